@@ -1,0 +1,1 @@
+"""Benchmarks: scripts that print JSON and a table; see bench/README.md."""

@@ -1,0 +1,1 @@
+"""Card payloads (BHYT/VssID, CCCD) and eligibility rules. Plain Python, no Qt, no database."""

@@ -1,0 +1,63 @@
+"""The `kiosk` command line.
+
+Each area of the package contributes its own subcommands through a small module with a
+``register(subparsers)`` function. Those modules import only light-weight things at module level;
+heavy imports (OpenCV, Qt, SQLAlchemy) happen inside the command handlers, so ``kiosk --help`` and
+``kiosk card parse`` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+
+from kiosk import __version__
+
+#: Modules that add subcommands, in the order they appear in ``--help``.
+COMMAND_MODULES: tuple[str, ...] = (
+    "kiosk.cards.cli",
+    "kiosk.scanner.cli",
+    "kiosk.db.cli",
+    "kiosk.sync.cli",
+    "kiosk.hub.cli",
+    "kiosk.ui.cli",
+)
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kiosk",
+        description="Check-in kiosk for Vietnamese clinics: BHYT/VssID and CCCD QR codes.",
+    )
+    parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                continue  # that area has no commands (yet)
+            raise
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 0 if args.command is None else 2
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `kiosk ... | head`: the reader went away; not an error of ours.
+        sys.stderr.close()
+        return 0

@@ -1,0 +1,255 @@
+"""The kiosk's configuration: one typed, documented TOML file with defaults that work out of the box.
+
+Where the file lives: ``--config FILE``, else ``$KIOSK_CONFIG``, else ``config.toml`` in the per-user
+configuration directory (``platformdirs``). A missing file means "all defaults". Unknown keys and
+values of the wrong type are reported with the key's dotted name; they never silently fall back.
+
+Environment overrides (applied after the file): ``KIOSK_DB`` (database URL), ``KIOSK_HUB_URL`` and
+``KIOSK_HUB_TOKEN``. ``kiosk config show`` prints the effective configuration and
+``kiosk config template`` a commented file to start from.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+APP_NAME = "clinic-kiosk"
+SCHEMA_VERSION = 1
+
+
+class ConfigError(Exception):
+    """The configuration file cannot be used; the message names the file and the key."""
+
+
+def data_dir() -> Path:
+    """Per-user data directory (database, tickets, logs); ``$KIOSK_DATA_DIR`` overrides it."""
+    override = os.environ.get("KIOSK_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def default_config_path() -> Path:
+    override = os.environ.get("KIOSK_CONFIG")
+    return Path(override) if override else config_dir() / "config.toml"
+
+
+@dataclass
+class FacilityConfig:
+    #: This facility's 5-character code (MA_CSKCB), e.g. "01999".
+    code: str = "01999"
+    #: Name printed on tickets and shown on the welcome screen.
+    name: str = "Phòng khám Đa khoa Mẫu"
+
+
+@dataclass
+class DatabaseConfig:
+    #: SQLAlchemy URL of the local store; empty means a SQLite file in the data directory.
+    url: str = ""
+
+
+@dataclass
+class HubConfig:
+    #: Base URL of the hub, e.g. "https://hub.benhvien.local:8443"; empty means no hub (offline only).
+    url: str = ""
+    #: Device token issued by `kiosk hub device add`.
+    token: str = ""
+    #: Seconds between background synchronisations.
+    interval_s: float = 60.0
+    #: Pending uploads older than this many minutes are shown as a problem (offline itself is not).
+    pending_warn_minutes: float = 240.0
+
+
+@dataclass
+class CameraConfig:
+    #: Camera: a device index ("0"), a device path ("/dev/video0"), a video file, a folder of images,
+    #: or a stream URL. Empty means the default camera, or the demo clip in demo mode.
+    source: str = ""
+    width: int = 1280
+    height: int = 720
+    fps: float = 30.0
+
+
+@dataclass
+class SerialScannerConfig:
+    #: pyserial URL: "/dev/ttyACM0", "COM3", "socket://host:port", "loop://". Empty: no serial scanner.
+    url: str = ""
+    baudrate: int = 115200
+    #: "CR", "LF", "CRLF" or "DOLLAR" (the BHYT payload's own final "$").
+    terminator: str = "CR"
+
+
+@dataclass
+class WedgeScannerConfig:
+    #: Recognise keyboard-wedge scanner bursts in the application.
+    enabled: bool = True
+    #: A burst is keys at most this many milliseconds apart.
+    max_key_interval_ms: int = 40
+    #: Shortest burst that counts as a scan.
+    min_length: int = 8
+
+
+@dataclass
+class ScanConfig:
+    #: The same payload seen again within this many seconds is the same scan.
+    duplicate_window_s: float = 5.0
+
+
+@dataclass
+class UiConfig:
+    #: "self" (touch, full-screen) or "desk" (reception, keyboard first).
+    mode: str = "desk"
+    #: Default language: vi, en, zh, ko, ja.
+    language: str = "vi"
+    #: Font size in percent, 100–200.
+    font_scale: int = 100
+    high_contrast: bool = False
+    #: Seconds of inactivity before the "are you still there?" warning (self-service mode).
+    idle_timeout_s: int = 60
+    #: Seconds the warning counts down before the screen resets (at least 20).
+    idle_warning_s: int = 20
+    #: PBKDF2 hash of the admin PIN ("pbkdf2_sha256$iterations$salt$hash"); empty: PIN 0000 until set.
+    admin_pin_hash: str = ""
+
+
+@dataclass
+class PrinterConfig:
+    #: "file:PATH", "serial:URL", "network:HOST[:PORT]", "usb:VID:PID", "dummy", or empty for a file
+    #: printer writing into the data directory.
+    target: str = ""
+    #: Printable width in dots (80 mm paper: 576, 58 mm: 384).
+    width_dots: int = 576
+
+
+@dataclass
+class Config:
+    schema_version: int = SCHEMA_VERSION
+    facility: FacilityConfig = field(default_factory=FacilityConfig)
+    database: DatabaseConfig = field(default_factory=DatabaseConfig)
+    hub: HubConfig = field(default_factory=HubConfig)
+    camera: CameraConfig = field(default_factory=CameraConfig)
+    serial: SerialScannerConfig = field(default_factory=SerialScannerConfig)
+    wedge: WedgeScannerConfig = field(default_factory=WedgeScannerConfig)
+    scan: ScanConfig = field(default_factory=ScanConfig)
+    ui: UiConfig = field(default_factory=UiConfig)
+    printer: PrinterConfig = field(default_factory=PrinterConfig)
+
+    def database_url(self) -> str:
+        """The effective database URL: the setting, else a SQLite file in the data directory."""
+        if self.database.url:
+            return self.database.url
+        return f"sqlite:///{data_dir() / 'kiosk.sqlite3'}"
+
+
+def _check_type(value: Any, annotation: Any, key: str) -> Any:
+    if annotation is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if annotation in (str, int, float, bool):
+        if type(value) is not annotation:
+            raise ConfigError(f"{key}: expected {annotation.__name__}, got {type(value).__name__} {value!r}")
+        return value
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        for option in typing.get_args(annotation):
+            try:
+                return _check_type(value, option, key)
+            except ConfigError:
+                continue
+        raise ConfigError(f"{key}: unexpected value {value!r}")
+    return value
+
+
+def _apply(section: Any, values: dict[str, Any], prefix: str) -> None:
+    hints = typing.get_type_hints(type(section))
+    known = {f.name for f in dataclasses.fields(section)}
+    for key, value in values.items():
+        dotted = f"{prefix}{key}"
+        if key not in known:
+            raise ConfigError(f"unknown setting {dotted!r}")
+        current = getattr(section, key)
+        if dataclasses.is_dataclass(current):
+            if not isinstance(value, dict):
+                raise ConfigError(f"{dotted}: expected a [{dotted}] table")
+            _apply(current, value, f"{dotted}.")
+        else:
+            setattr(section, key, _check_type(value, hints[key], dotted))
+
+
+def load_config(path: Path | None = None, *, environ: typing.Mapping[str, str] | None = None) -> Config:
+    """Read the configuration; a missing file gives the defaults. Raises ConfigError with a clear text."""
+    env = os.environ if environ is None else environ
+    config = Config()
+    config_path = path if path is not None else default_config_path()
+    if config_path.exists():
+        try:
+            raw = tomllib.loads(config_path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{config_path}: cannot read: {exc}") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{config_path}: not valid TOML: {exc}") from exc
+        try:
+            _apply(config, raw, "")
+        except ConfigError as exc:
+            raise ConfigError(f"{config_path}: {exc}") from exc
+        if config.schema_version > SCHEMA_VERSION:
+            raise ConfigError(
+                f"{config_path}: written by a newer version (schema {config.schema_version}); "
+                f"this kiosk understands schema {SCHEMA_VERSION}"
+            )
+    elif path is not None:
+        raise ConfigError(f"{config_path}: no such file")
+    if env.get("KIOSK_DB"):
+        config.database.url = env["KIOSK_DB"]
+    if env.get("KIOSK_HUB_URL"):
+        config.hub.url = env["KIOSK_HUB_URL"]
+    if env.get("KIOSK_HUB_TOKEN"):
+        config.hub.token = env["KIOSK_HUB_TOKEN"]
+    return config
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{text}"'
+
+
+def to_toml(config: Config) -> str:
+    """Serialise a configuration as TOML (flat values first, then one table per section)."""
+    lines = [f"schema_version = {config.schema_version}"]
+    for f in dataclasses.fields(config):
+        section = getattr(config, f.name)
+        if not dataclasses.is_dataclass(section):
+            continue
+        lines.append("")
+        lines.append(f"[{f.name}]")
+        for sf in dataclasses.fields(section):
+            lines.append(f"{sf.name} = {_toml_value(getattr(section, sf.name))}")
+    return "\n".join(lines) + "\n"
+
+
+def save_config(config: Config, path: Path | None = None) -> Path:
+    """Write atomically (temp file + rename) with owner-only permissions: it may hold the hub token."""
+    target = path if path is not None else default_config_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(target.suffix + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(to_toml(config))
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, target)
+    return target

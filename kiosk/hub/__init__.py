@@ -1,0 +1,1 @@
+"""The hub server that a hospital or district health centre runs for all its kiosks."""

@@ -1,0 +1,1 @@
+"""Reading QR codes: camera frame sources, the phone-screen decoder, serial and keyboard-wedge scanners."""
