@@ -60,6 +60,14 @@ class DatabaseConfig:
 
 
 @dataclass
+class QueueConfig:
+    #: Local time ("HH:MM", 24-hour) at which queue numbers start again at 1 each day.
+    reset_time: str = "00:00"
+    #: Queue numbers on tickets are zero-padded to this many digits ("K01-012").
+    ticket_digits: int = 3
+
+
+@dataclass
 class HubConfig:
     #: Base URL of the hub, e.g. "https://hub.benhvien.local:8443"; empty means no hub (offline only).
     url: str = ""
@@ -137,6 +145,7 @@ class Config:
     schema_version: int = SCHEMA_VERSION
     facility: FacilityConfig = field(default_factory=FacilityConfig)
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
+    queue: QueueConfig = field(default_factory=QueueConfig)
     hub: HubConfig = field(default_factory=HubConfig)
     camera: CameraConfig = field(default_factory=CameraConfig)
     serial: SerialScannerConfig = field(default_factory=SerialScannerConfig)
