@@ -19,6 +19,9 @@ _INVISIBLE: Final = dict.fromkeys(
 _AIM_PREFIX: Final = re.compile(r"\]Q[0-6]")
 _HEX_RE: Final = re.compile(r"[0-9a-fA-F]+")
 _ABSENT: Final = frozenset({"", "-"})
+_SURROGATE_ESCAPE: Final = re.compile("[\udc80-\udcff]")
+#: Replacement character, control characters, or "?" standing in for letters a scanner could not type.
+_GARBLED: Final = re.compile("[\x00-\x1f\x7f-\x9f\ufffd?]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +47,7 @@ def clean_payload(data: str | bytes) -> CleanPayload:
                             "affected characters are unreadable")
     else:
         text = data
-        if any(0xDC80 <= ord(c) <= 0xDCFF for c in text):  # surrogate-escaped bytes from argv
+        if _SURROGATE_ESCAPE.search(text):  # surrogate-escaped bytes from argv
             text = text.encode("utf-8", "surrogateescape").decode("utf-8", errors="replace")
             warnings.append("invalid_utf8: the payload contains bytes that are not UTF-8; "
                             "affected characters are unreadable")
@@ -72,9 +75,7 @@ def absent(value: str) -> bool:
 
 def is_garbled(text: str) -> bool:
     """Text damaged on the way: replacement characters, control characters, or '?' in place of letters."""
-    if "\ufffd" in text or "?" in text:
-        return True
-    return any(unicodedata.category(c) == "Cc" for c in text)
+    return _GARBLED.search(text) is not None
 
 
 def decode_hex_text(value: str, field_name: str, warnings: list[str]) -> str | None:
