@@ -1,0 +1,217 @@
+"""Replicated data (card cache, reference data) and the change cursor that pulls page through.
+
+The PostgreSQL sequence-visibility trap (house-style.md §4): a value taken from a sequence becomes
+visible only when its transaction commits, so a slow writer can commit a *lower* number after a reader
+moved its cursor past it. Remedy (a): every writing transaction takes its ``change_seq`` values from the
+single row of ``hub_change_counter`` with ``UPDATE … SET value = value + n``. That row stays locked
+until the writer commits, so a second writer waits at its own UPDATE and can only receive higher numbers
+after the first one has committed: numbers become visible in increasing order, and a cursor never
+passes a row that is still to commit. Writers of replicated data queue behind each other; pushes of
+visits do not touch the counter, so ingest is not serialised.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+
+from kiosk.hub.schema import ALL_FACILITIES, REFERENCE_KINDS, cards, change_counter, reference
+
+CHUNK = 5000
+CARD_FIELDS: tuple[str, ...] = ("bhxh_number", "citizen_id", "name", "birth_date", "gender",
+                                "facility_code", "valid_from", "valid_to", "status", "replaced_by")
+
+
+class CursorError(ValueError):
+    """A pull cursor that this hub did not issue."""
+
+
+def parse_cursor(text: str | None) -> int:
+    if not text:
+        return 0
+    if not text.isdigit() or len(text) > 18:
+        raise CursorError("cursor must be a value returned as next_cursor (or empty)")
+    return int(text)
+
+
+def allocate(conn: sa.Connection, n: int) -> int:
+    """Reserve ``n`` change numbers for this transaction; returns the first. Locks the counter row
+    until the transaction ends (remedy (a))."""
+    stmt = (change_counter.update().where(change_counter.c.id == 1)
+            .values(value=change_counter.c.value + n).returning(change_counter.c.value))
+    last = conn.execute(stmt).scalar_one()
+    return int(last) - n + 1
+
+
+def current(conn: sa.Connection) -> int:
+    return int(conn.execute(sa.select(change_counter.c.value).where(change_counter.c.id == 1)).scalar_one())
+
+
+def _insert(conn: sa.Connection, table: sa.Table) -> Any:
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(table)
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(table)
+
+
+def _upsert(conn: sa.Connection, table: sa.Table, keys: Sequence[str], compare: Sequence[str],
+            rows: list[dict[str, Any]]) -> int:
+    """Insert or update ``rows`` (each already carrying its change_seq); unchanged rows are left
+    alone (they keep their old change_seq, so a re-import sends nothing). Returns rows written."""
+    if not rows:
+        return 0
+    ins = _insert(conn, table)
+    ex = ins.excluded
+    changed = sa.or_(table.c.deleted.is_(True),
+                     *[table.c[c].is_distinct_from(ex[c]) for c in compare])
+    update = {c: ex[c] for c in (*compare, "deleted", "change_seq")}
+    for extra in ("source", "source_at", "updated_at"):
+        if extra in table.c:
+            update[extra] = ex[extra]
+    stmt = ins.on_conflict_do_update(index_elements=list(keys), set_=update, where=changed)
+    stmt = stmt.returning(table.c[keys[-1]])
+    return len(conn.execute(stmt, rows).all())
+
+
+def _with_seqs(conn: sa.Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    first = allocate(conn, len(rows))
+    for offset, row in enumerate(rows):
+        row["change_seq"] = first + offset
+    return rows
+
+
+def upsert_cards(conn: sa.Connection, records: Iterable[dict[str, Any]], *, scope: str = ALL_FACILITIES,
+                 source: str = "list", source_at: dt.datetime | None = None) -> int:
+    """Write card records (dicts with ``card_number`` and CARD_FIELDS). Returns the number changed.
+
+    Used by the card-list import and, later, by online gateway look-ups (``source="gateway"``).
+    """
+    at = source_at or dt.datetime.now(dt.UTC)
+    written = 0
+    chunk: list[dict[str, Any]] = []
+    for rec in records:
+        row = {"scope": scope, "card_number": rec["card_number"], "source": source, "source_at": at,
+               "deleted": False}
+        row.update({f: rec.get(f) for f in CARD_FIELDS})
+        row["status"] = row["status"] or "active"
+        chunk.append(row)
+        if len(chunk) >= CHUNK:
+            written += _upsert(conn, cards, ("scope", "card_number"), CARD_FIELDS, _with_seqs(conn, chunk))
+            chunk = []
+    written += _upsert(conn, cards, ("scope", "card_number"), CARD_FIELDS, _with_seqs(conn, chunk))
+    return written
+
+
+def delete_cards(conn: sa.Connection, card_numbers: Iterable[str], *, scope: str = ALL_FACILITIES) -> int:
+    """Tombstone cards (each gets its own change number so the deletion reaches every kiosk)."""
+    existing = set(conn.execute(sa.select(cards.c.card_number).where(
+        cards.c.scope == scope, cards.c.deleted.is_(False))).scalars())
+    targets = sorted(existing.intersection(card_numbers))
+    for start in range(0, len(targets), CHUNK):
+        part = targets[start:start + CHUNK]
+        first = allocate(conn, len(part))
+        conn.execute(
+            cards.update().where(cards.c.scope == scope, cards.c.card_number == sa.bindparam("cn"))
+            .values(deleted=True, change_seq=sa.bindparam("seq")),
+            [{"cn": cn, "seq": first + i} for i, cn in enumerate(part)],
+        )
+    return len(targets)
+
+
+def live_card_numbers(conn: sa.Connection, scope: str) -> set[str]:
+    return set(conn.execute(sa.select(cards.c.card_number).where(
+        cards.c.scope == scope, cards.c.deleted.is_(False))).scalars())
+
+
+def upsert_reference(conn: sa.Connection, kind: str, items: Iterable[tuple[str, dict[str, Any]]], *,
+                     scope: str = ALL_FACILITIES) -> int:
+    """Write reference items ``(key, data)`` of ``kind`` (department, service, setting)."""
+    if kind not in REFERENCE_KINDS:
+        raise ValueError(f"unknown reference kind {kind!r}")
+    now = dt.datetime.now(dt.UTC)
+    rows = [{"kind": kind, "scope": scope, "key": key, "updated_at": now, "deleted": False,
+             "data": json.dumps(data, ensure_ascii=False, sort_keys=True)} for key, data in items]
+    written = 0
+    for start in range(0, len(rows), CHUNK):
+        part = _with_seqs(conn, rows[start:start + CHUNK])
+        written += _upsert(conn, reference, ("kind", "scope", "key"), ("data",), part)
+    return written
+
+
+def delete_reference(conn: sa.Connection, kind: str, keys: Iterable[str], *,
+                     scope: str = ALL_FACILITIES) -> int:
+    existing = set(conn.execute(sa.select(reference.c.key).where(
+        reference.c.kind == kind, reference.c.scope == scope, reference.c.deleted.is_(False))).scalars())
+    targets = sorted(existing.intersection(keys))
+    if targets:
+        first = allocate(conn, len(targets))
+        conn.execute(
+            reference.update().where(reference.c.kind == kind, reference.c.scope == scope,
+                                     reference.c.key == sa.bindparam("k"))
+            .values(deleted=True, change_seq=sa.bindparam("seq")),
+            [{"k": k, "seq": first + i} for i, k in enumerate(targets)],
+        )
+    return len(targets)
+
+
+@dataclass
+class Page:
+    next_cursor: int
+    has_more: bool
+    count: int = 0
+    changes: dict[str, dict[str, list[Any]]] = field(default_factory=lambda: {
+        t: {"upserted": [], "deleted": []} for t in ("cards", "departments", "services", "settings")})
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def read_page(conn: sa.Connection, facility_code: str, after: int, limit: int) -> Page:
+    """Changes visible to ``facility_code`` with change_seq > ``after``, oldest first, at most ``limit``.
+
+    Call inside one transaction with a stable snapshot (REPEATABLE READ on PostgreSQL).
+    """
+    scopes = (ALL_FACILITIES, facility_code)
+    card_cols = [cards.c.change_seq, cards.c.deleted, cards.c.card_number, *[cards.c[f] for f in CARD_FIELDS]]
+    card_rows = conn.execute(
+        sa.select(*card_cols).where(cards.c.change_seq > after, cards.c.scope.in_(scopes))
+        .order_by(cards.c.change_seq).limit(limit + 1)).all()
+    ref_rows = conn.execute(
+        sa.select(reference.c.change_seq, reference.c.deleted, reference.c.kind, reference.c.key,
+                  reference.c.data)
+        .where(reference.c.change_seq > after, reference.c.scope.in_(scopes))
+        .order_by(reference.c.change_seq).limit(limit + 1)).all()
+    merged: list[tuple[int, bool, Any]] = [(r[0], True, r) for r in card_rows]
+    if ref_rows:
+        merged.extend((r[0], False, r) for r in ref_rows)
+        merged.sort(key=lambda item: item[0])
+    has_more = len(merged) > limit
+    merged = merged[:limit]
+    page = Page(next_cursor=merged[-1][0] if merged else after, has_more=has_more, count=len(merged))
+    card_changes = page.changes["cards"]
+    names = ("card_number", *CARD_FIELDS)
+    for _seq, is_card, row in merged:
+        if is_card:
+            if row[1]:
+                card_changes["deleted"].append(row[2])
+            else:
+                card_changes["upserted"].append({k: _iso(v) for k, v in zip(names, row[2:], strict=True)})
+        else:
+            table = page.changes[REFERENCE_KINDS[row[2]]]
+            if row[1]:
+                table["deleted"].append(row[3])
+            else:
+                table["upserted"].append(json.loads(row[4]))
+    if not has_more:
+        # Safe under remedy (a): every number up to the committed counter belongs to a committed row.
+        page.next_cursor = max(page.next_cursor, current(conn))
+    return page

@@ -1,0 +1,176 @@
+"""Push: one batch of visits from one device, applied in one transaction, idempotent by batch id.
+
+Never logs record contents: only batch ids, device names and counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from pydantic import ValidationError
+from sqlalchemy.engine import Engine
+
+from kiosk.hub.devices import Device
+from kiosk.hub.protocol import PushRequest, Visit
+from kiosk.hub.schema import devices, push_batches, visits
+
+log = logging.getLogger("kiosk.hub.push")
+
+
+class BatchConflict(Exception):
+    """The batch id is known but cannot be replayed for this request (HTTP ``status``)."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+@dataclass
+class _Checked:
+    rows: list[dict[str, Any]]
+    results: list[dict[str, Any]]
+    fingerprint: str
+
+
+def _reason(exc: ValidationError) -> str:
+    """A short reason naming the fields and rules, never the submitted values."""
+    parts = []
+    for err in exc.errors(include_url=False, include_input=False)[:5]:
+        loc = ".".join(str(p) for p in err["loc"])[:40] or "record"
+        parts.append(f"{loc}: {err['msg']}")
+    return "invalid record: " + "; ".join(parts)
+
+
+def _record_id(raw: Any, index: int) -> str:
+    value = raw.get("id") if isinstance(raw, dict) else None
+    if isinstance(value, str) and len(value) <= 40:
+        try:
+            return str(uuid.UUID(value))
+        except ValueError:
+            pass
+    return f"#{index}"
+
+
+def _check(req: PushRequest, device: Device, received_at: dt.datetime) -> _Checked:
+    rows: list[dict[str, Any]] = []
+    results: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    ids: list[str] = []
+    batch_id = str(req.batch_id)
+    for index, raw in enumerate(req.records):
+        rid = _record_id(raw, index)
+        ids.append(rid)
+        try:
+            visit = Visit.model_validate(raw)
+        except ValidationError as exc:
+            results.append({"id": rid, "status": "rejected", "reason": _reason(exc)})
+            continue
+        if rid in seen:
+            results.append({"id": rid, "status": "duplicate", "reason": None})
+            continue
+        seen.add(rid)
+        row = visit.model_dump()
+        row["id"] = rid
+        created = raw.get("created_at")
+        row["created_at"] = created if isinstance(created, str) else visit.created_at.isoformat()
+        row.update(device_id=device.id, facility_code=device.facility_code, batch_id=batch_id,
+                   received_at=received_at)
+        rows.append(row)
+        results.append({"id": rid, "status": "accepted", "reason": None})
+    fingerprint = hashlib.sha256("\n".join(ids).encode()).hexdigest()
+    return _Checked(rows=rows, results=results, fingerprint=fingerprint)
+
+
+def _insert_ignore(conn: sa.Connection) -> Any:
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(visits).on_conflict_do_nothing(index_elements=["id"])
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(visits).on_conflict_do_nothing(index_elements=["id"])
+
+
+def _stored(conn: sa.Connection, batch_id: str, device: Device, fingerprint: str) -> dict[str, Any] | None:
+    row = conn.execute(sa.select(push_batches.c.device_id, push_batches.c.fingerprint,
+                                 push_batches.c.result)
+                       .where(push_batches.c.batch_id == batch_id)).first()
+    if row is None:
+        return None
+    if row.device_id != device.id:
+        raise BatchConflict(409, "batch_id_conflict", "this batch_id was used by another device")
+    if row.fingerprint != fingerprint:
+        raise BatchConflict(422, "batch_id_reused",
+                            "this batch_id was already used for a different set of records")
+    result: dict[str, Any] = json.loads(row.result)
+    result["replayed"] = True
+    return result
+
+
+def _apply(conn: sa.Connection, req: PushRequest, device: Device, checked: _Checked,
+           received_at: dt.datetime) -> dict[str, Any]:
+    batch_id = str(req.batch_id)
+    conn.execute(push_batches.insert().values(batch_id=batch_id, device_id=device.id, received_at=received_at,
+                                              fingerprint=checked.fingerprint,
+                                              record_count=len(req.records), result=""))
+    inserted: set[str] = set()
+    if checked.rows:
+        stmt = _insert_ignore(conn).returning(visits.c.id)
+        inserted = set(conn.execute(stmt, checked.rows).scalars())
+    missing = [r["id"] for r in checked.rows if r["id"] not in inserted]
+    owners: dict[str, int] = {}
+    for start in range(0, len(missing), 500):
+        part = missing[start:start + 500]
+        owners.update(conn.execute(sa.select(visits.c.id, visits.c.device_id)
+                                   .where(visits.c.id.in_(part))).tuples().all())
+    for res in checked.results:
+        if res["status"] == "accepted" and res["id"] not in inserted:
+            if owners.get(res["id"]) == device.id:
+                res["status"] = "duplicate"
+            else:
+                res.update(status="rejected", reason="id_conflict: a visit with this id came from "
+                                                     "another device")
+    counts = {s: 0 for s in ("accepted", "duplicate", "rejected")}
+    for res in checked.results:
+        counts[res["status"]] += 1
+    result = {"batch_id": batch_id, "replayed": False, "received_at": received_at.isoformat(), **counts,
+              "results": checked.results}
+    conn.execute(devices.update().where(devices.c.id == device.id)
+                 .values(last_push_at=received_at, app_version=req.app_version))
+    conn.execute(push_batches.update().where(push_batches.c.batch_id == batch_id)
+                 .values(result=json.dumps(result)))
+    return result
+
+
+def push(engine: Engine, device: Device, req: PushRequest) -> dict[str, Any]:
+    """Apply a batch (or replay its stored result). Returns the PushResponse as a dict.
+
+    Raises BatchConflict when the batch id belongs to another device or other records.
+    """
+    received_at = dt.datetime.now(dt.UTC)
+    checked = _check(req, device, received_at)
+    batch_id = str(req.batch_id)
+    for _attempt in range(3):
+        try:
+            with engine.begin() as conn:
+                stored = _stored(conn, batch_id, device, checked.fingerprint)
+                if stored is not None:
+                    log.info("push replay batch=%s device=%s", batch_id, device.name)
+                    return stored
+                result = _apply(conn, req, device, checked, received_at)
+        except sa.exc.IntegrityError:
+            # The same batch id committed meanwhile by a concurrent request: replay that one.
+            continue
+        log.info("push batch=%s device=%s records=%d accepted=%d duplicate=%d rejected=%d", batch_id,
+                 device.name, len(req.records), result["accepted"], result["duplicate"], result["rejected"])
+        return result
+    raise BatchConflict(409, "batch_in_progress", "the same batch is being applied by another request")

@@ -1,0 +1,186 @@
+"""The kiosk ↔ hub sync protocol, version 1: pydantic models of every request and response body.
+
+This module imports only pydantic and the standard library, so the kiosk's sync client can use it
+without importing FastAPI or the hub's database code. docs/hub-api.md explains the protocol in prose;
+kiosk/hub/openapi.json is the generated OpenAPI document.
+
+Authentication: every ``/v1/`` request carries ``Authorization: Bearer <device token>``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Annotated, Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+#: Protocol version this hub speaks; a client sends it as ``protocol`` in a push.
+PROTOCOL_VERSION = 1
+#: Largest number of records in one push batch (more → 413). The client should send ≤ 500.
+MAX_BATCH_RECORDS = 1000
+#: Recommended batch size for clients.
+RECOMMENDED_BATCH_RECORDS = 500
+#: Largest request body in bytes, before and after gzip decompression (more → 413).
+MAX_BODY_BYTES = 4 * 1024 * 1024
+#: Default and largest page size of a pull.
+DEFAULT_PULL_LIMIT = 5000
+MAX_PULL_LIMIT = 10000
+
+Verdict = Literal[
+    "valid", "expired", "not_yet_valid", "revoked", "reduced", "replaced",
+    "name_mismatch", "birth_date_mismatch", "unknown",
+]
+VERDICTS: tuple[str, ...] = Verdict.__args__  # type: ignore[attr-defined]
+CardKind = Literal["bhyt", "cccd", "manual"]
+GenderValue = Literal["male", "female"]
+RecordStatus = Literal["accepted", "duplicate", "rejected"]
+
+_Code = Annotated[str, Field(min_length=1, max_length=20, pattern=r"^[A-Za-z0-9._-]+$")]
+_Short = Annotated[str, Field(max_length=20)]
+_BirthDate = Annotated[str, Field(pattern=r"^\d{4}(-\d{2}-\d{2})?$")]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Visit(_Strict):
+    """One check-in as the kiosk recorded it (an append-only event; the hub never changes it)."""
+
+    id: uuid.UUID = Field(description="UUID generated on the kiosk; the visit's identity everywhere")
+    created_at: AwareDatetime = Field(description="ISO 8601 with UTC offset, kiosk clock")
+    visit_date: dt.date = Field(description="the clinic's local date of the visit")
+    department_code: _Code
+    queue_number: int = Field(ge=0, le=1_000_000)
+    ticket: str = Field(max_length=40)
+    verdict: Verdict
+    provisional: bool = False
+    registered_here: bool | None = None
+    card_kind: CardKind
+    card_number: Annotated[str, Field(max_length=15)] | None = None
+    bhxh_number: Annotated[str, Field(max_length=10)] | None = None
+    citizen_id: Annotated[str, Field(max_length=12)] | None = None
+    name: Annotated[str, Field(max_length=255)] | None = None
+    birth_date: _BirthDate | None = Field(default=None, description="YYYY-MM-DD or YYYY")
+    gender: GenderValue | None = None
+    card_facility_code: _Short | None = None
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    area: _Short | None = None
+    five_years_on: dt.date | None = None
+    object_code: _Short | None = None
+    benefit_level: int | None = Field(default=None, ge=1, le=5)
+
+
+class PushRequest(_Strict):
+    """Body of ``POST /v1/sync/push`` (JSON, optionally ``Content-Encoding: gzip``).
+
+    ``records`` items are checked one by one against :class:`Visit`; a bad item is *rejected* in its
+    result and does not fail the batch. The whole body fails (422) only when its envelope is wrong.
+    """
+
+    batch_id: uuid.UUID = Field(description="client-generated; a repeated batch_id replays the stored result")
+    protocol: int = Field(default=PROTOCOL_VERSION, ge=1)
+    app_version: str | None = Field(default=None, max_length=40)
+    records: list[dict[str, Any]] = Field(
+        max_length=MAX_BATCH_RECORDS, description=f"Visit objects, at most {MAX_BATCH_RECORDS}",
+        json_schema_extra={"items": {"$ref": "#/components/schemas/Visit"}})
+
+
+class RecordResult(BaseModel):
+    id: str = Field(description="the record's id as sent (or its position '#n' when it had no usable id)")
+    status: RecordStatus
+    reason: str | None = Field(default=None, description="why a record was rejected; no patient data")
+
+
+class PushResponse(BaseModel):
+    batch_id: uuid.UUID
+    replayed: bool = Field(description="true when this answer is the stored result of an earlier request")
+    received_at: dt.datetime
+    accepted: int
+    duplicate: int
+    rejected: int
+    results: list[RecordResult]
+
+
+class CardRecord(BaseModel):
+    """A card of the synced cache; same fields as the card-list CSV (kiosk.cards.cardlist)."""
+
+    card_number: str
+    bhxh_number: str | None = None
+    citizen_id: str | None = None
+    name: str | None = None
+    birth_date: str | None = None
+    gender: GenderValue | None = None
+    facility_code: str | None = None
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    status: Literal["active", "revoked", "reduced", "replaced"] = "active"
+    replaced_by: str | None = None
+
+
+class Department(_Strict):
+    code: _Code
+    name: str = Field(min_length=1, max_length=200)
+    name_en: str | None = Field(default=None, max_length=200)
+    active: bool = True
+    sort_order: int = 0
+
+
+class Service(_Strict):
+    """A chargeable service (e.g. the consultation), for XML0's MA_DICH_VU / TEN_DICH_VU."""
+
+    code: Annotated[str, Field(min_length=1, max_length=50)]
+    name: str = Field(min_length=1, max_length=1024)
+    department_code: _Code | None = None
+    price_vnd: int | None = Field(default=None, ge=0)
+    active: bool = True
+
+
+class FacilitySetting(_Strict):
+    key: Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[a-z0-9_.]+$")]
+    value: Any = None
+
+
+class TableChanges(BaseModel):
+    upserted: list[dict[str, Any]] = Field(default_factory=list)
+    deleted: list[str] = Field(default_factory=list, description="keys of tombstoned rows")
+
+
+class PullChanges(BaseModel):
+    cards: TableChanges = Field(description="upserted: CardRecord objects; deleted: card numbers")
+    departments: TableChanges = Field(description="upserted: Department objects; deleted: codes")
+    services: TableChanges = Field(description="upserted: Service objects; deleted: codes")
+    settings: TableChanges = Field(description="upserted: FacilitySetting objects; deleted: keys")
+
+
+class PullResponse(BaseModel):
+    """Body of ``GET /v1/sync/pull``. Apply ``changes`` first, then store ``next_cursor``."""
+
+    hub_id: str = Field(description="identity of the hub database; if it changes, drop the cache and "
+                                    "pull again from an empty cursor")
+    facility_code: str
+    cursor: str = Field(description="the cursor this page starts after ('' = from the beginning)")
+    next_cursor: str = Field(description="store this after applying the page; send it as ?cursor=")
+    has_more: bool = Field(description="true: request the next page now")
+    count: int = Field(description="number of changed rows in this page")
+    changes: PullChanges
+
+
+class SummaryResponse(BaseModel):
+    """Body of ``GET /v1/sync/summary``: what the hub holds for this device on one visit date."""
+
+    device: str
+    facility_code: str
+    date: dt.date
+    visits: int
+    by_verdict: dict[str, int]
+
+
+class ErrorBody(BaseModel):
+    error: str = Field(description="machine-readable code, e.g. 'unauthorized', 'too_large'")
+    message: str = Field(description="human-readable explanation (English)")
+
+
+TABLES: tuple[str, ...] = ("cards", "departments", "services", "settings")
