@@ -130,8 +130,8 @@ def _apply(conn: sa.Connection, req: PushRequest, device: Device, checked: _Chec
     owners: dict[str, int] = {}
     for start in range(0, len(missing), 500):
         part = missing[start:start + 500]
-        owners.update(conn.execute(sa.select(visits.c.id, visits.c.device_id)
-                                   .where(visits.c.id.in_(part))).tuples().all())
+        for vid, owner in conn.execute(sa.select(visits.c.id, visits.c.device_id).where(visits.c.id.in_(part))):
+            owners[vid] = owner
     for res in checked.results:
         if res["status"] == "accepted" and res["id"] not in inserted:
             if owners.get(res["id"]) == device.id:
