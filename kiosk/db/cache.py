@@ -1,0 +1,219 @@
+"""The card cache: bulk import/upsert (≥100k rows/s on SQLite), lookups, statistics."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.engine import Connection
+
+from kiosk.cards.model import BhytCard, CachedCard, CardStatus, CccdCard
+from kiosk.db.base import StoreBase, iso_now
+from kiosk.db.convert import CARD_COLUMNS, cached_from_row, card_params, card_tuple
+from kiosk.db.models import CARDS, SETTINGS
+from kiosk.db.sqlite_tools import sqlite_table_bytes
+
+_COLS = [CARDS.c[name] for name in CARD_COLUMNS]
+_SELECT = select(*_COLS)
+_SQLITE_UPSERT: Final = (
+    f"INSERT INTO cards ({', '.join(CARD_COLUMNS)}) VALUES ({', '.join('?' * len(CARD_COLUMNS))}) "
+    "ON CONFLICT (card_number) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in CARD_COLUMNS[1:])
+)
+#: Rank of a status when several records share a social-insurance or citizen-ID number.
+_STATUS_RANK: Final = {CardStatus.ACTIVE: 0, CardStatus.REDUCED: 1, CardStatus.REVOKED: 2,
+                       CardStatus.REPLACED: 3}
+#: Keep at most this many row errors in an import result (the count covers all of them).
+MAX_REPORTED_ERRORS: Final = 1000
+LAST_IMPORT_KEY: Final = "cache.last_import_at"
+
+
+@dataclass
+class ImportResult:
+    """Outcome of a card-list import."""
+
+    rows: int = 0
+    imported: int = 0
+    inserted: int = 0
+    updated: int = 0
+    error_count: int = 0
+    #: (line number, message) of bad rows, the first MAX_REPORTED_ERRORS of them.
+    errors: list[tuple[int, str]] = field(default_factory=list)
+    #: True when nothing was written because of --strict and at least one bad row.
+    refused: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {"rows": self.rows, "imported": self.imported, "inserted": self.inserted,
+                "updated": self.updated, "error_count": self.error_count, "refused": self.refused,
+                "errors": [{"line": line, "message": msg} for line, msg in self.errors]}
+
+
+@dataclass(frozen=True)
+class CacheStats:
+    cards: int
+    by_status: dict[str, int]
+    #: Bytes the card table and its indexes take; None when the database cannot tell.
+    cache_bytes: int | None
+    last_import_at: str | None
+
+    @property
+    def bytes_per_card(self) -> float | None:
+        return None if self.cache_bytes is None or self.cards == 0 else self.cache_bytes / self.cards
+
+    def to_json(self) -> dict[str, Any]:
+        per_card = self.bytes_per_card
+        return {"cards": self.cards, "by_status": self.by_status, "cache_bytes": self.cache_bytes,
+                "bytes_per_card": None if per_card is None else round(per_card, 1),
+                "last_import_at": self.last_import_at}
+
+
+def _best(records: Sequence[CachedCard]) -> CachedCard | None:
+    """Among records sharing a number: active first, then the one valid the longest."""
+    if not records:
+        return None
+    return min(records, key=lambda c: (_STATUS_RANK[c.status],
+                                        -(c.valid_to.toordinal() if c.valid_to else 10**7)))
+
+
+class CardCache(StoreBase):
+    # ----- writing -------------------------------------------------------------------------------
+    def _upsert(self, conn: Connection, cards: Sequence[CachedCard]) -> None:
+        if not cards:
+            return
+        if self.dialect == "sqlite":
+            conn.exec_driver_sql(_SQLITE_UPSERT, [card_tuple(c) for c in cards])
+        elif self.dialect == "postgresql":
+            stmt = postgresql.insert(CARDS)
+            stmt = stmt.on_conflict_do_update(index_elements=[CARDS.c.card_number],
+                                              set_={c: stmt.excluded[c] for c in CARD_COLUMNS[1:]})
+            conn.execute(stmt, [card_params(c) for c in cards])
+        else:  # pragma: no cover - only SQLite and PostgreSQL are supported
+            raise NotImplementedError(self.dialect)
+
+    def _delete_cards(self, conn: Connection, numbers: Sequence[str]) -> None:
+        for start in range(0, len(numbers), 500):
+            conn.execute(delete(CARDS).where(CARDS.c.card_number.in_(numbers[start:start + 500])))
+
+    def _count_cards(self, conn: Connection) -> int:
+        return int(conn.execute(select(func.count()).select_from(CARDS)).scalar_one())
+
+    def import_cards(self, rows: Iterable[tuple[int, object]], *, strict: bool = False,
+                     batch_size: int = 20_000,
+                     progress: Callable[[int], None] | None = None) -> ImportResult:
+        """Import ``(line, CachedCard | error)`` pairs (``read_card_list`` output) in one transaction.
+
+        Bad rows are reported with their line numbers and the rest is imported; with ``strict`` a
+        single bad row refuses the whole import (nothing is written, every bad row is still listed).
+        Existing cards are updated (the list wins).
+        """
+        result = ImportResult()
+        batch: list[CachedCard] = []
+        with self._write() as conn:
+            big_cache = self.dialect == "sqlite"
+            if big_cache:
+                conn.exec_driver_sql("PRAGMA cache_size = -262144")  # 256 MiB while importing
+            try:
+                before = self._count_cards(conn)
+                for line, item in rows:
+                    result.rows += 1
+                    if isinstance(item, CachedCard):
+                        if not (strict and result.error_count):
+                            batch.append(item)
+                            if len(batch) >= batch_size:
+                                self._upsert(conn, batch)
+                                result.imported += len(batch)
+                                batch.clear()
+                                if progress:
+                                    progress(result.rows)
+                        continue
+                    result.error_count += 1
+                    if len(result.errors) < MAX_REPORTED_ERRORS:
+                        result.errors.append((line, str(getattr(item, "message", None) or item)))
+                if strict and result.error_count:
+                    result.refused = True
+                    result.imported = 0
+                    conn.rollback()
+                    return result
+                self._upsert(conn, batch)
+                result.imported += len(batch)
+                after = self._count_cards(conn)
+                result.inserted = after - before
+                result.updated = result.imported - result.inserted
+                self._put_setting(conn, LAST_IMPORT_KEY, iso_now(self._now()))
+            finally:
+                if big_cache:
+                    conn.exec_driver_sql("PRAGMA cache_size = -2000")
+        if self.dialect == "sqlite":
+            with self._read() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        return result
+
+    def upsert_cards(self, cards: Iterable[CachedCard]) -> int:
+        """Insert or update cards in one transaction; returns how many were written."""
+        items = list(cards)
+        with self._write() as conn:
+            self._upsert(conn, items)
+        return len(items)
+
+    def clear_card_cache(self) -> None:
+        """Remove every cached card (e.g. the hub's identity changed and the cache is pulled again)."""
+        with self._write() as conn:
+            conn.execute(delete(CARDS))
+
+    def _put_setting(self, conn: Connection, key: str, value: str) -> None:
+        table = SETTINGS
+        if conn.execute(select(table.c.key).where(table.c.key == key)).first() is None:
+            conn.execute(table.insert().values(key=key, value=value))
+        else:
+            conn.execute(table.update().where(table.c.key == key).values(value=value))
+
+    # ----- reading -------------------------------------------------------------------------------
+    def _fetch(self, column: str, value: str) -> list[CachedCard]:
+        with self._read() as conn:
+            rows = conn.execute(_SELECT.where(CARDS.c[column] == value)).all()
+        return [cached_from_row(row) for row in rows]
+
+    def card_by_number(self, card_number: str) -> CachedCard | None:
+        found = self._fetch("card_number", card_number)
+        return found[0] if found else None
+
+    def cards_by_bhxh_number(self, bhxh_number: str) -> list[CachedCard]:
+        return self._fetch("bhxh_number", bhxh_number)
+
+    def cards_by_citizen_id(self, citizen_id: str) -> list[CachedCard]:
+        return self._fetch("citizen_id", citizen_id)
+
+    def find_cached(self, card: BhytCard | CccdCard) -> CachedCard | None:
+        """The cached record for a scanned card, or None.
+
+        BHYT: the exact card number first; else the records sharing its 10-digit social-insurance
+        number (a renewed card), active first. CCCD: the records of that citizen-ID number.
+        """
+        if isinstance(card, CccdCard):
+            return _best(self.cards_by_citizen_id(card.citizen_id))
+        exact = self.card_by_number(card.card_number)
+        if exact is not None:
+            return exact
+        bhxh = card.bhxh_number
+        if bhxh is None and card.card_number[-10:].isdigit():
+            bhxh = card.card_number[-10:]
+        return _best(self.cards_by_bhxh_number(bhxh)) if bhxh else None
+
+    def cache_stats(self) -> CacheStats:
+        with self._read() as conn:
+            counts = {str(status): int(n) for status, n in
+                      conn.execute(select(CARDS.c.status, func.count()).group_by(CARDS.c.status))}
+            last = conn.execute(select(SETTINGS.c.value)
+                                .where(SETTINGS.c.key == LAST_IMPORT_KEY)).scalar()
+            size: int | None
+            if self.dialect == "postgresql":
+                size = conn.exec_driver_sql("SELECT pg_total_relation_size('cards')").scalar()
+            elif self.dialect == "sqlite":
+                size = sqlite_table_bytes(conn, "cards")
+            else:  # pragma: no cover
+                size = None
+        return CacheStats(cards=sum(counts.values()), by_status=counts,
+                          cache_bytes=None if size is None else int(size), last_import_at=last)

@@ -1,0 +1,278 @@
+"""Store commands: ``db upgrade|load-demo``, ``cache import|stats``, ``card check``, ``visit add|list``.
+
+Every command takes ``--db URL`` (SQLAlchemy URL or a SQLite file path); else ``$KIOSK_DB``; else the
+configured database (``[database] url``), by default ``kiosk.sqlite3`` in the per-user data directory.
+
+Exit codes: 0 done; 1 bad input (payload, file, department) or import refused by ``--strict``;
+2 command-line usage; 3 the database cannot be used (disk full, locked, read-only, corrupt, newer
+schema, cannot connect: an environment problem, with a clear message); 4 import done but some rows
+were bad (listed with their line numbers).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kiosk.config import Config
+    from kiosk.db.store import Store
+
+EXIT_OK, EXIT_INPUT, EXIT_ENVIRONMENT, EXIT_PARTIAL = 0, 1, 3, 4
+
+
+def _date_arg(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def _common() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="URL", help="database URL or SQLite file (default: $KIOSK_DB, "
+                                                    "else the configured database)")
+    common.add_argument("--json", action="store_true", help="print JSON")
+    return common
+
+
+def _sub_of(parser: argparse.ArgumentParser, dest: str) -> Any:
+    """The subcommand registry of ``parser`` (created when it has none yet)."""
+    for action in parser._actions:  # argparse has no public accessor for this
+        if isinstance(action, argparse._SubParsersAction):
+            return action
+    return parser.add_subparsers(dest=dest, metavar="ACTION")
+
+
+def register(subparsers: Any) -> None:
+    common = _common()
+
+    db = subparsers.add_parser("db", help="the local database: upgrade, demo data")
+    db_sub = db.add_subparsers(dest="db_command", metavar="ACTION")
+    upgrade = db_sub.add_parser("upgrade", parents=[common], help="create or upgrade the database schema")
+    upgrade.set_defaults(handler=_upgrade_command)
+    demo = db_sub.add_parser("load-demo", parents=[common], help="load the synthetic demo cards and departments")
+    demo.set_defaults(handler=_demo_command)
+    db.set_defaults(handler=lambda args: (db.print_help(), 2)[1])
+
+    cache = subparsers.add_parser("cache", help="the local card cache: import a card list, statistics")
+    cache_sub = cache.add_subparsers(dest="cache_command", metavar="ACTION")
+    imp = cache_sub.add_parser(
+        "import", parents=[common], help="import a card list (CSV UTF-8 with header, or .xlsx)",
+        description="Import or update cards from a CSV (UTF-8, header row) or .xlsx file with the columns "
+                    "card_number,bhxh_number,citizen_id,name,birth_date,gender,facility_code,valid_from,"
+                    "valid_to,status,replaced_by. Bad rows are reported with their line numbers and the "
+                    "rest is imported (exit 4), unless --strict refuses the whole file (exit 1).")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--strict", action="store_true", help="refuse the whole file if any row is bad")
+    imp.set_defaults(handler=_import_command)
+    stats = cache_sub.add_parser("stats", parents=[common], help="number of cards, by status, size per card")
+    stats.set_defaults(handler=_stats_command)
+    cache.set_defaults(handler=lambda args: (cache.print_help(), 2)[1])
+
+    card = subparsers.choices.get("card") or subparsers.add_parser("card", help="parse and check card payloads")
+    check = _sub_of(card, "card_command").add_parser(
+        "check", parents=[common], help="parse a payload, look it up in the cache, decide the verdict",
+        description="Parse, look up and decide. With PAYLOAD '-' one payload per input line is checked "
+                    "and one JSON line is printed per input line, in order.")
+    check.add_argument("payload", metavar="PAYLOAD", help="the scanned text, or - for one payload per line")
+    check.add_argument("--on", type=_date_arg, metavar="YYYY-MM-DD", help="check for this day (default today)")
+    check.add_argument("--facility", metavar="CODE", help="this facility's code (default: configured)")
+    check.add_argument("--lang", default="vi", choices=("vi", "en"), help="language of 'message'")
+    check.set_defaults(handler=_check_command)
+
+    visit = subparsers.add_parser("visit", help="record and list visits (check-ins)")
+    visit_sub = visit.add_subparsers(dest="visit_command", metavar="ACTION")
+    add = visit_sub.add_parser("add", parents=[common], help="check a card in: record a visit with a queue number")
+    add.add_argument("payload", metavar="PAYLOAD", help="the scanned text, or - to read it from standard input")
+    add.add_argument("--department", required=True, metavar="CODE")
+    add.add_argument("--facility", metavar="CODE", help="this facility's code (default: configured)")
+    add.set_defaults(handler=_visit_add_command)
+    lst = visit_sub.add_parser("list", parents=[common], help="list recorded visits")
+    lst.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", help="only this visit date")
+    lst.set_defaults(handler=_visit_list_command)
+    visit.set_defaults(handler=lambda args: (visit.print_help(), 2)[1])
+
+
+# ----- plumbing ------------------------------------------------------------------------------------
+def _fail(args: argparse.Namespace, code: str, message: str, exit_code: int) -> int:
+    if getattr(args, "json", False):
+        print(json.dumps({"error": {"code": code, "message": message}}, ensure_ascii=False))
+    else:
+        print(f"error: {message}", file=sys.stderr)
+    return exit_code
+
+
+def _config() -> Config:
+    from kiosk.config import load_config
+
+    return load_config()
+
+
+def _open(args: argparse.Namespace, config: Config) -> Store:
+    from kiosk.db.store import Store
+    from kiosk.queueing import QueueRules
+
+    url = args.db or os.environ.get("KIOSK_DB") or config.database_url()
+    rules = QueueRules.from_settings(config.queue.reset_time, config.queue.ticket_digits)
+    return Store.open(url, queue_rules=rules)
+
+
+@contextmanager
+def _errors(args: argparse.Namespace, result: list[int]) -> Iterator[None]:
+    """Turn expected errors into a message and an exit code (stored in ``result[0]``)."""
+    from kiosk.config import ConfigError
+    from kiosk.db.errors import EnvironmentProblem, StoreError
+
+    try:
+        yield
+    except EnvironmentProblem as exc:
+        result[0] = _fail(args, exc.code, exc.message, EXIT_ENVIRONMENT)
+    except StoreError as exc:
+        result[0] = _fail(args, exc.code, exc.message, EXIT_INPUT)
+    except ConfigError as exc:
+        result[0] = _fail(args, "config", str(exc), EXIT_INPUT)
+    except ValueError as exc:  # e.g. a bad [queue] setting
+        result[0] = _fail(args, "invalid", str(exc), EXIT_INPUT)
+
+
+def _run(args: argparse.Namespace, body: Callable[[Store, Config], int]) -> int:
+    result = [EXIT_ENVIRONMENT]
+    with _errors(args, result):
+        config = _config()
+        with _open(args, config) as store:
+            result[0] = body(store, config)
+    return result[0]
+
+
+def _emit(args: argparse.Namespace, obj: Any, human: str) -> None:
+    print(json.dumps(obj, ensure_ascii=False) if args.json else human)
+
+
+# ----- db --------------------------------------------------------------------------------------------
+def _upgrade_command(args: argparse.Namespace) -> int:
+    def body(store: Store, _config: Config) -> int:
+        before, after = store.opened_at_revision, store.schema_revision()
+        _emit(args, {"revision": after, "previous_revision": before, "upgraded": before != after,
+                     "device_id": store.device_id},
+              f"database at schema revision {after}" + (f" (upgraded from {before or 'empty'})"
+                                                        if before != after else " (already current)"))
+        return EXIT_OK
+    return _run(args, body)
+
+
+def _demo_command(args: argparse.Namespace) -> int:
+    def body(store: Store, _config: Config) -> int:
+        from kiosk.db.demo import load_demo
+
+        summary = load_demo(store)
+        _emit(args, summary, f"demo data loaded: {summary['cards']} cards, "
+                             f"{summary['departments']} departments, {summary['services']} services")
+        return EXIT_OK
+    return _run(args, body)
+
+
+# ----- cache -----------------------------------------------------------------------------------------
+def _import_command(args: argparse.Namespace) -> int:
+    def body(store: Store, _config: Config) -> int:
+        from pathlib import Path
+
+        from kiosk.cards.cardlist import CardListError, read_card_list
+
+        try:
+            result = store.import_cards(read_card_list(Path(args.file)), strict=args.strict)
+        except CardListError as exc:
+            return _fail(args, "bad_file", str(exc), EXIT_INPUT)
+        except OSError as exc:
+            from kiosk.db.errors import classify
+
+            problem = classify(exc)
+            if problem is not None and not isinstance(exc, FileNotFoundError | IsADirectoryError):
+                raise problem from exc
+            return _fail(args, "bad_file", f"{args.file}: {exc.strerror or exc}", EXIT_INPUT)
+        if args.json:
+            print(json.dumps(result.to_json(), ensure_ascii=False))
+        else:
+            for line, message in result.errors:
+                print(f"{args.file}:{line}: {message}", file=sys.stderr)
+            if result.error_count > len(result.errors):
+                print(f"... and {result.error_count - len(result.errors)} more bad rows", file=sys.stderr)
+            if result.refused:
+                print(f"refused: {result.error_count} bad row(s) and --strict; nothing imported",
+                      file=sys.stderr)
+            else:
+                print(f"imported {result.imported} of {result.rows} rows ({result.inserted} new, "
+                      f"{result.updated} updated), {result.error_count} bad")
+        if result.refused:
+            return EXIT_INPUT
+        return EXIT_PARTIAL if result.error_count else EXIT_OK
+    return _run(args, body)
+
+
+def _stats_command(args: argparse.Namespace) -> int:
+    def body(store: Store, _config: Config) -> int:
+        stats = store.cache_stats()
+        per_card = stats.bytes_per_card
+        by_status = ", ".join(f"{k} {v}" for k, v in sorted(stats.by_status.items())) or "-"
+        _emit(args, stats.to_json(),
+              f"cards: {stats.cards} ({by_status})\nsize: {stats.cache_bytes} bytes"
+              + (f", {per_card:.0f} bytes per card" if per_card else "")
+              + f"\nlast import: {stats.last_import_at or 'never'}")
+        return EXIT_OK
+    return _run(args, body)
+
+
+# ----- card check / visits -----------------------------------------------------------------------------
+def _check_command(args: argparse.Namespace) -> int:
+    def body(store: Store, config: Config) -> int:
+        from kiosk.db.checking import CardChecker
+
+        checker = CardChecker(store, on=args.on or store.clock().date(),
+                              facility_code=args.facility or config.facility.code, lang=args.lang)
+        if args.payload != "-":
+            out = checker.check_json(args.payload)
+            _emit(args, out, checker.human(out))
+            return EXIT_INPUT if "error" in out else EXIT_OK
+        write, flush = sys.stdout.write, sys.stdout.flush
+        for raw in sys.stdin.buffer:
+            out = checker.check_json(raw.rstrip(b"\r\n"))
+            write((json.dumps(out, ensure_ascii=False) if args.json else checker.human(out)) + "\n")
+            flush()
+        return EXIT_OK
+    return _run(args, body)
+
+
+def _visit_add_command(args: argparse.Namespace) -> int:
+    def body(store: Store, config: Config) -> int:
+        from kiosk.cards import CardPayloadError, parse_payload
+
+        payload = sys.stdin.buffer.read() if args.payload == "-" else args.payload
+        try:
+            card = parse_payload(payload)
+        except CardPayloadError as exc:
+            return _fail(args, str(exc.code), exc.message, EXIT_INPUT)
+        visit = store.check_in(args.department, card, facility_code=args.facility or config.facility.code)
+        _emit(args, visit, f"{visit['ticket']}  {visit['verdict']}  {visit['name'] or ''}  "
+                           f"(visit {visit['id']})")
+        return EXIT_OK
+    return _run(args, body)
+
+
+def _visit_list_command(args: argparse.Namespace) -> int:
+    def body(store: Store, _config: Config) -> int:
+        visits = store.list_visits(args.date)
+        if args.json:
+            print(json.dumps(visits, ensure_ascii=False))
+        else:
+            for v in visits:
+                print(f"{v['created_at']}  {v['ticket']:<10} {v['verdict']:<20} {v['sync_state']:<9} "
+                      f"{v['card_number'] or v['citizen_id'] or '-'}  {v['name'] or ''}")
+            print(f"{len(visits)} visit(s)")
+        return EXIT_OK
+    return _run(args, body)

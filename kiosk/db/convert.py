@@ -1,0 +1,156 @@
+"""Conversions between card-domain values, database rows and the visit wire format (cards-api.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any, Final
+
+from kiosk.cards.model import BhytCard, BirthDate, CachedCard, CardStatus, CccdCard, Gender
+
+#: Card cache columns, in the CSV / hub ``CardRecord`` order.
+CARD_COLUMNS: Final = ("card_number", "bhxh_number", "citizen_id", "name", "birth_date", "gender",
+                       "facility_code", "valid_from", "valid_to", "status", "replaced_by")
+
+#: Fields of a visit on the wire, in order (cards-api.md "Wire format of one visit").
+WIRE_FIELDS: Final = ("id", "created_at", "visit_date", "department_code", "queue_number", "ticket",
+                      "verdict", "provisional", "registered_here", "card_kind", "card_number",
+                      "bhxh_number", "citizen_id", "name", "birth_date", "gender", "card_facility_code",
+                      "valid_from", "valid_to", "area", "five_years_on", "object_code", "benefit_level")
+#: Wire fields that hold a date.
+WIRE_DATES: Final = frozenset({"visit_date", "valid_from", "valid_to", "five_years_on"})
+#: Fields describing the card on a visit (everything the caller supplies; the store adds the rest).
+VISIT_CARD_FIELDS: Final = ("verdict", "provisional", "registered_here", "card_kind", "card_number",
+                            "bhxh_number", "citizen_id", "name", "birth_date", "gender",
+                            "card_facility_code", "valid_from", "valid_to", "area", "five_years_on",
+                            "object_code", "benefit_level")
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return None if value is None else value.isoformat()
+
+
+def card_params(card: CachedCard) -> dict[str, Any]:
+    """Bind parameters (SQLAlchemy Core) for one cached card."""
+    return {
+        "card_number": card.card_number,
+        "bhxh_number": card.bhxh_number,
+        "citizen_id": card.citizen_id,
+        "name": card.name,
+        "birth_date": None if card.birth_date is None else card.birth_date.iso(),
+        "gender": None if card.gender is None else card.gender.value,
+        "facility_code": card.facility_code,
+        "valid_from": card.valid_from,
+        "valid_to": card.valid_to,
+        "status": card.status.value,
+        "replaced_by": card.replaced_by,
+    }
+
+
+def card_tuple(card: CachedCard) -> tuple[str | None, ...]:
+    """Driver-level parameters for SQLite bulk upserts: dates as ISO text, as SQLAlchemy stores them."""
+    return (
+        card.card_number, card.bhxh_number, card.citizen_id, card.name,
+        None if card.birth_date is None else card.birth_date.iso(),
+        None if card.gender is None else card.gender.value,
+        card.facility_code, _iso(card.valid_from), _iso(card.valid_to), card.status.value,
+        card.replaced_by,
+    )
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def cached_from_row(row: Sequence[Any]) -> CachedCard:
+    """A cached card from a row in :data:`CARD_COLUMNS` order (dates as date objects or ISO text)."""
+    (number, bhxh, citizen, name, birth, gender, facility, valid_from, valid_to, status, replaced) = row
+    return CachedCard(
+        card_number=number,
+        bhxh_number=bhxh,
+        citizen_id=citizen,
+        name=name,
+        birth_date=None if not birth else BirthDate.from_iso(birth),
+        gender=None if not gender else Gender(gender),
+        facility_code=facility,
+        valid_from=_date(valid_from),
+        valid_to=_date(valid_to),
+        status=CardStatus(status or "active"),
+        replaced_by=replaced,
+    )
+
+
+def cached_from_mapping(data: Mapping[str, Any]) -> CachedCard:
+    """A cached card from a hub ``CardRecord`` / card-list dict; raises ValueError naming the field."""
+    number = data.get("card_number")
+    if not isinstance(number, str) or not number.strip():
+        raise ValueError("card_number: missing")
+    row: list[Any] = []
+    for column in CARD_COLUMNS:
+        value = data.get(column)
+        row.append(value.strip() or None if isinstance(value, str) else value)
+    try:
+        return cached_from_row(row)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"card {number}: {exc}") from exc
+
+
+def visit_to_wire(row: Mapping[Any, Any]) -> dict[str, Any]:
+    """The wire-format dict of a visit row (dates as ISO text, nothing else)."""
+    out: dict[str, Any] = {}
+    for name in WIRE_FIELDS:
+        value = row[name]
+        out[name] = _iso(value) if name in WIRE_DATES and value is not None else value
+    return out
+
+
+def visit_card_fields(card: BhytCard | CccdCard | None, cached: CachedCard | None, *, verdict: str,
+                      provisional: bool, registered_here: bool | None,
+                      benefit_level: int | None) -> dict[str, Any]:
+    """What a visit records about the card: the scanned values first, the cached record fills gaps.
+
+    ``card=None`` is a manual check-in from a cached record (or nothing at all).
+    """
+    fields: dict[str, Any] = dict.fromkeys(VISIT_CARD_FIELDS)
+    fields.update(verdict=verdict, provisional=provisional, registered_here=registered_here,
+                  benefit_level=benefit_level)
+    if isinstance(card, BhytCard):
+        bhxh = card.bhxh_number
+        if bhxh is None and len(card.card_number) >= 10 and card.card_number[-10:].isdigit():
+            bhxh = card.card_number[-10:]
+        fields.update(card_kind="bhyt", card_number=card.card_number, bhxh_number=bhxh,
+                      name=card.name, birth_date=card.birth_date, gender=card.gender,
+                      card_facility_code=card.facility_code, valid_from=card.valid_from,
+                      valid_to=card.valid_to, area=card.area, five_years_on=card.five_years_on,
+                      object_code=card.object_code or _object_code(card.card_number))
+    elif isinstance(card, CccdCard):
+        fields.update(card_kind="cccd", citizen_id=card.citizen_id, name=card.name,
+                      birth_date=card.birth_date, gender=card.gender)
+    else:
+        fields["card_kind"] = "manual"
+    if cached is not None:
+        fill = {"card_number": cached.card_number, "bhxh_number": cached.bhxh_number,
+                "citizen_id": cached.citizen_id, "name": cached.name, "birth_date": cached.birth_date,
+                "gender": cached.gender, "card_facility_code": cached.facility_code,
+                "valid_from": cached.valid_from, "valid_to": cached.valid_to,
+                "object_code": _object_code(cached.card_number)}
+        for key, value in fill.items():
+            if fields[key] is None:
+                fields[key] = value
+    if isinstance(fields["birth_date"], BirthDate):
+        fields["birth_date"] = fields["birth_date"].iso()
+    if isinstance(fields["gender"], Gender):
+        fields["gender"] = fields["gender"].value
+    return fields
+
+
+def _object_code(card_number: str | None) -> str | None:
+    if card_number and len(card_number) == 15 and card_number[:2].isalpha():
+        return card_number[:2]
+    return None

@@ -1,0 +1,189 @@
+"""The kiosk's local store: one object for the card cache, visits, the outbox and reference data.
+
+    from kiosk.db.store import Store
+    with Store.open("sqlite:////var/lib/kiosk/kiosk.sqlite3") as store:
+        cached, decision = store.check_card(card, on=today, facility_code="01999")
+        visit = store.check_in("K01", card, facility_code="01999")   # durable, with a queue number
+
+Opening applies the shipped migrations; a database written by a newer kiosk raises
+:class:`~kiosk.db.errors.NewerSchemaError` and is not touched. Environment problems (disk full,
+locked, read-only, corrupt) surface as :class:`~kiosk.db.errors.EnvironmentProblem` subclasses from
+every method; anything else is a bug and propagates unchanged.
+
+The parts: :class:`~kiosk.db.cache.CardCache` (import, lookup, stats),
+:class:`~kiosk.db.visits.Visits` (record, list, daily counts), :class:`~kiosk.db.outbox.Outbox`
+(what the sync engine pushes), :class:`~kiosk.db.reference.Reference` (departments, services,
+facility settings, cursors, pull pages). A Store is safe to share between threads; the UI should still
+call it from one database worker thread (house-style.md §3.3).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.engine import URL
+
+from kiosk.cards.eligibility import Decision, decide
+from kiosk.cards.model import BhytCard, CachedCard, CccdCard
+from kiosk.db import schema
+from kiosk.db.base import iso_now, local_now, translate_errors
+from kiosk.db.convert import visit_card_fields
+from kiosk.db.engine import make_engine, normalise_url, sqlite_path
+from kiosk.db.errors import CannotOpenDatabaseError, EnvironmentProblem, ReadOnlyDatabaseError, StoreUsageError
+from kiosk.db.models import AUDIT_LOG as AUDIT
+from kiosk.db.models import SETTINGS
+from kiosk.db.outbox import Outbox
+from kiosk.db.reference import Reference
+from kiosk.db.visits import Visits
+from kiosk.queueing import QueueRules
+
+DEVICE_ID_KEY = "device.id"
+INSTANCE_ID_KEY = "database.instance_id"
+
+
+def _readonly_location(path: Path) -> bool:
+    """The SQLite file (or, for a new one, its folder) cannot be written."""
+    target = path if path.exists() else path.parent
+    if not target.exists():
+        return False
+    try:
+        if os.statvfs(target).f_flag & os.ST_RDONLY:
+            return True
+    except OSError:
+        return False
+    return not os.access(target, os.W_OK)
+
+
+class Store(Reference, Visits, Outbox):
+    def __init__(self, engine: Engine, *, queue_rules: QueueRules | None = None,
+                 clock: Callable[[], dt.datetime] | None = None) -> None:
+        self.engine = engine
+        self.queue_rules = queue_rules or QueueRules()
+        self.clock = clock or local_now
+        #: Schema revision the database had before this open upgraded it (None: it was empty).
+        self.opened_at_revision: str | None = schema.HEAD
+
+    # ----- opening -------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, url: str | URL, *, busy_timeout_s: float = 5.0, queue_rules: QueueRules | None = None,
+             clock: Callable[[], dt.datetime] | None = None, upgrade: bool = True) -> Store:
+        """Open (creating and upgrading as needed) the store at a SQLAlchemy URL or SQLite path.
+
+        ``upgrade=False`` refuses an out-of-date database instead of migrating it.
+        """
+        parsed = normalise_url(url) if isinstance(url, str) else url
+        path = sqlite_path(parsed)
+        try:
+            with translate_errors():
+                return cls._open(parsed, path, busy_timeout_s=busy_timeout_s, queue_rules=queue_rules,
+                                 clock=clock, upgrade=upgrade)
+        except CannotOpenDatabaseError as exc:
+            if path is not None and _readonly_location(path):
+                raise ReadOnlyDatabaseError(f"The database {path} is read-only", detail=exc.detail) from exc
+            raise
+        except EnvironmentProblem as exc:
+            if path is not None and str(path) not in exc.message:
+                exc.args = (f"{path}: {exc.message}",)
+                exc.message = exc.args[0]
+            raise
+
+    @classmethod
+    def _open(cls, url: URL, path: Path | None, *, busy_timeout_s: float, queue_rules: QueueRules | None,
+              clock: Callable[[], dt.datetime] | None, upgrade: bool) -> Store:
+        if path is not None:
+            state = schema.sqlite_state(path)  # read-only look first: a newer DB is never written
+        engine = make_engine(url, busy_timeout_s=busy_timeout_s)
+        try:
+            if path is None:
+                state = schema.engine_state(engine)
+            if not state.is_current:
+                if not upgrade:
+                    raise StoreUsageError(f"the database is at schema revision {state.revision or 'none'}, "
+                                          f"this kiosk needs {schema.HEAD}: run `kiosk db upgrade`")
+                schema.upgrade(engine)
+            store = cls(engine, queue_rules=queue_rules, clock=clock)
+            store.opened_at_revision = state.revision
+            store._ensure_identity()
+        except BaseException:
+            engine.dispose()
+            raise
+        return store
+
+    def _ensure_identity(self) -> None:
+        if self.get_setting(DEVICE_ID_KEY) and self.get_setting(INSTANCE_ID_KEY):
+            return
+        with self._write() as conn:
+            for key in (DEVICE_ID_KEY, INSTANCE_ID_KEY):
+                existing = conn.execute(select(SETTINGS.c.value)
+                                        .where(SETTINGS.c.key == key)).scalar()
+                if existing is None:
+                    conn.execute(SETTINGS.insert().values(key=key, value=str(uuid.uuid4())))
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    # ----- identity ---------------------------------------------------------------------------------
+    @property
+    def device_id(self) -> str:
+        """This kiosk's id (UUID), created once with the database."""
+        return self.get_setting(DEVICE_ID_KEY) or ""
+
+    @property
+    def instance_id(self) -> str:
+        """Identity of this database instance (UUID); a restored copy should get a new one."""
+        return self.get_setting(INSTANCE_ID_KEY) or ""
+
+    def new_instance_id(self) -> str:
+        """Give the database a new instance id (after restoring or copying it, morango-style)."""
+        value = str(uuid.uuid4())
+        self.set_setting(INSTANCE_ID_KEY, value)
+        return value
+
+    def schema_revision(self) -> str | None:
+        return schema.engine_state(self.engine).revision
+
+    # ----- check-in -----------------------------------------------------------------------------------
+    def check_card(self, card: BhytCard | CccdCard, *, on: dt.date,
+                   facility_code: str) -> tuple[CachedCard | None, Decision]:
+        """Look the card up in the cache and decide; nothing is written."""
+        cached = self.find_cached(card)
+        return cached, decide(card, cached, on, facility_code)
+
+    def check_in(self, department_code: str, card: BhytCard | CccdCard, *, facility_code: str,
+                 now: dt.datetime | None = None) -> dict[str, Any]:
+        """Check the card and record the visit with the next queue number; returns the wire dict."""
+        moment = now if now is not None else self._now()
+        cached, decision = self.check_card(card, on=moment.date(), facility_code=facility_code)
+        fields = visit_card_fields(card, cached, verdict=str(decision.verdict),
+                                   provisional=decision.provisional,
+                                   registered_here=decision.registered_here,
+                                   benefit_level=decision.benefit_level)
+        return self.add_visit(department_code, fields, now=moment)
+
+    # ----- audit log ----------------------------------------------------------------------------------
+    def audit(self, action: str, *, actor: str = "staff", details: dict[str, Any] | None = None) -> None:
+        """Record a staff action (no patient data in ``details`` beyond what the action needs)."""
+        with self._write() as conn:
+            conn.execute(AUDIT.insert().values(at=iso_now(self._now()), actor=actor, action=action,
+                                               details=details))
+
+    def audit_entries(self, limit: int = 100) -> list[dict[str, Any]]:
+        """The newest audit entries first."""
+        with self._read() as conn:
+            rows = conn.execute(select(AUDIT).order_by(AUDIT.c.id.desc()).limit(limit)).mappings()
+            return [dict(r) for r in rows]
+
