@@ -45,3 +45,19 @@ def install_openapi(app: FastAPI) -> None:
 def render(app: FastAPI) -> str:
     """The document as committed: sorted keys, 2-space indent, final newline."""
     return json.dumps(app.openapi(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def main() -> None:
+    """``python -m kiosk.hub.openapi_doc``: rewrite kiosk/hub/openapi.json from the app."""
+    import tempfile
+
+    from kiosk.hub.app import HubSettings, create_app
+
+    with tempfile.TemporaryDirectory() as tmp:
+        app = create_app(HubSettings(db_url=f"sqlite:///{tmp}/hub.sqlite3"))
+        COMMITTED.write_text(render(app), encoding="utf-8")
+        app.state.engine.dispose()
+
+
+if __name__ == "__main__":
+    main()
