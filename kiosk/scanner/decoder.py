@@ -1,0 +1,195 @@
+"""The phone-screen QR decoder: zxing-cpp first, a strategy cascade for hard frames, capture hints.
+
+Per frame (live mode, :meth:`PhoneScreenDecoder.decode`):
+
+1. zxing-cpp on the whole grey frame (≈1–2 ms at 1280×720). It also reports codes it *located* but
+   could not decode (``return_errors``), which become regions of interest.
+2. Without a located code, a texture detector proposes regions (≈2 ms).
+3. ROI strategies (upscaling, sharpening, other binarizers, glare flattening, deskew, pyzbar as a
+   second opinion) are tried in a fixed order while the frame's time budget lasts. The position in
+   that order is kept between frames, so the expensive strategies are spread over consecutive frames
+   of the same scene instead of being run all at once: a 30 fps camera is never backlogged.
+
+:meth:`decode_still` runs the same steps on a single image, trying the whole cascade within a budget.
+The decoder reports *what it read*; deciding whether a read is plausible enough to act on is
+:class:`kiosk.scanner.gate.ScanGate`'s job.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+
+from kiosk.scanner.hints import CaptureHint, hints_for
+from kiosk.scanner.locate import Candidate, from_quad, texture_candidates
+from kiosk.scanner.strategies import (
+    FULL_STRATEGIES,
+    ROI_STRATEGIES,
+    barcode_quad,
+    barcode_version,
+    zxing_read,
+)
+
+#: Default time budget per live frame (ms): leaves room for capture and UI at 30 fps on 2 cores.
+LIVE_BUDGET_MS = 18.0
+#: Default budget for a single image.
+STILL_BUDGET_MS = 25.0
+#: A candidate from the previous frames is reused for this many frames when none is found.
+CANDIDATE_MEMORY_FRAMES = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """One decoded payload in one frame."""
+
+    text: str
+    strategy: str  # "raw" or the name of the ROI/full strategy that read it
+    engine: str  # "zxing" or "zbar"
+    candidate: Candidate | None = None
+
+
+@dataclass(slots=True)
+class FrameResult:
+    reads: list[Read] = field(default_factory=list)
+    candidates: list[Candidate] = field(default_factory=list)
+    hints: list[CaptureHint] = field(default_factory=list)
+    tried: list[str] = field(default_factory=list)
+    ms: float = 0.0
+
+    @property
+    def texts(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for read in self.reads:
+            seen.setdefault(read.text, None)
+        return list(seen)
+
+
+def to_gray(frame: np.ndarray) -> np.ndarray:
+    if frame.ndim == 2:
+        return frame
+    if frame.shape[2] == 4:
+        return cv2.cvtColor(frame, cv2.COLOR_BGRA2GRAY)
+    return cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
+
+
+class PhoneScreenDecoder:
+    """Stateful decoder for a stream of frames of one camera (not thread-safe; one per camera)."""
+
+    def __init__(self, budget_ms: float = LIVE_BUDGET_MS, *, use_zbar: bool = True,
+                 clock: Callable[[], float] = time.perf_counter) -> None:
+        self.budget_ms = budget_ms
+        self.use_zbar = use_zbar
+        self._clock = clock
+        self._cursor = 0
+        self._memory: Candidate | None = None
+        self._memory_age = 0
+
+    def reset(self) -> None:
+        """Forget the previous frames (new scene)."""
+        self._cursor = 0
+        self._memory = None
+        self._memory_age = 0
+
+    def decode(self, frame: np.ndarray) -> FrameResult:
+        """Decode one live frame, continuing the strategy cascade from the previous frame."""
+        return self._run(frame, self.budget_ms, still=False)
+
+    def decode_still(self, image: np.ndarray, budget_ms: float = STILL_BUDGET_MS) -> FrameResult:
+        """Decode a single image with a fresh cascade (does not disturb the live state)."""
+        saved = (self._cursor, self._memory, self._memory_age)
+        self.reset()
+        try:
+            return self._run(image, budget_ms, still=True)
+        finally:
+            self._cursor, self._memory, self._memory_age = saved
+
+    # -- internals -------------------------------------------------------------------------------
+
+    def _strategies(self) -> list[tuple[str, Callable[[np.ndarray, float], list], float]]:
+        return [s for s in ROI_STRATEGIES if self.use_zbar or "zbar" not in s[0]]
+
+    def _run(self, frame: np.ndarray, budget_ms: float, *, still: bool) -> FrameResult:
+        start = self._clock()
+        result = FrameResult()
+        gray = to_gray(frame)
+        barcodes = zxing_read(gray, errors=True)
+        result.tried.append("raw")
+        for b in barcodes:
+            if b.valid:
+                result.reads.append(Read(b.text, "raw", "zxing", from_quad(barcode_quad(b), barcode_version(b))))
+            else:
+                result.candidates.append(from_quad(barcode_quad(b), barcode_version(b)))
+        if result.reads:
+            self.reset()
+            result.ms = (self._clock() - start) * 1000
+            return result
+        if not result.candidates:
+            result.candidates = texture_candidates(gray)
+        candidates = self._remember(result.candidates)
+        if candidates:
+            self._cascade(gray, candidates, result, start, budget_ms, still)
+        if still and not result.reads:
+            self._full_fallbacks(gray, result, start, budget_ms)
+        if not result.reads and result.candidates:
+            result.hints = hints_for(gray, result.candidates[0])
+        if result.reads:
+            self.reset()
+        result.ms = (self._clock() - start) * 1000
+        return result
+
+    def _remember(self, found: list[Candidate]) -> list[Candidate]:
+        if found:
+            if self._memory is None:
+                self._cursor = 0  # a new scene: start with the strategies that pay off most often
+            self._memory, self._memory_age = found[0], 0
+            return found
+        if self._memory is not None and self._memory_age < CANDIDATE_MEMORY_FRAMES:
+            self._memory_age += 1
+            return [self._memory]
+        self._memory = None
+        return []
+
+    def _elapsed(self, start: float) -> float:
+        return (self._clock() - start) * 1000
+
+    def _cascade(self, gray: np.ndarray, candidates: list[Candidate], result: FrameResult,
+                 start: float, budget_ms: float, still: bool) -> None:
+        strategies = self._strategies()
+        rois = []
+        for c in candidates[:2]:
+            x0, y0, x1, y1 = c.box(gray.shape)
+            if x1 - x0 >= 16 and y1 - y0 >= 16:
+                rois.append((c, gray[y0:y1, x0:x1]))
+        if not rois:
+            return
+        attempts = len(strategies) * (len(rois) if still else 1)
+        done = 0
+        while done < attempts:
+            name, fn, cost = strategies[self._cursor % len(strategies)]
+            candidate, roi = rois[(done // len(strategies)) if still else 0]
+            scale = (max(roi.shape) / 150.0) ** 2
+            if done > 0 and self._elapsed(start) + cost * scale > budget_ms:
+                break
+            self._cursor = (self._cursor + 1) % len(strategies)
+            done += 1
+            result.tried.append(name)
+            for raw in fn(roi, candidate.angle_deg):
+                result.reads.append(Read(raw.text, name, raw.engine, candidate))
+            if result.reads:
+                return
+
+    def _full_fallbacks(self, gray: np.ndarray, result: FrameResult, start: float, budget_ms: float) -> None:
+        for name, fn, cost in FULL_STRATEGIES:
+            if "zbar" in name and not self.use_zbar:
+                continue
+            if self._elapsed(start) + cost > budget_ms:
+                break
+            result.tried.append(name)
+            for raw in fn(gray, 0.0):
+                result.reads.append(Read(raw.text, name, raw.engine, None))
+            if result.reads:
+                return

@@ -1,0 +1,78 @@
+"""Finding where a QR code probably is, even when no decoder could read it.
+
+Two sources of candidates: positions that zxing-cpp reports for codes it found but could not decode
+(``return_errors=True``), and a cheap texture detector for codes too small or too degraded for any
+finder-pattern search. A QR code is a square patch with dense edges in *both* directions; text
+lines (horizontal edges only) and phone bezels (one edge direction) score low.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A region that looks like a QR code, in full-frame pixel coordinates."""
+
+    cx: float
+    cy: float
+    size: float  # side of the square around the code, px
+    angle_deg: float = 0.0  # in-plane rotation of the code (0 when unknown)
+    version: int | None = None  # QR version when a decoder saw the format information
+    source: str = "texture"  # "zxing" (located by the decoder) or "texture"
+
+    @property
+    def module_px(self) -> float | None:
+        """Estimated pixels per module (needs the version; else assumes a dense BHYT code, v11)."""
+        modules = 17 + 4 * (self.version if self.version else 11)
+        return self.size / modules
+
+    def box(self, shape: tuple[int, ...], margin: float = 0.18) -> tuple[int, int, int, int]:
+        """(x0, y0, x1, y1) around the code plus a quiet-zone margin, clipped to the frame."""
+        half = self.size * (0.5 + margin) + 4
+        h, w = shape[:2]
+        x0, y0 = int(max(0, self.cx - half)), int(max(0, self.cy - half))
+        x1, y1 = int(min(w, self.cx + half)), int(min(h, self.cy + half))
+        return x0, y0, x1, y1
+
+
+def from_quad(points: list[tuple[float, float]], version: int | None) -> Candidate:
+    """A candidate from a decoder's four corner points."""
+    pts = np.array(points, np.float32)
+    cx, cy = pts.mean(axis=0)
+    sides = [float(np.linalg.norm(pts[i] - pts[(i + 1) % 4])) for i in range(4)]
+    dx, dy = pts[1] - pts[0]
+    return Candidate(float(cx), float(cy), max(sides), math.degrees(math.atan2(float(dy), float(dx))),
+                     version, "zxing")
+
+
+def texture_candidates(gray: np.ndarray, max_candidates: int = 2) -> list[Candidate]:
+    """Square patches with dense two-directional edges, best first (about 2 ms on 1280×720)."""
+    small = cv2.resize(gray, None, fx=0.5, fy=0.5, interpolation=cv2.INTER_AREA)
+    gx = cv2.convertScaleAbs(cv2.Sobel(small, cv2.CV_16S, 1, 0, ksize=3))
+    gy = cv2.convertScaleAbs(cv2.Sobel(small, cv2.CV_16S, 0, 1, ksize=3))
+    score = cv2.min(cv2.blur(gx, (9, 9)), cv2.blur(gy, (9, 9)))
+    peak = float(score.max())
+    if peak < 8:
+        return []
+    _, mask = cv2.threshold(score, max(8.0, 0.35 * peak), 255, cv2.THRESH_BINARY)
+    mask = cv2.morphologyEx(mask, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
+    contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    found: list[tuple[float, Candidate]] = []
+    for contour in contours:
+        area = cv2.contourArea(contour)
+        if area < 18 * 18:
+            continue
+        (cx, cy), (w, h), angle = cv2.minAreaRect(contour)
+        if min(w, h) < 1 or max(w, h) / min(w, h) > 2.0:
+            continue
+        x, y, bw, bh = cv2.boundingRect(contour)
+        strength = float(score[y : y + bh, x : x + bw].mean())
+        found.append((strength * math.sqrt(area), Candidate(cx * 2, cy * 2, max(w, h) * 2, float(angle))))
+    found.sort(key=lambda item: -item[0])
+    return [c for _, c in found[:max_candidates]]

@@ -1,0 +1,151 @@
+"""Decoding strategies for one region of interest (ROI) around a located code.
+
+Each strategy is a small, independent attempt: resample the ROI (upscaling helps small modules),
+optionally sharpen or binarise it, and run zxing-cpp (or pyzbar as a second opinion). The measured
+background (``scanners-and-decoding.md`` §B4): upscaling and unsharp masking help, FixedThreshold
+helps against screen moiré, adaptive thresholding helps zbar; CLAHE, blurring and glare inpainting
+hurt, so they are not here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+import zxingcpp
+
+_QR = zxingcpp.BarcodeFormat.QRCode
+#: Upscaled ROIs are capped at this side length (time grows with the area).
+MAX_SIDE = 720
+
+
+@dataclass(frozen=True, slots=True)
+class RawRead:
+    text: str
+    engine: str  # "zxing" or "zbar"
+    quad: list[tuple[float, float]] | None = None  # corners in the coordinates of the input image
+    version: int | None = None
+
+
+def zxing_read(image: np.ndarray, binarizer: zxingcpp.Binarizer = zxingcpp.Binarizer.LocalAverage,
+               *, downscale: bool = True, errors: bool = False) -> list[zxingcpp.Barcode]:
+    return list(zxingcpp.read_barcodes(
+        image, formats=_QR, binarizer=binarizer, try_downscale=downscale, return_errors=errors,
+    ))
+
+
+def barcode_version(barcode: zxingcpp.Barcode) -> int | None:
+    try:
+        return int(barcode.extra.get("Version", ""))
+    except (ValueError, AttributeError):
+        return None
+
+
+def barcode_quad(barcode: zxingcpp.Barcode) -> list[tuple[float, float]]:
+    p = barcode.position
+    return [(float(q.x), float(q.y)) for q in (p.top_left, p.top_right, p.bottom_right, p.bottom_left)]
+
+
+def _zx(image: np.ndarray, binarizer: zxingcpp.Binarizer = zxingcpp.Binarizer.LocalAverage) -> list[RawRead]:
+    return [RawRead(b.text, "zxing") for b in zxing_read(image, binarizer, downscale=False)]
+
+
+def _zbar(image: np.ndarray) -> list[RawRead]:
+    from pyzbar import pyzbar
+
+    out = []
+    for symbol in pyzbar.decode(image, symbols=[pyzbar.ZBarSymbol.QRCODE]):
+        try:
+            out.append(RawRead(symbol.data.decode("utf-8"), "zbar"))
+        except UnicodeDecodeError:
+            continue  # zbar guessed a legacy charset: not trustworthy, leave it to zxing
+    return out
+
+
+def _scale(roi: np.ndarray, factor: float, interpolation: int = cv2.INTER_CUBIC) -> np.ndarray:
+    factor = min(factor, MAX_SIDE / max(roi.shape[:2]))
+    if factor <= 1.05:
+        return roi
+    return cv2.resize(roi, None, fx=factor, fy=factor, interpolation=interpolation)
+
+
+def _unsharp(image: np.ndarray, amount: float = 1.0, sigma: float = 2.0) -> np.ndarray:
+    blur = cv2.GaussianBlur(image, (0, 0), sigma)
+    return cv2.addWeighted(image, 1 + amount, blur, -amount, 0)
+
+
+def _adaptive(image: np.ndarray, block: int = 41) -> np.ndarray:
+    return cv2.adaptiveThreshold(image, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY, block, 5)
+
+
+def _flatten(image: np.ndarray) -> np.ndarray:
+    """Divide out slow illumination changes (glare halo, vignetting) without touching saturated cores."""
+    sigma = max(4.0, max(image.shape[:2]) / 10)
+    background = cv2.GaussianBlur(image.astype(np.float32), (0, 0), sigma) + 1.0
+    flat = image.astype(np.float32) / background * 128.0
+    return np.clip(flat, 0, 255).astype(np.uint8)
+
+
+def _deskew(roi: np.ndarray, angle: float) -> np.ndarray:
+    h, w = roi.shape[:2]
+    rot = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    return cv2.warpAffine(roi, rot, (w, h), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE)
+
+
+def _up2(roi: np.ndarray, angle: float) -> list[RawRead]:
+    return _zx(_scale(roi, 2.0))
+
+
+def _up3_sharp(roi: np.ndarray, angle: float) -> list[RawRead]:
+    return _zx(_unsharp(_scale(roi, 3.0)))
+
+
+def _up2_fixed(roi: np.ndarray, angle: float) -> list[RawRead]:
+    return _zx(_unsharp(_scale(roi, 2.0), 0.6), zxingcpp.Binarizer.FixedThreshold)
+
+
+def _up3_adaptive(roi: np.ndarray, angle: float) -> list[RawRead]:
+    return _zx(_adaptive(_unsharp(_scale(roi, 3.0))), zxingcpp.Binarizer.BoolCast)
+
+
+def _flat_up2(roi: np.ndarray, angle: float) -> list[RawRead]:
+    return _zx(_unsharp(_scale(_flatten(roi), 2.0), 0.8))
+
+
+def _deskew_up3(roi: np.ndarray, angle: float) -> list[RawRead]:
+    return _zx(_unsharp(_scale(_deskew(roi, angle), 3.0)))
+
+
+def _zbar_up2(roi: np.ndarray, angle: float) -> list[RawRead]:
+    up = _scale(roi, 2.0)
+    if float(np.median(up)) < 100:  # dark-mode screen: zbar does not try inverted codes itself
+        up = 255 - up
+    return _zbar(_adaptive(_unsharp(up), 31))
+
+
+def _up4_lanczos(roi: np.ndarray, angle: float) -> list[RawRead]:
+    return _zx(_scale(roi, 4.0, cv2.INTER_LANCZOS4))
+
+
+Strategy = Callable[[np.ndarray, float], list[RawRead]]
+
+#: ROI strategies in the order they are tried, with a rough relative cost (ms for a 150 px ROI).
+ROI_STRATEGIES: tuple[tuple[str, Strategy, float], ...] = (
+    ("roi_up2", _up2, 1.5),
+    ("roi_up3_sharp", _up3_sharp, 3.0),
+    ("roi_up2_fixed", _up2_fixed, 1.5),
+    ("roi_flat_up2", _flat_up2, 2.0),
+    ("roi_up3_adaptive", _up3_adaptive, 3.5),
+    ("roi_deskew_up3", _deskew_up3, 3.5),
+    ("roi_zbar_up2", _zbar_up2, 4.0),
+    ("roi_up4_lanczos", _up4_lanczos, 5.0),
+)
+
+#: Whole-image fallbacks for images without any located region (small photos of printed codes).
+FULL_STRATEGIES: tuple[tuple[str, Strategy, float], ...] = (
+    ("full_fixed", lambda img, a: _zx(img, zxingcpp.Binarizer.FixedThreshold), 2.0),
+    ("full_global", lambda img, a: _zx(img, zxingcpp.Binarizer.GlobalHistogram), 2.0),
+    ("full_zbar", lambda img, a: _zbar(img), 8.0),
+)
