@@ -138,6 +138,16 @@ class PrinterConfig:
     target: str = ""
     #: Printable width in dots (80 mm paper: 576, 58 mm: 384).
     width_dots: int = 576
+    #: "image": the ticket as a raster image (Vietnamese and CJK on any printer); "text": ASCII text and
+    #: a native QR code, for printers that cannot print raster images.
+    mode: str = "image"
+    #: Seconds any one step (connect, status answer, 4 KiB of data) may take before "offline".
+    timeout_s: float = 3.0
+    #: Ask serial/network/USB printers for paper and on-line status before each ticket (DLE EOT);
+    #: turn off for printers that never answer status requests.
+    status_check: bool = True
+    #: Baud rate for "serial:" targets.
+    baudrate: int = 9600
 
 
 @dataclass
