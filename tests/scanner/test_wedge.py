@@ -1,0 +1,126 @@
+"""The keyboard-wedge event filter, with real Qt widgets offscreen, and the corruption checks."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from kiosk.scanner.qt.wedge import WedgeFilter
+from kiosk.scanner.wedge_check import WedgeProblem, wedge_problems
+
+BHYT = (
+    "HC4100123456789|4e677579e1bb856e2056c4836e20416e|15/03/1985|1|-|10 - 099|01/01/2024|-|"
+    "20/12/2023|10010123456789|-|5| 01/10/2027|5e1f0c2a9b7d3c48-7102|$"
+)
+CCCD = "001185000321||Trần Thị Bình|21061985|Nữ|Số 1 ngõ Mẫu, phường Thử Nghiệm, Hà Nội|10052022"
+
+
+def press(target: object, ch: str = "", key: int = 0) -> None:
+    # qtbot.keyClicks aborts on non-ASCII (platform.md §5): send events that carry the text instead.
+    k = key or (ord(ch.upper()) if ch.isascii() and ch.isalnum() else 0)
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        QApplication.sendEvent(target, QKeyEvent(kind, k, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def type_burst(target: object, text: str, terminator: bool = True) -> None:
+    for ch in text:
+        press(target, ch)
+    if terminator:
+        press(target, "\r", Qt.Key.Key_Return)
+
+
+@pytest.fixture
+def edit_and_filter(qtbot):  # type: ignore[no-untyped-def]
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    edit.show()
+    edit.setFocus()
+    wedge = WedgeFilter(max_key_interval_ms=40, min_length=8)
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(wedge)
+    yield edit, wedge
+    app.removeEventFilter(wedge)
+
+
+def test_scanner_burst_is_taken_from_the_focused_widget(qtbot, edit_and_filter) -> None:  # type: ignore[no-untyped-def]
+    edit, wedge = edit_and_filter
+    with qtbot.waitSignal(wedge.scanned, timeout=1000) as blocker:
+        type_burst(edit, BHYT)
+    assert blocker.args == [BHYT]
+    assert edit.text() == ""
+
+
+def test_vietnamese_text_burst(qtbot, edit_and_filter) -> None:  # type: ignore[no-untyped-def]
+    edit, wedge = edit_and_filter
+    with qtbot.waitSignal(wedge.scanned, timeout=1000) as blocker:
+        type_burst(edit, CCCD)
+    assert blocker.args == [CCCD]
+    assert edit.text() == ""
+
+
+def test_person_typing_reaches_the_widget(qtbot, edit_and_filter) -> None:  # type: ignore[no-untyped-def]
+    edit, wedge = edit_and_filter
+    scans: list[str] = []
+    wedge.scanned.connect(scans.append)
+    for ch in "Lê Thị Hoa":
+        press(edit, ch)
+        qtbot.wait(70)
+    qtbot.wait(80)
+    assert edit.text() == "Lê Thị Hoa"
+    assert scans == []
+
+
+def test_short_fast_burst_with_enter_is_given_back(qtbot, edit_and_filter) -> None:  # type: ignore[no-untyped-def]
+    edit, wedge = edit_and_filter
+    returns: list[int] = []
+    edit.returnPressed.connect(lambda: returns.append(1))
+    type_burst(edit, "abc")
+    assert edit.text() == "abc"
+    assert returns == [1]  # the Enter still reached the widget, after the replayed keys
+
+
+def test_telex_altered_payload_is_reported_corrupted(qtbot, edit_and_filter) -> None:  # type: ignore[no-untyped-def]
+    edit, wedge = edit_and_filter
+    altered = BHYT.replace("4e677579e1bb856e", "4e677579e1bb856e".replace("ee", "ê").replace("e1", "ế1"))
+    scans: list[str] = []
+    wedge.scanned.connect(scans.append)
+    with qtbot.waitSignal(wedge.corrupted, timeout=1000) as blocker:
+        type_burst(edit, altered)
+    assert blocker.args[1] == [WedgeProblem.IME_ALTERED.value]
+    assert scans == []
+    assert edit.text() == ""
+
+
+def test_no_terminator_mode(qtbot) -> None:  # type: ignore[no-untyped-def]
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    wedge = WedgeFilter(max_key_interval_ms=30, min_length=8, accept_without_terminator=True)
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(wedge)
+    try:
+        with qtbot.waitSignal(wedge.scanned, timeout=1000) as blocker:
+            type_burst(edit, "0198765432", terminator=False)
+        assert blocker.args == ["0198765432"]
+    finally:
+        app.removeEventFilter(wedge)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (BHYT, []),
+        (CCCD, []),
+        (BHYT.replace("4e677579", "4ê677579"), [WedgeProblem.IME_ALTERED]),
+        (BHYT.replace("|4e677579e1bb856e", "|4e677579e1bb856"), [WedgeProblem.BAD_HEX]),
+        (BHYT.replace("HC41", "HC4đ"), [WedgeProblem.IME_ALTERED]),
+        (BHYT.replace("|-|5|", "|Nguy?n V?n B|5|"), [WedgeProblem.NON_ASCII_LOST]),
+        (CCCD.replace("Trần Thị Bình", "Tr?n Th? B?nh"), [WedgeProblem.NON_ASCII_LOST]),
+        (BHYT.replace("|", "\\"), [WedgeProblem.LAYOUT_MISMATCH]),
+    ],
+)
+def test_wedge_problems(text: str, expected: list[WedgeProblem]) -> None:
+    assert wedge_problems(text) == expected
