@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from sqlalchemy.engine import Engine
 
 from kiosk.hub.devices import Device
 from kiosk.hub.protocol import PushRequest, Visit
 from kiosk.hub.schema import devices, push_batches, visits
+from kiosk.hub.visit_store import insert_visits
 
 log = logging.getLogger("kiosk.hub.push")
 
@@ -60,44 +61,40 @@ def _record_id(raw: Any, index: int) -> str:
     return f"#{index}"
 
 
-def _check(req: PushRequest, device: Device, received_at: dt.datetime) -> _Checked:
+_VISITS = TypeAdapter(list[Visit])
+
+
+def _check(req: PushRequest) -> _Checked:
+    """Validate the records: the whole list at once when all are good (fast), else one by one."""
+    ids = [_record_id(raw, index) for index, raw in enumerate(req.records)]
+    try:
+        parsed: list[Visit | ValidationError] = list(_VISITS.validate_python(req.records))
+    except ValidationError:
+        parsed = []
+        for raw in req.records:
+            try:
+                parsed.append(Visit.model_validate(raw))
+            except ValidationError as exc:
+                parsed.append(exc)
     rows: list[dict[str, Any]] = []
     results: list[dict[str, Any]] = []
     seen: set[str] = set()
-    ids: list[str] = []
-    batch_id = str(req.batch_id)
-    for index, raw in enumerate(req.records):
-        rid = _record_id(raw, index)
-        ids.append(rid)
-        try:
-            visit = Visit.model_validate(raw)
-        except ValidationError as exc:
-            results.append({"id": rid, "status": "rejected", "reason": _reason(exc)})
+    for rid, raw, item in zip(ids, req.records, parsed, strict=True):
+        if isinstance(item, ValidationError):
+            results.append({"id": rid, "status": "rejected", "reason": _reason(item)})
             continue
         if rid in seen:
             results.append({"id": rid, "status": "duplicate", "reason": None})
             continue
         seen.add(rid)
-        row = visit.model_dump()
+        row = item.model_dump()
         row["id"] = rid
         created = raw.get("created_at")
-        row["created_at"] = created if isinstance(created, str) else visit.created_at.isoformat()
-        row.update(device_id=device.id, facility_code=device.facility_code, batch_id=batch_id,
-                   received_at=received_at)
+        row["created_at"] = created if isinstance(created, str) else item.created_at.isoformat()
         rows.append(row)
         results.append({"id": rid, "status": "accepted", "reason": None})
     fingerprint = hashlib.sha256("\n".join(ids).encode()).hexdigest()
     return _Checked(rows=rows, results=results, fingerprint=fingerprint)
-
-
-def _insert_ignore(conn: sa.Connection) -> Any:
-    if conn.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-        return pg_insert(visits).on_conflict_do_nothing(index_elements=["id"])
-    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-    return sqlite_insert(visits).on_conflict_do_nothing(index_elements=["id"])
 
 
 def _stored(conn: sa.Connection, batch_id: str, device: Device, fingerprint: str) -> dict[str, Any] | None:
@@ -122,10 +119,8 @@ def _apply(conn: sa.Connection, req: PushRequest, device: Device, checked: _Chec
     conn.execute(push_batches.insert().values(batch_id=batch_id, device_id=device.id, received_at=received_at,
                                               fingerprint=checked.fingerprint,
                                               record_count=len(req.records), result=""))
-    inserted: set[str] = set()
-    if checked.rows:
-        stmt = _insert_ignore(conn).returning(visits.c.id)
-        inserted = set(conn.execute(stmt, checked.rows).scalars())
+    inserted = insert_visits(conn, checked.rows, device_id=device.id, facility_code=device.facility_code,
+                             batch_id=batch_id, received_at=received_at)
     missing = [r["id"] for r in checked.rows if r["id"] not in inserted]
     owners: dict[str, int] = {}
     for start in range(0, len(missing), 500):
@@ -157,7 +152,7 @@ def push(engine: Engine, device: Device, req: PushRequest) -> dict[str, Any]:
     Raises BatchConflict when the batch id belongs to another device or other records.
     """
     received_at = dt.datetime.now(dt.UTC)
-    checked = _check(req, device, received_at)
+    checked = _check(req)
     batch_id = str(req.batch_id)
     for _attempt in range(3):
         try:
