@@ -11,7 +11,7 @@ from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Connection
 
 from kiosk.cards.model import BhytCard, CachedCard, CardStatus, CccdCard
-from kiosk.db.base import StoreBase, iso_now
+from kiosk.db.base import StoreBase, iso_now, translate_errors
 from kiosk.db.convert import CARD_COLUMNS, cached_from_row, card_params, card_tuple
 from kiosk.db.models import CARDS, SETTINGS
 from kiosk.db.sqlite_tools import sqlite_table_bytes
@@ -29,6 +29,10 @@ _STATUS_RANK: Final = {CardStatus.ACTIVE: 0, CardStatus.REDUCED: 1, CardStatus.R
 #: Keep at most this many row errors in an import result (the count covers all of them).
 MAX_REPORTED_ERRORS: Final = 1000
 LAST_IMPORT_KEY: Final = "cache.last_import_at"
+
+
+class _Refused(Exception):
+    """A strict import met a bad row: roll everything back."""
 
 
 @dataclass
@@ -110,6 +114,27 @@ class CardCache(StoreBase):
         Existing cards are updated (the list wins).
         """
         result = ImportResult()
+        try:
+            self._import(rows, strict, batch_size, progress, result)
+        except _Refused:
+            result.refused = True
+            result.imported = 0
+            return result
+        if self.dialect == "sqlite":
+            self._checkpoint()
+        return result
+
+    def _checkpoint(self) -> None:
+        """Fold the write-ahead log back into the database file (outside any transaction)."""
+        with translate_errors():
+            raw = self.engine.raw_connection()
+            try:
+                raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                raw.close()
+
+    def _import(self, rows: Iterable[tuple[int, object]], strict: bool, batch_size: int,
+                progress: Callable[[int], None] | None, result: ImportResult) -> None:
         batch: list[CachedCard] = []
         with self._write() as conn:
             big_cache = self.dialect == "sqlite"
@@ -133,10 +158,7 @@ class CardCache(StoreBase):
                     if len(result.errors) < MAX_REPORTED_ERRORS:
                         result.errors.append((line, str(getattr(item, "message", None) or item)))
                 if strict and result.error_count:
-                    result.refused = True
-                    result.imported = 0
-                    conn.rollback()
-                    return result
+                    raise _Refused  # rolls the transaction back
                 self._upsert(conn, batch)
                 result.imported += len(batch)
                 after = self._count_cards(conn)
@@ -146,10 +168,6 @@ class CardCache(StoreBase):
             finally:
                 if big_cache:
                     conn.exec_driver_sql("PRAGMA cache_size = -2000")
-        if self.dialect == "sqlite":
-            with self._read() as conn:
-                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        return result
 
     def upsert_cards(self, cards: Iterable[CachedCard]) -> int:
         """Insert or update cards in one transaction; returns how many were written."""

@@ -62,7 +62,11 @@ def sqlite_state(path: Path) -> SchemaState:
     """
     if not path.exists() or path.stat().st_size == 0:
         return SchemaState(None, frozenset())
-    con = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    # No write-ahead log beside it (closed cleanly): read it as immutable, which creates no -shm/-wal
+    # files either. With a log, a read-only connection must use it to see the latest commit.
+    wal = path.with_name(path.name + "-wal")
+    flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+    con = sqlite3.connect(f"file:{quote(str(path))}?{flags}", uri=True)
     try:
         tables = frozenset(
             row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
