@@ -1,0 +1,88 @@
+"""Write XML0 files for a set of visits (what ``kiosk hub export xml0 --date D --out DIR`` needs).
+
+One file per visit, named ``<MA_LK>.xml``, written atomically (temporary file + rename): a visit whose
+record has problems gets no file and is reported with its field-level problems; the others are written.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kiosk.gateway.xml0 import Xml0Extras, Xml0Facility, Xml0InputError, build_xml0, to_xml, validate_xml0
+from kiosk.gateway.xml0_fields import FieldProblem
+
+
+@dataclass(frozen=True)
+class ExportedVisit:
+    visit_id: str
+    ma_lk: str | None
+    path: Path | None
+    problems: tuple[FieldProblem, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.path is not None
+
+
+@dataclass
+class ExportReport:
+    visits: list[ExportedVisit] = field(default_factory=list)
+
+    @property
+    def written(self) -> list[ExportedVisit]:
+        return [v for v in self.visits if v.ok]
+
+    @property
+    def failed(self) -> list[ExportedVisit]:
+        return [v for v in self.visits if not v.ok]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"written": len(self.written), "failed": len(self.failed),
+                "visits": [{"visit_id": v.visit_id, "ma_lk": v.ma_lk, "path": None if v.path is None else str(v.path),
+                            "problems": [{"field": p.field, "problem": p.problem, "message": p.message}
+                                         for p in v.problems]} for v in self.visits]}
+
+
+def file_name(ma_lk: str) -> str:
+    return re.sub(r"[^0-9A-Za-z_.-]", "_", ma_lk) + ".xml"
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".xml0-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def export_xml0(visits: Iterable[Mapping[str, Any]], facility: Xml0Facility, out_dir: Path,
+                extras_for: Callable[[Mapping[str, Any]], Xml0Extras | None] | None = None) -> ExportReport:
+    """Write one XML0 file per visit into ``out_dir``; ``extras_for(visit)`` supplies stored MA_LK, MA_BN …"""
+    report = ExportReport()
+    for visit in visits:
+        visit_id = str(visit.get("id") or "")
+        try:
+            record = build_xml0(visit, facility, extras_for(visit) if extras_for else None)
+        except Xml0InputError as exc:
+            report.visits.append(ExportedVisit(visit_id, None, None, tuple(exc.problems)))
+            continue
+        problems = validate_xml0(record)
+        if problems:
+            report.visits.append(ExportedVisit(visit_id, record["MA_LK"], None, tuple(problems)))
+            continue
+        path = out_dir / file_name(record["MA_LK"])
+        write_atomically(path, to_xml(record))
+        report.visits.append(ExportedVisit(visit_id, record["MA_LK"], path))
+    return report

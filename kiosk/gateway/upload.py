@@ -1,0 +1,99 @@
+"""Check-in (XML0) upload to ``checkInKcbQd3176`` (gateway.md §9): form, answer, retries with back-off.
+
+The exact bytes of the XML0 file are sent on every attempt, so a resend always carries the same
+``MA_LK`` (xml-checkin.md: it never changes on resend). Keep the returned transaction id
+(``maGiaoDich``) with the visit for reconciliation.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Final
+
+from kiosk.gateway.errors import GatewayProtocolError, GatewayUnavailable, UploadRejected
+from kiosk.gateway.protocol import CHECKIN_RECORD_TYPE, UploadReceipt, parse_receipt_time, result_code
+
+if TYPE_CHECKING:
+    from kiosk.gateway.client import GatewayClient
+
+log = logging.getLogger("kiosk.gateway.upload")
+
+#: A record whose upload failed this many times is flagged for staff (one public vendor's practice).
+MAX_FAILURES: Final = 20
+#: Codes after which the same file may be sent again later (server-side trouble).
+RETRYABLE_CODES: Final = frozenset({"500", "100", "101"})
+
+
+def checkin_form(username: str, facility_code: str, document: bytes) -> dict[str, str]:
+    code = facility_code.strip().upper()
+    if len(code) != 5:
+        raise ValueError(f"MA_CSKCB must have 5 characters, got {facility_code!r}")
+    return {"username": username, "loaiHoSo": CHECKIN_RECORD_TYPE, "maTinh": code[:2], "maCSKCB": code,
+            "fileHSBase64": base64.b64encode(document).decode("ascii")}
+
+
+def read_upload_answer(status: int, body: Any, record_key: str | None, attempts: int) -> UploadReceipt:
+    code = result_code(body.get("maKetQua")) if isinstance(body, dict) else None
+    if code is None or not isinstance(body, dict):
+        if status >= 500 or status in (408, 429):
+            raise GatewayUnavailable(f"check-in upload failed with HTTP {status} and no result code",
+                                     f"Gửi check-in thất bại (HTTP {status})")
+        raise GatewayProtocolError(f"check-in upload answer has no maKetQua (HTTP {status})")
+    message = body.get("thongDiep")
+    message_text = None if message is None else str(message)
+    if code != "200":
+        if code in RETRYABLE_CODES:
+            raise GatewayUnavailable(f"gateway server error on check-in upload (code {code}): {message_text or ''}",
+                                     f"Cổng giám định lỗi khi nhận check-in (mã {code})")
+        raise UploadRejected(code, f"gateway rejected the check-in file (code {code}): {message_text or ''}".strip(),
+                             f"Cổng giám định từ chối hồ sơ check-in (mã {code}): {message_text or ''}".strip())
+    transaction = body.get("maGiaoDich")
+    return UploadReceipt(transaction_id=None if transaction in (None, "") else str(transaction),
+                         received_at=parse_receipt_time(body.get("thoiGianTiepNhan")),
+                         message=message_text, code=code, record_key=record_key, attempts=attempts)
+
+
+def next_retry_delay(failures: int, first_s: float = 60.0, cap_s: float = 6 * 3600.0) -> float | None:
+    """Delay before the next queued resend after ``failures`` failures; None once MAX_FAILURES is reached."""
+    if failures >= MAX_FAILURES:
+        return None
+    return float(min(cap_s, first_s * 2 ** max(0, failures - 1)))
+
+
+class CheckinUploader:
+    """Uploads one XML0 file, retrying offline-type failures with exponential back-off.
+
+    Rejections (a result code other than 200 that is not a server error) and authentication errors are
+    not retried: they need a person.
+    """
+
+    def __init__(self, client: GatewayClient, *, attempts: int | None = None, backoff_s: float | None = None,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+        self.client = client
+        self.attempts = max(1, attempts if attempts is not None else client.settings.upload_attempts)
+        self.backoff_s = backoff_s if backoff_s is not None else client.settings.upload_backoff_s
+        self._sleep = sleep
+
+    def upload(self, document: bytes, facility_code: str | None = None) -> UploadReceipt:
+        from kiosk.gateway.xml0 import read_record_key
+
+        record_key = read_record_key(document)
+        facility = facility_code or self.client.settings.facility_code
+        last: GatewayUnavailable | None = None
+        for attempt in range(1, self.attempts + 1):
+            try:
+                receipt = self.client.upload_checkin(document, facility, record_key, attempt)
+            except GatewayUnavailable as exc:
+                last = exc
+                log.warning("check-in upload of %s failed (attempt %d/%d): %s", record_key, attempt,
+                            self.attempts, exc.message)
+                if attempt < self.attempts:
+                    self._sleep(self.backoff_s * 2 ** (attempt - 1))
+                continue
+            log.info("check-in %s accepted: transaction %s", record_key, receipt.transaction_id)
+            return receipt
+        assert last is not None
+        raise last
