@@ -14,7 +14,8 @@ from kiosk.db.demo import DEMO_CARDS, bhyt_payload, load_demo
 from kiosk.db.errors import StoreUsageError
 from kiosk.db.store import Store
 
-HEADER = "card_number,bhxh_number,citizen_id,name,birth_date,gender,facility_code,valid_from,valid_to,status,replaced_by\n"
+HEADER = ("card_number,bhxh_number,citizen_id,name,birth_date,gender,facility_code,valid_from,valid_to,status,"
+          "replaced_by\n")
 GOOD_1 = "DN4010100000001,,001085000101,Nguyễn Văn An,1985-03-15,male,01999,2024-01-01,,active,\n"
 GOOD_2 = "HC4010100000002,0100000002,,Trần Thị Bình,1979,female,01099,2024-01-01,2026-12-31,reduced,\n"
 BAD_DATE = "DN4010100000003,,,Lê Văn Cường,1950-13-20,male,01999,2024-01-01,,active,\n"

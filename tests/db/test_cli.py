@@ -53,6 +53,7 @@ def test_card_check_cached_record_and_language(demo_url: str, capsys: pytest.Cap
     payload = demo_scenarios()[0].payload
     code, out, _ = run(capsys, "card", "check", "--json", "--db", demo_url, "--on", "2026-11-22",
                        "--facility", "01999", "--lang", "en", payload)
+    assert code == 0
     result = json.loads(out)
     assert result["cached"] == {"card_number": "DN4010100000001", "bhxh_number": "0100000001",
                                 "citizen_id": "001085000101", "name": "Nguyễn Văn An",
@@ -62,8 +63,8 @@ def test_card_check_cached_record_and_language(demo_url: str, capsys: pytest.Cap
     assert result["card"]["card_number"] == "DN4010100000001"
     assert result["message"] == "The health-insurance card is valid."
     # Another day, another facility: same card, other answers.
-    code, out, _ = run(capsys, "card", "check", "--json", "--db", demo_url, "--on", "2023-06-01",
-                       "--facility", "79123", payload)
+    _, out, _ = run(capsys, "card", "check", "--json", "--db", demo_url, "--on", "2023-06-01",
+                    "--facility", "79123", payload)
     result = json.loads(out)
     assert (result["verdict"], result["registered_here"]) == ("not_yet_valid", False)
 
@@ -118,7 +119,8 @@ def test_visit_add_errors(demo_url: str, capsys: pytest.CaptureFixture[str]) -> 
     assert code == 1 and "K99" in err and "Traceback" not in err
 
 
-HEADER = "card_number,bhxh_number,citizen_id,name,birth_date,gender,facility_code,valid_from,valid_to,status,replaced_by\n"
+HEADER = ("card_number,bhxh_number,citizen_id,name,birth_date,gender,facility_code,valid_from,valid_to,status,"
+          "replaced_by\n")
 
 
 def test_cache_import_cli(sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

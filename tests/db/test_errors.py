@@ -6,7 +6,6 @@ connection holding the lock, a damaged file, a closed port.
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
 import os
 import sqlite3
@@ -127,9 +126,8 @@ def test_damaged_pages(tmp_path: Path) -> None:
     for offset in range(page, len(data), 7):  # keep page 1 (header, schema), scribble over the rest
         data[offset] = 0xA5
     path.write_bytes(bytes(data))
-    with pytest.raises(CorruptDatabaseError):
-        with Store.open(f"sqlite:///{path}") as store:
-            store.cards_by_bhxh_number("0000000007")
+    with pytest.raises(CorruptDatabaseError), Store.open(f"sqlite:///{path}") as store:
+        store.cards_by_bhxh_number("0000000007")
 
 
 def test_locked_database(sqlite_url: str, tmp_path: Path) -> None:
@@ -199,9 +197,9 @@ def test_classify_separates_environment_from_bugs() -> None:
 
 
 def test_a_bug_is_not_disguised(store: Store) -> None:
+    store.apply_reference_data(departments=[{"code": "K01", "name": "Khám"}])
+    store.add_visit("K01", MANUAL, visit_id="x")
     with pytest.raises(sa.exc.IntegrityError):  # duplicate id: propagates as the driver's error
-        store.apply_reference_data(departments=[{"code": "K01", "name": "Khám"}])
         store.add_visit("K01", MANUAL, visit_id="x")
-        store.add_visit("K01", MANUAL, visit_id="x")
-    assert dt.date.today()  # the store is still usable afterwards
-    assert len(store.list_visits()) == 1
+    assert len(store.list_visits()) == 1  # the store is still usable afterwards
+    assert store.add_visit("K01", MANUAL)["queue_number"] == 2  # the failed attempt used no number
