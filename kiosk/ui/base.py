@@ -1,0 +1,34 @@
+"""Base for every screen: retranslates itself on ``QEvent.LanguageChange`` (Qt's live-switch pattern)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.statusbar import StatusBar
+
+
+class TranslatedWidget(QWidget):
+    """Subclasses build their widgets, then call ``retranslate_ui()``; Qt calls it again on a switch."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        raise NotImplementedError
+
+
+class KioskWindow(QWidget):
+    """Common face of the two mode windows (what the app, screenshots and tests rely on)."""
+
+    #: Emitted with a screen name after each screen change.
+    screen_shown = Signal(str)
+    #: Screenshot runs walk through the flow by themselves.
+    autopilot = False
+    first_screen = "start"
+    status: StatusBar
+
+    def scan(self, payload: str, source: str = "camera") -> None:
+        raise NotImplementedError

@@ -1,0 +1,78 @@
+"""`kiosk run`: start the self-service or reception-desk interface."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser("run", help="start the kiosk interface (self-service or reception desk)",
+                              description="Start the kiosk. Without a camera configured, --demo plays the "
+                                          "bundled demo clip; tickets go to a file printer in the data directory.")
+    p.add_argument("--mode", choices=("self", "desk"), default=None,
+                   help="self: touch, full-screen self-service; desk: reception (default: ui.mode in the config)")
+    p.add_argument("--config", type=Path, default=None, metavar="FILE", help="configuration file (TOML)")
+    p.add_argument("--camera", default=None, metavar="SPEC",
+                   help='camera: index ("0"), device ("/dev/video0"), video file, image folder or URL')
+    p.add_argument("--serial", default=None, metavar="URL", help="serial scanner (pyserial URL, e.g. /dev/ttyACM0)")
+    p.add_argument("--fullscreen", action="store_true", help="full screen (the default in self mode with a display)")
+    p.add_argument("--windowed", action="store_true", help="never full screen")
+    p.add_argument("--demo", action="store_true",
+                   help="demo: bundled clip as camera, demo cards and departments, file printer")
+    p.add_argument("--screenshot", type=Path, default=None, metavar="DIR",
+                   help="save a PNG of every screen shown into DIR (walks through the flow by itself)")
+    p.add_argument("--exit-after", type=float, default=None, metavar="SECONDS", help="quit after SECONDS")
+    p.add_argument("--size", default="1280x720", metavar="WxH", help="window size when not full screen")
+    p.add_argument("--no-sound", action="store_true", help="no success/failure sounds")
+    p.set_defaults(handler=_run)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise ValueError(f"--size {text!r}: expected WIDTHxHEIGHT, e.g. 1920x1080") from None
+    if not (320 <= w <= 7680 and 240 <= h <= 4320):
+        raise ValueError(f"--size {text!r}: out of range")
+    return w, h
+
+
+def _run(args: argparse.Namespace) -> int:
+    from kiosk.config import ConfigError, load_config
+
+    try:
+        config = load_config(args.config)
+        size = _size(args.size)
+    except (ConfigError, ValueError) as exc:
+        print(f"kiosk run: {exc}", file=sys.stderr)
+        return 2
+    mode = args.mode or config.ui.mode
+    if mode not in ("self", "desk"):
+        print(f"kiosk run: ui.mode must be 'self' or 'desk', got {mode!r}", file=sys.stderr)
+        return 2
+    if args.screenshot is not None and args.exit_after is None:
+        print("kiosk run: --screenshot needs --exit-after SECONDS", file=sys.stderr)
+        return 2
+    if args.screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.ui.app import RunOptions, run
+
+    headless = os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen")
+    fullscreen = (args.fullscreen or mode == "self") and not args.windowed and not headless \
+        and args.screenshot is None
+    options = RunOptions(mode=mode, config_path=args.config, camera=args.camera, serial=args.serial,
+                         fullscreen=fullscreen, demo=args.demo, screenshot_dir=args.screenshot,
+                         exit_after=args.exit_after, size=size, sounds=not args.no_sound)
+    try:
+        return run(config, options)
+    except Exception as exc:  # environment problems (database, fonts): a message, not a traceback
+        from kiosk.db.errors import StoreError
+
+        if isinstance(exc, StoreError):
+            print(f"kiosk run: {exc}", file=sys.stderr)
+            return 1
+        raise

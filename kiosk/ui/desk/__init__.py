@@ -1,0 +1,1 @@
+"""Reception-desk mode: keyboard-first window for staff."""

@@ -1,0 +1,32 @@
+"""Assembles the reception-desk window from a running :class:`kiosk.ui.app.KioskApp`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kiosk.ui.desk.model import DeskModel
+from kiosk.ui.desk.window import DeskWindow
+from kiosk.ui.screenshots import click_when_visible
+
+if TYPE_CHECKING:
+    from kiosk.ui.app import KioskApp
+
+
+def build_desk(kiosk: KioskApp) -> DeskWindow:
+    languages = kiosk.languages
+    model = DeskModel(kiosk.services, lambda: languages.current or languages.default)
+    window = DeskWindow(model, languages, on_sync_now=kiosk.sync.trigger)
+    kiosk.status.changed.connect(window.sync.show_snapshot)
+    model.print_changed.connect(lambda r: kiosk.status.set_printer(r.status))
+    model.feedback.connect(kiosk.sounds.play)
+    if kiosk.camera is not None:
+        kiosk.camera.scanned.connect(lambda text: window.scan(text, "camera"))
+    window.screen_shown.connect(lambda name: autopilot_step(window, name))
+    model.load()
+    return window
+
+
+def autopilot_step(window: DeskWindow, name: str) -> None:
+    """Screenshot runs: register the checked patient with the highlighted department, as staff would."""
+    if getattr(window, "autopilot", False) and name == "patient":
+        click_when_visible(lambda: window.patient.register_button, 1500)

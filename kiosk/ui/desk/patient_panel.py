@@ -1,0 +1,148 @@
+"""The desk's patient panel: verdict and reason, the card's data, department choice, register."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from kiosk.cards import BhytCard, CccdCard
+from kiosk.cards.eligibility import Verdict
+from kiosk.db.reference import DepartmentInfo
+from kiosk.ui.base import TranslatedWidget
+from kiosk.ui.checkin import CheckResult
+from kiosk.ui.texts import result_title, staff_reason
+from kiosk.ui.widgets import button, label, set_role
+
+
+class PatientPanel(TranslatedWidget):
+    register = Signal(str)
+    reprint = Signal()
+    clear = Signal()
+
+    def __init__(self, language: Callable[[], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("patient-panel")
+        self._language = language
+        self.result: CheckResult | None = None
+        self.departments: list[DepartmentInfo] = []
+        self.banner = label("", "info")
+        self.banner.setObjectName("desk-verdict")
+        self.reason = label("", align=Qt.AlignmentFlag.AlignLeft)
+        self.reason.setObjectName("desk-reason")
+        self.form = QFormLayout()
+        self.fields: dict[str, tuple[QLabel, QLabel]] = {}
+        for key in ("name", "birth", "number", "citizen", "validity", "facility"):
+            caption, value = QLabel(), QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            self.fields[key] = (caption, value)
+            self.form.addRow(caption, value)
+        self.dept_caption = label("", align=Qt.AlignmentFlag.AlignLeft)
+        self.dept_list = QListWidget()
+        self.dept_list.setObjectName("desk-departments")
+        self.dept_list.itemActivated.connect(lambda _item: self._register())
+        self.register_button = button("", "primary", "desk-register")
+        self.register_button.clicked.connect(self._register)
+        self.reprint_button = button(name="desk-reprint")
+        self.reprint_button.clicked.connect(self.reprint)
+        self.clear_button = button(name="desk-clear")
+        self.clear_button.clicked.connect(self.clear)
+        buttons = QHBoxLayout()
+        for b in (self.register_button, self.reprint_button, self.clear_button):
+            buttons.addWidget(b)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.addWidget(self.banner)
+        root.addWidget(self.reason)
+        root.addLayout(self.form)
+        root.addWidget(self.dept_caption)
+        root.addWidget(self.dept_list, 1)
+        root.addLayout(buttons)
+        self.dept_caption.setBuddy(self.dept_list)
+        self.retranslate_ui()
+
+    def selected_department(self) -> str | None:
+        item = self.dept_list.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def _register(self) -> None:
+        code = self.selected_department()
+        if code is not None and self.result is not None and self.result.ok:
+            self.register.emit(code)
+
+    def show_departments(self, departments: list[DepartmentInfo]) -> None:
+        current = self.selected_department()
+        self.departments = list(departments)
+        self.dept_list.clear()
+        for dept in departments:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, dept.code)
+            self.dept_list.addItem(item)
+            if dept.code == current:
+                self.dept_list.setCurrentItem(item)
+        if self.dept_list.currentRow() < 0 and departments:
+            self.dept_list.setCurrentRow(0)
+        self.retranslate_ui()
+
+    def show_result(self, result: CheckResult | None) -> None:
+        self.result = result
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        captions = {"name": self.tr("Name"), "birth": self.tr("Date of birth"), "number": self.tr("Card number"),
+                    "citizen": self.tr("Citizen ID"), "validity": self.tr("Valid"),
+                    "facility": self.tr("Registered facility")}
+        for key, (caption, _value) in self.fields.items():
+            caption.setText(captions[key])
+        self.dept_caption.setText(self.tr("&Department"))
+        self.register_button.setText(self.tr("Register (Enter)"))
+        self.reprint_button.setText(self.tr("Reprint (F5)"))
+        self.clear_button.setText(self.tr("Clear (Esc)"))
+        lang = self._language()
+        for row, dept in enumerate(self.departments):
+            item = self.dept_list.item(row)
+            room = f" · {self.tr('Room {room}').format(room=dept.room)}" if dept.room else ""
+            item.setText(f"{dept.code}  {dept.name(lang)}{room}")
+        self._show_patient()
+
+    def _show_patient(self) -> None:
+        r = self.result
+        self.register_button.setEnabled(r is not None and r.ok)
+        if r is None:
+            self.banner.setText(self.tr("Scan a card or type a card number or citizen ID, then press Enter."))
+            set_role(self.banner, "info")
+            self.reason.clear()
+            for _caption, value in self.fields.values():
+                value.clear()
+            return
+        verdict = r.verdict
+        set_role(self.banner, "ok" if verdict is Verdict.VALID else ("warn" if verdict is Verdict.UNKNOWN else "bad"))
+        self.banner.setText(result_title(r))
+        self.reason.setText(staff_reason(r))
+        card, cached = r.card, r.cached
+        values = dict.fromkeys(self.fields, "")
+        values["name"] = r.display_name
+        birth = card.birth_date if card is not None else None
+        if birth is None and cached is not None:
+            birth = cached.birth_date
+        values["birth"] = "" if birth is None else birth.iso()
+        if isinstance(card, BhytCard):
+            values["number"] = card.card_number
+        elif cached is not None:
+            values["number"] = cached.card_number
+        if isinstance(card, CccdCard):
+            values["citizen"] = card.citizen_id
+        elif cached is not None and cached.citizen_id:
+            values["citizen"] = cached.citizen_id
+        valid_from = cached.valid_from if cached else (card.valid_from if isinstance(card, BhytCard) else None)
+        valid_to = cached.valid_to if cached else (card.valid_to if isinstance(card, BhytCard) else None)
+        if valid_from or valid_to:
+            values["validity"] = f"{valid_from.isoformat() if valid_from else '…'} – " \
+                                 f"{valid_to.isoformat() if valid_to else self.tr('no end date')}"
+        facility = cached.facility_code if cached and cached.facility_code else (
+            card.facility_code if isinstance(card, BhytCard) else None)
+        values["facility"] = facility or ""
+        for key, (_caption, value) in self.fields.items():
+            value.setText(values[key] or "—")

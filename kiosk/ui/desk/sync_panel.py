@@ -1,0 +1,65 @@
+"""The desk's sync panel: hub state, last success, pending uploads, last error, "Sync now"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.ui.base import TranslatedWidget
+from kiosk.ui.status_model import Level, StatusSnapshot, SyncView, summarise_sync
+from kiosk.ui.widgets import button, label, set_role
+
+
+class SyncPanel(TranslatedWidget):
+    sync_now = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, warn_after: dt.timedelta = dt.timedelta(hours=4)) -> None:
+        super().__init__(parent)
+        self.setObjectName("sync-panel")
+        self.warn_after = warn_after
+        self.snapshot = StatusSnapshot()
+        frame = QFrame(self)
+        frame.setProperty("role", "panel")
+        self.title = label("", align=Qt.AlignmentFlag.AlignLeft)
+        self.state = label("", align=Qt.AlignmentFlag.AlignLeft)
+        self.detail = label("", "muted", align=Qt.AlignmentFlag.AlignLeft)
+        self.sync_button = button(name="sync-now")
+        self.sync_button.clicked.connect(self.sync_now)
+        column = QVBoxLayout()
+        column.addWidget(self.title)
+        column.addWidget(self.state)
+        column.addWidget(self.detail)
+        row = QHBoxLayout(frame)
+        row.addLayout(column, 1)
+        row.addWidget(self.sync_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.addWidget(frame)
+        self.retranslate_ui()
+
+    def show_snapshot(self, snapshot: StatusSnapshot) -> None:
+        self.snapshot = snapshot
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        s = summarise_sync(self.snapshot.sync, hub_configured=self.snapshot.hub_configured,
+                           now=dt.datetime.now(dt.UTC), warn_after=self.warn_after)
+        self.title.setText(self.tr("Synchronisation with the hub"))
+        self.sync_button.setText(self.tr("Sync now (F9)"))
+        self.sync_button.setEnabled(s.view is not SyncView.NO_HUB and s.view is not SyncView.SYNCING)
+        states = {SyncView.NO_HUB: self.tr("No hub configured: visits stay on this computer."),
+                  SyncView.SYNCING: self.tr("Syncing…"), SyncView.ONLINE: self.tr("Hub reachable"),
+                  SyncView.OFFLINE: self.tr("Hub not reachable: working offline")}
+        pending = (self.tr("{n} visits wait for upload; the oldest is older than allowed.") if s.pending_too_old
+                   else self.tr("{n} visits wait for upload.")).format(n=s.pending)
+        self.state.setText(f"{states[s.view]} {pending}")
+        set_role(self.state, "status-bad" if s.level is Level.BAD else "")
+        detail = []
+        if s.minutes_since_success is not None:
+            detail.append(self.tr("Last successful sync: {minutes} min ago").format(minutes=s.minutes_since_success))
+        if s.error:
+            detail.append(self.tr("Last error: {error}").format(error=s.error))
+        self.detail.setText("\n".join(detail))
+        self.detail.setVisible(bool(detail))

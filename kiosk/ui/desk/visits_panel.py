@@ -1,0 +1,95 @@
+"""Today's visits with a search field (ticket, name, card number, CCCD; accents optional)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableWidget, QTableWidgetItem, QVBoxLayout
+
+from kiosk.db.visits import REJECTED, SENDING, SENT, TO_SEND
+from kiosk.ui.base import TranslatedWidget
+from kiosk.ui.texts import verdict_short
+from kiosk.ui.widgets import label
+
+COLUMNS = ("ticket", "time", "name", "department_code", "verdict", "sync")
+
+
+class VisitsPanel(TranslatedWidget):
+    search = Signal(str)
+    reprint = Signal(object)  # visit dict
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("visits-panel")
+        self.visits: list[dict[str, Any]] = []
+        self.title = label("", "title", align=Qt.AlignmentFlag.AlignLeft)
+        self.query = QLineEdit()
+        self.query.setObjectName("visit-search")
+        self.query.setClearButtonEnabled(True)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(200)
+        self._debounce.timeout.connect(lambda: self.search.emit(self.query.text()))
+        self.query.textChanged.connect(lambda _t: self._debounce.start())
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("visit-table")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.itemActivated.connect(self._activated)
+        self.count = label("", "muted", align=Qt.AlignmentFlag.AlignLeft)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.addWidget(self.title)
+        root.addWidget(self.query)
+        root.addWidget(self.table, 1)
+        root.addWidget(self.count)
+        self.retranslate_ui()
+
+    def show_visits(self, visits: list[dict[str, Any]]) -> None:
+        self.visits = list(visits)
+        self.table.setRowCount(len(visits))
+        for row, visit in enumerate(visits):
+            created = str(visit.get("created_at") or "")
+            cells = (visit.get("ticket"), created[11:16], visit.get("name") or visit.get("card_number")
+                     or visit.get("citizen_id"), visit.get("department_code"), None, visit.get("sync_state"))
+            for col, value in enumerate(cells):
+                item = QTableWidgetItem("" if value is None else str(value))
+                item.setData(Qt.ItemDataRole.UserRole, visit.get("id"))
+                self.table.setItem(row, col, item)
+        self.retranslate_ui()
+
+    def select_visit(self, visit_id: str) -> bool:
+        for row, visit in enumerate(self.visits):
+            if visit.get("id") == visit_id:
+                self.table.selectRow(row)
+                self.table.setFocus()
+                return True
+        return False
+
+    def _activated(self, item: QTableWidgetItem) -> None:
+        row = item.row()
+        if 0 <= row < len(self.visits):
+            self.reprint.emit(self.visits[row])
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Today's visits"))
+        self.query.setPlaceholderText(self.tr("Search: ticket, name, card number, citizen ID"))
+        headers = (self.tr("Ticket"), self.tr("Time"), self.tr("Name"), self.tr("Department"), self.tr("Verdict"),
+                   self.tr("Upload"))
+        self.table.setHorizontalHeaderLabels(list(headers))
+        sync_text = {TO_SEND: self.tr("waiting"), SENDING: self.tr("sending"), SENT: self.tr("uploaded"),
+                     REJECTED: self.tr("rejected")}
+        for row, visit in enumerate(self.visits):
+            verdict_item = self.table.item(row, 4)
+            if verdict_item is not None:
+                verdict_item.setText(verdict_short(str(visit.get("verdict") or "")))
+            sync_item = self.table.item(row, 5)
+            if sync_item is not None:
+                state = str(visit.get("sync_state") or "")
+                sync_item.setText(sync_text.get(state, state))
+        self.count.setText(self.tr("{n} visits shown").format(n=len(self.visits)))

@@ -1,0 +1,180 @@
+"""The reception-desk window: entry line, patient panel, today's visits, sync panel, status bar.
+
+Keyboard first: F2 entry, Enter checks / registers, Ctrl+F search, F5 reprint, F9 sync now,
+Esc clear; Tab moves through everything in reading order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QSplitter, QVBoxLayout, QWidget
+
+from kiosk.printing.status import PrintResult
+from kiosk.ui.base import KioskWindow, TranslatedWidget
+from kiosk.ui.checkin import CheckResult
+from kiosk.ui.desk.model import DeskModel
+from kiosk.ui.desk.patient_panel import PatientPanel
+from kiosk.ui.desk.sync_panel import SyncPanel
+from kiosk.ui.desk.visits_panel import VisitsPanel
+from kiosk.ui.i18n import LANGUAGES, LanguageManager
+from kiosk.ui.statusbar import StatusBar
+from kiosk.ui.texts import print_text
+from kiosk.ui.widgets import button, label, set_role
+
+
+class DeskWindow(KioskWindow, TranslatedWidget):
+    first_screen = "desk"
+
+    def __init__(self, model: DeskModel, languages: LanguageManager, *,
+                 on_sync_now: Callable[[], None] | None = None) -> None:
+        super().__init__()
+        self.setObjectName("desk")
+        self.model = model
+        self.languages = languages
+        self.entry = QLineEdit()
+        self.entry.setObjectName("desk-entry")
+        self.entry.returnPressed.connect(self._enter)
+        self.entry_caption = label("", align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, wrap=False)
+        self.entry_caption.setBuddy(self.entry)
+        self.check_button = button(name="desk-check")
+        self.check_button.clicked.connect(self._enter)
+        self.language = QComboBox()
+        self.language.setObjectName("desk-language")
+        for lang in LANGUAGES:
+            self.language.addItem(lang.native_name, lang.code)
+        self.language.currentIndexChanged.connect(lambda i: languages.switch(str(self.language.itemData(i))))
+        self.message = label("", "muted", align=Qt.AlignmentFlag.AlignLeft)
+        self.message.setObjectName("desk-message")
+        self.patient = PatientPanel(lambda: languages.current or languages.default)
+        self.visits = VisitsPanel()
+        self.sync = SyncPanel()
+        self.status = StatusBar()
+        top = QHBoxLayout()
+        top.addWidget(self.entry_caption)
+        top.addWidget(self.entry, 1)
+        top.addWidget(self.check_button)
+        top.addWidget(self.language)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.visits, 1)
+        right_layout.addWidget(self.sync)
+        split = QSplitter()
+        split.addWidget(self.patient)
+        split.addWidget(right)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        body = QVBoxLayout()
+        body.setContentsMargins(16, 12, 16, 8)
+        body.addLayout(top)
+        body.addWidget(self.message)
+        body.addWidget(split, 1)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        root.addLayout(body, 1)
+        root.addWidget(self.status)
+        self._print_result: PrintResult | None = None
+        self._problem = ""
+        self._wire(on_sync_now)
+        self.setTabOrder(self.entry, self.check_button)
+        self.setTabOrder(self.check_button, self.patient.dept_list)
+        self.setTabOrder(self.patient.dept_list, self.patient.register_button)
+        self.setTabOrder(self.patient.register_button, self.visits.query)
+        self.setTabOrder(self.visits.query, self.visits.table)
+        self.retranslate_ui()
+        self.entry.setFocus()
+
+    def _wire(self, on_sync_now: Callable[[], None] | None) -> None:
+        m = self.model
+        m.result_changed.connect(self._result)
+        m.departments_changed.connect(self.patient.show_departments)
+        m.visits_changed.connect(self.visits.show_visits)
+        m.registered.connect(self._registered)
+        m.print_changed.connect(self._printed)
+        m.open_visit.connect(self._open_visit)
+        m.problem.connect(self._show_problem)
+        self.patient.register.connect(m.register)
+        self.patient.reprint.connect(lambda: m.reprint())
+        self.patient.clear.connect(self._clear)
+        self.visits.search.connect(m.search)
+        self.visits.reprint.connect(m.reprint)
+        self.languages.changed.connect(self._language_changed)
+        shortcuts = {"F2": self._focus_entry, "Ctrl+F": self.visits.query.setFocus, "F5": lambda: m.reprint(),
+                     "Esc": self._clear, "F9": on_sync_now or (lambda: None)}
+        for key, slot in shortcuts.items():
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(slot)
+        self.sync.sync_now.connect(on_sync_now or (lambda: None))
+
+    def scan(self, payload: str, source: str = "camera") -> None:
+        self.model.scan(payload, source)  # type: ignore[arg-type]
+
+    def _enter(self) -> None:
+        text = self.entry.text()
+        if text.strip():
+            self.model.enter_number(text)
+
+    def _focus_entry(self) -> None:
+        self.entry.setFocus()
+        self.entry.selectAll()
+
+    def _clear(self) -> None:
+        self.entry.clear()
+        self.model.clear()
+        self._focus_entry()
+
+    def _result(self, result: CheckResult | None) -> None:
+        self.patient.show_result(result)
+        if result is not None and result.ok:
+            self.entry.clear()
+            self.patient.dept_list.setFocus()  # Enter now registers with the highlighted department
+        self.screen_shown.emit("patient" if result is not None else "desk")
+
+    def _registered(self, visit: dict[str, object]) -> None:
+        self._problem = ""
+        self._print_result = None
+        self._last_ticket = str(visit.get("ticket"))
+        self.retranslate_ui()
+        self._focus_entry()
+        self.screen_shown.emit("registered")
+
+    def _printed(self, result: PrintResult) -> None:
+        self._print_result = result
+        self.retranslate_ui()
+
+    def _open_visit(self, visit_id: str) -> None:
+        self.visits.query.clear()
+        self.model.search("")
+        if not self.visits.select_visit(visit_id):
+            self._show_problem(self.tr("That ticket is not one of today's visits."))
+
+    def _show_problem(self, text: str) -> None:
+        self._problem = text
+        self.retranslate_ui()
+
+    def _language_changed(self, code: str) -> None:
+        index = self.language.findData(code)
+        if index >= 0 and index != self.language.currentIndex():
+            self.language.setCurrentIndex(index)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Reception desk"))
+        self.entry_caption.setText(self.tr("&Card:"))
+        self.entry.setPlaceholderText(self.tr("Scan, or type a card number or citizen ID and press Enter"))
+        self.check_button.setText(self.tr("Check"))
+        last = getattr(self, "_last_ticket", "")
+        parts = []
+        if self._problem:
+            parts.append(self._problem)
+        elif last:
+            parts.append(self.tr("Registered: ticket {ticket}.").format(ticket=last))
+            if self._print_result is not None:
+                parts.append(self.tr("Ticket printed.") if self._print_result.printed
+                             else print_text(self._print_result.status))
+        self.message.setText(" ".join(parts))
+        set_role(self.message, "status-bad" if self._problem or (self._print_result is not None
+                                                                  and not self._print_result.printed) else "muted")

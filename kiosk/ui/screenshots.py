@@ -1,0 +1,58 @@
+"""``--screenshot DIR --exit-after S``: a PNG of every screen the app passes through, then exit.
+
+With ``autopilot`` the run also walks itself through the flow (continue on a good verdict, the first
+department, finish) so one demo run shows every screen of the mode; it only presses the same buttons
+a patient or receptionist would.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+
+log = logging.getLogger(__name__)
+
+
+class ScreenshotRecorder(QObject):
+    def __init__(self, window: QWidget, directory: Path, *, delay_ms: int = 600,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent or window)
+        self.window = window
+        self.directory = directory
+        self.delay_ms = delay_ms
+        directory.mkdir(parents=True, exist_ok=True)
+        self.saved: list[Path] = []
+
+    def capture(self, name: str) -> None:
+        """Save the window a moment from now (after layout, fonts and a preview frame arrived)."""
+        QTimer.singleShot(self.delay_ms, lambda: self.save_now(name))
+
+    def save_now(self, name: str) -> Path | None:
+        stem = re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-") or "screen"
+        path = self.directory / f"{len(self.saved) + 1:02d}-{stem}.png"
+        if not self.window.grab().save(str(path)):
+            log.error("could not save screenshot %s", path)
+            return None
+        self.saved.append(path)
+        log.info("screenshot %s", path)
+        return path
+
+
+def click_when_visible(find: Callable[[], QPushButton | None], after_ms: int) -> None:
+    def press() -> None:
+        target = find()
+        if target is not None and target.isVisible() and target.isEnabled():
+            target.click()
+
+    QTimer.singleShot(after_ms, press)
+
+
+def exit_after(seconds: float, code: int = 0) -> None:
+    app = QApplication.instance()
+    if app is not None:
+        QTimer.singleShot(int(seconds * 1000), lambda: QApplication.exit(code))

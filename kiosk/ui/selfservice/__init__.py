@@ -1,0 +1,1 @@
+"""Self-service mode: touch screens for patients (welcome → verdict → department → ticket)."""

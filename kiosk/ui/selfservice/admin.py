@@ -1,0 +1,206 @@
+"""Hidden admin entry (PIN pad), the admin panel (settings, test print, camera check, cleaning, exit),
+and the screen-cleaning mode (touches ignored until a 3-second press)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+
+from kiosk.ui.base import TranslatedWidget
+from kiosk.ui.theme import FONT_SCALE_MAX, FONT_SCALE_MIN
+from kiosk.ui.widgets import button, label, set_role
+
+
+class PinScreen(TranslatedWidget):
+    submitted = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen-pin")
+        self.title = label("", "title")
+        self.message = label("", "muted")
+        self.field = QLineEdit()
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field.setMaxLength(12)
+        self.field.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.field.returnPressed.connect(self._submit)
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        self.keys: dict[str, object] = {}
+        for i, digit in enumerate("123456789"):
+            b = button(digit, name=f"pin-{digit}")
+            b.clicked.connect(lambda _=False, d=digit: self.field.insert(d))
+            grid.addWidget(b, i // 3, i % 3)
+        self.clear_button = button("", name="pin-clear")
+        self.clear_button.clicked.connect(self.field.clear)
+        zero = button("0", name="pin-0")
+        zero.clicked.connect(lambda: self.field.insert("0"))
+        self.ok_button = button("", "primary", "pin-ok")
+        self.ok_button.clicked.connect(self._submit)
+        grid.addWidget(self.clear_button, 3, 0)
+        grid.addWidget(zero, 3, 1)
+        grid.addWidget(self.ok_button, 3, 2)
+        self.cancel_button = button("", name="pin-cancel")
+        self.cancel_button.clicked.connect(self.cancelled)
+        pad = QWidget()
+        pad.setMaximumWidth(520)
+        column = QVBoxLayout(pad)
+        column.addWidget(self.title)
+        column.addWidget(self.message)
+        column.addWidget(self.field)
+        column.addLayout(grid)
+        column.addWidget(self.cancel_button)
+        root = QHBoxLayout(self)
+        root.addStretch(1)
+        root.addWidget(pad, 2)
+        root.addStretch(1)
+        self._wrong = False
+        self.retranslate_ui()
+
+    def start(self) -> None:
+        self._wrong = False
+        self.field.clear()
+        self.field.setFocus()
+        self.retranslate_ui()
+
+    def wrong_pin(self) -> None:
+        self._wrong = True
+        self.field.clear()
+        self.retranslate_ui()
+
+    def _submit(self) -> None:
+        self.submitted.emit(self.field.text())
+        self.field.clear()
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Staff only: enter the PIN"))
+        self.message.setText(self.tr("Wrong PIN. Please try again.") if self._wrong else "")
+        set_role(self.message, "status-bad" if self._wrong else "muted")
+        self.clear_button.setText(self.tr("Clear"))
+        self.ok_button.setText(self.tr("OK"))
+        self.cancel_button.setText(self.tr("Cancel"))
+
+
+class AdminScreen(TranslatedWidget):
+    font_scale_changed = Signal(int)
+    high_contrast_changed = Signal(bool)
+    test_print = Signal()
+    camera_check = Signal()
+    cleaning = Signal()
+    exit_app = Signal()
+    back = Signal()
+
+    def __init__(self, font_scale: int, high_contrast: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen-admin")
+        self.font_scale = font_scale
+        self.high_contrast = high_contrast
+        self.title = label("", "title")
+        self.scale_label = label("")
+        self.smaller = button("A−", name="font-smaller")
+        self.bigger = button("A+", name="font-bigger")
+        self.smaller.clicked.connect(lambda: self._scale(-10))
+        self.bigger.clicked.connect(lambda: self._scale(+10))
+        self.contrast_button = button(name="high-contrast")
+        self.contrast_button.setCheckable(True)
+        self.contrast_button.setChecked(high_contrast)
+        self.contrast_button.toggled.connect(self._contrast)
+        self.print_button = button(name="test-print")
+        self.print_button.clicked.connect(self.test_print)
+        self.camera_button = button(name="camera-check")
+        self.camera_button.clicked.connect(self.camera_check)
+        self.cleaning_button = button(name="cleaning")
+        self.cleaning_button.clicked.connect(self.cleaning)
+        self.exit_button = button(name="exit-app")
+        self.exit_button.clicked.connect(self.exit_app)
+        self.back_button = button("", "primary", "admin-back")
+        self.back_button.clicked.connect(self.back)
+        self.info = label("", "info")
+        self.info.setObjectName("admin-info")
+        scale_row = QHBoxLayout()
+        scale_row.addWidget(self.scale_label, 1)
+        scale_row.addWidget(self.smaller)
+        scale_row.addWidget(self.bigger)
+        grid = QGridLayout()
+        grid.setSpacing(16)
+        grid.addWidget(self.contrast_button, 0, 0)
+        grid.addWidget(self.print_button, 0, 1)
+        grid.addWidget(self.camera_button, 1, 0)
+        grid.addWidget(self.cleaning_button, 1, 1)
+        grid.addWidget(self.exit_button, 2, 0)
+        grid.addWidget(self.back_button, 2, 1)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(48, 24, 48, 24)
+        root.setSpacing(16)
+        root.addWidget(self.title)
+        root.addLayout(scale_row)
+        root.addLayout(grid)
+        root.addWidget(self.info)
+        root.addStretch(1)
+        self._info_text = ""
+        self.retranslate_ui()
+
+    def show_info(self, text: str) -> None:
+        self._info_text = text
+        self.info.setText(text)
+        self.info.setVisible(bool(text))
+
+    def _scale(self, step: int) -> None:
+        value = max(FONT_SCALE_MIN, min(FONT_SCALE_MAX, self.font_scale + step))
+        if value != self.font_scale:
+            self.font_scale = value
+            self.retranslate_ui()
+            self.font_scale_changed.emit(value)
+
+    def _contrast(self, on: bool) -> None:
+        self.high_contrast = on
+        self.high_contrast_changed.emit(on)
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Kiosk settings"))
+        self.scale_label.setText(self.tr("Text size: {percent}%").format(percent=self.font_scale))
+        self.contrast_button.setText(self.tr("High contrast"))
+        self.print_button.setText(self.tr("Test print"))
+        self.camera_button.setText(self.tr("Camera check"))
+        self.cleaning_button.setText(self.tr("Screen cleaning"))
+        self.exit_button.setText(self.tr("Exit the kiosk"))
+        self.back_button.setText(self.tr("Back to check-in"))
+        self.info.setText(self._info_text)
+        self.info.setVisible(bool(self._info_text))
+
+
+class CleaningScreen(TranslatedWidget):
+    """Ignores touches; a press held for ``hold_ms`` ends it."""
+
+    finished = Signal()
+
+    def __init__(self, hold_ms: int = 3000, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen-cleaning")
+        self.hold_ms = hold_ms
+        self.title = label("", "title")
+        self.message = label("")
+        self._pressed = QElapsedTimer()
+        self._hold = QTimer(self)
+        self._hold.setSingleShot(True)
+        self._hold.timeout.connect(self.finished)
+        root = QVBoxLayout(self)
+        root.addStretch(1)
+        root.addWidget(self.title)
+        root.addWidget(self.message)
+        root.addStretch(1)
+        self.retranslate_ui()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._hold.start(self.hold_ms)
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._hold.stop()
+        event.accept()
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Screen cleaning"))
+        self.message.setText(self.tr("Touches are ignored now. Press and hold anywhere for 3 seconds to finish."))

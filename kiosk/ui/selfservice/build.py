@@ -1,0 +1,36 @@
+"""Assembles the self-service window from a running :class:`kiosk.ui.app.KioskApp`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kiosk.ui.screenshots import click_when_visible
+from kiosk.ui.selfservice.model import Screen, SelfServiceModel
+from kiosk.ui.selfservice.window import SelfServiceWindow
+
+if TYPE_CHECKING:
+    from kiosk.ui.app import KioskApp
+
+
+def build_self_service(kiosk: KioskApp) -> SelfServiceWindow:
+    languages = kiosk.languages
+    model = SelfServiceModel(kiosk.services, lambda: languages.current or languages.default)
+    ui = kiosk.config.ui
+    window = SelfServiceWindow(model, languages, kiosk.appearance, idle_s=ui.idle_timeout_s,
+                               warn_s=ui.idle_warning_s, pin_hash=lambda: kiosk.config.ui.admin_pin_hash,
+                               camera=kiosk.camera, on_settings=kiosk.save_settings)
+    model.printer_state.connect(kiosk.status.set_printer)
+    window.screen_shown.connect(lambda name: autopilot_step(window, name))
+    return window
+
+
+def autopilot_step(window: SelfServiceWindow, name: str) -> None:
+    """Screenshot runs: press what a patient would press, a moment after each screen appears."""
+    if not getattr(window, "autopilot", False):
+        return
+    if name == Screen.VERDICT:
+        click_when_visible(lambda: window.verdict.continue_button, 1500)
+    elif name == Screen.DEPARTMENTS:
+        click_when_visible(lambda: next(iter(window.departments.buttons.values()), None), 1500)
+    elif name == Screen.TICKET:
+        click_when_visible(lambda: window.ticket.done_button, 3000)

@@ -1,0 +1,57 @@
+"""The "Are you still there?" overlay: a countdown of at least 20 s and one large Continue button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.ui.base import TranslatedWidget
+from kiosk.ui.widgets import button, label
+
+
+class IdleOverlay(TranslatedWidget):
+    resume = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("idle-overlay")
+        self.seconds = 0
+        panel = QFrame(self)
+        panel.setProperty("role", "panel")
+        self.title = label("", "title")
+        self.countdown = label("", "huge")
+        self.countdown.setObjectName("idle-countdown")
+        self.message = label("")
+        self.continue_button = button("", "primary", "idle-continue")
+        self.continue_button.clicked.connect(self.resume)
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(32, 24, 32, 24)
+        column.setSpacing(16)
+        for w in (self.title, self.countdown, self.message, self.continue_button):
+            column.addWidget(w)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(panel, 4)
+        row.addStretch(1)
+        root = QVBoxLayout(self)
+        root.addStretch(1)
+        root.addLayout(row)
+        root.addStretch(1)
+        self.hide()
+        self.retranslate_ui()
+
+    def show_countdown(self, seconds: int) -> None:
+        self.seconds = seconds
+        self.countdown.setText(str(seconds))
+        self.retranslate_ui()
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Are you still there?"))
+        self.message.setText(self.tr("For your privacy the screen will be cleared in {n} seconds.")
+                             .format(n=self.seconds))
+        self.continue_button.setText(self.tr("Continue"))

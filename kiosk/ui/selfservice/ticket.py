@@ -1,0 +1,71 @@
+"""Ticket screen: the queue number (always shown, printed or not), department, room, printing state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.printing.status import PrintResult
+from kiosk.ui.base import TranslatedWidget
+from kiosk.ui.selfservice.model import IssuedTicket
+from kiosk.ui.texts import print_text
+from kiosk.ui.widgets import button, label, set_role
+
+
+class TicketScreen(TranslatedWidget):
+    done = Signal()
+
+    def __init__(self, language: Callable[[], str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen-ticket")
+        self._language = language
+        self.issued: IssuedTicket | None = None
+        self.print_result: PrintResult | None = None
+        self.caption = label("", "title")
+        self.number = label("", "huge")
+        self.number.setObjectName("ticket-number")
+        self.department = label("", "title")
+        self.room = label("")
+        self.printing = label("", "info")
+        self.printing.setObjectName("print-state")
+        self.done_button = button("", "primary", "done")
+        self.done_button.clicked.connect(self.done)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.done_button)
+        bottom.addStretch(1)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(48, 32, 48, 32)
+        root.setSpacing(16)
+        root.addStretch(1)
+        for w in (self.caption, self.number, self.department, self.room, self.printing):
+            root.addWidget(w)
+        root.addStretch(1)
+        root.addLayout(bottom)
+        self.retranslate_ui()
+
+    def show_ticket(self, issued: IssuedTicket | None) -> None:
+        self.issued = issued
+        self.retranslate_ui()
+
+    def show_print(self, result: PrintResult | None) -> None:
+        self.print_result = result
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.caption.setText(self.tr("Your queue number"))
+        self.done_button.setText(self.tr("Finish"))
+        t = self.issued
+        if t is None:
+            for w in (self.number, self.department, self.room, self.printing):
+                w.clear()
+            return
+        self.number.setText(t.ticket.ticket_text)
+        self.department.setText(t.department.name(self._language()))
+        self.room.setText(self.tr("Please go to room {room} and wait for your number.").format(room=t.ticket.room)
+                          if t.ticket.room else self.tr("Please wait for your number to be called."))
+        status = None if self.print_result is None else self.print_result.status
+        self.printing.setText(print_text(status))
+        set_role(self.printing, "info" if self.print_result is None or self.print_result.printed else "bad")

@@ -1,0 +1,77 @@
+"""Welcome screen: facility, language bar, instructions, the live camera preview with decoder hints."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.ui.base import TranslatedWidget
+from kiosk.ui.texts import hint_text
+from kiosk.ui.widgets import CameraView, LanguageBar, label, set_role
+
+
+class WelcomeScreen(TranslatedWidget):
+    def __init__(self, facility_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("screen-welcome")
+        self.facility = label(facility_name, "title", align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.languages = LanguageBar()
+        self.title = label("", "title", align=Qt.AlignmentFlag.AlignLeft)
+        self.step1 = label("", align=Qt.AlignmentFlag.AlignLeft)
+        self.step2 = label("", align=Qt.AlignmentFlag.AlignLeft)
+        self.hint = label("", "info", align=Qt.AlignmentFlag.AlignLeft)
+        self.hint.setObjectName("hint")
+        self.help = label("", "muted", align=Qt.AlignmentFlag.AlignLeft)
+        self.camera = CameraView()
+        self._hint_codes: list[str] = []
+        self._checking = False
+
+        top = QHBoxLayout()
+        top.addWidget(self.facility, 1)
+        top.addWidget(self.languages)
+        left = QVBoxLayout()
+        left.setSpacing(18)
+        for w in (self.title, self.step1, self.step2, self.hint):
+            left.addWidget(w)
+        left.addStretch(1)
+        left.addWidget(self.help)
+        middle = QHBoxLayout()
+        middle.setSpacing(24)
+        middle.addLayout(left, 4)
+        middle.addWidget(self.camera, 5)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(24, 16, 24, 16)
+        root.setSpacing(16)
+        root.addLayout(top)
+        root.addLayout(middle, 1)
+        self.retranslate_ui()
+
+    def show_frame(self, image: QImage) -> None:
+        self.camera.show_frame(image)
+
+    def show_hints(self, codes: list[str]) -> None:
+        self._hint_codes = list(codes)
+        self._update_hint()
+
+    def set_checking(self, checking: bool) -> None:
+        self._checking = checking
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        if self._checking:
+            self.hint.setText(self.tr("Checking your card…"))
+            set_role(self.hint, "info")
+        elif self._hint_codes:
+            self.hint.setText(hint_text(self._hint_codes[0]))
+            set_role(self.hint, "warn")
+        else:
+            self.hint.setText(hint_text(""))
+            set_role(self.hint, "info")
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Welcome! Please check in with your health-insurance card."))
+        self.step1.setText(self.tr("1. Open the VssID app, or take your chip citizen ID card."))
+        self.step2.setText(self.tr("2. Hold the QR code in front of the camera, about 15–20 cm away."))
+        self.help.setText(self.tr("Need help? Please ask at reception."))
+        self._update_hint()

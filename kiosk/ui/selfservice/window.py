@@ -1,0 +1,223 @@
+"""The self-service window: the screens in a stack, the status strip, idle reset, hidden admin entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.printing.ticket import Ticket
+from kiosk.ui.admin_pin import verify_pin
+from kiosk.ui.appearance import Appearance
+from kiosk.ui.base import KioskWindow
+from kiosk.ui.camera import QtCamera
+from kiosk.ui.checkin import CheckResult
+from kiosk.ui.i18n import LanguageManager
+from kiosk.ui.idle import CornerTaps, IdleWatcher
+from kiosk.ui.selfservice.admin import AdminScreen, CleaningScreen, PinScreen
+from kiosk.ui.selfservice.departments import DepartmentScreen
+from kiosk.ui.selfservice.idle_overlay import IdleOverlay
+from kiosk.ui.selfservice.model import Screen, SelfServiceModel
+from kiosk.ui.selfservice.ticket import TicketScreen
+from kiosk.ui.selfservice.verdict import VerdictScreen
+from kiosk.ui.selfservice.welcome import WelcomeScreen
+from kiosk.ui.statusbar import StatusBar
+
+#: Exit code of "Exit the kiosk" in the admin panel (a supervisor must not restart the app).
+ADMIN_EXIT_CODE = 0
+
+
+class SelfServiceWindow(KioskWindow):
+    """``screen_shown(name)`` fires after each screen change (used by screenshots and tests)."""
+
+    first_screen = "welcome"
+
+    def __init__(self, model: SelfServiceModel, languages: LanguageManager, appearance: Appearance, *,
+                 idle_s: int, warn_s: int, pin_hash: Callable[[], str], camera: QtCamera | None = None,
+                 on_settings: Callable[[int, bool], None] | None = None,
+                 ticket_seconds: int = 25, verdict_seconds: int = 30) -> None:
+        super().__init__()
+        self.setObjectName("self-service")
+        self.setWindowTitle("Kiosk")
+        self.model = model
+        self.languages = languages
+        self.appearance = appearance
+        self.camera = camera
+        self._pin_hash = pin_hash
+        self._on_settings = on_settings
+        lang = lambda: languages.current or languages.default  # noqa: E731
+        self.welcome = WelcomeScreen(model.services.facility_name)
+        self.verdict = VerdictScreen()
+        self.departments = DepartmentScreen(lang)
+        self.ticket = TicketScreen(lang)
+        self.pin = PinScreen()
+        self.admin = AdminScreen(appearance.font_scale, appearance.high_contrast)
+        self.cleaning = CleaningScreen()
+        self.screens: dict[Screen, QWidget] = {
+            Screen.WELCOME: self.welcome, Screen.VERDICT: self.verdict, Screen.DEPARTMENTS: self.departments,
+            Screen.TICKET: self.ticket, Screen.PIN: self.pin, Screen.ADMIN: self.admin,
+            Screen.CLEANING: self.cleaning,
+        }
+        self.stack = QStackedWidget()
+        for widget in self.screens.values():
+            self.stack.addWidget(widget)
+        self.status = StatusBar()
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        root.addWidget(self.stack, 1)
+        root.addWidget(self.status)
+        self.overlay = IdleOverlay(self)
+
+        self.idle = IdleWatcher(idle_s, warn_s, self)
+        self.corner = CornerTaps(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+            app.installEventFilter(self.corner)
+        self._auto_back = QTimer(self)
+        self._auto_back.setSingleShot(True)
+        self._auto_back.timeout.connect(self.reset)
+        self.ticket_seconds = ticket_seconds
+        self.verdict_seconds = verdict_seconds
+        self._wire()
+        self.welcome.languages.set_current(languages.current or languages.default)
+
+    # ----- wiring --------------------------------------------------------------------------------------
+    def _wire(self) -> None:
+        m = self.model
+        m.screen_changed.connect(self._on_screen)
+        m.result_changed.connect(self.verdict.show_result)
+        m.departments_changed.connect(self.departments.show_departments)
+        m.ticket_changed.connect(self.ticket.show_ticket)
+        m.print_changed.connect(self.ticket.show_print)
+        m.busy_changed.connect(self.welcome.set_checking)
+        m.feedback.connect(self._feedback)
+        self.welcome.languages.chosen.connect(self._choose_language)
+        self.languages.changed.connect(self.welcome.languages.set_current)
+        self.languages.changed.connect(lambda _code: self._arm_idle())
+        self.verdict.proceed.connect(m.proceed)
+        self.verdict.back.connect(self.reset)
+        self.departments.chosen.connect(m.choose)
+        self.departments.back.connect(self.reset)
+        self.ticket.done.connect(self.reset)
+        self.idle.warning.connect(self.overlay.show_countdown)
+        self.idle.resumed.connect(self.overlay.hide)
+        self.idle.timed_out.connect(self.reset)
+        self.overlay.resume.connect(self.idle.poke)
+        self.corner.triggered.connect(self._admin_entry)
+        self.pin.submitted.connect(self._check_pin)
+        self.pin.cancelled.connect(lambda: m.go(Screen.WELCOME))
+        self.admin.back.connect(lambda: m.go(Screen.WELCOME))
+        self.admin.font_scale_changed.connect(self._font_scale)
+        self.admin.high_contrast_changed.connect(self._contrast)
+        self.admin.test_print.connect(self._test_print)
+        self.admin.camera_check.connect(self._camera_check)
+        self.admin.cleaning.connect(lambda: m.go(Screen.CLEANING))
+        self.admin.exit_app.connect(lambda: QApplication.exit(ADMIN_EXIT_CODE))
+        self.cleaning.finished.connect(lambda: m.go(Screen.ADMIN))
+        if self.camera is not None:
+            self.camera.preview.connect(self.welcome.show_frame)
+            self.camera.hints.connect(self.welcome.show_hints)
+            self.camera.scanned.connect(self.scan)
+
+    def scan(self, payload: str, source: str = "camera") -> None:
+        """A payload from any input (camera, serial, wedge); also counts as activity."""
+        self.idle.poke()
+        self.model.scan(payload, source)  # type: ignore[arg-type]
+
+    # ----- reactions ---------------------------------------------------------------------------------------
+    def _on_screen(self, name: str) -> None:
+        screen = Screen(name)
+        self.stack.setCurrentWidget(self.screens[screen])
+        if self.camera is not None:
+            self.camera.set_active(screen is Screen.WELCOME)
+        self._auto_back.stop()
+        if screen is Screen.TICKET:
+            self._auto_back.start(self.ticket_seconds * 1000)
+        elif screen is Screen.VERDICT and not self._allowed():
+            self._auto_back.start(self.verdict_seconds * 1000)
+        if screen is Screen.PIN:
+            self.pin.start()
+        self._arm_idle()
+        self.screen_shown.emit(name)
+
+    def _allowed(self) -> bool:
+        result: CheckResult | None = self.model.result
+        return result is not None and result.self_service_allowed
+
+    def _arm_idle(self) -> None:
+        screen = self.model.screen
+        patient = screen in (Screen.VERDICT, Screen.DEPARTMENTS, Screen.TICKET)
+        staff = screen in (Screen.PIN, Screen.ADMIN)
+        foreign = self.languages.current not in ("", self.languages.default)
+        self.idle.arm(patient or staff or (screen is Screen.WELCOME and foreign))
+
+    def _feedback(self, ok: bool) -> None:
+        self.welcome.camera.flash(ok)
+        if self.model.services.feedback is not None:
+            self.model.services.feedback.play(ok)
+
+    def _choose_language(self, code: str) -> None:
+        self.languages.switch(code)
+
+    def reset(self) -> None:
+        """Idle timeout, "Start again", "Finish": wipe the patient, default language, welcome screen."""
+        self._auto_back.stop()
+        self.overlay.hide()
+        self.model.reset()
+        self.languages.reset()
+        self.welcome.show_hints([])
+        self._arm_idle()
+
+    # ----- admin -------------------------------------------------------------------------------------------
+    def _admin_entry(self) -> None:
+        if self.model.screen in (Screen.WELCOME, Screen.VERDICT, Screen.DEPARTMENTS, Screen.TICKET):
+            self.model.reset()
+            self.model.go(Screen.PIN)
+
+    def _check_pin(self, pin: str) -> None:
+        if verify_pin(pin, self._pin_hash()):
+            self.admin.show_info("")
+            self.model.go(Screen.ADMIN)
+        else:
+            self.pin.wrong_pin()
+
+    def _font_scale(self, percent: int) -> None:
+        self.appearance.set_font_scale(percent)
+        if self._on_settings is not None:
+            self._on_settings(self.appearance.font_scale, self.appearance.high_contrast)
+
+    def _contrast(self, on: bool) -> None:
+        self.appearance.set_high_contrast(on)
+        if self._on_settings is not None:
+            self._on_settings(self.appearance.font_scale, self.appearance.high_contrast)
+
+    def _test_print(self) -> None:
+        services = self.model.services
+        printer = services.printer
+        if printer is None:
+            self.admin.show_info(self.tr("No ticket printer is configured."))
+            return
+        ticket = Ticket(facility_name=services.facility_name, department_name=self.tr("Test print"), room="",
+                        ticket_text="TEST-000", issued_at=dt.datetime.now().astimezone(), visit_id=uuid.uuid4(),
+                        language=self.languages.current or "vi")  # type: ignore[arg-type]
+        self.admin.show_info(self.tr("Printing a test ticket…"))
+        services.runner.run(lambda: printer.print_ticket(ticket),
+                            lambda r: self.admin.show_info(self.tr("Printer: {message}").format(message=r.message)),
+                            lambda e: self.admin.show_info(self.tr("Printer: {message}").format(message=str(e))),
+                            lane="io")
+
+    def _camera_check(self) -> None:
+        if self.camera is None:
+            self.admin.show_info(self.tr("No camera is configured."))
+            return
+        self.admin.show_info(self.tr("Camera: {frames} frames decoded so far.").format(frames=self.camera.frames))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.overlay.setGeometry(self.rect())
+        super().resizeEvent(event)

@@ -1,0 +1,40 @@
+"""What the screens need from the rest of the kiosk, bundled: store access, printer, sounds, status.
+
+The app builds one :class:`Services` from the configuration (see :mod:`kiosk.ui.app`); tests build
+one around a real store in a temporary directory and a file or dummy printer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from kiosk.printing.status import PrinterState, PrintResult
+from kiosk.printing.ticket import Ticket
+from kiosk.ui.checkin import CheckInService
+from kiosk.ui.workers import TaskRunner
+
+
+class Printer(Protocol):
+    """What the UI needs of ``kiosk.printing``'s ``TicketPrinter``."""
+
+    def print_ticket(self, ticket: Ticket) -> PrintResult: ...
+    def printer_status(self) -> PrinterState: ...
+
+
+class Feedback(Protocol):
+    def play(self, ok: bool) -> None: ...
+
+
+@dataclass
+class Services:
+    runner: TaskRunner
+    checkin: CheckInService
+    printer: Printer | None
+    facility_name: str
+    feedback: Feedback | None = None
+    #: Called after a visit was recorded (the sync loop's ``trigger``), on a worker thread.
+    on_visit_recorded: Callable[[], None] | None = None
+    clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now().astimezone())

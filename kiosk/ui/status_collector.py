@@ -1,0 +1,68 @@
+"""Collects sync and device states into one :class:`StatusSnapshot` and pushes it to the status bar."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from kiosk.printing.status import PrinterState, PrintStatus
+from kiosk.sync.status import SyncStatus
+from kiosk.ui.status_model import DeviceState, DeviceStatus, StatusSnapshot
+from kiosk.ui.workers import TaskRunner
+
+_PRINT_STATES = {PrintStatus.OK: DeviceState.READY, PrintStatus.PAPER_LOW: DeviceState.PAPER_LOW,
+                 PrintStatus.PAPER_OUT: DeviceState.PAPER_OUT, PrintStatus.OFFLINE: DeviceState.OFFLINE,
+                 PrintStatus.ERROR: DeviceState.ERROR}
+
+
+def printer_device(status: PrintStatus, detail: str = "") -> DeviceStatus:
+    return DeviceStatus(_PRINT_STATES[status], detail)
+
+
+class StatusCollector(QObject):
+    changed = Signal(object)  # StatusSnapshot
+
+    def __init__(self, runner: TaskRunner, store: Any, *, hub_configured: bool, poll_ms: int = 15_000,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.store = store
+        self.snapshot = StatusSnapshot(hub_configured=hub_configured)
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.refresh_outbox)
+        if not hub_configured:  # with a hub the sync loop publishes the counters itself
+            self._timer.start(poll_ms)
+
+    def _publish(self, **changes: Any) -> None:
+        self.snapshot = dataclasses.replace(self.snapshot, **changes)
+        self.changed.emit(self.snapshot)
+
+    def set_sync(self, status: SyncStatus) -> None:
+        self._publish(sync=status)
+
+    def set_camera(self, status: DeviceStatus) -> None:
+        self._publish(camera=status)
+
+    def set_scanner(self, status: DeviceStatus) -> None:
+        self._publish(scanner=status)
+
+    def set_printer(self, status: PrintStatus | PrinterState | DeviceStatus) -> None:
+        if isinstance(status, PrinterState):
+            status = printer_device(status.status, status.detail or status.message)
+        elif isinstance(status, PrintStatus):
+            status = printer_device(status)
+        self._publish(printer=status)
+
+    def refresh_outbox(self) -> None:
+        """Offline (no hub): pending uploads straight from the outbox, on the database lane."""
+        if self.snapshot.hub_configured:
+            return
+        store = self.store
+
+        def read() -> SyncStatus:
+            return SyncStatus(configured=False, pending_count=store.pending_count(),
+                              oldest_pending_at=store.oldest_pending_at())
+
+        self.runner.run(read, self.set_sync, lambda _e: None)

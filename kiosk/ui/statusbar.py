@@ -1,0 +1,119 @@
+"""The status strip shown in both modes: sync, pending uploads, camera, scanner, printer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+
+from kiosk.ui.status_model import (
+    DeviceState,
+    DeviceStatus,
+    Level,
+    StatusSnapshot,
+    SyncView,
+    relative_minutes,
+    summarise_sync,
+)
+
+
+def _set_role(label: QLabel, level: Level) -> None:
+    role = f"status-{level.value}"
+    if label.property("role") != role:
+        label.setProperty("role", role)
+        label.style().unpolish(label)
+        label.style().polish(label)
+
+
+class StatusBar(QFrame):
+    """Shows a :class:`StatusSnapshot`; call :meth:`show_snapshot` whenever anything changes."""
+
+    def __init__(self, parent: QWidget | None = None, *, warn_after: dt.timedelta = dt.timedelta(hours=4),
+                 show_devices: tuple[str, ...] = ("camera", "scanner", "printer")) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "statusbar")
+        self.setObjectName("statusbar")
+        self.warn_after = warn_after
+        self.snapshot = StatusSnapshot()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 4, 12, 4)
+        layout.setSpacing(24)
+        self.sync_label = QLabel(self)
+        self.last_label = QLabel(self)
+        self.pending_label = QLabel(self)
+        self.device_labels: dict[str, QLabel] = {}
+        for widget in (self.sync_label, self.last_label, self.pending_label):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        for name in show_devices:
+            label = QLabel(self)
+            label.setObjectName(f"status-{name}")
+            self.device_labels[name] = label
+            layout.addWidget(label)
+        self._tick = QTimer(self)  # "5 min ago" must move on even when nothing else changes
+        self._tick.timeout.connect(self.retranslate_ui)
+        self._tick.start(30_000)
+        self.retranslate_ui()
+
+    def show_snapshot(self, snapshot: StatusSnapshot) -> None:
+        self.snapshot = snapshot
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        s = self.snapshot
+        summary = summarise_sync(s.sync, hub_configured=s.hub_configured, now=dt.datetime.now(dt.UTC),
+                                 warn_after=self.warn_after)
+        view_text = {
+            SyncView.NO_HUB: self.tr("No hub: working offline"),
+            SyncView.SYNCING: self.tr("Syncing…"),
+            SyncView.ONLINE: self.tr("Online"),
+            SyncView.OFFLINE: self.tr("Offline"),
+        }[summary.view]
+        self.sync_label.setText(view_text)
+        _set_role(self.sync_label, Level.OK if summary.view is SyncView.ONLINE else Level.MUTED)
+        if summary.minutes_since_success is None:
+            last = self.tr("Never synced") if s.hub_configured else ""
+        else:
+            unit, n = relative_minutes(summary.minutes_since_success)
+            last = {
+                "now": self.tr("Synced just now"),
+                "min": self.tr("Synced {n} min ago"),
+                "h": self.tr("Synced {n} h ago"),
+                "d": self.tr("Synced {n} days ago"),
+            }[unit].format(n=n)
+        self.last_label.setText(last)
+        self.last_label.setVisible(bool(last))
+        _set_role(self.last_label, Level.MUTED)
+        if summary.pending_too_old:
+            pending = self.tr("Uploads waiting too long: {n}").format(n=summary.pending)
+        else:
+            pending = self.tr("Waiting to upload: {n}").format(n=summary.pending)
+        self.pending_label.setText(pending)
+        _set_role(self.pending_label, Level.BAD if summary.pending_too_old else Level.MUTED)
+        self.pending_label.setToolTip(summary.error or "")
+        names = {"camera": self.tr("Camera"), "scanner": self.tr("Scanner"), "printer": self.tr("Printer")}
+        for name, label in self.device_labels.items():
+            status: DeviceStatus = getattr(s, name)
+            label.setText(self.tr("{device}: {state}").format(device=names[name],
+                                                                state=self.state_text(status.state)))
+            label.setToolTip(status.detail)
+            _set_role(label, status.level)
+
+    def state_text(self, state: DeviceState) -> str:
+        return {
+            DeviceState.READY: self.tr("ready"),
+            DeviceState.ABSENT: self.tr("not connected"),
+            DeviceState.STARTING: self.tr("starting"),
+            DeviceState.LOST: self.tr("reconnecting"),
+            DeviceState.PAPER_LOW: self.tr("paper low"),
+            DeviceState.PAPER_OUT: self.tr("out of paper"),
+            DeviceState.OFFLINE: self.tr("offline"),
+            DeviceState.ERROR: self.tr("error"),
+            DeviceState.BUSY: self.tr("busy"),
+        }[state]
