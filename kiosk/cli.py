@@ -22,6 +22,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kiosk.db.cli",
     "kiosk.sync.cli",
     "kiosk.hub.cli",
+    "kiosk.printing.cli",
     "kiosk.ui.cli",
 )
 

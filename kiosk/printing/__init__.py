@@ -10,7 +10,7 @@ Public API::
 from kiosk.printing.labels import LANGUAGES, Language
 from kiosk.printing.printer import PrinterSettings, TicketPrinter
 from kiosk.printing.status import STAFF_MESSAGES, PrinterState, PrintResult, PrintStatus
-from kiosk.printing.ticket import Ticket, TicketError
+from kiosk.printing.ticket import Ticket, TicketError, visit_id_from_qr
 
 __all__ = [
     "LANGUAGES",
@@ -23,4 +23,5 @@ __all__ = [
     "Ticket",
     "TicketError",
     "TicketPrinter",
+    "visit_id_from_qr",
 ]

@@ -104,6 +104,11 @@ class TicketPrinter:
         return cls(settings, tickets_dir=tickets_dir)
 
     @property
+    def config_problem(self) -> str:
+        """Why the settings are unusable ("" when they are fine); every call then returns ERROR."""
+        return self._problem
+
+    @property
     def description(self) -> str:
         return self.target.describe() if self.target else f"unusable ({self._problem})"
 

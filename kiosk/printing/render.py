@@ -25,7 +25,9 @@ WIDTH_58MM = 384
 MIN_WIDTH = 256
 MAX_WIDTH = 832
 _BASE = 576  # sizes below are designed for 576 dots and scaled for other widths
-_INK_THRESHOLD = 150  # grey levels below this print as black: keeps thin strokes of small glyphs
+_INK_THRESHOLD = 150
+#: White modules kept around the QR code (the QR standard's quiet zone) so desk scanners find it.
+QUIET_ZONE_MODULES = 4  # grey levels below this print as black: keeps thin strokes of small glyphs
 
 
 def check_width(width_dots: int) -> int:
@@ -177,9 +179,9 @@ def render_ticket(ticket: Ticket, width_dots: int = WIDTH_80MM) -> Image.Image:
     if ticket.note:
         c.gap(6)
         c.text(ticket.note, 26, bold=True)
-    c.gap(16)
+    c.gap(QUIET_ZONE_MODULES * 7 - 8)  # the previous line's leading adds about 8 dots
     c.qr(ticket.qr_payload, 7)
-    c.gap(8)
+    c.gap(QUIET_ZONE_MODULES * 7 - 4)
     c.text(label(lang, "show_code"), 22)
     c.gap(6)
     c.text(label(lang, "wait"), 24, bold=True)
@@ -214,8 +216,8 @@ def render_test_page(
     c.language = "vi"
     c.gap(6)
     c.draw.rectangle((0, top - 4, width - 1, c.y), outline=0, width=2)
-    c.gap(14)
+    c.gap(24)
     c.fitted_text("0123456789-ABC", 80)
-    c.gap(14)
+    c.gap(QUIET_ZONE_MODULES * 6)
     c.qr("TEST-PRINT", 6)
     return _finish(c)

@@ -83,3 +83,14 @@ class Ticket:
     def issued_text(self) -> str:
         """Issue time as printed: "22/11/2026 09:15" (Vietnamese day-first order for every language)."""
         return self.issued_at.strftime("%d/%m/%Y %H:%M")
+
+
+def visit_id_from_qr(payload: str) -> uuid.UUID | None:
+    """The visit id when ``payload`` is a ticket's QR code (a bare UUID), else None (e.g. a BHYT card)."""
+    text = payload.strip()
+    if len(text) != 36 or text.count("-") != 4:
+        return None
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        return None

@@ -57,3 +57,12 @@ def test_ticket_is_a_value() -> None:
     b = Ticket(a.facility_name, a.department_name, a.room, a.ticket_text, dt.datetime(2026, 11, 22, 9, 15),
                uuid.UUID(str(VISIT)))
     assert a == b
+
+
+def test_visit_id_from_ticket_qr() -> None:
+    from kiosk.printing.ticket import visit_id_from_qr
+
+    assert visit_id_from_qr(make_ticket().qr_payload) == VISIT
+    assert visit_id_from_qr(" " + str(VISIT).upper() + "\r\n") == VISIT
+    assert visit_id_from_qr("HS4010111222333|Phạm Minh Đức|...") is None
+    assert visit_id_from_qr("zzzzzzzz-zzzz-zzzz-zzzz-zzzzzzzzzzzz") is None
