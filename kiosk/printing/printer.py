@@ -118,6 +118,14 @@ class TicketPrinter:
         with _render_lock:
             return render_ticket(ticket, self.settings.width_dots)
 
+    def render_png(self, ticket: Ticket) -> bytes:
+        """The ticket image as PNG bytes (``QPixmap.loadFromData`` takes them as they are)."""
+        import io
+
+        buffer = io.BytesIO()
+        self.render(ticket).save(buffer, format="PNG")
+        return buffer.getvalue()
+
     def print_ticket(self, ticket: Ticket) -> PrintResult:
         """Print one ticket. Never raises: failures come back as a non-ok PrintResult."""
         try:

@@ -82,3 +82,12 @@ def test_concurrent_prints_from_threads_are_serialised(tcp_printer: TcpPrinter) 
     rendered = {render_ticket(t).tobytes() for t in tickets}
     assert {j.image().tobytes() for j in jobs} == rendered
     assert tcp_printer.connections == 4
+
+
+def test_serial_url_over_socket_reaches_the_same_printer(tcp_printer: TcpPrinter) -> None:
+    """pyserial URLs work as serial targets (socket:// here; rfc2217:// for serial servers)."""
+    printer = _printer(f"serial:socket://127.0.0.1:{tcp_printer.port}")
+    tcp_printer.brain.paper = "low"
+    assert printer.print_ticket(make_ticket("ko")).status is PrintStatus.PAPER_LOW
+    (job,) = _complete_jobs(tcp_printer, 1)
+    assert job.image().tobytes() == render_ticket(make_ticket("ko")).tobytes()

@@ -117,3 +117,12 @@ def test_target_forms(tmp_path: Path) -> None:
     assert (usb.vendor_id, usb.product_id) == (0x04B8, 0x0E15)
     with pytest.raises(PrinterTargetError):
         parse_target("network:", tmp_path)
+
+
+def test_png_preview_for_the_screen() -> None:
+    import io
+
+    printer = TicketPrinter(PrinterSettings(target="dummy", width_dots=384))
+    data = printer.render_png(make_ticket("ko"))
+    with Image.open(io.BytesIO(data)) as image:
+        assert image.size == render_ticket(make_ticket("ko"), 384).size
