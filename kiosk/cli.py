@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -47,7 +49,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _NoTraceback(logging.Formatter):
+    """Log lines for a terminal: the message, never a traceback (``-v`` / KIOSK_DEBUG=1 shows them)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        record = logging.makeLogRecord({**record.__dict__, "exc_info": None, "exc_text": None, "stack_info": None})
+        return super().format(record)
+
+
+def configure_logging() -> None:
+    """Warnings and errors on stderr as one line each; library chatter (urllib3 retries) stays quiet."""
+    root = logging.getLogger()
+    if root.handlers:
+        return
+    handler = logging.StreamHandler()
+    debug = bool(os.environ.get("KIOSK_DEBUG"))
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s") if debug
+                         else _NoTraceback("%(levelname)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG if debug else logging.WARNING)
+    if not debug:
+        logging.getLogger("urllib3").setLevel(logging.ERROR)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    configure_logging()
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)

@@ -77,6 +77,12 @@ class HubConfig:
     interval_s: float = 60.0
     #: Pending uploads older than this many minutes are shown as a problem (offline itself is not).
     pending_warn_minutes: float = 240.0
+    #: Visits per upload batch (the hub accepts at most 1000).
+    push_batch_size: int = 500
+    #: Card and reference-data changes per pulled page (the hub serves at most 10000).
+    pull_page_size: int = 5000
+    #: Seconds to wait for the hub's answer before treating it as unreachable.
+    timeout_s: float = 30.0
 
 
 @dataclass

@@ -1,0 +1,165 @@
+"""HTTP client for the hub's sync API (protocol: kiosk/hub/protocol.py, docs/hub-api.md).
+
+Every failure becomes a :class:`SyncError` that says whether retrying can help (``transient``) and how
+long the server asked us to wait (``retry_after_s``). Messages never carry patient data or the token.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+
+from kiosk import __version__
+from kiosk.hub.protocol import PROTOCOL_VERSION
+from kiosk.sync.backoff import parse_retry_after
+
+#: Bodies larger than this are sent gzip-compressed.
+GZIP_THRESHOLD_BYTES = 8 * 1024
+
+
+class SyncError(Exception):
+    """A sync request failed. ``transient``: retrying later may succeed."""
+
+    transient = True
+
+    def __init__(self, message: str, *, status: int | None = None, retry_after_s: float | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.retry_after_s = retry_after_s
+
+
+class HubUnreachable(SyncError):
+    """No answer: network down, hub down, timeout, connection cut mid-response."""
+
+
+class HubBusy(SyncError):
+    """429 / 503: the hub asks us to come back later (``retry_after_s``)."""
+
+
+class HubServerError(SyncError):
+    """5xx: a fault on the hub; retry with backoff."""
+
+
+class HubRejected(SyncError):
+    """The hub refused the request itself (bad token, wrong facility, malformed): retrying will not help."""
+
+    transient = False
+
+
+class BatchTooLarge(HubRejected):
+    """413: send smaller batches."""
+
+
+class NotConfigured(HubRejected):
+    """No hub URL or token in the configuration."""
+
+
+@dataclass(frozen=True, slots=True)
+class PullPage:
+    hub_id: str
+    facility_code: str
+    cursor: str
+    next_cursor: str
+    has_more: bool
+    count: int
+    #: table -> {"upserted": [...], "deleted": [...]} (tables: cards, departments, services, settings)
+    changes: dict[str, dict[str, list[Any]]]
+
+
+class HubClient:
+    """One hub, one device token. Thread-compatible: use one client per thread."""
+
+    def __init__(self, base_url: str, token: str, *, connect_timeout_s: float = 5.0,
+                 read_timeout_s: float = 30.0, session: requests.Session | None = None) -> None:
+        if not base_url or not token:
+            raise NotConfigured("no hub configured: set [hub] url and token, or KIOSK_HUB_URL and KIOSK_HUB_TOKEN")
+        self.base_url = base_url.rstrip("/")
+        self._timeout = (connect_timeout_s, read_timeout_s)
+        self._session = session or requests.Session()
+        self._session.headers.update({
+            "Authorization": f"Bearer {token}",
+            "User-Agent": f"clinic-kiosk/{__version__}",
+            "Accept": "application/json",
+        })
+
+    def close(self) -> None:
+        self._session.close()
+
+    def _request(self, method: str, path: str, *, params: dict[str, Any] | None = None,
+                 body: dict[str, Any] | None = None, headers: dict[str, str] | None = None) -> Any:
+        data: bytes | None = None
+        send_headers = dict(headers or {})
+        if body is not None:
+            data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            send_headers["Content-Type"] = "application/json"
+            if len(data) > GZIP_THRESHOLD_BYTES:
+                data = gzip.compress(data, compresslevel=5)
+                send_headers["Content-Encoding"] = "gzip"
+        try:
+            response = self._session.request(method, self.base_url + path, params=params, data=data,
+                                             headers=send_headers, timeout=self._timeout)
+            payload_bytes = response.content  # reads the whole body: a cut connection raises here
+        except requests.Timeout as exc:
+            raise HubUnreachable(f"the hub did not answer in time ({type(exc).__name__})") from None
+        except requests.RequestException as exc:
+            raise HubUnreachable(f"cannot reach the hub ({type(exc).__name__})") from None
+        status = response.status_code
+        if status >= 400:
+            self._raise_for(status, payload_bytes, response.headers.get("Retry-After"))
+        try:
+            return json.loads(payload_bytes)
+        except ValueError:
+            raise HubServerError(f"the hub sent an unreadable answer (HTTP {status})", status=status) from None
+
+    @staticmethod
+    def _raise_for(status: int, payload: bytes, retry_after: str | None) -> None:
+        try:
+            body = json.loads(payload)
+            detail = f"{body.get('error')}: {body.get('message')}" if isinstance(body, dict) else ""
+        except ValueError:
+            detail = ""
+        message = f"HTTP {status}" + (f" {detail}" if detail else "")
+        wait = parse_retry_after(retry_after)
+        if status == 413:
+            raise BatchTooLarge(message, status=status)
+        if status in (408, 429, 503):
+            raise HubBusy(message, status=status, retry_after_s=wait)
+        if status >= 500:
+            raise HubServerError(message, status=status, retry_after_s=wait)
+        raise HubRejected(message, status=status)
+
+    def health(self) -> dict[str, Any]:
+        result: dict[str, Any] = self._request("GET", "/v1/health")
+        return result
+
+    def whoami(self) -> dict[str, Any]:
+        result: dict[str, Any] = self._request("GET", "/v1/device")
+        return result
+
+    def push(self, batch_id: uuid.UUID, records: list[dict[str, Any]]) -> dict[str, Any]:
+        """Upload one batch; the answer carries ``results`` [{id, status, reason}] for every record."""
+        body = {"batch_id": str(batch_id), "protocol": PROTOCOL_VERSION, "app_version": __version__,
+                "records": records}
+        result: dict[str, Any] = self._request("POST", "/v1/sync/push", body=body,
+                                               headers={"Idempotency-Key": str(batch_id)})
+        return result
+
+    def pull(self, cursor: str, limit: int) -> PullPage:
+        body = self._request("GET", "/v1/sync/pull", params={"cursor": cursor, "limit": limit})
+        try:
+            return PullPage(hub_id=str(body["hub_id"]), facility_code=str(body["facility_code"]),
+                            cursor=str(body["cursor"]), next_cursor=str(body["next_cursor"]),
+                            has_more=bool(body["has_more"]), count=int(body["count"]), changes=body["changes"])
+        except (KeyError, TypeError, ValueError):
+            raise HubServerError("the hub's pull answer is missing fields") from None
+
+    def summary(self, date: dt.date) -> dict[str, Any]:
+        result: dict[str, Any] = self._request("GET", "/v1/sync/summary", params={"date": date.isoformat()})
+        return result

@@ -1,0 +1,206 @@
+"""One synchronisation with the hub: push pending visits, pull changes, optionally reconcile a day.
+
+Push (house-style.md §4): the outbox offers the oldest pending visits; they are marked ``sending``,
+posted as one batch, and each record is marked from the hub's per-record result. The batch id is
+derived from the visit ids, so a retry after a lost answer carries the same id and the hub replays
+its stored result; a batch of different composition still cannot duplicate anything, because the
+hub answers a known visit id with ``duplicate``.
+
+Pull: pages of changes after the saved cursor; each page is applied and its ``next_cursor`` saved in
+the same transaction, so a crash resumes after the last applied page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from kiosk.sync.client import BatchTooLarge, HubClient, PullPage
+
+log = logging.getLogger(__name__)
+
+#: Namespace for batch ids derived from visit ids.
+BATCH_NAMESPACE = uuid.UUID("6d1f3c1e-3b0c-4f57-9a51-2f1b7f3c9e10")
+CURSOR_NAME = "hub"
+HUB_ID_SETTING = "sync.hub_id"
+LAST_SUCCESS_SETTING = "sync.last_success_at"
+
+
+class SyncStore(Protocol):
+    """What the engine needs from the local store (kiosk.db.store.Store provides it)."""
+
+    def pending_visits(self, limit: int = 500) -> list[dict[str, Any]]: ...
+    def mark_sending(self, ids: Sequence[str]) -> int: ...
+    def record_push_results(self, results: Any) -> Any: ...
+    def pending_count(self) -> int: ...
+    def oldest_pending_at(self) -> dt.datetime | None: ...
+    def apply_pull_page(self, changes: Any, *, cursor_name: str, next_cursor: str) -> Any: ...
+    def get_cursor(self, name: str) -> str | None: ...
+    def set_cursor(self, name: str, value: str) -> None: ...
+    def get_setting(self, key: str) -> str | None: ...
+    def set_setting(self, key: str, value: str) -> None: ...
+    def clear_card_cache(self) -> None: ...
+    def visit_counts(self, first: dt.date, last: dt.date | None = None) -> dict[dt.date, Any]: ...
+
+
+def _nonzero(counts: dict[str, int]) -> dict[str, int]:
+    return {k: v for k, v in counts.items() if v}
+
+
+def batch_id_for(ids: Sequence[str]) -> uuid.UUID:
+    return uuid.uuid5(BATCH_NAMESPACE, ",".join(sorted(ids)))
+
+
+@dataclass
+class DayReconciliation:
+    date: dt.date
+    kiosk_visits: int
+    hub_visits: int
+    kiosk_by_verdict: dict[str, int]
+    hub_by_verdict: dict[str, int]
+    pending: int
+    rejected: int
+
+    @property
+    def agree(self) -> bool:
+        return self.kiosk_visits == self.hub_visits and _nonzero(self.kiosk_by_verdict) == _nonzero(
+            self.hub_by_verdict)
+
+    def explanation(self) -> str:
+        if self.agree:
+            return f"{self.date}: kiosk {self.kiosk_visits} visits, hub {self.hub_visits}: they agree"
+        reasons = []
+        if self.pending:
+            reasons.append(f"{self.pending} not uploaded yet")
+        if self.rejected:
+            reasons.append(f"{self.rejected} rejected by the hub")
+        extra = self.hub_visits - (self.kiosk_visits - self.pending - self.rejected)
+        if extra:
+            reasons.append(f"{extra:+d} unexplained on the hub")
+        why = "; ".join(reasons) or "counts per verdict differ"
+        return f"{self.date}: kiosk {self.kiosk_visits} visits, hub {self.hub_visits}: they DIFFER ({why})"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"date": self.date.isoformat(), "agree": self.agree, "kiosk": self.kiosk_visits,
+                "hub": self.hub_visits, "kiosk_by_verdict": self.kiosk_by_verdict,
+                "hub_by_verdict": self.hub_by_verdict, "pending": self.pending, "rejected": self.rejected}
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    pending: int = 0
+    reconciliation: list[DayReconciliation] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"pushed": self.pushed, "pulled": self.pulled, "pending": self.pending}
+        if self.rejected:
+            out["rejected"] = self.rejected
+        if self.reconciliation:
+            out["reconcile"] = [r.to_json() for r in self.reconciliation]
+            out["agree"] = all(r.agree for r in self.reconciliation)
+        return out
+
+
+class SyncEngine:
+    """Runs one sync at a time against one hub. Not thread-safe: one engine per worker thread."""
+
+    def __init__(self, store: SyncStore, client: HubClient, *, batch_size: int = 500, pull_limit: int = 5000,
+                 now: Callable[[], dt.datetime] | None = None) -> None:
+        self.store = store
+        self.client = client
+        self.batch_size = batch_size
+        self.pull_limit = pull_limit
+        self._now = now or (lambda: dt.datetime.now(dt.UTC))
+
+    # ----- push -------------------------------------------------------------------------------------
+    def push_pending(self) -> tuple[int, int]:
+        """Upload every pending visit; returns (sent, rejected). Raises SyncError when the hub fails."""
+        sent = rejected = 0
+        size = self.batch_size
+        budget = self.store.pending_count() // max(1, size) + 4  # visits recorded meanwhile wait for next run
+        while budget > 0:
+            batch = self.store.pending_visits(size)
+            if not batch:
+                break
+            ids = [str(v["id"]) for v in batch]
+            self.store.mark_sending(ids)
+            try:
+                answer = self.client.push(batch_id_for(ids), batch)
+            except BatchTooLarge:
+                if size == 1:
+                    raise
+                size = max(1, size // 2)
+                continue
+            results = [r for r in answer.get("results", []) if str(r.get("id")) in set(ids)]
+            tally = self.store.record_push_results(results)
+            sent += tally.sent
+            rejected += tally.rejected
+            if tally.sent + tally.rejected == 0:
+                log.warning("the hub's answer named none of the %d visits sent; stopping this push", len(ids))
+                break
+            budget -= 1
+        return sent, rejected
+
+    # ----- pull -------------------------------------------------------------------------------------
+    def _check_hub_identity(self, page: PullPage) -> bool:
+        """False when the hub is a different database than before: the cache is dropped and pulled anew."""
+        known = self.store.get_setting(HUB_ID_SETTING)
+        if known == page.hub_id:
+            return True
+        if known is not None:
+            log.warning("the hub's identity changed; dropping the card cache and pulling everything again")
+            self.store.clear_card_cache()
+            self.store.set_cursor(CURSOR_NAME, "")
+        self.store.set_setting(HUB_ID_SETTING, page.hub_id)
+        return known is None
+
+    def pull_changes(self, *, on_page: Callable[[int], None] | None = None) -> int:
+        """Pull and apply pages until the hub has no more; returns the number of changed rows applied."""
+        total = 0
+        while True:
+            cursor = self.store.get_cursor(CURSOR_NAME) or ""
+            page = self.client.pull(cursor, self.pull_limit)
+            if not self._check_hub_identity(page):
+                continue  # restart from the empty cursor
+            self.store.apply_pull_page(page.changes, cursor_name=CURSOR_NAME, next_cursor=page.next_cursor)
+            total += page.count
+            if on_page is not None:
+                on_page(total)
+            if not page.has_more or page.next_cursor == cursor:
+                return total
+
+    # ----- reconcile --------------------------------------------------------------------------------
+    def reconcile(self, dates: Sequence[dt.date]) -> list[DayReconciliation]:
+        out = []
+        for day in dates:
+            counts = self.store.visit_counts(day).get(day)
+            hub = self.client.summary(day)
+            by_state = dict(counts.by_state) if counts else {}
+            out.append(DayReconciliation(
+                date=day,
+                kiosk_visits=counts.visits if counts else 0,
+                hub_visits=int(hub.get("visits", 0)),
+                kiosk_by_verdict=_nonzero(dict(counts.by_verdict)) if counts else {},
+                hub_by_verdict=_nonzero({k: int(v) for k, v in dict(hub.get("by_verdict", {})).items()}),
+                pending=by_state.get("to_send", 0) + by_state.get("sending", 0),
+                rejected=by_state.get("rejected", 0),
+            ))
+        return out
+
+    # ----- one run ----------------------------------------------------------------------------------
+    def run_once(self, *, reconcile_dates: Sequence[dt.date] = ()) -> SyncReport:
+        report = SyncReport()
+        report.pushed, report.rejected = self.push_pending()
+        report.pulled = self.pull_changes()
+        if reconcile_dates:
+            report.reconciliation = self.reconcile(reconcile_dates)
+        report.pending = self.store.pending_count()
+        self.store.set_setting(LAST_SUCCESS_SETTING, self._now().isoformat())
+        return report
