@@ -216,3 +216,31 @@ def test_gateway_taking_30_s_never_blocks_beyond_the_3_s_budget(standin: Standin
     assert 2.9 <= elapsed <= 3.3
     service.close()  # the background call is abandoned; the stand-in releases it at test end
     client.close()
+
+
+def test_recheck_of_provisional_visits_flags_changed_verdicts(standin: StandinHolder,
+                                                             service: GatewayLookupService) -> None:
+    from kiosk.gateway.recheck import recheck_visits
+
+    standin.state.add(StandinCard(_number(1), "Nguyễn Văn An", "15/03/1985"))
+    standin.state.add(StandinCard(_number(2), "Nguyễn Văn An", "15/03/1985", code="110"))
+    base = {"name": "Nguyễn Văn An", "birth_date": "1985-03-15", "visit_date": "2025-06-01",
+            "provisional": True, "verdict": "unknown", "provisional_verdict": "valid"}
+    visits = [{**base, "id": "a", "card_number": _number(1)}, {**base, "id": "b", "card_number": _number(2)},
+              {**base, "id": "c", "card_number": _number(3), "provisional": False},
+              {**base, "id": "d", "card_number": None, "citizen_id": None}]
+    results = recheck_visits(service, visits)
+    assert [(r.visit_id, r.new_verdict, r.changed, r.needs_staff) for r in results] == [
+        ("a", "valid", False, False), ("b", "revoked", True, True)]
+    assert standin.state.lookups == 2
+
+
+def test_recheck_stops_at_the_first_offline_answer(standin: StandinHolder, service: GatewayLookupService) -> None:
+    from kiosk.gateway.recheck import recheck_visits
+
+    standin.state.add(StandinCard(_number(1), "Nguyễn Văn An", "15/03/1985", drop=True))
+    base = {"name": "Nguyễn Văn An", "birth_date": "1985-03-15", "visit_date": "2025-06-01",
+            "provisional": True, "verdict": "unknown"}
+    results = recheck_visits(service, [{**base, "id": str(i), "card_number": _number(i)} for i in (1, 2, 3)])
+    assert [(r.visit_id, r.outcome.kind, r.changed) for r in results] == [("1", OutcomeKind.OFFLINE, False)]
+    assert standin.state.lookups == 1
