@@ -18,25 +18,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import serial
-from escpos.constants import RT_STATUS_ONLINE, RT_STATUS_PAPER
 from escpos.escpos import Escpos
 from escpos.printer import Dummy
 from PIL import Image
 
 from kiosk.config import Config, data_dir
-from kiosk.printing.backends import PrinterOfflineError, make_printer, open_printer, query
+from kiosk.printing.backends import PrinterOfflineError, make_printer, open_printer
 from kiosk.printing.fonts import FontMissingError
 from kiosk.printing.jobs import raster_job, text_job
+from kiosk.printing.probe import probe
 from kiosk.printing.render import WIDTH_80MM, check_width, render_test_page, render_ticket
-from kiosk.printing.status import (
-    STAFF_MESSAGES,
-    PrinterState,
-    PrintResult,
-    PrintStatus,
-    StatusReplyError,
-    online_from_reply,
-    paper_from_reply,
-)
+from kiosk.printing.status import STAFF_MESSAGES, PrinterState, PrintResult, PrintStatus
 from kiosk.printing.targets import PrinterTarget, PrinterTargetError, parse_target
 from kiosk.printing.ticket import Ticket
 
@@ -268,26 +260,7 @@ class TicketPrinter:
                     printer.close()
 
     def _probe(self, printer: Escpos) -> PrinterState:
-        """Paper sensor (DLE EOT 4), then on-line state (DLE EOT 1)."""
-        where = self.description
-        try:
-            paper = paper_from_reply(query(printer, RT_STATUS_PAPER))
-            if paper == 0:
-                return PrinterState(PrintStatus.PAPER_OUT, STAFF_MESSAGES[PrintStatus.PAPER_OUT], reported=True,
-                                    detail=f"{where}: paper end sensor")
-            if not online_from_reply(query(printer, RT_STATUS_ONLINE)):
-                return PrinterState(PrintStatus.OFFLINE, STAFF_MESSAGES[PrintStatus.OFFLINE], reported=True,
-                                    detail=f"{where}: printer reports off line (cover open or error)")
-        except StatusReplyError as exc:
-            reason = ("no answer to a status request (switched off, wrong port or baud rate?)"
-                      if str(exc) == "no answer" else f"{exc} (wrong baud rate?)")
-            return PrinterState(PrintStatus.OFFLINE, STAFF_MESSAGES[PrintStatus.OFFLINE], detail=f"{where}: {reason}")
-        except (OSError, serial.SerialException) as exc:
-            return PrinterState(PrintStatus.OFFLINE, STAFF_MESSAGES[PrintStatus.OFFLINE], detail=f"{where}: {exc}")
-        if paper == 1:
-            return PrinterState(PrintStatus.PAPER_LOW, "Ticket printer paper is running low", reported=True,
-                                detail=f"{where}: paper near-end sensor")
-        return PrinterState(PrintStatus.OK, "Ticket printer ready", reported=True, detail=where)
+        return probe(printer, self.description)
 
     def _status(self) -> PrinterState:
         assert self.target is not None

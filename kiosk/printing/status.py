@@ -109,3 +109,21 @@ def online_from_reply(reply: bytes) -> bool:
     byte = reply[-1]
     _check_frame(byte)
     return not byte & OFFLINE_BIT
+
+
+GS_R_NEAR_END = 0x03
+GS_R_PAPER_END = 0x0C
+
+
+def paper_from_gs_r_reply(reply: bytes) -> int:
+    """GS r 1 answer (bits 0+1 near end, 2+3 paper end; bits 4 and 7 always 0) → 2 / 1 / 0."""
+    if not reply:
+        raise StatusReplyError("no answer")
+    byte = reply[-1]
+    if byte & 0x90:
+        raise StatusReplyError(f"not a GS r status byte: 0x{byte:02x}")
+    if byte & GS_R_PAPER_END:
+        return 0
+    if byte & GS_R_NEAR_END:
+        return 1
+    return 2

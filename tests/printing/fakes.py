@@ -30,6 +30,8 @@ class PrinterBrain:
     online: bool = True
     #: Never answer status requests (a printer that is switched off behind a live port).
     silent: bool = False
+    #: Answers DLE EOT requests; when False only GS r (as some compatibles do).
+    dle_eot: bool = True
     stream: EscposStream = field(default_factory=EscposStream)
     received: bytearray = field(default_factory=bytearray)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -43,6 +45,8 @@ class PrinterBrain:
             return b""
         answer = bytearray()
         for request in requests:
+            if request[:2] == b"\x10\x04" and not self.dle_eot:
+                continue
             if request == b"\x10\x04\x04":
                 answer.append(_DLE_EOT_4[self.paper])
             elif request == b"\x10\x04\x01":

@@ -111,3 +111,13 @@ def test_status_check_can_be_turned_off(pty_printer: PtyPrinter, paper: str) -> 
     pty_printer.brain.paper = paper  # type: ignore[assignment]
     assert _printer(pty_printer, status_check=False).print_ticket(make_ticket()).status is PrintStatus.OK
     assert pty_printer.brain.stream.status_requests == []
+
+
+@pytest.mark.parametrize(("paper", "expected"), [("ok", PrintStatus.OK), ("low", PrintStatus.PAPER_LOW),
+                                                 ("out", PrintStatus.PAPER_OUT)])
+def test_printer_answering_only_gs_r(pty_printer: PtyPrinter, paper: str, expected: PrintStatus) -> None:
+    pty_printer.brain.dle_eot = False
+    pty_printer.brain.paper = paper  # type: ignore[assignment]
+    result = _printer(pty_printer).print_ticket(make_ticket())
+    assert result.status is expected
+    assert pty_printer.brain.stream.status_requests == [b"\x10\x04\x04", b"\x1dr\x01"]
