@@ -10,6 +10,10 @@ Per frame (live mode, :meth:`PhoneScreenDecoder.decode`):
    that order is kept between frames, so the expensive strategies are spread over consecutive frames
    of the same scene instead of being run all at once: a 30 fps camera is never backlogged.
 
+Budgets are counted in CPU time of the decoding thread (``time.thread_time``), so other processes
+competing for the cores do not change which strategies run (results stay reproducible); ``ms`` in
+the results is that CPU time.
+
 :meth:`decode_still` runs the same steps on a single image, trying the whole cascade within a budget.
 The decoder reports *what it read*; deciding whether a read is plausible enough to act on is
 :class:`kiosk.scanner.gate.ScanGate`'s job.
@@ -25,7 +29,7 @@ import cv2
 import numpy as np
 
 from kiosk.scanner.hints import CaptureHint, hints_for
-from kiosk.scanner.locate import Candidate, from_quad, texture_candidates
+from kiosk.scanner.locate import Candidate, from_quad, merge_overlapping, texture_candidates
 from kiosk.scanner.strategies import (
     FULL_STRATEGIES,
     ROI_STRATEGIES,
@@ -38,6 +42,8 @@ from kiosk.scanner.strategies import (
 LIVE_BUDGET_MS = 18.0
 #: Default budget for a single image.
 STILL_BUDGET_MS = 25.0
+#: Images up to this size (longest side) get the whole-image strategies before the ROI cascade.
+SMALL_IMAGE_PX = 800
 #: A candidate from the previous frames is reused for this many frames when none is found.
 CANDIDATE_MEMORY_FRAMES = 3
 
@@ -80,7 +86,7 @@ class PhoneScreenDecoder:
     """Stateful decoder for a stream of frames of one camera (not thread-safe; one per camera)."""
 
     def __init__(self, budget_ms: float = LIVE_BUDGET_MS, *, use_zbar: bool = True,
-                 clock: Callable[[], float] = time.perf_counter) -> None:
+                 clock: Callable[[], float] = time.thread_time) -> None:
         self.budget_ms = budget_ms
         self.use_zbar = use_zbar
         self._clock = clock
@@ -127,12 +133,14 @@ class PhoneScreenDecoder:
             self.reset()
             result.ms = (self._clock() - start) * 1000
             return result
-        if not result.candidates:
-            result.candidates = texture_candidates(gray)
+        result.candidates = merge_overlapping(result.candidates) or texture_candidates(gray)
         candidates = self._remember(result.candidates)
-        if candidates:
+        small = max(gray.shape[:2]) <= SMALL_IMAGE_PX
+        if still and small:
+            self._full_fallbacks(gray, result, start, budget_ms)
+        if candidates and not result.reads:
             self._cascade(gray, candidates, result, start, budget_ms, still)
-        if still and not result.reads:
+        if still and not small and not result.reads:
             self._full_fallbacks(gray, result, start, budget_ms)
         if not result.reads and result.candidates:
             result.hints = hints_for(gray, result.candidates[0])
@@ -186,7 +194,8 @@ class PhoneScreenDecoder:
         for name, fn, cost in FULL_STRATEGIES:
             if "zbar" in name and not self.use_zbar:
                 continue
-            if self._elapsed(start) + cost > budget_ms:
+            scale = gray.size / 250_000
+            if self._elapsed(start) + cost * scale > budget_ms:
                 break
             result.tried.append(name)
             for raw in fn(gray, 0.0):

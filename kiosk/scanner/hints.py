@@ -24,7 +24,7 @@ class CaptureHint(enum.StrEnum):
 #: A code with fewer pixels per module than this is hard to read: ask the user to come closer.
 MIN_MODULE_PX = 2.2
 #: Fraction of saturated pixels in the code region that counts as glare.
-GLARE_FRACTION = 0.015
+GLARE_FRACTION = 0.02
 #: Below this edge sharpness (mean |Laplacian| over contrast) the code is smeared.
 BLUR_SHARPNESS = 0.22
 #: Below this spread between dark and light modules (grey levels) the screen is too dim.
@@ -38,7 +38,9 @@ def hints_for(gray: np.ndarray, candidate: Candidate) -> list[CaptureHint]:
     if roi.size < 64:
         return []
     hints: list[CaptureHint] = []
-    saturated = float(np.count_nonzero(roi >= 250)) / roi.size
+    h, w = roi.shape[:2]
+    core = roi[h // 10 : h - h // 10, w // 10 : w - w // 10]  # the code itself, not the surroundings
+    saturated = float(np.count_nonzero(core >= 252)) / max(1, core.size)
     if saturated >= GLARE_FRACTION:
         hints.append(CaptureHint.REDUCE_GLARE)
     module = candidate.module_px

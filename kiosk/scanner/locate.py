@@ -76,3 +76,21 @@ def texture_candidates(gray: np.ndarray, max_candidates: int = 2) -> list[Candid
         found.append((strength * math.sqrt(area), Candidate(cx * 2, cy * 2, max(w, h) * 2, float(angle))))
     found.sort(key=lambda item: -item[0])
     return [c for _, c in found[:max_candidates]]
+
+
+def merge_overlapping(candidates: list[Candidate]) -> list[Candidate]:
+    """Merge partial detections of one code (zxing often reports pieces) into their union box."""
+    merged: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: -c.size):
+        for i, m in enumerate(merged):
+            if abs(c.cx - m.cx) < (c.size + m.size) / 2 and abs(c.cy - m.cy) < (c.size + m.size) / 2:
+                x0 = min(c.cx - c.size / 2, m.cx - m.size / 2)
+                x1 = max(c.cx + c.size / 2, m.cx + m.size / 2)
+                y0 = min(c.cy - c.size / 2, m.cy - m.size / 2)
+                y1 = max(c.cy + c.size / 2, m.cy + m.size / 2)
+                merged[i] = Candidate((x0 + x1) / 2, (y0 + y1) / 2, max(x1 - x0, y1 - y0), m.angle_deg,
+                                      m.version or c.version, m.source)
+                break
+        else:
+            merged.append(c)
+    return merged
