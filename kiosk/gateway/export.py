@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kiosk.gateway.xml0 import Xml0Extras, Xml0Facility, Xml0InputError, build_xml0, to_xml, validate_xml0
+from kiosk.gateway.xml0 import (
+    FirstItem,
+    Xml0Extras,
+    Xml0Facility,
+    Xml0InputError,
+    build_xml0,
+    to_xml,
+    validate_xml0,
+)
 from kiosk.gateway.xml0_fields import FieldProblem
 
 
@@ -47,6 +55,28 @@ class ExportReport:
                 "visits": [{"visit_id": v.visit_id, "ma_lk": v.ma_lk, "path": None if v.path is None else str(v.path),
                             "problems": [{"field": p.field, "problem": p.problem, "message": p.message}
                                          for p in v.problems]} for v in self.visits]}
+
+
+def facility_from_services(facility_code: str, services: Iterable[Mapping[str, Any]], *,
+                           default_service: str | None = None, **options: Any) -> Xml0Facility:
+    """Xml0Facility from the hub's service reference rows (``code``, ``name``, ``department_code``, ``active``).
+
+    The first active service of each department is its first chargeable item (normally the consultation);
+    ``default_service`` (a service code) is used for departments without one. ``options`` are passed on
+    (``visit_type``, ``object_code_registered``, ``object_code_elsewhere``, ``unknown_is_insured``).
+    """
+    first: dict[str, FirstItem] = {}
+    by_code: dict[str, FirstItem] = {}
+    for row in services:
+        if row.get("active", True) is False or not row.get("code") or not row.get("name"):
+            continue
+        item = FirstItem(str(row["code"]), str(row["name"]))
+        by_code.setdefault(item.code, item)
+        department = row.get("department_code")
+        if department:
+            first.setdefault(str(department), item)
+    default = by_code.get(default_service) if default_service else None
+    return Xml0Facility(facility_code, first_items=first, default_item=default, **options)
 
 
 def file_name(ma_lk: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -261,3 +262,19 @@ def test_export_writes_one_file_per_good_visit_and_reports_the_rest(tmp_path: Pa
     assert {v.ma_lk for v in again.written} == {v.ma_lk for v in report.written}
     assert {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()} == first
     assert report.to_json()["written"] == 3
+
+
+def test_facility_from_the_hub_service_reference() -> None:
+    from kiosk.gateway.export import facility_from_services
+
+    services: list[dict[str, Any]] = [
+        {"code": "02.1896", "name": "Khám Nội", "department_code": "K01", "active": True},
+                {"code": "02.1897", "name": "Khám Nội (lần 2)", "department_code": "K01"},
+                {"code": "02.9999", "name": "Cũ", "department_code": "K02", "active": False},
+                {"code": "02.1900", "name": "Khám Ngoại", "department_code": None}]
+    facility = facility_from_services("10099", services, default_service="02.1900", object_code_elsewhere="1.12")
+    assert facility.first_items == {"K01": FirstItem("02.1896", "Khám Nội")}
+    assert facility.default_item == FirstItem("02.1900", "Khám Ngoại")
+    assert facility.object_code_elsewhere == "1.12"
+    record = build_xml0({**BHYT_VISIT, "department_code": "K02"}, facility)
+    assert (record["MA_DICH_VU"], record["TEN_DICH_VU"]) == ("02.1900", "Khám Ngoại")
