@@ -148,7 +148,7 @@ class PrinterConfig:
     #: a native QR code, for printers that cannot print raster images.
     mode: str = "image"
     #: Seconds any one step (connect, status answer, 4 KiB of data) may take before "offline".
-    timeout_s: float = 3.0
+    timeout_s: float = 2.0
     #: Ask serial/network/USB printers for paper and on-line status before each ticket (DLE EOT);
     #: turn off for printers that never answer status requests.
     status_check: bool = True

@@ -1,10 +1,23 @@
 """Queue-ticket printing on ESC/POS thermal printers (no Qt): render, compose, send, report.
 
-Public API::
+Public API (for the UI)::
 
-    from kiosk.printing import Ticket, TicketPrinter, PrintResult, PrintStatus, PrinterState
-    printer = TicketPrinter.from_config(config)          # never raises; bad settings → ERROR results
-    result = printer.print_ticket(ticket)                # blocking (bounded): call from a worker thread
+    from kiosk.printing import Ticket, TicketPrinter, PrintStatus, TicketError, visit_id_from_qr
+
+    printer = TicketPrinter.from_config(config)      # never raises; bad settings → printer.config_problem
+    ticket = Ticket(facility_name=config.facility.name, department_name="Khám Nội", room="P.105",
+                    ticket_text="K01-012", issued_at=datetime.now(), visit_id=visit.id, language="vi")
+    result = printer.print_ticket(ticket)            # blocking, bounded: call it from a worker thread
+    if not result.printed: show result.message (translated by result.status) AND the number on screen
+    if result.status is PrintStatus.PAPER_LOW: printed, but tell staff
+
+    printer.printer_status() -> PrinterState         # probe now (bounded); for the status bar / admin
+    printer.test_print() -> PrintResult              # admin "test print"
+    printer.render(ticket) -> PIL.Image / printer.render_png(ticket) -> bytes   # on-screen preview
+    printer.last_state                               # outcome of the last job/probe, no I/O
+
+Threading: one TicketPrinter may be shared by threads; jobs and probes are serialised by a lock.
+Every blocking step is bounded by ``printer.timeout_s`` (default 2 s); no method raises.
 """
 
 from kiosk.printing.labels import LANGUAGES, Language

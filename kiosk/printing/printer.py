@@ -45,7 +45,7 @@ class PrinterSettings:
     width_dots: int = WIDTH_80MM
     #: "image" (raster: any script) or "text" (ASCII text + native QR, for printers without raster).
     mode: str = "image"
-    timeout_s: float = 3.0
+    timeout_s: float = 2.0
     #: Ask serial/network/USB printers for paper and on-line status before each job.
     status_check: bool = True
     baudrate: int = 9600
@@ -219,7 +219,7 @@ class TicketPrinter:
 
     def _send(self, job: bytes, job_file: Path | None) -> PrinterState:
         assert self.target is not None
-        if not self._lock.acquire(timeout=self.settings.timeout_s * 4):
+        if not self._lock.acquire(timeout=self.settings.timeout_s * 3):
             return PrinterState(PrintStatus.ERROR, "Ticket printer busy – please see reception",
                                 detail="another print job did not finish in time")
         try:
@@ -278,7 +278,7 @@ class TicketPrinter:
                 return PrinterState(PrintStatus.OFFLINE, STAFF_MESSAGES[PrintStatus.OFFLINE],
                                     detail=f"cannot write to {target.path}: {exc}")
             return PrinterState(PrintStatus.OK, "Tickets are saved as files", detail=str(target.path))
-        if not self._lock.acquire(timeout=self.settings.timeout_s * 4):
+        if not self._lock.acquire(timeout=self.settings.timeout_s * 3):
             return PrinterState(PrintStatus.ERROR, "Ticket printer busy", detail="a print job is running")
         printer: Escpos | None = None
         try:
