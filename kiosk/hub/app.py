@@ -40,6 +40,7 @@ from kiosk.hub.protocol import (
     PushResponse,
     SummaryResponse,
 )
+from kiosk.hub.pull import read_page
 from kiosk.hub.ratelimit import RateLimiter
 from kiosk.hub.schema import devices
 
@@ -199,13 +200,12 @@ def create_app(settings: HubSettings | None = None, *, engine: Engine | None = N
             if postgres:
                 conn = conn.execution_options(isolation_level="REPEATABLE READ")
             with conn.begin():
-                page = changes.read_page(conn, device.facility_code, after, limit)
+                page = read_page(conn, device.facility_code, after, limit)
         with hub_engine.begin() as conn:
             conn.execute(devices.update().where(devices.c.id == device.id)
                          .values(last_pull_at=utcnow(), last_pull_cursor=cursor))
-        return _json({"hub_id": hub_id, "facility_code": device.facility_code, "cursor": cursor,
-                      "next_cursor": str(page.next_cursor), "has_more": page.has_more, "count": page.count,
-                      "changes": page.changes})
+        body = page.render({"hub_id": hub_id, "facility_code": device.facility_code, "cursor": cursor})
+        return Response(body, media_type="application/json")
 
     @app.get("/v1/sync/summary", tags=["sync"], response_model=SummaryResponse, responses=_ERRORS,
              summary="Visits the hub holds from this device for one date (end-of-day reconciliation)")

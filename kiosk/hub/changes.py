@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 import sqlalchemy as sa
@@ -160,58 +159,3 @@ def delete_reference(conn: sa.Connection, kind: str, keys: Iterable[str], *,
             [{"k": k, "seq": first + i} for i, k in enumerate(targets)],
         )
     return len(targets)
-
-
-@dataclass
-class Page:
-    next_cursor: int
-    has_more: bool
-    count: int = 0
-    changes: dict[str, dict[str, list[Any]]] = field(default_factory=lambda: {
-        t: {"upserted": [], "deleted": []} for t in ("cards", "departments", "services", "settings")})
-
-
-def _iso(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, dt.date) else value
-
-
-def read_page(conn: sa.Connection, facility_code: str, after: int, limit: int) -> Page:
-    """Changes visible to ``facility_code`` with change_seq > ``after``, oldest first, at most ``limit``.
-
-    Call inside one transaction with a stable snapshot (REPEATABLE READ on PostgreSQL).
-    """
-    scopes = (ALL_FACILITIES, facility_code)
-    card_cols = [cards.c.change_seq, cards.c.deleted, cards.c.card_number, *[cards.c[f] for f in CARD_FIELDS]]
-    card_rows = conn.execute(
-        sa.select(*card_cols).where(cards.c.change_seq > after, cards.c.scope.in_(scopes))
-        .order_by(cards.c.change_seq).limit(limit + 1)).all()
-    ref_rows = conn.execute(
-        sa.select(reference.c.change_seq, reference.c.deleted, reference.c.kind, reference.c.key,
-                  reference.c.data)
-        .where(reference.c.change_seq > after, reference.c.scope.in_(scopes))
-        .order_by(reference.c.change_seq).limit(limit + 1)).all()
-    merged: list[tuple[int, bool, Any]] = [(r[0], True, r) for r in card_rows]
-    if ref_rows:
-        merged.extend((r[0], False, r) for r in ref_rows)
-        merged.sort(key=lambda item: item[0])
-    has_more = len(merged) > limit
-    merged = merged[:limit]
-    page = Page(next_cursor=merged[-1][0] if merged else after, has_more=has_more, count=len(merged))
-    card_changes = page.changes["cards"]
-    names = ("card_number", *CARD_FIELDS)
-    for _seq, is_card, row in merged:
-        if is_card:
-            if row[1]:
-                card_changes["deleted"].append(row[2])
-            else:
-                card_changes["upserted"].append({k: _iso(v) for k, v in zip(names, row[2:], strict=True)})
-        else:
-            table = page.changes[REFERENCE_KINDS[row[2]]]
-            if row[1]:
-                table["deleted"].append(row[3])
-            else:
-                table["upserted"].append(json.loads(row[4]))
-    if not has_more:
-        # Safe under remedy (a): every number up to the committed counter belongs to a committed row.
-        page.next_cursor = max(page.next_cursor, current(conn))
-    return page
