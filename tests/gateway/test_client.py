@@ -177,3 +177,18 @@ def test_no_url_token_or_password_hash_is_ever_logged(standin: StandinHolder, cl
     for secret in secrets:
         assert secret not in text
     assert "?token=" not in text.replace("?token=***", "")
+
+
+def test_ip_binding_can_be_switched_off_in_the_stand_in(standin: StandinHolder, client: GatewayClient) -> None:
+    _an(standin)
+    standin.state.ip_bound = False
+    standin.state.calls_from_other_ip = True
+    assert client.lookup(AN, STAFF).code == "000"
+    assert standin.state.logins == 1
+
+
+def test_upper_case_md5_is_accepted_by_the_stand_in(standin: StandinHolder) -> None:
+    _an(standin)
+    client = GatewayClient(make_settings(standin.url, md5_upper_case=True))
+    assert client.lookup(AN, STAFF).code == "000"
+    client.close()
