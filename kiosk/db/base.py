@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
 from kiosk.db.errors import StoreError, classify
+from kiosk.db.lookup import CardLookup
 from kiosk.queueing import QueueRules
 
 
@@ -46,6 +47,7 @@ class StoreBase:
     """Engine, transaction helpers and settings shared by the store's parts."""
 
     engine: Engine
+    lookup: CardLookup
     queue_rules: QueueRules
     clock: Callable[[], dt.datetime]
 

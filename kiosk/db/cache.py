@@ -16,8 +16,6 @@ from kiosk.db.convert import CARD_COLUMNS, cached_from_row, card_params, card_tu
 from kiosk.db.models import CARDS, SETTINGS
 from kiosk.db.sqlite_tools import sqlite_table_bytes
 
-_COLS = [CARDS.c[name] for name in CARD_COLUMNS]
-_SELECT = select(*_COLS)
 _SQLITE_UPSERT: Final = (
     f"INSERT INTO cards ({', '.join(CARD_COLUMNS)}) VALUES ({', '.join('?' * len(CARD_COLUMNS))}) "
     "ON CONFLICT (card_number) DO UPDATE SET "
@@ -190,9 +188,7 @@ class CardCache(StoreBase):
 
     # ----- reading -------------------------------------------------------------------------------
     def _fetch(self, column: str, value: str) -> list[CachedCard]:
-        with self._read() as conn:
-            rows = conn.execute(_SELECT.where(CARDS.c[column] == value)).all()
-        return [cached_from_row(row) for row in rows]
+        return [cached_from_row(row) for row in self.lookup.fetch(column, value)]
 
     def card_by_number(self, card_number: str) -> CachedCard | None:
         found = self._fetch("card_number", card_number)

@@ -37,6 +37,7 @@ from kiosk.db.base import iso_now, local_now, translate_errors
 from kiosk.db.convert import visit_card_fields
 from kiosk.db.engine import make_engine, normalise_url, sqlite_path
 from kiosk.db.errors import CannotOpenDatabaseError, EnvironmentProblem, ReadOnlyDatabaseError, StoreUsageError
+from kiosk.db.lookup import CardLookup
 from kiosk.db.models import AUDIT_LOG as AUDIT
 from kiosk.db.models import SETTINGS
 from kiosk.db.outbox import Outbox
@@ -65,6 +66,7 @@ class Store(Reference, Visits, Outbox):
     def __init__(self, engine: Engine, *, queue_rules: QueueRules | None = None,
                  clock: Callable[[], dt.datetime] | None = None) -> None:
         self.engine = engine
+        self.lookup = CardLookup(engine)
         self.queue_rules = queue_rules or QueueRules()
         self.clock = clock or local_now
         #: Schema revision the database had before this open upgraded it (None: it was empty).
@@ -127,6 +129,7 @@ class Store(Reference, Visits, Outbox):
                     conn.execute(SETTINGS.insert().values(key=key, value=str(uuid.uuid4())))
 
     def close(self) -> None:
+        self.lookup.close()
         self.engine.dispose()
 
     def __enter__(self) -> Store:
