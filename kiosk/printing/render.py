@@ -27,7 +27,8 @@ MAX_WIDTH = 832
 _BASE = 576  # sizes below are designed for 576 dots and scaled for other widths
 _INK_THRESHOLD = 150
 #: White modules kept around the QR code (the QR standard's quiet zone) so desk scanners find it.
-QUIET_ZONE_MODULES = 4  # grey levels below this print as black: keeps thin strokes of small glyphs
+QUIET_ZONE_MODULES = 4
+_MIN_TEXT_SCALE = 0.8  # grey levels below this print as black: keeps thin strokes of small glyphs
 
 
 def check_width(width_dots: int) -> int:
@@ -89,6 +90,10 @@ class _Canvas:
     def px(self, value: float) -> int:
         return max(1, round(value * self.scale))
 
+    def font_px(self, value: float) -> int:
+        """Text shrinks less than the paper: on 58 mm paper small labels would become unreadable."""
+        return max(1, round(value * max(self.scale, _MIN_TEXT_SCALE)))
+
     def gap(self, value: float) -> None:
         self.y += self.px(value)
 
@@ -96,7 +101,7 @@ class _Canvas:
         """Centred text, wrapped to the width; advances y by the lines' height."""
         if not text:
             return
-        font = FontSet(self.language).for_text(text, self.px(size), bold=bold)
+        font = FontSet(self.language).for_text(text, self.font_px(size), bold=bold)
         ascent, descent = font.getmetrics()
         line_height = round((ascent + descent) * 1.08)
         for line in _wrap(text, font, self.width - 2 * self.margin):
