@@ -90,12 +90,12 @@ def test_slow_gateway_gives_pending_at_the_deadline_and_fills_the_cache(standin:
                                                                         client: GatewayClient) -> None:
     answers: list[tuple[LookupRequest, GatewayOutcome]] = []
     service = GatewayLookupService(client, on_answer=lambda r, o: answers.append((r, o)))
-    request = _card(standin, _number(1), delay_s=1.0)
+    request = _card(standin, _number(1), delay_s=2.0)
     start = time.monotonic()
     outcome = service.lookup(request, wait_s=0.3)
     elapsed = time.monotonic() - start
     assert outcome.kind is OutcomeKind.PENDING and outcome.use_provisional
-    assert 0.25 <= elapsed < 0.8
+    assert 0.25 <= elapsed < 1.5  # at the deadline, long before the 2 s answer
     assert service.cached(request) is None
     assert service.wait_idle(5.0)
     cached = service.cached(request)
@@ -205,15 +205,15 @@ def test_closed_service_answers_offline(standin: StandinHolder, service: Gateway
 
 
 @pytest.mark.slow
-def test_gateway_taking_30_s_never_blocks_beyond_the_3_s_budget(standin: StandinHolder) -> None:
-    client = GatewayClient(make_settings(standin.url, total_timeout_s=60.0, answer_budget_s=3.0))
+def test_gateway_taking_30_s_never_blocks_the_kiosk_beyond_3_s(standin: StandinHolder) -> None:
+    client = GatewayClient(make_settings(standin.url, total_timeout_s=60.0, answer_budget_s=2.5))
     service = GatewayLookupService(client)
     request = _card(standin, _number(1), delay_s=30.0)
     start = time.monotonic()
     outcome = service.lookup(request)
     elapsed = time.monotonic() - start
     assert outcome.kind is OutcomeKind.PENDING
-    assert 2.9 <= elapsed <= 3.3
+    assert 2.45 <= elapsed <= 3.0
     service.close()  # the background call is abandoned; the stand-in releases it at test end
     client.close()
 
