@@ -28,7 +28,7 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Engine, select
-from sqlalchemy.engine import URL
+from sqlalchemy.engine import URL, Connection
 
 from kiosk.cards.eligibility import Decision, decide
 from kiosk.cards.model import BhytCard, CachedCard, CccdCard
@@ -47,6 +47,8 @@ from kiosk.queueing import QueueRules
 
 DEVICE_ID_KEY = "device.id"
 INSTANCE_ID_KEY = "database.instance_id"
+#: Device and inode of the SQLite file the instance id belongs to.
+FILE_ID_KEY = "database.file_id"
 
 
 def _readonly_location(path: Path) -> bool:
@@ -62,6 +64,13 @@ def _readonly_location(path: Path) -> bool:
     return not os.access(target, os.W_OK)
 
 
+def _put(conn: Connection, key: str, value: str, *, exists: bool) -> None:
+    if exists:
+        conn.execute(SETTINGS.update().where(SETTINGS.c.key == key).values(value=value))
+    else:
+        conn.execute(SETTINGS.insert().values(key=key, value=value))
+
+
 class Store(Reference, Visits, Outbox):
     def __init__(self, engine: Engine, *, queue_rules: QueueRules | None = None,
                  clock: Callable[[], dt.datetime] | None = None) -> None:
@@ -74,13 +83,13 @@ class Store(Reference, Visits, Outbox):
 
     # ----- opening -------------------------------------------------------------------------------
     @classmethod
-    def open(cls, url: str | URL, *, busy_timeout_s: float = 5.0, queue_rules: QueueRules | None = None,
+    def open(cls, url: str | Path | URL, *, busy_timeout_s: float = 5.0, queue_rules: QueueRules | None = None,
              clock: Callable[[], dt.datetime] | None = None, upgrade: bool = True) -> Store:
         """Open (creating and upgrading as needed) the store at a SQLAlchemy URL or SQLite path.
 
         ``upgrade=False`` refuses an out-of-date database instead of migrating it.
         """
-        parsed = normalise_url(url) if isinstance(url, str) else url
+        parsed = url if isinstance(url, URL) else normalise_url(str(url))
         path = sqlite_path(parsed)
         try:
             with translate_errors():
@@ -112,21 +121,36 @@ class Store(Reference, Visits, Outbox):
                 schema.upgrade(engine)
             store = cls(engine, queue_rules=queue_rules, clock=clock)
             store.opened_at_revision = state.revision
-            store._ensure_identity()
+            store._ensure_identity(path)
         except BaseException:
             engine.dispose()
             raise
         return store
 
-    def _ensure_identity(self) -> None:
-        if self.get_setting(DEVICE_ID_KEY) and self.get_setting(INSTANCE_ID_KEY):
+    def _ensure_identity(self, path: Path | None) -> None:
+        """Create the device and instance ids once; a SQLite file that was copied or restored from a
+        backup (another inode than recorded) gets a new instance id (morango's database id)."""
+        file_id = None
+        if path is not None:
+            st = path.stat()
+            file_id = f"{st.st_dev}:{st.st_ino}"
+        if (self.get_setting(DEVICE_ID_KEY) and self.get_setting(INSTANCE_ID_KEY)
+                and (file_id is None or self.get_setting(FILE_ID_KEY) == file_id)):
             return
         with self._write() as conn:
+            values = {r.key: r.value for r in conn.execute(select(SETTINGS))}
+            copied = file_id is not None and FILE_ID_KEY in values and values[FILE_ID_KEY] != file_id
             for key in (DEVICE_ID_KEY, INSTANCE_ID_KEY):
-                existing = conn.execute(select(SETTINGS.c.value)
-                                        .where(SETTINGS.c.key == key)).scalar()
-                if existing is None:
+                if key not in values:
                     conn.execute(SETTINGS.insert().values(key=key, value=str(uuid.uuid4())))
+            if copied:
+                conn.execute(SETTINGS.update().where(SETTINGS.c.key == INSTANCE_ID_KEY)
+                             .values(value=str(uuid.uuid4())))
+                conn.execute(AUDIT.insert().values(at=iso_now(self._now()), actor="system",
+                                                   action="database_copy_detected",
+                                                   details={"previous_instance": values.get(INSTANCE_ID_KEY)}))
+            if file_id is not None:
+                _put(conn, FILE_ID_KEY, file_id, exists=FILE_ID_KEY in values)
 
     def close(self) -> None:
         self.lookup.close()

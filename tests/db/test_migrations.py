@@ -117,3 +117,22 @@ def test_sqlite_runs_in_wal_mode_with_full_sync(sqlite_url: str) -> None:
     with Store.open(sqlite_url) as store, store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+
+
+def test_a_copied_sqlite_file_gets_a_new_instance_id(tmp_path: Path) -> None:
+    import shutil
+
+    original = tmp_path / "kiosk.sqlite3"
+    with Store.open(original) as store:
+        device, instance = store.device_id, store.instance_id
+    copy = tmp_path / "restored.sqlite3"
+    shutil.copy(original, copy)
+    with Store.open(copy) as store:
+        assert store.device_id == device
+        assert store.instance_id != instance
+        assert store.audit_entries()[0]["action"] == "database_copy_detected"
+        copied_instance = store.instance_id
+    with Store.open(copy) as store:
+        assert store.instance_id == copied_instance  # stable from then on
+    with Store.open(original) as store:
+        assert store.instance_id == instance
