@@ -163,3 +163,22 @@ def test_no_patient_data_in_logs(client: TestClient, hub_engine: sa.Engine,
     assert "push batch=" in text  # the hub did log the push …
     for secret in (PATIENT_NAME, PATIENT_CARD, "0123456789", "1985-03-15", "Trần Thị Bích"):
         assert secret not in text  # … but no patient data
+
+
+def test_internal_error_is_a_clean_500_without_data_in_logs(tmp_path: object,
+                                                            caplog: pytest.LogCaptureFixture) -> None:
+    from tests.hub.support import open_engine
+
+    engine = open_engine(f"sqlite:///{tmp_path}/hub.sqlite3")
+    token = add_device(engine, "kiosk-1")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE hub_visits")  # the database breaks under the running hub
+    caplog.set_level(logging.DEBUG)
+    app = create_app(HubSettings(rate_per_s=0), engine=engine)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        r = client.post("/v1/sync/push", json=batch([visit()]), headers=auth(token))
+    assert r.status_code == 500 and r.json()["error"] == "internal_error" and r.headers["Retry-After"]
+    text = "\n".join(rec.getMessage() for rec in caplog.records)
+    assert "internal error OperationalError" in text
+    assert PATIENT_NAME not in text and PATIENT_CARD not in text and "INSERT" not in text
+    engine.dispose()
