@@ -82,6 +82,8 @@ class Token:
     id_token: str
     username: str
     expires_at: dt.datetime
+    #: When to log in again: ``token_refresh_margin_s`` early, but never earlier than half the lifetime.
+    refresh_at: dt.datetime
 
 
 def _utcnow() -> dt.datetime:
@@ -166,8 +168,11 @@ class GatewayClient:
                 log.warning("gateway login: unreadable expires_in; assuming %g s",
                             self.settings.default_token_lifetime_s)
                 expires = now + dt.timedelta(seconds=self.settings.default_token_lifetime_s)
+            lifetime = max(0.0, (expires - now).total_seconds())
+            margin = min(self.settings.token_refresh_margin_s, lifetime / 2)
             token = Token(str(api_key["access_token"]), str(api_key.get("id_token") or ""),
-                          str(api_key.get("username") or self.settings.username), expires)
+                          str(api_key.get("username") or self.settings.username), expires,
+                          expires - dt.timedelta(seconds=margin))
             with self._token_lock:
                 self._token = token
                 self.logins += 1
@@ -187,13 +192,12 @@ class GatewayClient:
     def _valid_token(self) -> Token:
         with self._token_lock:
             token = self._token
-        margin = dt.timedelta(seconds=self.settings.token_refresh_margin_s)
-        if token is not None and self._clock() < token.expires_at - margin:
+        if token is not None and self._clock() < token.refresh_at:
             return token
         with self._login_lock:
             with self._token_lock:
                 token = self._token
-            if token is not None and self._clock() < token.expires_at - margin:
+            if token is not None and self._clock() < token.refresh_at:
                 return token  # another thread logged in meanwhile
             return self.login()
 

@@ -192,3 +192,13 @@ def test_upper_case_md5_is_accepted_by_the_stand_in(standin: StandinHolder) -> N
     client = GatewayClient(make_settings(standin.url, md5_upper_case=True))
     assert client.lookup(AN, STAFF).code == "000"
     client.close()
+
+
+def test_a_token_shorter_than_the_margin_is_still_reused(standin: StandinHolder) -> None:
+    _an(standin)
+    standin.state.token_lifetime_s = 40  # shorter than the 60 s margin: refresh after half its life instead
+    client = GatewayClient(make_settings(standin.url))
+    for _ in range(3):
+        client.lookup(AN, STAFF)
+    assert standin.state.logins == 1
+    client.close()
