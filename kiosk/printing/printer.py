@@ -134,12 +134,17 @@ class TicketPrinter:
                 return self._record(self._config_result())
             moment = now or dt.datetime.now()
             facility = self.settings.facility_name or "-"
-            with _render_lock:
-                image = render_test_page(facility, self.description, self.settings.width_dots, moment)
+            image: Image.Image | None = None
             if self.settings.mode == "text":
                 job = self._text_test_job(moment)
             else:
-                job = raster_job(image, self.settings.width_dots)
+                try:
+                    with _render_lock:
+                        image = render_test_page(facility, self.description, self.settings.width_dots, moment)
+                    job = raster_job(image, self.settings.width_dots)
+                except FontMissingError as exc:
+                    log.error("ticket fonts missing, test page in the printer's own font: %s", exc)
+                    job = self._text_test_job(moment)
             return self._record(self._deliver(job, f"test-{moment:%Y%m%d-%H%M%S}", image))
         except Exception as exc:
             log.exception("test print failed")

@@ -126,3 +126,14 @@ def test_png_preview_for_the_screen() -> None:
     data = printer.render_png(make_ticket("ko"))
     with Image.open(io.BytesIO(data)) as image:
         assert image.size == render_ticket(make_ticket("ko"), 384).size
+
+
+def test_test_print_without_fonts_uses_the_printer_font(monkeypatch: pytest.MonkeyPatch) -> None:
+    def missing(*_args: object) -> tuple[str, int]:
+        raise fonts.FontMissingError("Noto Sans is not installed")
+
+    monkeypatch.setattr(fonts, "latin_font_file", missing)
+    printer = TicketPrinter(PrinterSettings(target="dummy", facility_name="PK Mẫu"))
+    assert printer.test_print().ok
+    job = parse(printer.last_dummy_job).jobs[0]
+    assert job.rasters == [] and b"PK Mau" in job.text and b"TEST" in job.text
