@@ -95,8 +95,14 @@ class Reference(CardCache):
                 values[name] = default
         _upsert_row(conn, DEPARTMENTS, "code", values)
 
-    def _apply_service(self, conn: Connection, data: Mapping[str, Any]) -> None:
+    def _apply_service(self, conn: Connection, data: Mapping[str, Any], tally: PullTally) -> None:
         code = str(data["code"])
+        department = data.get("department_code")
+        if department is not None and conn.execute(
+                select(DEPARTMENTS.c.code).where(DEPARTMENTS.c.code == department)).first() is None:
+            # Sanitise rather than reject: keep the service, without the unknown department.
+            tally.skipped.append(f"services: {code}: unknown department {department!r} left out")
+            data = {**data, "department_code": None}
         old = conn.execute(select(SERVICES).where(SERVICES.c.code == code)).mappings().first()
         values: dict[str, Any] = {"code": code, "names": _names(data, old["names"] if old else None)}
         for name, default in (("department_code", None), ("room", None), ("ticket_prefix", None),
@@ -132,7 +138,7 @@ class Reference(CardCache):
                         if table == "departments":
                             self._apply_department(conn, item)
                         elif table == "services":
-                            self._apply_service(conn, item)
+                            self._apply_service(conn, item, tally)
                         else:
                             key = HUB_SETTING_PREFIX + str(item["key"])
                             _upsert_row(conn, SETTINGS, "key", {"key": key,

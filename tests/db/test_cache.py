@@ -136,16 +136,30 @@ def test_a_refused_page_leaves_data_and_cursor_unchanged(store: Store) -> None:
     assert store.card_by_number("DN4010100000001") is None
 
 
-def test_failure_inside_a_page_rolls_back_the_cursor(store: Store) -> None:
+def test_failure_inside_a_page_rolls_back_the_cursor(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The process dies between applying the page and saving its cursor: neither stays."""
     store.set_cursor("cards", "7")
-    # A card number longer than the column on PostgreSQL, or a service naming a missing department:
-    # either way the database refuses part of the page, and nothing of it stays.
     page = {"cards": {"upserted": [{"card_number": "DN4010100000001"}]},
-            "services": {"upserted": [{"code": "S1", "name": "Khám", "department_code": "NOPE"}]}}
-    with pytest.raises(Exception):  # noqa: B017 - the driver's integrity error, whichever it is
+            "departments": {"upserted": [{"code": "K05", "name": "Khoa"}]}}
+
+    def power_cut(*_args: object) -> None:
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(store, "_set_cursor", power_cut)
+    with pytest.raises(RuntimeError, match="power cut"):
         store.apply_pull_page(page, cursor_name="cards", next_cursor="8")
+    monkeypatch.undo()
     assert store.get_cursor("cards") == "7"
     assert store.card_by_number("DN4010100000001") is None
+    assert store.departments() == []
+
+
+def test_service_with_unknown_department_is_kept_without_it(store: Store) -> None:
+    tally = store.apply_pull_page({"services": {"upserted": [{"code": "S1", "name": "Khám",
+                                                               "department_code": "NOPE"}]}},
+                                  cursor_name="ref", next_cursor="1")
+    assert [s["department_code"] for s in store.services()] == [None]
+    assert "unknown department" in tally.skipped[0]
 
 
 def test_clear_card_cache(store: Store) -> None:
