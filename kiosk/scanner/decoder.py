@@ -42,7 +42,8 @@ from kiosk.scanner.strategies import (
 LIVE_BUDGET_MS = 18.0
 #: Default budget for a single image.
 STILL_BUDGET_MS = 25.0
-#: Images up to this size (longest side) get the whole-image strategies before the ROI cascade.
+#: Images up to this size (longest side) also get the whole-image strategies (before the ROI cascade).
+#: Camera frames are larger: there the whole-image strategies would cost ~20 ms on every empty frame.
 SMALL_IMAGE_PX = 800
 #: A candidate from the previous frames is reused for this many frames when none is found.
 CANDIDATE_MEMORY_FRAMES = 3
@@ -140,8 +141,6 @@ class PhoneScreenDecoder:
             self._full_fallbacks(gray, result, start, budget_ms)
         if candidates and not result.reads:
             self._cascade(gray, candidates, result, start, budget_ms, still)
-        if still and not small and not result.reads:
-            self._full_fallbacks(gray, result, start, budget_ms)
         if not result.reads and result.candidates:
             result.hints = hints_for(gray, result.candidates[0])
         if result.reads:

@@ -7,7 +7,7 @@ Scene model (after ``scanners-and-decoding.md`` §B3): a synthetic BHYT payload 
 hex-encoded as in the real payload) is rendered as a byte-mode QR at EC level M (version 10–11) on a
 phone screen (status bar, VssID-like blue header, text lines, bezel). The phone plane is rotated in
 3D and projected by a pinhole camera into a 1280×720 colour frame with a textured background; the
-camera integrates over its pixel area (3×3 supersampling), blurs (σ 0.6), adds sensor noise (σ 2)
+camera integrates over its pixel area (2×2 supersampling), blurs (σ 0.6), adds sensor noise (σ 2)
 and JPEG-compresses (q 90). Category effects are added on top. "Module size" is measured at the code
 centre as the square root of the projected area of one module (so a tilted code has the stated
 size on average over both axes).
@@ -17,8 +17,10 @@ The model ranks decoders; it does not predict real-world rates.
 
 from __future__ import annotations
 
+import functools
 import math
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 import cv2
@@ -73,6 +75,7 @@ def synthetic_bhyt_payload(seed: int) -> str:
     return "|".join(parts)
 
 
+@functools.lru_cache(maxsize=64)
 def qr_matrix(payload: str) -> np.ndarray:
     """QR modules (True = dark) without quiet zone, byte mode, EC level M."""
     qr = qrcode.QRCode(error_correction=ERROR_CORRECT_M, border=0)
@@ -230,7 +233,7 @@ def render(p: SceneParams, payload: str) -> np.ndarray:
 
 
 def _supersampled(lum: np.ndarray, mask: np.ndarray, h: np.ndarray, box: tuple[int, int, int, int],
-                  ss: int = 3) -> tuple[np.ndarray, np.ndarray]:
+                  ss: int = 2) -> tuple[np.ndarray, np.ndarray]:
     x0, y0, x1, y1 = box
     t = np.array([[ss, 0, -x0 * ss], [0, ss, -y0 * ss], [0, 0, 1]], float) @ h
     size = ((x1 - x0) * ss, (y1 - y0) * ss)
@@ -262,8 +265,9 @@ def _grid_modulation(h: np.ndarray, box: tuple[int, int, int, int], strength: fl
 
 def _background(rng: np.random.Generator) -> np.ndarray:
     base = np.array(rng.uniform(60, 170, 3), np.float32)
-    yy, xx = np.mgrid[0:FRAME_H, 0:FRAME_W].astype(np.float32)
-    grad = (xx / FRAME_W - 0.5) * rng.uniform(-60, 60) + (yy / FRAME_H - 0.5) * rng.uniform(-60, 60)
+    xx = (np.arange(FRAME_W, dtype=np.float32) / FRAME_W - 0.5)[None, :]
+    yy = (np.arange(FRAME_H, dtype=np.float32) / FRAME_H - 0.5)[:, None]
+    grad = xx * np.float32(rng.uniform(-60, 60)) + yy * np.float32(rng.uniform(-60, 60))
     frame = np.empty((FRAME_H, FRAME_W, 3), np.float32)
     frame[:] = base
     frame += grad[:, :, None]
@@ -288,12 +292,16 @@ def _camera_effects(frame: np.ndarray, p: SceneParams, rng: np.random.Generator,
         sx = max(2.0, p.glare_size * code_w)
         sy = sx * rng.uniform(0.5, 1.0)
         ang = rng.uniform(0, math.pi)
-        yy, xx = np.mgrid[0:FRAME_H, 0:FRAME_W].astype(np.float32)
-        dx, dy = xx - cx, yy - cy
-        u = dx * math.cos(ang) + dy * math.sin(ang)
-        v = -dx * math.sin(ang) + dy * math.cos(ang)
-        g = np.exp(-0.5 * ((u / sx) ** 2 + (v / sy) ** 2)) * p.glare
-        frame += g[:, :, None]
+        r = 4.5 * max(sx, sy)  # the highlight is negligible (< 1 grey level) beyond this radius
+        x0, x1 = int(max(0, cx - r)), int(min(FRAME_W, cx + r))
+        y0, y1 = int(max(0, cy - r)), int(min(FRAME_H, cy + r))
+        if x1 > x0 and y1 > y0:
+            dx = (np.arange(x0, x1, dtype=np.float32) - cx)[None, :]
+            dy = (np.arange(y0, y1, dtype=np.float32) - cy)[:, None]
+            u = dx * math.cos(ang) + dy * math.sin(ang)
+            v = -dx * math.sin(ang) + dy * math.cos(ang)
+            g = np.exp(-0.5 * ((u / sx) ** 2 + (v / sy) ** 2)) * p.glare
+            frame[y0:y1, x0:x1] += g[:, :, None]
     np.clip(frame, 0, 255, out=frame)
     if p.motion_px > 0:
         k = int(math.ceil(p.motion_px)) | 1
@@ -311,7 +319,10 @@ def _finish(frame: np.ndarray, p: SceneParams, rng: np.random.Generator) -> np.n
     if p.sharpen > 0:
         blur = cv2.GaussianBlur(frame, (0, 0), 1.0)
         frame = frame + p.sharpen * (frame - blur)
-    frame += rng.normal(0, p.noise_sigma, frame.shape).astype(np.float32)
+    noise = np.empty_like(frame)
+    cv2.setRNGSeed(int(rng.integers(0, 2**31 - 1)))  # OpenCV's generator: seeded, so still deterministic
+    cv2.randn(noise, 0.0, float(p.noise_sigma))
+    frame += noise
     out = np.clip(frame, 0, 255).astype(np.uint8)
     ok, enc = cv2.imencode(".jpg", out, [cv2.IMWRITE_JPEG_QUALITY, p.jpeg_quality])
     if not ok:  # pragma: no cover - OpenCV always encodes JPEG
@@ -319,20 +330,29 @@ def _finish(frame: np.ndarray, p: SceneParams, rng: np.random.Generator) -> np.n
     return cv2.imdecode(enc, cv2.IMREAD_COLOR)
 
 
-def approach_clip(seed: int, effect: str, frames: int = 45, start_px: float = 1.2,
-                  end_px: float = 3.0) -> tuple[list[np.ndarray], str]:
+def approach_frames(seed: int, effect: str, frames: int = 45, start_px: float = 1.2,
+                    end_px: float = 3.0) -> tuple[Iterator[np.ndarray], str]:
     """A phone brought toward the camera: module size grows start→end over ``frames`` (30 fps).
 
-    ``effect`` is "glare" or "moire". Returns the frames and the payload shown.
+    The size grows geometrically (between linear growth and the 1/distance growth of a constant-speed
+    approach). ``effect`` is "glare" or "moire". Returns a lazy frame iterator and the payload shown.
     """
     payload = synthetic_bhyt_payload(seed)
     base = scene_params("glare" if effect == "glare" else "moire", 2.0, seed)
-    out = []
-    for i in range(frames):
-        f = i / max(1, frames - 1)
-        size = start_px * (end_px / start_px) ** f
-        drift = (base.offset[0] * (1 - 0.3 * f), base.offset[1] * (1 - 0.3 * f))
-        p = replace(base, module_px=size, seed=seed * 1000 + i, offset=drift,
-                    roll_deg=base.roll_deg + 3 * f)
-        out.append(render(p, payload))
-    return out, payload
+
+    def generate() -> Iterator[np.ndarray]:
+        for i in range(frames):
+            f = i / max(1, frames - 1)
+            size = start_px * (end_px / start_px) ** f
+            drift = (base.offset[0] * (1 - 0.3 * f), base.offset[1] * (1 - 0.3 * f))
+            yield render(replace(base, module_px=size, seed=seed * 1000 + i, offset=drift,
+                                 roll_deg=base.roll_deg + 3 * f), payload)
+
+    return generate(), payload
+
+
+def empty_frame(seed: int) -> np.ndarray:
+    """A webcam frame of the same background model with no phone and no code (for timing)."""
+    rng = np.random.default_rng(555_000 + seed)
+    frame = _background(rng)
+    return _finish(frame, SceneParams(module_px=2.0, seed=seed), rng)

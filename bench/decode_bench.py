@@ -1,0 +1,30 @@
+"""QR decoder benchmark: project decoder vs raw zxing-cpp vs raw pyzbar (see kiosk/scanner/benchmark.py).
+
+    .venv/bin/python -m bench.decode_bench            # full run (several minutes)
+    .venv/bin/python -m bench.decode_bench --quick    # CI smoke run (seconds)
+    .venv/bin/python -m kiosk bench decode [--quick]  # the same through the kiosk CLI
+
+Prints the tables and, last, one JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from kiosk.scanner.benchmark import format_tables, run
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="short run for CI")
+    parser.add_argument("--workers", type=int, default=2, help="processes rendering synthetic frames")
+    args = parser.parse_args()
+    report = run(quick=args.quick, workers=max(1, args.workers))
+    print(format_tables(report))
+    print(json.dumps(report, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
