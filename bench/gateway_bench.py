@@ -96,7 +96,8 @@ def main() -> None:
     results: dict[str, Any] = {
         "cold_lookup_ms": {**cold_ms, "n": len(cold)},
         "cached_lookup_ms": {**cached_ms, "n": len(cached)},
-        "slow_gateway_answer_s": {"max": max(slow), "min": min(slow), "n": len(slow), "outcomes": sorted(set(kinds))},
+        "slow_gateway_answer_s": {"max": max(slow), "min": min(slow), "n": len(slow), "outcomes": sorted(set(kinds)),
+                                  "max_over_budget_ms": (max(slow) - args.budget) * 1000},
     }
     cache_met = cached_ms["p99"] <= CACHE_TARGET_MS
     slow_met = max(slow) <= KIOSK_LIMIT_S and set(kinds) == {"pending"}
@@ -107,7 +108,8 @@ def main() -> None:
           f"{len(slow):>6}")
     print(f"cached p99 <= {CACHE_TARGET_MS:g} ms: {'met' if cache_met else 'NOT met'}; "
           f"slow gateway answered ({', '.join(sorted(set(kinds)))}) within {KIOSK_LIMIT_S:g} s "
-          f"(budget {args.budget:g} s): {'met' if slow_met else 'NOT met'}")
+          f"(budget {args.budget:g} s, at most {(max(slow) - args.budget) * 1000:.1f} ms over it): "
+          f"{'met' if slow_met else 'NOT met'}")
     print(json.dumps({"benchmark": "gateway", "python": platform.python_version(), "machine": platform.machine(),
                       "quick": args.quick, "budget_s": args.budget, "gateway_delay_s": args.slow,
                       "targets": {"cached_p99_ms": CACHE_TARGET_MS, "slow_answer_s": KIOSK_LIMIT_S},

@@ -244,3 +244,17 @@ def test_recheck_stops_at_the_first_offline_answer(standin: StandinHolder, servi
     results = recheck_visits(service, [{**base, "id": str(i), "card_number": _number(i)} for i in (1, 2, 3)])
     assert [(r.visit_id, r.outcome.kind, r.changed) for r in results] == [("1", OutcomeKind.OFFLINE, False)]
     assert standin.state.lookups == 1
+
+
+def test_cache_keeps_at_most_max_entries_and_survives_a_failing_callback(standin: StandinHolder) -> None:
+    def broken(_request: LookupRequest, _outcome: GatewayOutcome) -> None:
+        raise RuntimeError("hub database is down")
+
+    client = GatewayClient(make_settings(standin.url, cache_max_entries=2))
+    service = GatewayLookupService(client, on_answer=broken)
+    requests = [_card(standin, _number(i)) for i in range(3)]
+    assert [service.lookup(r).verdict for r in requests] == [Verdict.VALID] * 3
+    assert service.cached(requests[0]) is None  # the oldest was dropped
+    assert service.cached(requests[2]) is not None
+    service.close()
+    client.close()

@@ -19,7 +19,7 @@ from kiosk.gateway import (
 from kiosk.gateway.upload import checkin_form
 from kiosk.gateway.xml0 import build_xml0, to_xml
 from tests.gateway.standin import StandinHolder
-from tests.gateway.visits import BHYT_VISIT, FACILITY
+from tests.gateway.visits import BHYT_VISIT, CCCD_VISIT, FACILITY, UNINSURED_VISIT
 
 DOCUMENT = to_xml(build_xml0(BHYT_VISIT, FACILITY))
 MA_LK = "10099_20250301_6f1c2b3a000040008000000000000042"
@@ -103,3 +103,12 @@ def test_form_needs_a_five_character_facility() -> None:
     assert checkin_form("u", "01999", b"x")["maTinh"] == "01"
     with pytest.raises(ValueError, match="5 characters"):
         checkin_form("u", "0199", b"x")
+
+
+@pytest.mark.parametrize("visit", [BHYT_VISIT, CCCD_VISIT, UNINSURED_VISIT], ids=["bhyt", "cccd", "uninsured"])
+def test_every_kind_of_visit_is_accepted_end_to_end(visit: dict[str, object], standin: StandinHolder,
+                                                    uploader: CheckinUploader) -> None:
+    record = build_xml0(visit, FACILITY)
+    receipt = uploader.upload(to_xml(record))
+    assert receipt.record_key == record["MA_LK"] and receipt.transaction_id
+    assert standin.state.uploads[-1]["document"] == to_xml(record)
