@@ -102,7 +102,8 @@ def current_device(request: Request,
     if creds is None:
         raise ApiError(401, "unauthorized", "send Authorization: Bearer <device token>", challenge)
     engine: Engine = request.app.state.engine
-    with engine.connect() as conn:
+    with engine.connect() as raw:
+        conn = db.reader(raw)
         device = authenticate(conn, creds.credentials)
         conn.rollback()
     if device is None:
@@ -125,7 +126,6 @@ def create_app(settings: HubSettings | None = None, *, engine: Engine | None = N
         hub_id = db.hub_id(conn)
         conn.rollback()
     limiter = RateLimiter(settings.rate_per_s, settings.burst)
-    postgres = db.is_postgres(hub_engine)
 
     app = FastAPI(title="Clinic kiosk hub", version=__version__,
                   description="Sync API between check-in kiosks and their hub. See docs/hub-api.md.")
@@ -196,9 +196,8 @@ def create_app(settings: HubSettings | None = None, *, engine: Engine | None = N
             after = changes.parse_cursor(cursor)
         except changes.CursorError as exc:
             raise ApiError(400, "bad_cursor", str(exc)) from None
-        with hub_engine.connect() as conn:
-            if postgres:
-                conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with hub_engine.connect() as raw:
+            conn = db.reader(raw)
             with conn.begin():
                 page = read_page(conn, device.facility_code, after, limit)
         with hub_engine.begin() as conn:
@@ -215,7 +214,8 @@ def create_app(settings: HubSettings | None = None, *, engine: Engine | None = N
                 = None) -> dict[str, Any]:
         if device_name is not None and device_name != device.name:
             raise ApiError(403, "forbidden", "a device reads only its own summary")
-        with hub_engine.connect() as conn:
+        with hub_engine.connect() as raw:
+            conn = db.reader(raw)
             total, by_verdict = report.device_summary(conn, device.id, date)
             conn.rollback()
         return {"device": device.name, "facility_code": device.facility_code, "date": date.isoformat(),

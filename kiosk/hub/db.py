@@ -14,6 +14,7 @@ from kiosk.hub import schema
 #: Environment variable naming the hub database URL (overridden by ``--db``).
 ENV_DB = "KIOSK_HUB_DB"
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+READ_ONLY = "hub_read_only"
 
 
 class HubDatabaseError(Exception):
@@ -68,7 +69,16 @@ def _sqlite_setup(engine: Engine) -> None:
     @sa.event.listens_for(engine, "begin")
     def _on_begin(conn: sa.Connection) -> None:
         # One writer at a time, decided at BEGIN: no lock-upgrade deadlocks between two writers.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Read-only work (``reader(conn)``) uses a deferred BEGIN and runs beside the writer (WAL).
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
+
+
+def reader(conn: sa.Connection) -> sa.Connection:
+    """``conn`` marked for read-only work: on SQLite its transactions do not take the write lock; on
+    PostgreSQL they run in one REPEATABLE READ snapshot."""
+    if conn.dialect.name == "postgresql":
+        return conn.execution_options(isolation_level="REPEATABLE READ", **{READ_ONLY: True})
+    return conn.execution_options(**{READ_ONLY: True})
 
 
 def is_postgres(engine: Engine | sa.Connection) -> bool:
