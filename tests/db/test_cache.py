@@ -166,3 +166,11 @@ def test_clear_card_cache(store: Store) -> None:
     load_demo(store)
     store.clear_card_cache()
     assert store.cache_stats().cards == 0
+
+
+def test_the_later_row_for_a_card_wins_within_one_file(store: Store, tmp_path: Path) -> None:
+    later = GOOD_1.replace("Nguyễn Văn An", "Nguyễn Văn Ân").replace(",001085000101,", ",,")
+    result = store.import_cards(read_card_list(write(tmp_path, GOOD_1, GOOD_2, later)))
+    assert (result.imported, result.inserted, result.updated) == (3, 2, 1)
+    card = store.card_by_number("DN4010100000001")
+    assert card is not None and (card.name, card.citizen_id) == ("Nguyễn Văn Ân", None)
