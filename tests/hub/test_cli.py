@@ -94,3 +94,15 @@ def test_db_upgrade_and_bad_database(capsys: pytest.CaptureFixture[str], db: str
     assert code == 1 and "cannot open the hub database" in err and "Traceback" not in err
     code, _, err = _run(capsys, "hub", "serve", "--db", db, "--tls-cert", str(tmp_path / "c.pem"))
     assert code == 1 and "go together" in err
+
+
+def test_default_database_location(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("KIOSK_HUB_DB", raising=False)
+    assert _run(capsys, "hub", "device", "add", "k1", "--facility", "01999")[0] == 0
+    assert (tmp_path / "data" / "hub.sqlite3").is_file()
+    monkeypatch.setenv("KIOSK_HUB_DB", f"sqlite:///{tmp_path / 'env.sqlite3'}")
+    assert _run(capsys, "hub", "device", "add", "k2", "--facility", "01999")[0] == 0
+    code, out, _ = _run(capsys, "hub", "device", "list", "--json")
+    assert [d["device"] for d in json.loads(out)["devices"]] == ["k2"]

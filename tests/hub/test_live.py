@@ -42,7 +42,10 @@ def test_push_pull_summary_over_http(hub_db_url: str, tmp_path: Path) -> None:
         import_cards(conn, write_card_csv(tmp_path / "c.csv", [
             {"card_number": card_number(i), "name": PATIENT_NAME} for i in range(30)]))
     engine.dispose()
-    with live_hub(hub_db_url, tmp_path) as hub, httpx.Client(base_url=hub.url, headers=auth(token)) as http:
+    # On PostgreSQL with two uvicorn workers (the production set-up; app built by create_app_from_env).
+    workers = ("--workers", "2") if hub_db_url.startswith("postgresql") else ()
+    with live_hub(hub_db_url, tmp_path, extra=workers) as hub, \
+            httpx.Client(base_url=hub.url, headers=auth(token)) as http:
         records = [visit(verdict=v) for v in ("valid", "valid", "expired")]
         body = batch(records)
         r = http.post("/v1/sync/push", content=gzip.compress(json.dumps(body).encode()),
