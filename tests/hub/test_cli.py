@@ -104,5 +104,5 @@ def test_default_database_location(capsys: pytest.CaptureFixture[str], tmp_path:
     assert (tmp_path / "data" / "hub.sqlite3").is_file()
     monkeypatch.setenv("KIOSK_HUB_DB", f"sqlite:///{tmp_path / 'env.sqlite3'}")
     assert _run(capsys, "hub", "device", "add", "k2", "--facility", "01999")[0] == 0
-    code, out, _ = _run(capsys, "hub", "device", "list", "--json")
+    _code, out, _ = _run(capsys, "hub", "device", "list", "--json")
     assert [d["device"] for d in json.loads(out)["devices"]] == ["k2"]

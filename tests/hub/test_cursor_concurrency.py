@@ -159,3 +159,36 @@ def test_concurrent_writers_and_a_puller_never_lose_a_change(pg_engine: sa.Engin
         hub = dict(conn.execute(sa.select(cards.c.card_number, cards.c.status)
                                 .where(cards.c.deleted.is_(False))).all())
     assert cache == hub
+
+
+def test_the_same_batch_sent_twice_at_once_is_stored_once(pg_engine: sa.Engine) -> None:
+    """A kiosk retries while its first request is still inside the hub: one applies, one replays."""
+    from tests.hub.support import batch, visit
+
+    token = add_device(pg_engine, "kiosk-1")
+    app = create_app(HubSettings(rate_per_s=0), engine=pg_engine)
+    body = batch([visit() for _ in range(50)])
+    blocker = pg_engine.connect()
+    blocker.begin()
+    blocker.execute(sa.text("LOCK TABLE hub_devices IN SHARE MODE"))  # holds request 1 mid-transaction
+    answers: list[dict[str, Any]] = []
+
+    def send() -> None:
+        with TestClient(app) as client:
+            answers.append(client.post("/v1/sync/push", json=body, headers=auth(token)).json())
+
+    threads = [threading.Thread(target=send) for _ in range(2)]
+    for t in threads:
+        t.start()
+    deadline = time.monotonic() + 10
+    while _waiting_for_lock(pg_engine) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert _waiting_for_lock(pg_engine) == 2  # one on the device row, one on the batch id
+    blocker.rollback()
+    blocker.close()
+    for t in threads:
+        t.join(20)
+    assert sorted(a["replayed"] for a in answers) == [False, True]
+    assert all(a["accepted"] == 50 for a in answers)
+    with pg_engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM hub_visits")).scalar_one() == 50
