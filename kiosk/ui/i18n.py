@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTranslator, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -126,6 +126,7 @@ class LanguageManager(QObject):
         return [lang.code for lang in LANGUAGES if lang.catalogue is None or lang.code in self._translators]
 
     def switch(self, code: str) -> None:
+        """Install the language's catalogue and fonts; every widget has retranslated when this returns."""
         language(code)
         if code == self.current:
             return
@@ -137,18 +138,16 @@ class LanguageManager(QObject):
             self._app.installTranslator(translator)
             self._installed = translator
         self.current = code
+        # Installing/removing a translator makes Qt *post* LanguageChange to every window; deliver those
+        # now so the switch is complete (every screen retranslated) when this returns.
+        QCoreApplication.sendPostedEvents()
         self.apply_font()
-        if translator is None:
-            # removing a translator already sends LanguageChange; English after English needs one too
-            QCoreApplication.sendEvent(self._app, _language_change_event())
         self.changed.emit(code)
 
     def apply_font(self) -> None:
         self._app.setFont(font_for(self.current or self.default, self.base_point_size))
+        # Widgets styled by the sheet keep stale font metrics until re-polished: re-apply it.
+        self._app.setStyleSheet(self._app.styleSheet())
 
     def reset(self) -> None:
         self.switch(self.default)
-
-
-def _language_change_event() -> QEvent:
-    return QEvent(QEvent.Type.LanguageChange)

@@ -12,29 +12,27 @@ from kiosk.cards.eligibility import Verdict
 from kiosk.printing.status import PrintStatus
 from kiosk.ui.checkin import SYSTEM_ERROR, CheckResult
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Texts", text)
+translate = QCoreApplication.translate
 
 
 def verdict_title(verdict: Verdict | None) -> str:
     titles = {
-        Verdict.VALID: _t("Your health-insurance card is valid"),
-        Verdict.EXPIRED: _t("Your health-insurance card has expired"),
-        Verdict.NOT_YET_VALID: _t("Your health-insurance card is not valid yet"),
-        Verdict.REVOKED: _t("This health-insurance card has been withdrawn"),
-        Verdict.REDUCED: _t("This health-insurance card has ended"),
-        Verdict.REPLACED: _t("This card has been replaced by a new card"),
-        Verdict.NAME_MISMATCH: _t("The name does not match our records"),
-        Verdict.BIRTH_DATE_MISMATCH: _t("The date of birth does not match our records"),
-        Verdict.UNKNOWN: _t("We cannot confirm this card here yet"),
+        Verdict.VALID: translate("Texts", "Your health-insurance card is valid"),
+        Verdict.EXPIRED: translate("Texts", "Your health-insurance card has expired"),
+        Verdict.NOT_YET_VALID: translate("Texts", "Your health-insurance card is not valid yet"),
+        Verdict.REVOKED: translate("Texts", "This health-insurance card has been withdrawn"),
+        Verdict.REDUCED: translate("Texts", "This health-insurance card has ended"),
+        Verdict.REPLACED: translate("Texts", "This card has been replaced by a new card"),
+        Verdict.NAME_MISMATCH: translate("Texts", "The name does not match our records"),
+        Verdict.BIRTH_DATE_MISMATCH: translate("Texts", "The date of birth does not match our records"),
+        Verdict.UNKNOWN: translate("Texts", "We cannot confirm this card here yet"),
     }
-    return titles[verdict] if verdict is not None else _t("This code could not be used")
+    return titles[verdict] if verdict is not None else translate("Texts", "This code could not be used")
 
 
 def result_title(result: CheckResult) -> str:
     if result.error_code == SYSTEM_ERROR:
-        return _t("Sorry, check-in is not possible right now")
+        return translate("Texts", "Sorry, check-in is not possible right now")
     return verdict_title(result.verdict)
 
 
@@ -42,61 +40,63 @@ def verdict_explanation(result: CheckResult) -> str:
     """One or two plain sentences: why, and what to do."""
     if result.decision is None:
         if result.error_code == SYSTEM_ERROR:
-            return _t("Please see reception. The staff will help you.")
+            return translate("Texts", "Please see reception. The staff will help you.")
         if result.manual:
-            return _t("Please check the number: a card number has 15 characters, a citizen ID 12 digits.")
-        return _t("This is not the QR code of a health-insurance card or a citizen ID. "
-                  "Please show the code from the VssID app or your chip ID card.")
+            return translate("Texts",
+                             "Please check the number: a card number has 15 characters, a citizen ID 12 digits.")
+        return translate("Texts", "This is not the QR code of a health-insurance card or a citizen ID. "
+                                  "Please show the code from the VssID app or your chip ID card.")
     d = result.decision
     if result.self_service_allowed:
         if d.verdict is Verdict.UNKNOWN:
-            return _t("The card's own dates are current; reception will confirm it later. "
-                      "You can take a queue number now.")
-        return _t("Please choose where you want to go.")
+            return translate("Texts", "The card's own dates are current; reception will confirm it later. "
+                                      "You can take a queue number now.")
+        return translate("Texts", "Please choose where you want to go.")
     if d.verdict is Verdict.REPLACED and d.replaced_by:
-        return _t("Please use your new card {card} or see reception.").format(card=d.replaced_by)
-    return _t("Please see reception. The staff will help you.")
+        return translate("Texts", "Please use your new card {card} or see reception.").format(card=d.replaced_by)
+    return translate("Texts", "Please see reception. The staff will help you.")
 
 
 def staff_reason(result: CheckResult) -> str:
     """The reason for the desk, more technical than the patient text."""
     if result.decision is None:
         if result.error_code == SYSTEM_ERROR:
-            return _t("The kiosk could not check or record this: {detail}").format(detail=result.error_detail)
-        return _t("Not a card payload: {detail}").format(detail=result.error_detail)
+            return translate("Texts", "The kiosk could not check or record this: {detail}").format(
+                detail=result.error_detail)
+        return translate("Texts", "Not a card payload: {detail}").format(detail=result.error_detail)
     d = result.decision
     parts = [verdict_title(d.verdict)]
     if d.provisional:
-        parts.append(_t("Not in the local card list: to be confirmed online."))
+        parts.append(translate("Texts", "Not in the local card list: to be confirmed online."))
     if d.registered_here is False:
-        parts.append(_t("Registered at another facility."))
+        parts.append(translate("Texts", "Registered at another facility."))
     if d.coverage_percent is not None:
-        parts.append(_t("Coverage {percent}%").format(percent=d.coverage_percent))
+        parts.append(translate("Texts", "Coverage {percent}%").format(percent=d.coverage_percent))
     if d.replaced_by:
-        parts.append(_t("New card: {card}").format(card=d.replaced_by))
+        parts.append(translate("Texts", "New card: {card}").format(card=d.replaced_by))
     return " · ".join(parts)
 
 
 def hint_text(code: str) -> str:
     hints = {
-        "move_closer": _t("Move the phone closer to the camera"),
-        "reduce_glare": _t("Tilt the phone a little or lower the screen brightness"),
-        "hold_still": _t("Hold the phone still"),
-        "increase_brightness": _t("Turn up the screen brightness"),
+        "move_closer": translate("Texts", "Move the phone closer to the camera"),
+        "reduce_glare": translate("Texts", "Tilt the phone a little or lower the screen brightness"),
+        "hold_still": translate("Texts", "Hold the phone still"),
+        "increase_brightness": translate("Texts", "Turn up the screen brightness"),
     }
-    return hints.get(code, _t("Hold the QR code inside the frame"))
+    return hints.get(code, translate("Texts", "Hold the QR code inside the frame"))
 
 
 def print_text(status: PrintStatus | None) -> str:
     texts = {
-        None: _t("Printing your ticket…"),
-        PrintStatus.OK: _t("Please take your ticket."),
-        PrintStatus.PAPER_LOW: _t("Please take your ticket."),
-        PrintStatus.PAPER_OUT: _t("The ticket printer is out of paper. Please remember your number and "
+        None: translate("Texts", "Printing your ticket…"),
+        PrintStatus.OK: translate("Texts", "Please take your ticket."),
+        PrintStatus.PAPER_LOW: translate("Texts", "Please take your ticket."),
+        PrintStatus.PAPER_OUT: translate("Texts", "The ticket printer is out of paper. Please remember your number and "
                                   "tell reception."),
-        PrintStatus.OFFLINE: _t("The ticket printer is not working. Please remember your number and "
+        PrintStatus.OFFLINE: translate("Texts", "The ticket printer is not working. Please remember your number and "
                                 "tell reception."),
-        PrintStatus.ERROR: _t("The ticket could not be printed. Please remember your number and "
+        PrintStatus.ERROR: translate("Texts", "The ticket could not be printed. Please remember your number and "
                               "tell reception."),
     }
     return texts[status]
@@ -105,10 +105,15 @@ def print_text(status: PrintStatus | None) -> str:
 def verdict_short(value: str) -> str:
     """A verdict in one or two words, for the visits table."""
     short = {
-        Verdict.VALID: _t("valid"), Verdict.EXPIRED: _t("expired"), Verdict.NOT_YET_VALID: _t("not yet valid"),
-        Verdict.REVOKED: _t("withdrawn"), Verdict.REDUCED: _t("ended"), Verdict.REPLACED: _t("replaced"),
-        Verdict.NAME_MISMATCH: _t("name differs"), Verdict.BIRTH_DATE_MISMATCH: _t("birth date differs"),
-        Verdict.UNKNOWN: _t("not confirmed"),
+        Verdict.VALID: translate("Texts", "valid"),
+        Verdict.EXPIRED: translate("Texts", "expired"),
+        Verdict.NOT_YET_VALID: translate("Texts", "not yet valid"),
+        Verdict.REVOKED: translate("Texts", "withdrawn"),
+        Verdict.REDUCED: translate("Texts", "ended"),
+        Verdict.REPLACED: translate("Texts", "replaced"),
+        Verdict.NAME_MISMATCH: translate("Texts", "name differs"),
+        Verdict.BIRTH_DATE_MISMATCH: translate("Texts", "birth date differs"),
+        Verdict.UNKNOWN: translate("Texts", "not confirmed"),
     }
     try:
         return short[Verdict(value)]

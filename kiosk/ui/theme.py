@@ -55,22 +55,28 @@ QLabel[role="bad"] { background: $bad; color: $bad_text; padding: ${pad}px; bord
 QLabel[role="warn"] { background: $warn; color: $warn_text; padding: ${pad}px; border-radius: 8px; }
 QLabel[role="info"] { background: $surface; color: $text; padding: ${pad}px; border: 2px solid $border;
                       border-radius: 8px; }
-QPushButton { background: $surface; color: $text; border: 2px solid $border; border-radius: 10px;
+QPushButton { background: $surface; color: $text; border: 3px solid $border; border-radius: 10px;
               padding: ${pad}px ${padx}px; min-height: ${touch}px; min-width: ${touch}px; }
 QPushButton[role="primary"] { background: $primary; color: $primary_text; border-color: $primary;
                               font-weight: 600; }
 QPushButton:checked { background: $primary; color: $primary_text; border-color: $primary; }
 QPushButton:focus, QLineEdit:focus, QListWidget:focus, QTableWidget:focus, QComboBox:focus,
 QSpinBox:focus, QCheckBox:focus { border: 3px solid $focus; }
-QPushButton:disabled { color: $muted; }
-QLineEdit, QComboBox, QSpinBox { background: $surface; color: $text; border: 2px solid $border;
+QPushButton:disabled { color: $muted; background: $background; border-color: $border; }
+QLineEdit, QComboBox, QSpinBox { background: $surface; color: $text; border: 3px solid $border;
                                  border-radius: 6px; padding: 6px; min-height: ${field}px; }
-QListWidget, QTableWidget { background: $surface; color: $text; border: 2px solid $border; }
+QListWidget, QTableWidget { background: $surface; color: $text; border: 3px solid $border; }
 QListWidget::item, QTableWidget::item { padding: 6px; }
 QListWidget::item:selected, QTableWidget::item:selected { background: $primary; color: $primary_text; }
 QHeaderView::section { background: $background; color: $text; border: 1px solid $border; padding: 4px; }
 QFrame[role="panel"] { background: $surface; border: 2px solid $border; border-radius: 10px; }
 QFrame[role="statusbar"] { background: $surface; border-top: 2px solid $border; }
+QFrame[role="statusbar"] QLabel { font-size: ${small}px; }
+QLabel[role="banner-ok"], QLabel[role="banner-bad"], QLabel[role="banner-warn"] {
+    font-size: ${title}px; font-weight: 600; padding: ${padx}px; border-radius: 10px; }
+QLabel[role="banner-ok"] { background: $ok; color: $ok_text; }
+QLabel[role="banner-bad"] { background: $bad; color: $bad_text; }
+QLabel[role="banner-warn"] { background: $warn; color: $warn_text; }
 QLabel[role="status-ok"] { color: $ok; font-weight: 600; }
 QLabel[role="status-bad"] { color: $bad; font-weight: 600; }
 QLabel[role="status-warn"] { color: $warn; font-weight: 600; }
@@ -95,7 +101,8 @@ def stylesheet(theme: Theme, font_scale: int, *, base_px: int = 20, touch_px: in
     s = clamp_scale(font_scale)
     return _QSS.substitute(
         {k: v for k, v in vars(theme).items() if k != "name"},
-        base=scaled(base_px, s), title=scaled(base_px * 1.6, s), huge=scaled(base_px * 3.2, s),
+        base=scaled(base_px, s), small=scaled(base_px * 0.75, s), title=scaled(base_px * 1.6, s),
+        huge=scaled(base_px * 3.2, s),
         pad=scaled(8, s), padx=scaled(18, s), touch=max(touch_px, scaled(touch_px * 0.8, s)),
         field=scaled(36, s),
     )

@@ -20,7 +20,9 @@ Lane = Literal["db", "io"]
 
 
 class TaskRunner(QObject):
-    _finished = Signal(object, object, object)  # callback, result, error
+    #: One tuple (callback, result, error): a bare None through a queued connection breaks None's
+    #: reference count in PySide 6.12 ("deallocating None"), a tuple carries it safely.
+    _finished = Signal(object)
 
     def __init__(self, parent: QObject | None = None, *, io_workers: int = 2) -> None:
         super().__init__(parent)
@@ -44,16 +46,17 @@ class TaskRunner(QObject):
                 return
             try:
                 if error is not None:
-                    self._finished.emit(on_error or _log_error, None, error)
+                    self._finished.emit((on_error or _log_error, None, error))
                 else:
-                    self._finished.emit(on_done, f.result(), None)
+                    self._finished.emit((on_done, f.result(), None))
             except RuntimeError:  # the runner was deleted while the task ran (app shutting down)
                 pass
 
         future.add_done_callback(finished)
         return future
 
-    def _deliver(self, callback: Callable[..., None] | None, result: Any, error: BaseException | None) -> None:
+    def _deliver(self, item: tuple[Callable[..., None] | None, Any, BaseException | None]) -> None:
+        callback, result, error = item
         self.pending -= 1
         if callback is None:
             return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.base import TranslatedWidget
@@ -39,6 +40,11 @@ class IdleOverlay(TranslatedWidget):
         root.addStretch(1)
         self.hide()
         self.retranslate_ui()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(0, 0, 0, 150))  # dim the screen behind the question
+        painter.end()
 
     def show_countdown(self, seconds: int) -> None:
         self.seconds = seconds

@@ -25,7 +25,7 @@ class VerdictScreen(TranslatedWidget):
         super().__init__(parent)
         self.setObjectName("screen-verdict")
         self.result: CheckResult | None = None
-        self.banner = label("", "ok")
+        self.banner = label("", "banner-ok")
         self.banner.setObjectName("verdict-banner")
         self.name = label("", "title")
         self.number = label("", "muted")
@@ -63,7 +63,7 @@ class VerdictScreen(TranslatedWidget):
             self.continue_button.hide()
             return
         allowed = r.self_service_allowed
-        set_role(self.banner, "ok" if allowed else ("warn" if r.verdict is Verdict.UNKNOWN else "bad"))
+        set_role(self.banner, "banner-" + ("ok" if allowed else ("warn" if r.verdict is Verdict.UNKNOWN else "bad")))
         self.banner.setText(result_title(r))
         self.name.setText(r.display_name)
         self.name.setVisible(bool(r.display_name))

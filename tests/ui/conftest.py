@@ -1,0 +1,80 @@
+"""Fixtures for the UI tests: a real store with the demo data, the real printer code on python-escpos'
+Dummy backend, real translators and Qt widgets (offscreen)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from kiosk.db.demo import DEMO_DAY, DEMO_FACILITY, load_demo
+from kiosk.db.store import Store
+from kiosk.printing import PrinterSettings, TicketPrinter
+from kiosk.ui.appearance import Appearance
+from kiosk.ui.checkin import CheckInService
+from kiosk.ui.i18n import LanguageManager
+from kiosk.ui.services import Services
+from kiosk.ui.workers import TaskRunner
+
+NOW = dt.datetime.combine(DEMO_DAY, dt.time(9, 15)).astimezone()
+SIZES = [(1280, 720), (1920, 1080)]
+LANGS = ["vi", "en", "zh", "ko", "ja"]
+
+
+class RecordingSounds:
+    def __init__(self) -> None:
+        self.played: list[bool] = []
+
+    def play(self, ok: bool) -> None:
+        self.played.append(ok)
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One demo database built once; each test gets its own copy."""
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    with Store.open(f"sqlite:///{path}", clock=lambda: NOW) as store:
+        load_demo(store)
+    return path
+
+
+@pytest.fixture
+def store(demo_db: Path, tmp_path: Path) -> Iterator[Store]:
+    copy = tmp_path / "kiosk.sqlite3"
+    copy.write_bytes(demo_db.read_bytes())
+    with Store.open(f"sqlite:///{copy}", clock=lambda: NOW) as s:
+        yield s
+
+
+@pytest.fixture
+def printer(tmp_path: Path) -> TicketPrinter:
+    return TicketPrinter(PrinterSettings(target="dummy", facility_name="Phòng khám Mẫu"), tickets_dir=tmp_path)
+
+
+@pytest.fixture
+def services(qapp: QApplication, store: Store, printer: TicketPrinter) -> Iterator[Services]:
+    runner = TaskRunner()
+    svc = Services(runner=runner, checkin=CheckInService(store, DEMO_FACILITY, clock=lambda: NOW), printer=printer,
+                   facility_name="Phòng khám Đa khoa Mẫu", feedback=RecordingSounds(), clock=lambda: NOW)
+    yield svc
+    runner.shutdown()
+
+
+@pytest.fixture
+def languages(qapp: QApplication) -> Iterator[LanguageManager]:
+    manager = LanguageManager(qapp, default="vi")
+    manager.switch("vi")
+    yield manager
+    manager.switch("en")
+    manager.deleteLater()
+
+
+@pytest.fixture
+def appearance(qapp: QApplication) -> Iterator[Appearance]:
+    look = Appearance(qapp, touch=True)
+    look.apply()
+    yield look
+    qapp.setStyleSheet("")
