@@ -220,7 +220,7 @@ def render(p: SceneParams, payload: str) -> np.ndarray:
     x1, y1 = min(x1, FRAME_W), min(y1, FRAME_H)
     frame = _background(rng)
     if x1 > x0 and y1 > y0:
-        lum = p.screen_black + (p.screen_white - p.screen_black) * (phone - 0.05) / 0.87
+        lum = p.screen_black + (p.screen_white - p.screen_black) * (phone - 0.05) / 0.95
         lum = np.clip(lum, 0, 255).astype(np.float32)
         mask_src = np.ones((ph, pw), np.float32)
         patch, mask = _supersampled(lum, mask_src, h, (x0, y0, x1, y1))
