@@ -68,6 +68,14 @@ def _upsert(conn: sa.Connection, table: sa.Table, keys: Sequence[str], compare: 
     if not rows:
         return 0
     ins = _insert(conn, table)
+    if conn.dialect.name == "postgresql":
+        # The whole chunk as ONE JSON parameter (json_to_recordset): thousands of bound parameters
+        # would cost more in client-side query preparation than the upsert itself.
+        columns = list(rows[0])
+        source = (sa.func.json_to_recordset(sa.bindparam("rows", type_=sa.Text).op("::")(sa.literal_column("json")))
+                  .table_valued(*[sa.column(c, table.c[c].type) for c in columns])
+                  .render_derived(name="r", with_types=True))
+        ins = ins.from_select(columns, sa.select(*[source.c[c] for c in columns]))
     ex = ins.excluded
     changed = sa.or_(table.c.deleted.is_(True),
                      *[table.c[c].is_distinct_from(ex[c]) for c in compare])
@@ -77,7 +85,16 @@ def _upsert(conn: sa.Connection, table: sa.Table, keys: Sequence[str], compare: 
             update[extra] = ex[extra]
     stmt = ins.on_conflict_do_update(index_elements=list(keys), set_=update, where=changed)
     stmt = stmt.returning(table.c[keys[-1]])
+    if conn.dialect.name == "postgresql":
+        payload = json.dumps(rows, default=_json_default, ensure_ascii=False)
+        return len(conn.execute(stmt, {"rows": payload}).all())
     return len(conn.execute(stmt, rows).all())
+
+
+def _json_default(value: Any) -> str:
+    if isinstance(value, dt.date):  # date and datetime
+        return value.isoformat()
+    raise TypeError(f"cannot serialise {type(value).__name__}")
 
 
 def _with_seqs(conn: sa.Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
