@@ -14,7 +14,6 @@ starts after the image is in memory and stops when the decoder returns.
 
 from __future__ import annotations
 
-import json
 import os
 import platform
 import statistics
@@ -29,6 +28,12 @@ import numpy as np
 
 CORPUS = Path(os.environ.get("KIOSK_QR_CORPUS", Path(__file__).resolve().parents[3] / "shared" / "qr-corpus"))
 Decoder = Callable[[np.ndarray], list[str]]
+
+
+def _qr() -> Any:
+    import zxingcpp
+
+    return zxingcpp.BarcodeFormat.QRCode
 
 
 @dataclass
@@ -78,7 +83,7 @@ def decoders() -> dict[str, Decoder]:
         return project.decode_still(img).texts
 
     def raw_zxing(img: np.ndarray) -> list[str]:
-        return [b.text for b in zxingcpp.read_barcodes(to_gray(img), formats=zxingcpp.BarcodeFormat.QRCode)]
+        return [b.text for b in zxingcpp.read_barcodes(to_gray(img), formats=_qr())]
 
     def raw_zbar(img: np.ndarray) -> list[str]:
         found = pyzbar.decode(to_gray(img), symbols=[pyzbar.ZBarSymbol.QRCODE])
@@ -175,7 +180,7 @@ def clips(quick: bool) -> dict[str, Any]:
                 gray = to_gray(frame)
                 reads = {
                     "project": decoder.decode(frame).texts if first["project"] is None else [],
-                    "zxing-cpp": [b.text for b in zxingcpp.read_barcodes(gray, formats=zxingcpp.BarcodeFormat.QRCode)]
+                    "zxing-cpp": [b.text for b in zxingcpp.read_barcodes(gray, formats=_qr())]
                     if first["zxing-cpp"] is None else [],
                     "pyzbar": [s.data.decode("utf-8", "replace") for s in pyzbar.decode(gray)]
                     if first["pyzbar"] is None else [],

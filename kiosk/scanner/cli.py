@@ -22,7 +22,7 @@ from typing import Any
 from kiosk.scanner.sources import IMAGE_SUFFIXES
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("decode", help="decode QR codes in image and video files")
     p.add_argument("files", nargs="+", metavar="FILE", help="images (png, jpg, …) or videos (mp4, avi, …)")
     p.add_argument("--json", action="store_true", help="one JSON object per image / video frame")
@@ -36,7 +36,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     b.set_defaults(handler=_bench_decode)
 
 
-def _bench_parser(subparsers: argparse._SubParsersAction) -> argparse._SubParsersAction:  # type: ignore[type-arg]
+def _bench_parser(subparsers: argparse._SubParsersAction) -> argparse._SubParsersAction:
     """The ``bench`` command's own subparsers (shared with other areas that add benchmarks)."""
     existing = subparsers.choices.get("bench")
     if existing is not None:

@@ -76,6 +76,12 @@ class CameraWorker:
         for t in self._threads:
             t.start()
 
+    def wait_done(self, timeout: float | None = None) -> bool:
+        """For files and folders: wait until every frame was read and the last one decoded."""
+        for t in self._threads:
+            t.join(timeout)
+        return not any(t.is_alive() for t in self._threads)
+
     def stop(self, timeout: float = 2.0) -> None:
         self._stop.set()
         with self._have:

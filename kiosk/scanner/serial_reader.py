@@ -16,6 +16,7 @@ sends when triggered, so nothing is lost in practice.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import logging
 import threading
@@ -178,10 +179,8 @@ class SerialScanner:
                     log.warning("scanner %s vanished mid-payload; %d bytes dropped", self.url, len(dropped))
                 self._set(PortState.DISCONNECTED, str(exc))
             finally:
-                try:
+                with contextlib.suppress(serial.SerialException, OSError):
                     port.close()  # type: ignore[attr-defined]
-                except (serial.SerialException, OSError):
-                    pass
             self._stop.wait(backoff)
 
     def _pump(self, port: object) -> None:

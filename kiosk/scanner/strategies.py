@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import cv2
 import numpy as np
 import zxingcpp
 
-_QR = zxingcpp.BarcodeFormat.QRCode
+_QR: Any = zxingcpp.BarcodeFormat.QRCode  # (the stubs want BarcodeFormats; one format works)
 #: Upscaled ROIs are capped at this side length (time grows with the area).
 MAX_SIDE = 720
 
@@ -40,7 +41,8 @@ def zxing_read(image: np.ndarray, binarizer: zxingcpp.Binarizer = zxingcpp.Binar
 
 def barcode_version(barcode: zxingcpp.Barcode) -> int | None:
     try:
-        return int(barcode.extra.get("Version", ""))
+        extra: dict[str, Any] = barcode.extra  # type: ignore[assignment]
+        return int(extra.get("Version", ""))
     except (ValueError, AttributeError):
         return None
 

@@ -199,7 +199,8 @@ def _homography(p: SceneParams, centre: tuple[float, float]) -> np.ndarray:
     pts = np.array([[centre[0], centre[1]], [centre[0] + m, centre[1]], [centre[0], centre[1] + m]],
                    np.float64).reshape(-1, 1, 2)
     q = cv2.perspectiveTransform(pts, h1).reshape(-1, 2)
-    area = abs(np.cross(q[1] - q[0], q[2] - q[0]))
+    a, b = q[1] - q[0], q[2] - q[0]
+    area = abs(float(a[0] * b[1] - a[1] * b[0]))
     size = math.sqrt(area)
     return build(1000.0 * size / p.module_px)
 
@@ -304,11 +305,11 @@ def _camera_effects(frame: np.ndarray, p: SceneParams, rng: np.random.Generator,
             frame[y0:y1, x0:x1] += g[:, :, None]
     np.clip(frame, 0, 255, out=frame)
     if p.motion_px > 0:
-        k = int(math.ceil(p.motion_px)) | 1
+        k = math.ceil(p.motion_px) | 1
         kernel = np.zeros((k, k), np.float32)
         a = math.radians(p.motion_angle_deg)
         for s in np.linspace(-p.motion_px / 2, p.motion_px / 2, 4 * k):
-            kernel[int(round(k // 2 + s * math.sin(a))), int(round(k // 2 + s * math.cos(a)))] += 1
+            kernel[round(float(k // 2 + s * math.sin(a))), round(float(k // 2 + s * math.cos(a)))] += 1
         frame[:] = cv2.filter2D(frame, -1, kernel / kernel.sum())
     if p.optics_sigma > 0:
         frame[:] = cv2.GaussianBlur(frame, (0, 0), p.optics_sigma)
@@ -321,13 +322,13 @@ def _finish(frame: np.ndarray, p: SceneParams, rng: np.random.Generator) -> np.n
         frame = frame + p.sharpen * (frame - blur)
     noise = np.empty_like(frame)
     cv2.setRNGSeed(int(rng.integers(0, 2**31 - 1)))  # OpenCV's generator: seeded, so still deterministic
-    cv2.randn(noise, 0.0, float(p.noise_sigma))
+    sigma = float(p.noise_sigma)
+    cv2.randn(noise, np.zeros(3), np.array([sigma, sigma, sigma]))  # per channel (a bare float = channel 0)
     frame += noise
     out = np.clip(frame, 0, 255).astype(np.uint8)
     ok, enc = cv2.imencode(".jpg", out, [cv2.IMWRITE_JPEG_QUALITY, p.jpeg_quality])
-    if not ok:  # pragma: no cover - OpenCV always encodes JPEG
-        return out
-    return cv2.imdecode(enc, cv2.IMREAD_COLOR)
+    decoded = cv2.imdecode(enc, cv2.IMREAD_COLOR) if ok else None
+    return out if decoded is None else decoded
 
 
 def approach_frames(seed: int, effect: str, frames: int = 45, start_px: float = 1.2,

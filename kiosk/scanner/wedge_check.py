@@ -66,7 +66,6 @@ def wedge_problems(text: str) -> list[WedgeProblem]:
                 problems.append(WedgeProblem.IME_ALTERED)
         if len(fields) > 10 and "?" in fields[10]:
             problems.append(WedgeProblem.NON_ASCII_LOST)
-    elif len(fields) >= 7 and fields[0].strip().isdigit():  # CCCD: name and address are plain UTF-8
-        if any("?" in fields[i] for i in (2, 4, 5)):
-            problems.append(WedgeProblem.NON_ASCII_LOST)
+    elif len(fields) >= 7 and fields[0].strip().isdigit() and any("?" in fields[i] for i in (2, 4, 5)):
+        problems.append(WedgeProblem.NON_ASCII_LOST)  # CCCD: name and address are plain UTF-8
     return list(dict.fromkeys(problems))

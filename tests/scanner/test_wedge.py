@@ -74,7 +74,7 @@ def test_person_typing_reaches_the_widget(qtbot, edit_and_filter) -> None:  # ty
 
 
 def test_short_fast_burst_with_enter_is_given_back(qtbot, edit_and_filter) -> None:  # type: ignore[no-untyped-def]
-    edit, wedge = edit_and_filter
+    edit, _ = edit_and_filter
     returns: list[int] = []
     edit.returnPressed.connect(lambda: returns.append(1))
     type_burst(edit, "abc")

@@ -69,7 +69,7 @@ class WedgeFilter(QObject):
 
     # -- Qt ------------------------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._replaying or event.type() not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             return False
         if not isinstance(event, QKeyEvent):

@@ -1,0 +1,102 @@
+"""The phone-screen decoder on rendered frames: reads, zero wrong reads, hints, live strategy spreading."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from kiosk.cards import parse_payload
+from kiosk.scanner.decoder import PhoneScreenDecoder
+from kiosk.scanner.hints import CaptureHint
+from kiosk.scanner.synthetic import (
+    empty_frame,
+    render,
+    scene_params,
+    synthetic_bhyt_payload,
+)
+
+
+def test_synthetic_payloads_are_valid_invented_cards() -> None:
+    for seed in range(20):
+        card = parse_payload(synthetic_bhyt_payload(seed))
+        assert card.kind == "bhyt"
+        assert not card.warnings
+
+
+def test_rendering_is_deterministic(payload: str) -> None:
+    a = render(scene_params("mix", 2.0, 3), payload)
+    b = render(scene_params("mix", 2.0, 3), payload)
+    assert a.shape == (720, 1280, 3)
+    assert np.array_equal(a, b)
+
+
+@pytest.mark.parametrize(
+    ("category", "size"),
+    [("clean", 3.0), ("glare", 4.0), ("moire", 3.0), ("dark", 3.0), ("dim", 3.0), ("tilt", 3.0),
+     ("lowlight", 3.0), ("motion", 3.0)],
+)
+def test_reads_phone_screen(category: str, size: float, payload: str) -> None:
+    frame = render(scene_params(category, size, 7), payload)
+    result = PhoneScreenDecoder().decode_still(frame)
+    assert result.texts == [payload]
+
+
+def test_reads_small_code_that_raw_zxing_misses() -> None:
+    import zxingcpp
+
+    # 1.5 px/module, clean: raw zxing-cpp cannot read it; the ROI cascade can.
+    payload = synthetic_bhyt_payload(2)
+    frame = render(scene_params("clean", 1.5, 2), payload)
+    assert payload not in [b.text for b in zxingcpp.read_barcodes(frame)]
+    result = PhoneScreenDecoder().decode_still(frame)
+    assert result.texts == [payload]
+    assert result.reads[0].strategy.startswith("roi_")
+
+
+def test_no_code_no_read_and_cheap() -> None:
+    decoder = PhoneScreenDecoder()
+    for seed in range(3):
+        result = decoder.decode_still(empty_frame(seed))
+        assert result.texts == []
+        assert result.hints == [] or result.candidates
+
+
+def test_zero_wrong_reads_on_hard_frames() -> None:
+    """Whatever the decoder returns on degraded frames is exactly the payload (or nothing)."""
+    decoder = PhoneScreenDecoder()
+    for category in ("mix", "motion", "lowlight", "glare"):
+        for size in (1.5, 2.0):
+            payload = synthetic_bhyt_payload(11)
+            texts = decoder.decode_still(render(scene_params(category, size, 11), payload)).texts
+            assert texts in ([], [payload])
+
+
+def test_hint_move_closer_for_tiny_code() -> None:
+    payload = synthetic_bhyt_payload(3)
+    frame = render(scene_params("clean", 1.0, 3), payload)
+    result = PhoneScreenDecoder().decode_still(frame)
+    assert result.texts == []
+    assert CaptureHint.MOVE_CLOSER in result.hints
+
+
+def test_hint_glare() -> None:
+    payload = synthetic_bhyt_payload(0)
+    frame = render(scene_params("glare", 1.5, 0), payload)
+    result = PhoneScreenDecoder().decode_still(frame)
+    assert result.texts == []  # this seed's saturated core is unreadable
+    assert CaptureHint.REDUCE_GLARE in result.hints
+
+
+def test_live_mode_spreads_strategies_over_frames(payload: str) -> None:
+    frame = render(scene_params("lowlight", 1.5, 7), payload)
+    decoder = PhoneScreenDecoder(budget_ms=0.0)  # tightest budget: one ROI strategy per frame
+    tried: list[str] = []
+    for _ in range(4):
+        tried += [t for t in decoder.decode(frame).tried if t != "raw"]
+    assert len(tried) == 4
+    assert len(set(tried)) == 4  # a different strategy each frame, not the same one again
+
+
+def test_inverted_dark_mode_code(payload: str) -> None:
+    frame = render(scene_params("dark", 2.5, 1), payload)
+    assert PhoneScreenDecoder().decode_still(frame).texts == [payload]
