@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTranslator, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -140,14 +140,18 @@ class LanguageManager(QObject):
         self.current = code
         # Installing/removing a translator makes Qt *post* LanguageChange to every window; deliver those
         # now so the switch is complete (every screen retranslated) when this returns.
-        QCoreApplication.sendPostedEvents()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)  # type: ignore[arg-type]
         self.apply_font()
         self.changed.emit(code)
 
     def apply_font(self) -> None:
         self._app.setFont(font_for(self.current or self.default, self.base_point_size))
-        # Widgets styled by the sheet keep stale font metrics until re-polished: re-apply it.
-        self._app.setStyleSheet(self._app.styleSheet())
+        # Widgets styled by the sheet keep stale font metrics until re-polished.
+        for widget in self._app.allWidgets():
+            style = widget.style()
+            style.unpolish(widget)
+            style.polish(widget)
+            widget.updateGeometry()
 
     def reset(self) -> None:
         self.switch(self.default)
