@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
+from pathlib import Path
 from typing import Any, Final
 
 from sqlalchemy import delete, func, select
@@ -107,24 +108,60 @@ class CardCache(StoreBase):
         return int(conn.execute(select(func.count()).select_from(CARDS)).scalar_one())
 
     def import_cards(self, rows: Iterable[tuple[int, object]], *, strict: bool = False,
-                     batch_size: int = 20_000,
+                     batch_size: int = 20_000, commit_rows: int = 100_000,
                      progress: Callable[[int], None] | None = None) -> ImportResult:
-        """Import ``(line, CachedCard | error)`` pairs (``read_card_list`` output) in one transaction.
+        """Import ``(line, CachedCard | error)`` pairs (``read_card_list`` output); the list wins.
 
-        Bad rows are reported with their line numbers and the rest is imported; with ``strict`` a
-        single bad row refuses the whole import (nothing is written, every bad row is still listed).
-        Existing cards are updated (the list wins).
+        Bad rows are reported with their line numbers and the rest is imported, committed every
+        ``commit_rows`` rows: the write lock is held a fraction of a second at a time, so check-ins
+        go on during a long import, and a crash keeps what was committed (importing the file again
+        completes it). With ``strict``, one bad row refuses everything: one transaction, rolled back
+        (every bad row is still listed). For a file, :meth:`import_card_file` checks first and then
+        imports in steps.
         """
         result = ImportResult()
+        before = self._card_count()
         try:
-            self._import(rows, strict, batch_size, progress, result)
+            self._import(iter(rows), strict, batch_size, commit_rows, progress, result)
         except _Refused:
             result.refused = True
             result.imported = 0
             return result
+        result.inserted = self._card_count() - before
+        result.updated = result.imported - result.inserted
         if self.dialect == "sqlite":
             self._checkpoint()
         return result
+
+    def import_card_file(self, path: Path, *, strict: bool = False,
+                         progress: Callable[[int], None] | None = None) -> ImportResult:
+        """Import a CSV/.xlsx card list. ``strict``: read it once to check every row, import only if
+        all are good (without holding the write lock for the whole file).
+
+        Raises ``kiosk.cards.cardlist.CardListError`` when the file as a whole is unusable.
+        """
+        from kiosk.cards.cardlist import read_card_list
+
+        if strict:
+            check = ImportResult()
+            for line, item in read_card_list(path):
+                check.rows += 1
+                if not isinstance(item, CachedCard):
+                    self._note_error(check, line, item)
+            if check.error_count:
+                check.refused = True
+                return check
+        return self.import_cards(read_card_list(path), progress=progress)
+
+    @staticmethod
+    def _note_error(result: ImportResult, line: int, item: object) -> None:
+        result.error_count += 1
+        if len(result.errors) < MAX_REPORTED_ERRORS:
+            result.errors.append((line, str(getattr(item, "message", None) or item)))
+
+    def _card_count(self) -> int:
+        with self._read() as conn:
+            return self._count_cards(conn)
 
     def _checkpoint(self) -> None:
         """Fold the write-ahead log back into the database file (outside any transaction)."""
@@ -135,41 +172,45 @@ class CardCache(StoreBase):
             finally:
                 raw.close()
 
-    def _import(self, rows: Iterable[tuple[int, object]], strict: bool, batch_size: int,
+    def _import(self, rows: Iterator[tuple[int, object]], strict: bool, batch_size: int, commit_rows: int,
                 progress: Callable[[int], None] | None, result: ImportResult) -> None:
         batch: list[CachedCard] = []
-        with self._write() as conn:
-            big_cache = self.dialect == "sqlite"
-            if big_cache:
-                conn.exec_driver_sql("PRAGMA cache_size = -262144")  # 256 MiB while importing
-            try:
-                before = self._count_cards(conn)
-                for line, item in rows:
-                    result.rows += 1
-                    if isinstance(item, CachedCard):
-                        if not (strict and result.error_count):
-                            batch.append(item)
-                            if len(batch) >= batch_size:
-                                self._upsert(conn, batch)
-                                result.imported += len(batch)
-                                batch.clear()
-                                if progress:
-                                    progress(result.rows)
-                        continue
-                    result.error_count += 1
-                    if len(result.errors) < MAX_REPORTED_ERRORS:
-                        result.errors.append((line, str(getattr(item, "message", None) or item)))
-                if strict and result.error_count:
-                    raise _Refused  # rolls the transaction back
-                self._upsert(conn, batch)
-                result.imported += len(batch)
-                after = self._count_cards(conn)
-                result.inserted = after - before
-                result.updated = result.imported - result.inserted
-                self._put_setting(conn, LAST_IMPORT_KEY, iso_now(self._now()))
-            finally:
+        finished = False
+        while not finished:  # one transaction per step (strict: a single step)
+            with self._write() as conn:
+                big_cache = self.dialect == "sqlite"
                 if big_cache:
-                    conn.exec_driver_sql("PRAGMA cache_size = -2000")
+                    conn.exec_driver_sql("PRAGMA cache_size = -262144")  # 256 MiB while importing
+                try:
+                    written = 0
+                    for line, item in rows:
+                        result.rows += 1
+                        if not isinstance(item, CachedCard):
+                            self._note_error(result, line, item)
+                            continue
+                        if strict and result.error_count:
+                            continue  # nothing more will be written; keep listing bad rows
+                        batch.append(item)
+                        if len(batch) >= batch_size:
+                            self._upsert(conn, batch)
+                            result.imported += len(batch)
+                            written += len(batch)
+                            batch.clear()
+                            if progress:
+                                progress(result.rows)
+                            if not strict and written >= commit_rows:
+                                break
+                    else:
+                        finished = True
+                        if strict and result.error_count:
+                            raise _Refused  # rolls the transaction back
+                        self._upsert(conn, batch)
+                        result.imported += len(batch)
+                        batch.clear()
+                        self._put_setting(conn, LAST_IMPORT_KEY, iso_now(self._now()))
+                finally:
+                    if big_cache:
+                        conn.exec_driver_sql("PRAGMA cache_size = -2000")
 
     def upsert_cards(self, cards: Iterable[CachedCard]) -> int:
         """Insert or update cards in one transaction; returns how many were written."""

@@ -183,10 +183,10 @@ def _import_command(args: argparse.Namespace) -> int:
     def body(store: Store, _config: Config) -> int:
         from pathlib import Path
 
-        from kiosk.cards.cardlist import CardListError, read_card_list
+        from kiosk.cards.cardlist import CardListError
 
         try:
-            result = store.import_cards(read_card_list(Path(args.file)), strict=args.strict)
+            result = store.import_card_file(Path(args.file), strict=args.strict)
         except CardListError as exc:
             return _fail(args, "bad_file", str(exc), EXIT_INPUT)
         except OSError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,33 @@ def test_the_later_row_for_a_card_wins_within_one_file(store: Store, tmp_path: P
     assert (result.imported, result.inserted, result.updated) == (3, 2, 1)
     card = store.card_by_number("DN4010100000001")
     assert card is not None and (card.name, card.citizen_id) == ("Nguyễn Văn Ân", None)
+
+
+def _rows(n: int, fail_at: int | None = None) -> Iterator[tuple[int, object]]:
+    for i in range(n):
+        if i == fail_at:
+            raise RuntimeError("the reader died")
+        yield i + 2, CachedCard(card_number=f"DN401{i:010d}")
+
+
+def test_import_commits_in_steps(store: Store) -> None:
+    """A non-strict import commits every ``commit_rows``: a crash keeps the finished steps."""
+    with pytest.raises(RuntimeError):
+        store.import_cards(_rows(50, fail_at=35), batch_size=10, commit_rows=10)
+    assert store.cache_stats().cards == 30
+    result = store.import_cards(_rows(50), batch_size=10, commit_rows=10)  # again: completes it
+    assert (result.imported, result.inserted, result.updated) == (50, 20, 30)
+
+
+def test_strict_import_is_one_transaction(store: Store) -> None:
+    with pytest.raises(RuntimeError):
+        store.import_cards(_rows(50, fail_at=35), strict=True, batch_size=10, commit_rows=10)
+    assert store.cache_stats().cards == 0
+
+
+def test_import_card_file_strict_checks_before_writing(store: Store, tmp_path: Path) -> None:
+    result = store.import_card_file(write(tmp_path, GOOD_1, BAD_DATE, GOOD_2), strict=True)
+    assert result.refused and result.error_count == 1 and result.errors[0][0] == 3
+    assert store.cache_stats().cards == 0
+    result = store.import_card_file(write(tmp_path, GOOD_1, GOOD_2, name="ok.csv"), strict=True)
+    assert not result.refused and result.imported == 2 and store.cache_stats().cards == 2
