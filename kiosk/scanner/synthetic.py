@@ -107,6 +107,8 @@ class SceneParams:
     jpeg_quality: int = 90
     gain: float = 1.0
     sharpen: float = 0.0
+    #: Seed of the background scene; None = derived from ``seed`` (clips keep one background).
+    background_seed: int | None = None
 
 
 def scene_params(category: str, module_px: float, seed: int) -> SceneParams:
@@ -219,7 +221,7 @@ def render(p: SceneParams, payload: str) -> np.ndarray:
     x1, y1 = np.ceil(corners.max(axis=0)).astype(int) + 2
     x0, y0 = max(x0, 0), max(y0, 0)
     x1, y1 = min(x1, FRAME_W), min(y1, FRAME_H)
-    frame = _background(rng)
+    frame = _background(rng if p.background_seed is None else np.random.default_rng(p.background_seed))
     if x1 > x0 and y1 > y0:
         lum = p.screen_black + (p.screen_white - p.screen_black) * (phone - 0.05) / 0.95
         lum = np.clip(lum, 0, 255).astype(np.float32)
@@ -347,13 +349,13 @@ def approach_frames(seed: int, effect: str, frames: int = 45, start_px: float = 
             size = start_px * (end_px / start_px) ** f
             drift = (base.offset[0] * (1 - 0.3 * f), base.offset[1] * (1 - 0.3 * f))
             yield render(replace(base, module_px=size, seed=seed * 1000 + i, offset=drift,
-                                 roll_deg=base.roll_deg + 3 * f), payload)
+                                 roll_deg=base.roll_deg + 3 * f, background_seed=seed), payload)
 
     return generate(), payload
 
 
-def empty_frame(seed: int) -> np.ndarray:
+def empty_frame(seed: int, background_seed: int | None = None, noise_sigma: float = 2.0) -> np.ndarray:
     """A webcam frame of the same background model with no phone and no code (for timing)."""
     rng = np.random.default_rng(555_000 + seed)
-    frame = _background(rng)
-    return _finish(frame, SceneParams(module_px=2.0, seed=seed), rng)
+    frame = _background(rng if background_seed is None else np.random.default_rng(background_seed))
+    return _finish(frame, SceneParams(module_px=2.0, seed=seed, noise_sigma=noise_sigma), rng)
