@@ -35,7 +35,7 @@ def main() -> int:
                    noise_sigma=0.0, background_seed=DEMO_SEED,
                    roll_deg=-4.0, yaw_deg=6.0, pitch_deg=-5.0)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    writer = cv2.VideoWriter(str(args.out), cv2.VideoWriter_fourcc(*"mp4v"), FPS, (FRAME_W, FRAME_H))
+    writer = cv2.VideoWriter(str(args.out), cv2.VideoWriter.fourcc(*"mp4v"), FPS, (FRAME_W, FRAME_H))
     if not writer.isOpened():
         raise SystemExit(f"cannot write {args.out}")
     frames = 0
