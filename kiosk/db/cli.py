@@ -186,7 +186,13 @@ def _import_command(args: argparse.Namespace) -> int:
         from kiosk.cards.cardlist import CardListError
 
         try:
-            result = store.import_card_file(Path(args.file), strict=args.strict)
+            progress = None
+            if sys.stderr.isatty() and not args.json:
+                def progress(rows: int) -> None:
+                    print(f"\r{rows:,} rows", end="", file=sys.stderr, flush=True)
+            result = store.import_card_file(Path(args.file), strict=args.strict, progress=progress)
+            if progress is not None:
+                print(file=sys.stderr)
         except CardListError as exc:
             return _fail(args, "bad_file", str(exc), EXIT_INPUT)
         except OSError as exc:

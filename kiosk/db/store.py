@@ -36,7 +36,13 @@ from kiosk.db import schema
 from kiosk.db.base import iso_now, local_now, translate_errors
 from kiosk.db.convert import visit_card_fields
 from kiosk.db.engine import make_engine, normalise_url, sqlite_path
-from kiosk.db.errors import CannotOpenDatabaseError, EnvironmentProblem, ReadOnlyDatabaseError, StoreUsageError
+from kiosk.db.errors import (
+    CannotOpenDatabaseError,
+    EnvironmentProblem,
+    ReadOnlyDatabaseError,
+    StoreUsageError,
+    classify,
+)
 from kiosk.db.lookup import CardLookup
 from kiosk.db.models import AUDIT_LOG as AUDIT
 from kiosk.db.models import SETTINGS
@@ -110,7 +116,12 @@ class Store(Reference, Visits, Outbox):
               clock: Callable[[], dt.datetime] | None, upgrade: bool) -> Store:
         if path is not None:
             state = schema.sqlite_state(path)  # read-only look first: a newer DB is never written
-        engine = make_engine(url, busy_timeout_s=busy_timeout_s)
+        try:
+            engine = make_engine(url, busy_timeout_s=busy_timeout_s)
+        except OSError as exc:  # the SQLite file's folder cannot be created
+            problem = classify(exc) or CannotOpenDatabaseError(
+                f"Cannot create the database folder {path.parent if path else ''}", detail=str(exc))
+            raise problem from exc
         try:
             if path is None:
                 state = schema.engine_state(engine)

@@ -165,3 +165,11 @@ def test_newer_schema_is_an_environment_error(sqlite_url: str, capsys: pytest.Ca
         conn.execute(sa.text(f"UPDATE {schema.VERSION_TABLE} SET version_num = '0777'"))
     code, out, _ = run(capsys, "cache", "stats", "--json", "--db", sqlite_url)
     assert code == 3 and json.loads(out)["error"]["code"] == "newer_schema"
+
+
+def test_unusable_location_is_reported_without_traceback(tmp_path: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    code, out, err = run(capsys, "cache", "stats", "--json", "--db", str(blocker / "kiosk.sqlite3"))
+    assert code == 3 and json.loads(out)["error"]["code"] == "cannot_open" and err == ""
