@@ -75,7 +75,7 @@ def add_device(conn: sa.Connection, name: str, facility_code: str) -> tuple[Devi
         raise DeviceError(f"invalid facility code {facility_code!r}: letters and digits only, e.g. 01999")
     existing = conn.execute(sa.select(devices.c.id).where(devices.c.name == name)).first()
     if existing is not None:
-        raise DeviceError(f"a device named {name!r} already exists (revoke it or choose another name)")
+        raise DeviceError(f"a device named {name!r} already exists (also when revoked); choose another name")
     token = new_token()
     conn.execute(devices.insert().values(name=name, facility_code=facility_code,
                                          token_hash=hash_token(token), created_at=utcnow()))

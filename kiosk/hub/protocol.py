@@ -36,9 +36,15 @@ CardKind = Literal["bhyt", "cccd", "manual"]
 GenderValue = Literal["male", "female"]
 RecordStatus = Literal["accepted", "duplicate", "rejected"]
 
+#: Text without NUL characters (PostgreSQL text cannot hold them).
+NO_NUL = r"^[^\x00]*$"
 _Code = Annotated[str, Field(min_length=1, max_length=20, pattern=r"^[A-Za-z0-9._-]+$")]
-_Short = Annotated[str, Field(max_length=20)]
+_Short = Annotated[str, Field(max_length=20, pattern=NO_NUL)]
 _BirthDate = Annotated[str, Field(pattern=r"^\d{4}(-\d{2}-\d{2})?$")]
+
+
+def _text(max_length: int) -> Any:
+    return Field(max_length=max_length, pattern=NO_NUL)
 
 
 class _Strict(BaseModel):
@@ -53,15 +59,15 @@ class Visit(_Strict):
     visit_date: dt.date = Field(description="the clinic's local date of the visit")
     department_code: _Code
     queue_number: int = Field(ge=0, le=1_000_000)
-    ticket: str = Field(max_length=40)
+    ticket: Annotated[str, _text(40)]
     verdict: Verdict
     provisional: bool = False
     registered_here: bool | None = None
     card_kind: CardKind
-    card_number: Annotated[str, Field(max_length=15)] | None = None
-    bhxh_number: Annotated[str, Field(max_length=10)] | None = None
-    citizen_id: Annotated[str, Field(max_length=12)] | None = None
-    name: Annotated[str, Field(max_length=255)] | None = None
+    card_number: Annotated[str, _text(15)] | None = None
+    bhxh_number: Annotated[str, _text(10)] | None = None
+    citizen_id: Annotated[str, _text(12)] | None = None
+    name: Annotated[str, _text(255)] | None = None
     birth_date: _BirthDate | None = Field(default=None, description="YYYY-MM-DD or YYYY")
     gender: GenderValue | None = None
     card_facility_code: _Short | None = None
@@ -82,7 +88,7 @@ class PushRequest(_Strict):
 
     batch_id: uuid.UUID = Field(description="client-generated; a repeated batch_id replays the stored result")
     protocol: int = Field(default=PROTOCOL_VERSION, ge=1)
-    app_version: str | None = Field(default=None, max_length=40)
+    app_version: Annotated[str, _text(40)] | None = None
     records: list[dict[str, Any]] = Field(
         max_length=MAX_BATCH_RECORDS, description=f"Visit objects, at most {MAX_BATCH_RECORDS}",
         json_schema_extra={"items": {"$ref": "#/components/schemas/Visit"}})
