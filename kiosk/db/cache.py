@@ -1,4 +1,4 @@
-"""The card cache: bulk import/upsert (≥100k rows/s on SQLite), lookups, statistics."""
+"""The card cache: bulk import/upsert in committed steps, lookups (by card, BHXH, CCCD number), statistics."""
 
 from __future__ import annotations
 
