@@ -155,8 +155,16 @@
             <translation>クリア (Esc)</translation>
         </message>
         <message>
+            <source>Room {room}</source>
+            <translation>{room} 号室</translation>
+        </message>
+        <message>
             <source>Scan a card or type a card number or citizen ID, then press Enter.</source>
             <translation>カードをスキャンするか、保険証番号または身分証番号を入力して Enter を押してください。</translation>
+        </message>
+        <message>
+            <source>no end date</source>
+            <translation>終了日なし</translation>
         </message>
     </context>
     <context>

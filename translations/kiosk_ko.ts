@@ -155,8 +155,16 @@
             <translation>지우기 (Esc)</translation>
         </message>
         <message>
+            <source>Room {room}</source>
+            <translation>{room}호실</translation>
+        </message>
+        <message>
             <source>Scan a card or type a card number or citizen ID, then press Enter.</source>
             <translation>카드를 스캔하거나 카드 번호 또는 신분증 번호를 입력한 뒤 Enter를 누르세요.</translation>
+        </message>
+        <message>
+            <source>no end date</source>
+            <translation>종료일 없음</translation>
         </message>
     </context>
     <context>

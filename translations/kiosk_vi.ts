@@ -155,8 +155,16 @@
             <translation>Xóa (Esc)</translation>
         </message>
         <message>
+            <source>Room {room}</source>
+            <translation>Phòng {room}</translation>
+        </message>
+        <message>
             <source>Scan a card or type a card number or citizen ID, then press Enter.</source>
             <translation>Quét thẻ hoặc nhập số thẻ BHYT hay số CCCD, rồi nhấn Enter.</translation>
+        </message>
+        <message>
+            <source>no end date</source>
+            <translation>không thời hạn</translation>
         </message>
     </context>
     <context>

@@ -155,8 +155,16 @@
             <translation>清除 (Esc)</translation>
         </message>
         <message>
+            <source>Room {room}</source>
+            <translation>{room} 室</translation>
+        </message>
+        <message>
             <source>Scan a card or type a card number or citizen ID, then press Enter.</source>
             <translation>请扫码，或输入医保卡号或身份证号，然后按 Enter。</translation>
+        </message>
+        <message>
+            <source>no end date</source>
+            <translation>无截止日期</translation>
         </message>
     </context>
     <context>

@@ -57,6 +57,15 @@ def _run(args: argparse.Namespace) -> int:
     if args.screenshot is not None and args.exit_after is None:
         print("kiosk run: --screenshot needs --exit-after SECONDS", file=sys.stderr)
         return 2
+    demo = args.demo
+    from kiosk.config import default_config_path
+
+    unconfigured = args.config is None and not default_config_path().exists()
+    if not demo and unconfigured and not (args.camera or args.serial):
+        # A fresh machine (no configuration file, no camera given): show the demo rather than an empty kiosk.
+        print(f"kiosk run: no configuration at {default_config_path()}: starting the demo (bundled clip, demo "
+              "cards, file printer). Create the file or pass --camera/--serial to run for real.", file=sys.stderr)
+        demo = True
     if args.screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk.ui.app import RunOptions, run
@@ -65,7 +74,7 @@ def _run(args: argparse.Namespace) -> int:
     fullscreen = (args.fullscreen or mode == "self") and not args.windowed and not headless \
         and args.screenshot is None
     options = RunOptions(mode=mode, config_path=args.config, camera=args.camera, serial=args.serial,
-                         fullscreen=fullscreen, demo=args.demo, screenshot_dir=args.screenshot,
+                         fullscreen=fullscreen, demo=demo, screenshot_dir=args.screenshot,
                          exit_after=args.exit_after, size=size, sounds=not args.no_sound)
     try:
         return run(config, options)

@@ -140,7 +140,7 @@ class LanguageManager(QObject):
         self.current = code
         # Installing/removing a translator makes Qt *post* LanguageChange to every window; deliver those
         # now so the switch is complete (every screen retranslated) when this returns.
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)  # type: ignore[arg-type]
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         self.apply_font()
         self.changed.emit(code)
 

@@ -29,4 +29,5 @@ def build_desk(kiosk: KioskApp) -> DeskWindow:
 def autopilot_step(window: DeskWindow, name: str) -> None:
     """Screenshot runs: register the checked patient with the highlighted department, as staff would."""
     if getattr(window, "autopilot", False) and name == "patient":
+        window.autopilot = False  # one registration is enough to show every part of the desk
         click_when_visible(lambda: window.patient.register_button, 1500)

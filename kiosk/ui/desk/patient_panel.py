@@ -103,8 +103,10 @@ class PatientPanel(TranslatedWidget):
         lang = self._language()
         for row, dept in enumerate(self.departments):
             item = self.dept_list.item(row)
-            room = f" · {self.tr('Room {room}').format(room=dept.room)}" if dept.room else ""
-            item.setText(f"{dept.code}  {dept.name(lang)}{room}")
+            text = f"{dept.code}  {dept.name(lang)}"
+            if dept.room:
+                text += " · " + self.tr("Room {room}").format(room=dept.room)
+            item.setText(text)
         self._show_patient()
 
     def _show_patient(self) -> None:
@@ -139,8 +141,8 @@ class PatientPanel(TranslatedWidget):
         valid_from = cached.valid_from if cached else (card.valid_from if isinstance(card, BhytCard) else None)
         valid_to = cached.valid_to if cached else (card.valid_to if isinstance(card, BhytCard) else None)
         if valid_from or valid_to:
-            values["validity"] = f"{valid_from.isoformat() if valid_from else '…'} – " \
-                                 f"{valid_to.isoformat() if valid_to else self.tr('no end date')}"
+            end = valid_to.isoformat() if valid_to else self.tr("no end date")
+            values["validity"] = f"{valid_from.isoformat() if valid_from else '…'} – {end}"
         facility = cached.facility_code if cached and cached.facility_code else (
             card.facility_code if isinstance(card, BhytCard) else None)
         values["facility"] = facility or ""

@@ -63,7 +63,8 @@ class VerdictScreen(TranslatedWidget):
             self.continue_button.hide()
             return
         allowed = r.self_service_allowed
-        set_role(self.banner, "banner-" + ("ok" if allowed else ("warn" if r.verdict is Verdict.UNKNOWN else "bad")))
+        tone = "warn" if r.verdict is Verdict.UNKNOWN else ("ok" if allowed else "bad")
+        set_role(self.banner, f"banner-{tone}")
         self.banner.setText(result_title(r))
         self.name.setText(r.display_name)
         self.name.setVisible(bool(r.display_name))
