@@ -147,7 +147,9 @@ def create_app(settings: HubSettings | None = None, *, engine: Engine | None = N
 
     @app.get("/v1/health", tags=["meta"], summary="Liveness and identity (no authentication)")
     def health() -> dict[str, Any]:
-        return {"status": "ok", "protocol": PROTOCOL_VERSION, "hub_id": hub_id, "version": __version__}
+        # server_time lets a kiosk notice that its own clock (which dates its visits) is wrong.
+        return {"status": "ok", "protocol": PROTOCOL_VERSION, "hub_id": hub_id, "version": __version__,
+                "server_time": utcnow().isoformat()}
 
     @app.get("/v1/device", tags=["meta"], responses=_ERRORS, summary="Who am I: checks a device token")
     def whoami(device: AuthDevice) -> dict[str, Any]:
