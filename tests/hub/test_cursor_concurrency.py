@@ -192,3 +192,27 @@ def test_the_same_batch_sent_twice_at_once_is_stored_once(pg_engine: sa.Engine) 
     assert all(a["accepted"] == 50 for a in answers)
     with pg_engine.connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM hub_visits")).scalar_one() == 50
+
+
+def test_first_writer_to_begin_commits_after_the_second(pg_engine: sa.Engine) -> None:
+    """Writer 1 opens its transaction first and commits last; writer 2 commits in between and a
+    kiosk pulls past writer 2's row. Writer 1's row still reaches the kiosk on its next pull."""
+    token = add_device(pg_engine, "kiosk-1")
+    client = TestClient(create_app(HubSettings(rate_per_s=0), engine=pg_engine))
+
+    def pull(cursor: str) -> dict[str, Any]:
+        return dict(client.get("/v1/sync/pull", params={"cursor": cursor}, headers=auth(token)).json())
+
+    first = pg_engine.connect()
+    first.begin()
+    first.execute(sa.text("SELECT 1 FROM hub_cards LIMIT 1"))  # writer 1 is under way (snapshot taken)
+    with pg_engine.begin() as second:
+        changes.upsert_cards(second, [_card(2)])
+    page = pull("")
+    assert [c["card_number"] for c in page["changes"]["cards"]["upserted"]] == [card_number(2)]
+    cursor = page["next_cursor"]
+    changes.upsert_cards(first, [_card(1)])
+    first.commit()  # commits after writer 2 and after the kiosk moved its cursor
+    first.close()
+    page = pull(cursor)
+    assert [c["card_number"] for c in page["changes"]["cards"]["upserted"]] == [card_number(1)]
