@@ -35,17 +35,23 @@ from tests.hub.support import (
 pytestmark = pytest.mark.slow
 
 
-def test_push_pull_summary_over_http(hub_db_url: str, tmp_path: Path) -> None:
+def test_push_pull_summary_over_http_and_https(hub_db_url: str, tmp_path: Path) -> None:
     engine = open_engine(hub_db_url)
     token = add_device(engine, "kiosk-1")
     with engine.begin() as conn:
         import_cards(conn, write_card_csv(tmp_path / "c.csv", [
             {"card_number": card_number(i), "name": PATIENT_NAME} for i in range(30)]))
     engine.dispose()
-    # On PostgreSQL with two uvicorn workers (the production set-up; app built by create_app_from_env).
-    workers = ("--workers", "2") if hub_db_url.startswith("postgresql") else ()
-    with live_hub(hub_db_url, tmp_path, extra=workers) as hub, \
-            httpx.Client(base_url=hub.url, headers=auth(token)) as http:
+    if hub_db_url.startswith("postgresql"):
+        # Two uvicorn workers (the production set-up; app built by create_app_from_env), plain HTTP.
+        extra: tuple[str, ...] = ("--workers", "2")
+        scheme, verify = "http", ssl.create_default_context()
+    else:  # one worker, HTTPS with a self-signed certificate
+        cert, key = _self_signed(tmp_path)
+        extra, scheme = ("--tls-cert", str(cert), "--tls-key", str(key)), "https"
+        verify = ssl.create_default_context(cafile=str(cert))
+    with live_hub(hub_db_url, tmp_path, extra=extra, scheme=scheme) as hub, \
+            httpx.Client(base_url=hub.url, headers=auth(token), verify=verify) as http:
         records = [visit(verdict=v) for v in ("valid", "valid", "expired")]
         body = batch(records)
         r = http.post("/v1/sync/push", content=gzip.compress(json.dumps(body).encode()),
@@ -64,23 +70,19 @@ def test_push_pull_summary_over_http(hub_db_url: str, tmp_path: Path) -> None:
         summary = http.get("/v1/sync/summary", params={"date": "2026-11-22"}).json()
         assert summary["visits"] == 3 and summary["by_verdict"]["expired"] == 1
         assert http.get("/v1/sync/summary", params={"date": "2026-11-22", "device": "kiosk-2"}).status_code == 403
-        assert httpx.get(hub.url + "/v1/sync/pull").status_code == 401
-        assert httpx.get(hub.url + "/openapi.json").json()["paths"]["/v1/sync/push"]
+        assert httpx.get(hub.url + "/v1/sync/pull", verify=verify).status_code == 401
+        assert httpx.get(hub.url + "/openapi.json", verify=verify).json()["paths"]["/v1/sync/push"]
     log = hub.log_text()
     assert "POST /v1/sync/push" in log and "push batch=" in log
     assert PATIENT_NAME not in log and PATIENT_CARD not in log
 
 
-def test_tls(tmp_path: Path) -> None:
+def _self_signed(tmp_path: Path) -> tuple[Path, Path]:
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
                     "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
                     "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
-    url = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
-    with live_hub(url, tmp_path, extra=("--tls-cert", str(cert), "--tls-key", str(key)), scheme="https") as hub:
-        assert hub.url.startswith("https://")
-        context = ssl.create_default_context(cafile=str(cert))
-        assert httpx.get(hub.url + "/v1/health", verify=context).json()["status"] == "ok"
+    return cert, key
 
 
 @pytest.mark.postgres
