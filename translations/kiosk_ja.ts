@@ -198,16 +198,16 @@
             <translation>番号札プリンターが設定されていません。</translation>
         </message>
         <message>
-            <source>Test print</source>
-            <translation>テスト印刷</translation>
-        </message>
-        <message>
             <source>Printing a test ticket…</source>
             <translation>テスト用の番号札を印刷しています…</translation>
         </message>
         <message>
             <source>Printer: {message}</source>
             <translation>プリンター：{message}</translation>
+        </message>
+        <message>
+            <source>Test page printed.</source>
+            <translation>テストページを印刷しました。</translation>
         </message>
         <message>
             <source>No camera is configured.</source>

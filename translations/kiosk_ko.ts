@@ -198,16 +198,16 @@
             <translation>번호표 프린터가 설정되지 않았습니다.</translation>
         </message>
         <message>
-            <source>Test print</source>
-            <translation>테스트 인쇄</translation>
-        </message>
-        <message>
             <source>Printing a test ticket…</source>
             <translation>테스트 번호표를 인쇄하는 중…</translation>
         </message>
         <message>
             <source>Printer: {message}</source>
             <translation>프린터: {message}</translation>
+        </message>
+        <message>
+            <source>Test page printed.</source>
+            <translation>테스트 페이지를 인쇄했습니다.</translation>
         </message>
         <message>
             <source>No camera is configured.</source>

@@ -198,16 +198,16 @@
             <translation>Chưa cấu hình máy in phiếu.</translation>
         </message>
         <message>
-            <source>Test print</source>
-            <translation>In thử</translation>
-        </message>
-        <message>
             <source>Printing a test ticket…</source>
             <translation>Đang in phiếu thử…</translation>
         </message>
         <message>
             <source>Printer: {message}</source>
             <translation>Máy in: {message}</translation>
+        </message>
+        <message>
+            <source>Test page printed.</source>
+            <translation>Đã in trang thử.</translation>
         </message>
         <message>
             <source>No camera is configured.</source>

@@ -198,16 +198,16 @@
             <translation>未配置号票打印机。</translation>
         </message>
         <message>
-            <source>Test print</source>
-            <translation>测试打印</translation>
-        </message>
-        <message>
             <source>Printing a test ticket…</source>
             <translation>正在打印测试号票…</translation>
         </message>
         <message>
             <source>Printer: {message}</source>
             <translation>打印机：{message}</translation>
+        </message>
+        <message>
+            <source>Test page printed.</source>
+            <translation>测试页已打印。</translation>
         </message>
         <message>
             <source>No camera is configured.</source>

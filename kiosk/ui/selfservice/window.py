@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.printing.ticket import Ticket
+from kiosk.printing.status import PrintResult
 from kiosk.ui.admin_pin import verify_pin
 from kiosk.ui.appearance import Appearance
 from kiosk.ui.base import KioskWindow
@@ -26,6 +24,7 @@ from kiosk.ui.selfservice.ticket import TicketScreen
 from kiosk.ui.selfservice.verdict import VerdictScreen
 from kiosk.ui.selfservice.welcome import WelcomeScreen
 from kiosk.ui.statusbar import StatusBar
+from kiosk.ui.texts import print_text
 
 #: Exit code of "Exit the kiosk" in the admin panel (a supervisor must not restart the app).
 ADMIN_EXIT_CODE = 0
@@ -203,14 +202,15 @@ class SelfServiceWindow(KioskWindow):
         if printer is None:
             self.admin.show_info(self.tr("No ticket printer is configured."))
             return
-        ticket = Ticket(facility_name=services.facility_name, department_name=self.tr("Test print"), room="",
-                        ticket_text="TEST-000", issued_at=dt.datetime.now().astimezone(), visit_id=uuid.uuid4(),
-                        language=self.languages.current or "vi")  # type: ignore[arg-type]
         self.admin.show_info(self.tr("Printing a test ticket…"))
-        services.runner.run(lambda: printer.print_ticket(ticket),
-                            lambda r: self.admin.show_info(self.tr("Printer: {message}").format(message=r.message)),
+        services.runner.run(printer.test_print, self._test_printed,
                             lambda e: self.admin.show_info(self.tr("Printer: {message}").format(message=str(e))),
                             lane="io")
+
+    def _test_printed(self, result: PrintResult) -> None:
+        text = self.tr("Test page printed.") if result.printed else print_text(result.status)
+        detail = f" ({result.detail})" if result.detail else ""
+        self.admin.show_info(self.tr("Printer: {message}").format(message=text + detail))
 
     def _camera_check(self) -> None:
         if self.camera is None:
