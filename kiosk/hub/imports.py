@@ -125,7 +125,8 @@ def import_reference(conn: sa.Connection, kind: str, path: Path, *, scope: str =
             result.errors.append((line, "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in errs)))
             continue
         result.read += 1
-        data = obj.model_dump(mode="json")
+        # Only what the file gave: a field the file leaves out keeps the kiosk's own value.
+        data = obj.model_dump(mode="json", exclude_unset=kind != "setting")
         items[str(data[_KEY_FIELD[kind]])] = data
     result.written = changes.upsert_reference(conn, kind, items.items(), scope=scope)
     if replace:

@@ -126,22 +126,34 @@ class CardRecord(BaseModel):
     replaced_by: str | None = None
 
 
+_Prefix = Annotated[str, Field(pattern=r"^[0-9A-Za-z]{1,8}$", description="ticket prefix, 1-8 letters/digits")]
+
+
 class Department(_Strict):
+    """A department (queue). Only the fields the hub's file gave travel; the kiosk keeps the rest."""
+
     code: _Code
     name: str = Field(min_length=1, max_length=200)
     name_en: str | None = Field(default=None, max_length=200)
+    room: str | None = Field(default=None, max_length=64)
+    ticket_prefix: _Prefix | None = None
     active: bool = True
     sort_order: int = 0
 
 
 class Service(_Strict):
-    """A chargeable service (e.g. the consultation), for XML0's MA_DICH_VU / TEN_DICH_VU."""
+    """A chargeable service (e.g. the consultation), for XML0's MA_DICH_VU / TEN_DICH_VU. Only the
+    fields the hub's file gave travel; the kiosk keeps the rest."""
 
     code: Annotated[str, Field(min_length=1, max_length=50)]
     name: str = Field(min_length=1, max_length=1024)
+    name_en: str | None = Field(default=None, max_length=1024)
     department_code: _Code | None = None
+    room: str | None = Field(default=None, max_length=64)
+    ticket_prefix: _Prefix | None = None
     price_vnd: int | None = Field(default=None, ge=0)
     active: bool = True
+    sort_order: int = 0
 
 
 class FacilitySetting(_Strict):

@@ -123,7 +123,7 @@ def test_reference_data_and_facility_scope(client: TestClient, hub_engine: sa.En
     c1.pull_all(client, t1)
     c2.pull_all(client, t2)
     assert c1.tables["departments"]["K01"] == {"code": "K01", "name": "Khám Nội", "name_en": "Internal medicine",
-                                               "active": True, "sort_order": 1}
+                                               "sort_order": 1}  # only the fields the file gave
     assert set(c1.tables["settings"]) == {"ticket.footer", "queue.reset_hour"} and not c1.tables["cards"]
     assert set(c2.tables["departments"]) == {"K01", "K02"} and not c2.tables["settings"]
     assert len(c2.tables["cards"]) == 2
@@ -134,7 +134,8 @@ def test_reference_data_and_facility_scope(client: TestClient, hub_engine: sa.En
         result = import_reference(conn, "department", deps, replace=True)
     assert (result.written, result.deleted) == (1, 1)
     c1.pull_all(client, t1)
-    assert set(c1.tables["departments"]) == {"K01"} and c1.tables["departments"]["K01"]["name_en"] is None
+    assert set(c1.tables["departments"]) == {"K01"} and c1.tables["departments"]["K01"] == {"code": "K01",
+                                                                                           "name": "Khám Nội"}
 
 
 def test_pull_errors(client: TestClient, hub_engine: sa.Engine) -> None:
