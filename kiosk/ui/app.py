@@ -1,11 +1,19 @@
-"""Wiring: configuration → store, devices, services → the window of the chosen mode → event loop."""
+"""Wiring: configuration → window of the chosen mode → (in the background) store, printer, devices, sync.
+
+Start-up in two phases so the window is interactive at once: the UI thread imports only Qt and the UI
+modules, builds and shows the window; the database worker imports and opens the store and the printer
+code (SQLAlchemy, python-escpos, OpenCV: most of the start-up time) and loads the demo data. When it is
+done the parts are attached on the UI thread and the camera, scanners and sync start. A store that
+cannot be opened ends the app with a clear message and exit code 1.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import logging
 import sys
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +22,6 @@ from PySide6.QtWidgets import QApplication
 from kiosk.config import Config, data_dir, save_config
 from kiosk.ui.appearance import Appearance
 from kiosk.ui.base import KioskWindow
-from kiosk.ui.checkin import CheckInService
-from kiosk.ui.devices import QtSerialScanner, SyncBridge, build_camera
 from kiosk.ui.i18n import LanguageManager
 from kiosk.ui.services import Services
 from kiosk.ui.sound import SoundPlayer
@@ -24,6 +30,9 @@ from kiosk.ui.status_model import DeviceState, DeviceStatus
 from kiosk.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
+
+#: Exit code when the kiosk cannot start (database unusable).
+STARTUP_FAILED = 1
 
 
 @dataclass
@@ -40,60 +49,45 @@ class RunOptions:
     sounds: bool = True
 
 
+@dataclass
+class Parts:
+    """What the background phase produces (plain objects, no QObjects: those belong to the UI thread)."""
+
+    store: Any
+    checkin: Any
+    printer: Any
+    demo: dict[str, int] = field(default_factory=dict)
+
+
 class KioskApp:
     """Everything one run owns; :meth:`close` stops threads and closes the store."""
 
     def __init__(self, config: Config, options: RunOptions, app: QApplication) -> None:
-        from kiosk.db.store import Store
-        from kiosk.printing import TicketPrinter
-        from kiosk.queueing import QueueRules
-
         self.config = config
         self.options = options
         self.app = app
         self.demo_dir = data_dir() / "demo" if options.demo else None
-        url = config.database_url()
-        if self.demo_dir is not None:
-            self.demo_dir.mkdir(parents=True, exist_ok=True)
-            if not config.database.url:  # the demo never touches the real database
-                url = f"sqlite:///{self.demo_dir / 'kiosk.sqlite3'}"
-        else:
-            data_dir().mkdir(parents=True, exist_ok=True)
-        rules = QueueRules.from_settings(config.queue.reset_time, config.queue.ticket_digits)
-        self.store = Store.open(url, queue_rules=rules)
         self.runner = TaskRunner()
         self.languages = LanguageManager(app, default=config.ui.language)
-        touch = options.mode == "self"
         self.appearance = Appearance(app, font_scale=config.ui.font_scale, high_contrast=config.ui.high_contrast,
-                                     touch=touch)
+                                     touch=options.mode == "self")
         self.languages.switch(config.ui.language)
         self.appearance.apply()
-        tickets = (self.demo_dir or data_dir()) / "tickets"
-        self.printer = TicketPrinter.from_config(config, tickets_dir=tickets)
-        self.sync = SyncBridge(config, self.store)
-        self.status = StatusCollector(self.runner, self.store, hub_configured=self.sync.configured)
-        self.sync.status.connect(self.status.set_sync)
+        self.status = StatusCollector(self.runner, hub_configured=bool(config.hub.url and config.hub.token))
         self.sounds = SoundPlayer(enabled=options.sounds)
-        self.services = Services(runner=self.runner,
-                                 checkin=CheckInService(self.store, config.facility.code),
-                                 printer=self.printer, facility_name=config.facility.name, feedback=self.sounds,
-                                 on_visit_recorded=self._visit_recorded)
-        self.camera, camera_state = build_camera(config, options.camera, demo=options.demo)
-        camera_state.state.connect(self.status.set_camera)
-        self.serial: QtSerialScanner | None = None
-        serial_url = options.serial if options.serial is not None else config.serial.url
-        if serial_url:
-            self.serial = QtSerialScanner(serial_url, baudrate=config.serial.baudrate,
-                                          terminator=config.serial.terminator)
-            self.serial.state.connect(self.status.set_scanner)
+        self.services = Services(runner=self.runner, checkin=None, printer=None, facility_name=config.facility.name,
+                                 feedback=self.sounds, on_visit_recorded=self._visit_recorded)
+        self.store: Any = None
+        self.printer: Any = None
+        self.camera: Any = None
+        self.serial: Any = None
+        self.sync: Any = None
         self.wedge: Any = None
+        self.ready = False
+        self.on_ready: list[Callable[[], None]] = []
         self.window: KioskWindow = self._build_window()
-        if self.camera is None:
-            self.status.set_camera(DeviceStatus(DeviceState.ABSENT, "no camera configured"))
-        self.status.set_printer(DeviceStatus(DeviceState.READY if self.printer.target else DeviceState.ERROR,
-                                             self.printer.description))
 
-    # ----- windows ------------------------------------------------------------------------------------
+    # ----- phase 1: the window -------------------------------------------------------------------------
     def _build_window(self) -> KioskWindow:
         if self.options.mode == "desk":
             from kiosk.ui.desk.build import build_desk
@@ -104,20 +98,85 @@ class KioskApp:
 
             window = build_self_service(self)
         self.status.changed.connect(window.status.show_snapshot)
+        return window
+
+    def start(self) -> None:
+        """Phase 2 in the background; the window stays responsive meanwhile."""
+        self.runner.run(self._load_parts, self._attach, self._failed, lane="db")
+
+    def _load_parts(self) -> Parts:
+        import kiosk.scanner.pipeline  # noqa: F401  (loads OpenCV/zxing here, not on the UI thread)
+        from kiosk.db.store import Store
+        from kiosk.printing import TicketPrinter
+        from kiosk.queueing import QueueRules
+        from kiosk.ui.checkin import CheckInService
+
+        url = self.config.database_url()
+        base = self.demo_dir or data_dir()
+        base.mkdir(parents=True, exist_ok=True)
+        if self.demo_dir is not None and not self.config.database.url:
+            url = f"sqlite:///{self.demo_dir / 'kiosk.sqlite3'}"  # the demo never touches the real database
+        rules = QueueRules.from_settings(self.config.queue.reset_time, self.config.queue.ticket_digits)
+        store = Store.open(url, queue_rules=rules)
+        demo: dict[str, int] = {}
+        if self.demo_dir is not None and not store.departments():
+            from kiosk.db.demo import load_demo
+
+            demo = load_demo(store)
+        printer = TicketPrinter.from_config(self.config, tickets_dir=base / "tickets")
+        return Parts(store, CheckInService(store, self.config.facility.code), printer, demo)
+
+    def _failed(self, error: BaseException) -> None:
+        message = str(getattr(error, "message", None) or error or type(error).__name__)
+        log.debug("kiosk cannot start", exc_info=error)
+        sys.stderr.write(f"kiosk run: {message}\n")
+        QApplication.exit(STARTUP_FAILED)
+
+    # ----- phase 2: attach the real parts ----------------------------------------------------------------
+    def _attach(self, parts: Parts) -> None:
+        from kiosk.ui.devices import QtSerialScanner, SyncBridge, build_camera
+
+        self.store, self.printer = parts.store, parts.printer
+        self.services.checkin, self.services.printer = parts.checkin, parts.printer
+        self.status.store = parts.store
+        self.sync = SyncBridge(self.config, parts.store)
+        self.sync.status.connect(self.status.set_sync)
+        self.status.set_hub_configured(self.sync.configured)
+        self.status.set_printer(DeviceStatus(DeviceState.READY if parts.printer.target else DeviceState.ERROR,
+                                             parts.printer.description))
+        self.camera, camera_state = build_camera(self.config, self.options.camera, demo=self.options.demo)
+        camera_state.state.connect(self.status.set_camera)
+        if self.camera is None:
+            self.status.set_camera(DeviceStatus(DeviceState.ABSENT, "no camera configured"))
+        else:
+            self.window.attach_camera(self.camera)
+            self.camera.start()
+        serial_url = self.options.serial if self.options.serial is not None else self.config.serial.url
+        if serial_url:
+            self.serial = QtSerialScanner(serial_url, baudrate=self.config.serial.baudrate,
+                                          terminator=self.config.serial.terminator)
+            self.serial.state.connect(self.status.set_scanner)
+            self.serial.scanned.connect(lambda text: self.window.scan(text, "serial"))
+            self.serial.start()
         if self.config.wedge.enabled:
             from kiosk.scanner.qt.wedge import WedgeFilter
 
             self.wedge = WedgeFilter(self.app, max_key_interval_ms=self.config.wedge.max_key_interval_ms,
                                      min_length=self.config.wedge.min_length)
             self.app.installEventFilter(self.wedge)
-            self.wedge.scanned.connect(lambda text: window.scan(text, "wedge"))
-        if self.serial is not None:
-            self.serial.scanned.connect(lambda text: window.scan(text, "serial"))
-        return window
+            self.wedge.scanned.connect(lambda text: self.window.scan(text, "wedge"))
+        self.sync.start()
+        self.status.refresh_outbox()
+        self.runner.run(parts.printer.printer_status, self.status.set_printer, lane="io")
+        self.ready = True
+        self.window.parts_ready()
+        for callback in self.on_ready:
+            callback()
 
     def _visit_recorded(self) -> None:
-        self.sync.refresh_pending()
-        self.sync.trigger()
+        if self.sync is not None:
+            self.sync.refresh_pending()
+            self.sync.trigger()
         self.status.refresh_outbox()
 
     def save_settings(self, font_scale: int, high_contrast: bool) -> None:
@@ -128,34 +187,14 @@ class KioskApp:
         self.runner.run(lambda: save_config(config, path), None,
                         lambda e: log.error("cannot save settings: %s", e), lane="io")
 
-    def start(self) -> None:
-        if self.options.demo:
-            self.runner.run(self._load_demo, lambda n: log.info("demo data: %s", n),
-                            lambda e: log.error("demo data not loaded: %s", e))
-        if self.camera is not None:
-            self.camera.start()
-        if self.serial is not None:
-            self.serial.start()
-        self.sync.start()
-        self.status.refresh_outbox()
-        printer = self.printer
-        self.runner.run(printer.printer_status, self.status.set_printer, lane="io")
-
-    def _load_demo(self) -> dict[str, int]:
-        from kiosk.db.demo import load_demo
-
-        if self.store.departments():
-            return {}
-        return load_demo(self.store)
-
     def close(self) -> None:
-        for stop in (self.camera.stop if self.camera else None, self.serial.stop if self.serial else None,
-                     self.sync.stop):
-            if stop is not None:
+        for part in (self.camera, self.serial, self.sync):
+            if part is not None:
                 with contextlib.suppress(Exception):
-                    stop()
+                    part.stop()
         self.runner.shutdown()
-        self.store.close()
+        if self.store is not None:
+            self.store.close()
 
 
 def run(config: Config, options: RunOptions) -> int:
@@ -169,18 +208,18 @@ def run(config: Config, options: RunOptions) -> int:
     else:
         window.resize(*options.size)
         window.show()
-    kiosk.start()
     if options.screenshot_dir is not None:
         from kiosk.ui.screenshots import ScreenshotRecorder
 
         recorder = ScreenshotRecorder(window, options.screenshot_dir)
         window.screen_shown.connect(recorder.capture)
-        recorder.capture(window.first_screen)
         window.autopilot = True
+        kiosk.on_ready.append(lambda: recorder.capture(window.first_screen))
     if options.exit_after is not None:
         from kiosk.ui.screenshots import exit_after
 
         exit_after(options.exit_after)
+    kiosk.start()
     try:
         return app.exec()
     finally:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.statusbar import StatusBar
+
+if TYPE_CHECKING:
+    from kiosk.ui.camera import QtCamera
 
 
 class TranslatedWidget(QWidget):
@@ -32,3 +37,10 @@ class KioskWindow(QWidget):
 
     def scan(self, payload: str, source: str = "camera") -> None:
         raise NotImplementedError
+
+    def attach_camera(self, camera: QtCamera) -> None:
+        """Take scans (and, where shown, the preview) from a camera started after the window."""
+        raise NotImplementedError
+
+    def parts_ready(self) -> None:
+        """The store and printer are attached: load what the screens need."""

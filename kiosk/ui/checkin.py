@@ -11,13 +11,15 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from kiosk.cards import BhytCard, BhytLayout, CachedCard, CardPayloadError, CccdCard, parse_payload
 from kiosk.cards.eligibility import Decision, Verdict
 from kiosk.cards.numbers import CITIZEN_ID_RE, card_number_problem
 from kiosk.db.convert import visit_card_fields
-from kiosk.db.reference import DepartmentInfo
+
+if TYPE_CHECKING:
+    from kiosk.db.reference import DepartmentInfo
 
 Source = Literal["camera", "serial", "wedge", "manual"]
 #: ``CheckResult.error_code`` when the kiosk itself failed (database problem): not the patient's fault.

@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from kiosk.printing.status import PrinterState, PrintResult
-from kiosk.printing.ticket import Ticket
-from kiosk.ui.checkin import CheckInService
 from kiosk.ui.workers import TaskRunner
+
+if TYPE_CHECKING:
+    from kiosk.printing.status import PrinterState, PrintResult
+    from kiosk.printing.ticket import Ticket
+    from kiosk.ui.checkin import CheckInService
 
 
 class Printer(Protocol):
@@ -32,7 +34,8 @@ class Feedback(Protocol):
 @dataclass
 class Services:
     runner: TaskRunner
-    checkin: CheckInService
+    #: None until the store is open (the window shows before the heavy parts are loaded).
+    checkin: CheckInService | None
     printer: Printer | None
     facility_name: str
     feedback: Feedback | None = None

@@ -3,28 +3,30 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kiosk.printing.status import PrinterState, PrintStatus
 from kiosk.sync.status import SyncStatus
 from kiosk.ui.status_model import DeviceState, DeviceStatus, StatusSnapshot
 from kiosk.ui.workers import TaskRunner
 
-_PRINT_STATES = {PrintStatus.OK: DeviceState.READY, PrintStatus.PAPER_LOW: DeviceState.PAPER_LOW,
-                 PrintStatus.PAPER_OUT: DeviceState.PAPER_OUT, PrintStatus.OFFLINE: DeviceState.OFFLINE,
-                 PrintStatus.ERROR: DeviceState.ERROR}
+if TYPE_CHECKING:
+    from kiosk.printing.status import PrinterState, PrintStatus
+
+#: ``PrintStatus`` values → device states (by value: the window starts before the printing code loads).
+_PRINT_STATES = {"ok": DeviceState.READY, "paper_low": DeviceState.PAPER_LOW, "paper_out": DeviceState.PAPER_OUT,
+                 "offline": DeviceState.OFFLINE, "error": DeviceState.ERROR}
 
 
 def printer_device(status: PrintStatus, detail: str = "") -> DeviceStatus:
-    return DeviceStatus(_PRINT_STATES[status], detail)
+    return DeviceStatus(_PRINT_STATES.get(status.value, DeviceState.ERROR), detail)
 
 
 class StatusCollector(QObject):
     changed = Signal(object)  # StatusSnapshot
 
-    def __init__(self, runner: TaskRunner, store: Any, *, hub_configured: bool, poll_ms: int = 15_000,
+    def __init__(self, runner: TaskRunner, store: Any = None, *, hub_configured: bool, poll_ms: int = 15_000,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
@@ -32,8 +34,15 @@ class StatusCollector(QObject):
         self.snapshot = StatusSnapshot(hub_configured=hub_configured)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh_outbox)
-        if not hub_configured:  # with a hub the sync loop publishes the counters itself
-            self._timer.start(poll_ms)
+        self._poll_ms = poll_ms
+        self.set_hub_configured(hub_configured)
+
+    def set_hub_configured(self, configured: bool) -> None:
+        self.snapshot = dataclasses.replace(self.snapshot, hub_configured=configured)
+        if configured:  # with a hub the sync loop publishes the counters itself
+            self._timer.stop()
+        else:
+            self._timer.start(self._poll_ms)
 
     def _publish(self, **changes: Any) -> None:
         self.snapshot = dataclasses.replace(self.snapshot, **changes)
@@ -49,6 +58,8 @@ class StatusCollector(QObject):
         self._publish(scanner=status)
 
     def set_printer(self, status: PrintStatus | PrinterState | DeviceStatus) -> None:
+        from kiosk.printing.status import PrinterState, PrintStatus
+
         if isinstance(status, PrinterState):
             status = printer_device(status.status, status.detail or status.message)
         elif isinstance(status, PrintStatus):
@@ -57,9 +68,9 @@ class StatusCollector(QObject):
 
     def refresh_outbox(self) -> None:
         """Offline (no hub): pending uploads straight from the outbox, on the database lane."""
-        if self.snapshot.hub_configured:
-            return
         store = self.store
+        if self.snapshot.hub_configured or store is None:
+            return
 
         def read() -> SyncStatus:
             return SyncStatus(configured=False, pending_count=store.pending_count(),

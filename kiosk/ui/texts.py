@@ -6,11 +6,15 @@ through Qt translation (context ``Texts``), so they follow the language the pati
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.cards.eligibility import Verdict
-from kiosk.printing.status import PrintStatus
 from kiosk.ui.checkin import SYSTEM_ERROR, CheckResult
+
+if TYPE_CHECKING:
+    from kiosk.printing.status import PrintStatus
 
 translate = QCoreApplication.translate
 
@@ -88,18 +92,19 @@ def hint_text(code: str) -> str:
 
 
 def print_text(status: PrintStatus | None) -> str:
+    """What the patient reads about the printing (by ``PrintStatus`` value: the UI starts before printing loads)."""
     texts = {
         None: translate("Texts", "Printing your ticket…"),
-        PrintStatus.OK: translate("Texts", "Please take your ticket."),
-        PrintStatus.PAPER_LOW: translate("Texts", "Please take your ticket."),
-        PrintStatus.PAPER_OUT: translate("Texts", "The ticket printer is out of paper. Please remember your number and "
+        "ok": translate("Texts", "Please take your ticket."),
+        "paper_low": translate("Texts", "Please take your ticket."),
+        "paper_out": translate("Texts", "The ticket printer is out of paper. Please remember your number and "
                                   "tell reception."),
-        PrintStatus.OFFLINE: translate("Texts", "The ticket printer is not working. Please remember your number and "
+        "offline": translate("Texts", "The ticket printer is not working. Please remember your number and "
                                 "tell reception."),
-        PrintStatus.ERROR: translate("Texts", "The ticket could not be printed. Please remember your number and "
+        "error": translate("Texts", "The ticket could not be printed. Please remember your number and "
                               "tell reception."),
     }
-    return texts[status]
+    return texts[None if status is None else status.value]
 
 
 def verdict_short(value: str) -> str:

@@ -68,3 +68,11 @@ def test_status_bar_texts_in_two_languages(qtbot: QtBot, languages: LanguageMana
     languages.switch("vi")
     assert bar.last_label.text() == "Đồng bộ 5 phút trước"
     assert bar.device_labels["printer"].text() == "Máy in: hết giấy"
+
+
+def test_visits_panel_outbox_states_match_the_store() -> None:
+    from kiosk.db import visits
+    from kiosk.ui.desk import visits_panel
+
+    assert (visits_panel.TO_SEND, visits_panel.SENDING, visits_panel.SENT, visits_panel.REJECTED) == (
+        visits.TO_SEND, visits.SENDING, visits.SENT, visits.REJECTED)

@@ -15,14 +15,11 @@ if TYPE_CHECKING:
 def build_desk(kiosk: KioskApp) -> DeskWindow:
     languages = kiosk.languages
     model = DeskModel(kiosk.services, lambda: languages.current or languages.default)
-    window = DeskWindow(model, languages, on_sync_now=kiosk.sync.trigger)
+    window = DeskWindow(model, languages, on_sync_now=lambda: kiosk.sync.trigger() if kiosk.sync else None)
     kiosk.status.changed.connect(window.sync.show_snapshot)
     model.print_changed.connect(lambda r: kiosk.status.set_printer(r.status))
     model.feedback.connect(kiosk.sounds.play)
-    if kiosk.camera is not None:
-        kiosk.camera.scanned.connect(lambda text: window.scan(text, "camera"))
     window.screen_shown.connect(lambda name: autopilot_step(window, name))
-    model.load()
     return window
 
 

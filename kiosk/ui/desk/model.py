@@ -7,15 +7,15 @@ import logging
 import re
 import uuid
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.db.reference import DepartmentInfo
-from kiosk.printing.status import PrintResult, PrintStatus
-from kiosk.printing.ticket import Ticket
 from kiosk.ui.checkin import SYSTEM_ERROR, CheckResult, Source
 from kiosk.ui.services import Services
+
+if TYPE_CHECKING:
+    from kiosk.db.reference import DepartmentInfo
 
 log = logging.getLogger(__name__)
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
@@ -59,8 +59,16 @@ class DeskModel(QObject):
             self.busy = busy
             self.busy_changed.emit(busy)
 
+    @property
+    def ready(self) -> bool:
+        """The store is open (the window shows while it is still loading)."""
+        return self.services.checkin is not None
+
     def load(self) -> None:
-        self._run(self.services.checkin.departments, self._departments)
+        checkin = self.services.checkin
+        if checkin is None:
+            return
+        self._run(checkin.departments, self._departments)
         self.refresh_visits()
 
     def _departments(self, departments: list[DepartmentInfo]) -> None:
@@ -73,22 +81,27 @@ class DeskModel(QObject):
         if _UUID.fullmatch(text):  # the QR on a printed ticket: open that visit
             self.open_visit.emit(text.lower())
             return
-        self._set_busy(True)
-        self._run(lambda: self.services.checkin.check_payload(payload, source), self._checked)
-
-    def enter_number(self, text: str) -> None:
-        if not text.strip():
+        checkin = self.services.checkin
+        if checkin is None:
             return
         self._set_busy(True)
-        self._run(lambda: self.services.checkin.check_manual(text), self._checked)
+        self._run(lambda: checkin.check_payload(payload, source), self._checked)
+
+    def enter_number(self, text: str) -> None:
+        checkin = self.services.checkin
+        if not text.strip() or checkin is None:
+            return
+        self._set_busy(True)
+        self._run(lambda: checkin.check_manual(text), self._checked)
 
     def _checked(self, result: CheckResult) -> None:
         self._set_busy(False)
         self.result = result
         self.result_changed.emit(result)
         self.feedback.emit(result.ok and result.verdict is not None and result.verdict.accepted)
-        if not self.departments:
-            self._run(self.services.checkin.departments, self._departments)
+        checkin = self.services.checkin
+        if not self.departments and checkin is not None:
+            self._run(checkin.departments, self._departments)
 
     def clear(self) -> None:
         self.result = None
@@ -98,10 +111,11 @@ class DeskModel(QObject):
     def register(self, department_code: str) -> bool:
         result = self.result
         department = next((d for d in self.departments if d.code == department_code), None)
-        if result is None or not result.ok or department is None or self.busy:
+        checkin = self.services.checkin
+        if result is None or not result.ok or department is None or self.busy or checkin is None:
             return False
         self._set_busy(True)
-        self._run(lambda: self.services.checkin.register(result, department_code),
+        self._run(lambda: checkin.register(result, department_code),
                   lambda visit: self._registered(visit, department))
         return True
 
@@ -127,6 +141,9 @@ class DeskModel(QObject):
         return True
 
     def _print(self, visit: dict[str, Any], department: DepartmentInfo) -> None:
+        from kiosk.printing.status import PrintResult, PrintStatus
+        from kiosk.printing.ticket import Ticket
+
         printer = self.services.printer
         if printer is None:
             self.print_changed.emit(PrintResult(PrintStatus.OFFLINE, "no printer configured"))
@@ -145,5 +162,6 @@ class DeskModel(QObject):
         self.refresh_visits()
 
     def refresh_visits(self) -> None:
-        query = self.query
-        self._run(lambda: self.services.checkin.visits_today(query), self.visits_changed.emit)
+        query, checkin = self.query, self.services.checkin
+        if checkin is not None:
+            self._run(lambda: checkin.visits_today(query), self.visits_changed.emit)

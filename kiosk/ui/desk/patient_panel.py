@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from kiosk.cards import BhytCard, CccdCard
 from kiosk.cards.eligibility import Verdict
-from kiosk.db.reference import DepartmentInfo
 from kiosk.ui.base import TranslatedWidget
+
+if TYPE_CHECKING:
+    from kiosk.db.reference import DepartmentInfo
 from kiosk.ui.checkin import CheckResult
 from kiosk.ui.texts import result_title, staff_reason
 from kiosk.ui.widgets import button, label, set_role

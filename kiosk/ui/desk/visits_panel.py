@@ -7,11 +7,13 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableWidget, QTableWidgetItem, QVBoxLayout
 
-from kiosk.db.visits import REJECTED, SENDING, SENT, TO_SEND
 from kiosk.ui.base import TranslatedWidget
 from kiosk.ui.texts import verdict_short
 from kiosk.ui.widgets import label
 
+#: Outbox states (``kiosk.db.visits``; a test keeps them equal) — not imported: the window is built
+#: before the database layer loads.
+TO_SEND, SENDING, SENT, REJECTED = "to_send", "sending", "sent", "rejected"
 COLUMNS = ("ticket", "time", "name", "department_code", "verdict", "sync")
 
 

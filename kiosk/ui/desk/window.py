@@ -7,12 +7,12 @@ Esc clear; Tab moves through everything in reading order.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
-from kiosk.printing.status import PrintResult
 from kiosk.ui.base import KioskWindow, TranslatedWidget
 from kiosk.ui.checkin import CheckResult
 from kiosk.ui.desk.model import DeskModel
@@ -23,6 +23,10 @@ from kiosk.ui.i18n import LANGUAGES, LanguageManager
 from kiosk.ui.statusbar import StatusBar
 from kiosk.ui.texts import print_text
 from kiosk.ui.widgets import button, label, set_role
+
+if TYPE_CHECKING:
+    from kiosk.printing.status import PrintResult
+    from kiosk.ui.camera import QtCamera
 
 
 class DeskWindow(KioskWindow, TranslatedWidget):
@@ -112,6 +116,12 @@ class DeskWindow(KioskWindow, TranslatedWidget):
 
     def scan(self, payload: str, source: str = "camera") -> None:
         self.model.scan(payload, source)  # type: ignore[arg-type]
+
+    def attach_camera(self, camera: QtCamera) -> None:
+        camera.scanned.connect(lambda text: self.scan(text, "camera"))
+
+    def parts_ready(self) -> None:
+        self.model.load()
 
     def _enter(self) -> None:
         text = self.entry.text()

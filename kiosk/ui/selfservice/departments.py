@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.db.reference import DepartmentInfo
 from kiosk.ui.base import TranslatedWidget
+
+if TYPE_CHECKING:
+    from kiosk.db.reference import DepartmentInfo
 from kiosk.ui.widgets import button, label
 
 

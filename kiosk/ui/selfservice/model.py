@@ -11,15 +11,17 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.db.reference import DepartmentInfo
-from kiosk.printing.status import PrintResult, PrintStatus
-from kiosk.printing.ticket import Ticket
 from kiosk.ui.checkin import SYSTEM_ERROR, CheckResult, Source
 from kiosk.ui.services import Services
+
+if TYPE_CHECKING:
+    from kiosk.db.reference import DepartmentInfo
+    from kiosk.printing.status import PrintResult
+    from kiosk.printing.ticket import Ticket
 
 log = logging.getLogger(__name__)
 
@@ -81,11 +83,12 @@ class SelfServiceModel(QObject):
     # ----- scan → verdict ------------------------------------------------------------------------------
     def scan(self, payload: str, source: Source = "camera") -> bool:
         """A payload from the camera or a scanner; taken only on the welcome screen. True if taken."""
-        if self.screen is not Screen.WELCOME or self.busy:
+        checkin = self.services.checkin
+        if self.screen is not Screen.WELCOME or self.busy or checkin is None:
             return False
         self._set_busy(True)
         generation = self._generation
-        self.services.runner.run(lambda: self.services.checkin.check_payload(payload, source),
+        self.services.runner.run(lambda: checkin.check_payload(payload, source),
                                  lambda r: self._checked(generation, r),
                                  lambda e: self._checked(generation, _system_error(source, e)))
         return True
@@ -101,11 +104,12 @@ class SelfServiceModel(QObject):
 
     def proceed(self) -> None:
         """From a good verdict to the department choice."""
-        if self.result is None or not self.result.self_service_allowed:
+        checkin = self.services.checkin
+        if self.result is None or not self.result.self_service_allowed or checkin is None:
             return
         generation = self._generation
         self._set_busy(True)
-        self.services.runner.run(self.services.checkin.departments, lambda d: self._departments(generation, d),
+        self.services.runner.run(checkin.departments, lambda d: self._departments(generation, d),
                                  lambda e: self._checked(generation, _system_error("camera", e)))
 
     def _departments(self, generation: int, departments: list[DepartmentInfo]) -> None:
@@ -120,11 +124,12 @@ class SelfServiceModel(QObject):
     def choose(self, code: str) -> None:
         result = self.result
         department = next((d for d in self.departments if d.code == code), None)
-        if result is None or department is None or self.busy:
+        checkin = self.services.checkin
+        if result is None or department is None or self.busy or checkin is None:
             return
         generation = self._generation
         self._set_busy(True)
-        self.services.runner.run(lambda: self.services.checkin.register(result, code),
+        self.services.runner.run(lambda: checkin.register(result, code),
                                  lambda visit: self._registered(generation, department, visit),
                                  lambda e: self._checked(generation, _system_error(result.source, e)))
 
@@ -134,6 +139,8 @@ class SelfServiceModel(QObject):
         if generation != self._generation:
             return  # recorded; the patient walked away (reset) before the ticket came back
         self._set_busy(False)
+        from kiosk.printing.ticket import Ticket
+
         lang = self.language()
         ticket = Ticket(facility_name=self.services.facility_name, department_name=department.name(lang),
                         room=department.room or "", ticket_text=visit["ticket"],
@@ -147,6 +154,8 @@ class SelfServiceModel(QObject):
         self.print_ticket(ticket, generation)
 
     def print_ticket(self, ticket: Ticket, generation: int | None = None) -> None:
+        from kiosk.printing.status import PrintResult, PrintStatus
+
         printer = self.services.printer
         gen = self._generation if generation is None else generation
         if printer is None:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
-from kiosk.printing.status import PrintResult
 from kiosk.ui.base import TranslatedWidget
 from kiosk.ui.selfservice.model import IssuedTicket
 from kiosk.ui.texts import print_text
 from kiosk.ui.widgets import button, label, set_role
+
+if TYPE_CHECKING:
+    from kiosk.printing.status import PrintResult
 
 
 class TicketScreen(TranslatedWidget):

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.printing.status import PrintResult
 from kiosk.ui.admin_pin import verify_pin
 from kiosk.ui.appearance import Appearance
 from kiosk.ui.base import KioskWindow
-from kiosk.ui.camera import QtCamera
 from kiosk.ui.checkin import CheckResult
 from kiosk.ui.i18n import LanguageManager
 from kiosk.ui.idle import CornerTaps, IdleWatcher
@@ -25,6 +24,10 @@ from kiosk.ui.selfservice.verdict import VerdictScreen
 from kiosk.ui.selfservice.welcome import WelcomeScreen
 from kiosk.ui.statusbar import StatusBar
 from kiosk.ui.texts import print_text
+
+if TYPE_CHECKING:
+    from kiosk.printing.status import PrintResult
+    from kiosk.ui.camera import QtCamera
 
 #: Exit code of "Exit the kiosk" in the admin panel (a supervisor must not restart the app).
 ADMIN_EXIT_CODE = 0
@@ -120,9 +123,15 @@ class SelfServiceWindow(KioskWindow):
         self.admin.exit_app.connect(lambda: QApplication.exit(ADMIN_EXIT_CODE))
         self.cleaning.finished.connect(lambda: m.go(Screen.ADMIN))
         if self.camera is not None:
-            self.camera.preview.connect(self.welcome.show_frame)
-            self.camera.hints.connect(self.welcome.show_hints)
-            self.camera.scanned.connect(self.scan)
+            self.attach_camera(self.camera)
+
+    def attach_camera(self, camera: QtCamera) -> None:
+        """Show the camera's preview and hints and take its scans (it may start after the window)."""
+        self.camera = camera
+        camera.preview.connect(self.welcome.show_frame)
+        camera.hints.connect(self.welcome.show_hints)
+        camera.scanned.connect(self.scan)
+        camera.set_active(self.model.screen is Screen.WELCOME)
 
     def scan(self, payload: str, source: str = "camera") -> None:
         """A payload from any input (camera, serial, wedge); also counts as activity."""

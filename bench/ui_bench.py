@@ -1,0 +1,270 @@
+"""UI responsiveness: start-up time, event-loop stalls while decoding and syncing, memory after an
+accelerated hour of demo use. Drives the REAL app (kiosk.ui.app.KioskApp): the scanner pipeline on the
+demo clip, the SQLite store, the file printer, and the sync loop against a real hub on 127.0.0.1.
+
+    .venv/bin/python -m bench.ui_bench            # full run (~1.5 min)
+    .venv/bin/python -m bench.ui_bench --quick    # CI smoke run (~25 s)
+
+1. start → interactive: wall time from launching ``python`` to the window shown with the event loop
+   turning (a child process reports the moment; median of runs). Target ≤ 2 s. Also reported: start →
+   ready to scan (store opened — a fresh one, so with migrations and demo data — printer and camera
+   attached; they load on the database worker while the window is already usable).
+2. event-loop stalls: a 5 ms timer measures how late the UI thread is, while the camera pipeline
+   decodes the 30 fps 1280×720 demo clip, patients check in (autopilot: scan → verdict → department →
+   ticket printed) and the kiosk syncs to the hub every second. Target p99 ≤ 50 ms.
+3. memory: after the stall phase, an accelerated hour: 60 check-ins (one a minute) driven back to
+   back while the camera keeps decoding; resident memory at the end. Target ≤ 400 MB.
+Prints a table and, last, one JSON line. Offscreen Qt; timings are noisy on a shared machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+START_TARGET_S = 2.0
+STALL_TARGET_MS = 50.0
+RSS_TARGET_MB = 400.0
+REPO = Path(__file__).resolve().parents[1]
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _config(data: Path, hub_url: str = "", token: str = "") -> Any:
+    from kiosk.config import Config
+    from kiosk.ui.devices import demo_clip
+
+    config = Config()
+    config.ui.mode = "self"
+    config.hub.url, config.hub.token, config.hub.interval_s = hub_url, token, 1.0
+    clip = demo_clip()
+    if clip is None:
+        raise SystemExit("no demo clip in resources/demo")
+    config.camera.source = str(clip)
+    config.database.url = f"sqlite:///{data / 'kiosk.sqlite3'}"
+    return config
+
+
+# ----- 1. start-up (child process) ----------------------------------------------------------------------
+def child_start(data: str) -> None:
+    """Runs in a fresh interpreter: build the real app, show it, report when the loop turns."""
+    os.environ["KIOSK_DATA_DIR"] = data
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.app import KioskApp, RunOptions
+
+    app = QApplication([])
+    kiosk = KioskApp(_config(Path(data)), RunOptions(mode="self", demo=True, sounds=False), app)
+    kiosk.window.resize(1280, 720)
+    kiosk.window.show()
+    kiosk.start()
+    QTimer.singleShot(0, lambda: print(f"READY {time.time():.6f}", flush=True))  # the loop is turning
+
+    def parts() -> None:
+        print(f"SCAN_READY {time.time():.6f}", flush=True)
+        app.quit()
+
+    kiosk.on_ready.append(parts)
+    app.exec()
+    kiosk.close()
+
+
+def measure_start(runs: int, tmp: Path) -> tuple[list[float], list[float]]:
+    """(window interactive, ready to scan) seconds after launching the interpreter, per run."""
+    times, scan_ready = [], []
+    for i in range(runs):
+        data = tmp / f"start{i}"
+        data.mkdir()
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+        began = time.time()
+        out = subprocess.run([sys.executable, "-m", "bench.ui_bench", "--child-start", str(data)], env=env,
+                             cwd=REPO, capture_output=True, text=True, timeout=120, check=True).stdout
+        stamps = {line.split()[0]: float(line.split()[1]) for line in out.splitlines() if " " in line}
+        times.append(stamps["READY"] - began)
+        scan_ready.append(stamps["SCAN_READY"] - began)
+    return times, scan_ready
+
+
+# ----- 2 + 3. stalls and memory (in process) ----------------------------------------------------------------
+class StallProbe:
+    def __init__(self, interval_ms: int = 5) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.interval = interval_ms / 1000
+        self.lateness_ms: list[float] = []
+        self._last = time.perf_counter()
+        self.timer = QTimer()
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.lateness_ms.append(max(0.0, (now - self._last - self.interval) * 1000))
+        self._last = now
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self.timer.start()
+
+
+def pump(app: Any, seconds: float, until: Any = None) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        if until is not None and until():
+            return
+        time.sleep(0.001)
+
+
+def run_inprocess(stall_s: float, cycles: int, tmp: Path) -> dict[str, Any]:
+    from bench.hub_common import create_devices, serve
+
+    hub_url = f"sqlite:///{tmp / 'hub.sqlite3'}"
+    from kiosk.hub.db import open_hub
+
+    open_hub(hub_url, pool_size=1).dispose()
+    token = create_devices(hub_url, 1)[0]
+    with serve(hub_url, 1, tmp / "hub.log") as base:
+        return _drive(base, token, stall_s, cycles, tmp)
+
+
+def _drive(hub: str, token: str, stall_s: float, cycles: int, tmp: Path) -> dict[str, Any]:
+    os.environ["KIOSK_DATA_DIR"] = str(tmp / "data")
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.db.demo import demo_scenarios
+    from kiosk.ui.app import KioskApp, RunOptions
+    from kiosk.ui.selfservice.model import Screen
+    from kiosk.ui.selfservice.window import SelfServiceWindow
+
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    (tmp / "data").mkdir(exist_ok=True)
+    kiosk = KioskApp(_config(tmp / "data", hub, token), RunOptions(mode="self", demo=True, sounds=False), app)
+    window = kiosk.window
+    assert isinstance(window, SelfServiceWindow)
+    window.resize(1280, 720)
+    window.show()
+    window.autopilot = True
+    kiosk.start()
+    pump(app, 60, lambda: kiosk.ready)  # store open, demo data loaded, camera running
+    syncs: list[Any] = []
+    kiosk.sync.status.connect(lambda s: syncs.append(s) if not s.syncing else None)
+    pump(app, 1.0)
+    rss_start = rss_mb()
+    assert kiosk.camera is not None
+    frames0 = kiosk.camera.frames
+    visits0 = len(kiosk.store.list_visits())
+    probe = StallProbe()
+    probe.start()
+    pump(app, stall_s)
+    probe.timer.stop()
+    frames_stall = kiosk.camera.frames - frames0
+    visits_stall = len(kiosk.store.list_visits()) - visits0
+    syncs_stall = len(syncs)
+    # accelerated hour: one check-in per "minute", back to back; the camera keeps decoding
+    window.autopilot = False
+    payloads = [s.payload for s in demo_scenarios() if s.verdict == "valid"]
+    model = window.model
+    t0 = time.monotonic()
+    for i in range(cycles):
+        window.reset()
+        pump(app, 0.05)
+        model.scan(payloads[i % len(payloads)], "camera")
+        pump(app, 5, lambda: model.screen is Screen.VERDICT)
+        model.proceed()
+        pump(app, 5, lambda: model.screen is Screen.DEPARTMENTS)
+        model.choose(model.departments[i % len(model.departments)].code)
+        pump(app, 10, lambda: model.print_result is not None)
+    accelerated_s = time.monotonic() - t0
+    pump(app, 2.0)
+    result = {
+        "stall_lateness_ms": probe.lateness_ms, "frames_during_stall": frames_stall, "stall_s": stall_s,
+        "visits_during_stall": visits_stall, "syncs_during_stall": syncs_stall, "rss_start_mb": rss_start,
+        "rss_end_mb": rss_mb(), "cycles": cycles, "accelerated_s": accelerated_s,
+        "frames_total": kiosk.camera.frames - frames0, "visits_total": len(kiosk.store.list_visits()),
+        "pending_after": kiosk.store.pending_count(), "syncs_total": len(syncs),
+    }
+    window.close()
+    kiosk.close()
+    return result
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="short CI run")
+    parser.add_argument("--child-start", metavar="DATA_DIR", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child_start:
+        child_start(args.child_start)
+        return 0
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    runs, stall_s, cycles = (1, 8.0, 10) if args.quick else (3, 30.0, 60)
+    with tempfile.TemporaryDirectory(prefix="ui-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        starts, scan_ready = measure_start(runs, tmp)
+        r = run_inprocess(stall_s, cycles, tmp)
+    lateness = r["stall_lateness_ms"]
+    start_s = statistics.median(starts)
+    p99 = percentile(lateness, 99)
+    figures = {
+        "start_to_interactive_s": round(start_s, 3), "start_runs_s": [round(s, 3) for s in starts],
+        "start_to_scan_ready_s": round(statistics.median(scan_ready), 3),
+        "stall_p50_ms": round(percentile(lateness, 50), 2), "stall_p99_ms": round(p99, 2),
+        "stall_max_ms": round(max(lateness, default=float("nan")), 2), "stall_samples": len(lateness),
+        "decode_fps_during_stall": round(r["frames_during_stall"] / r["stall_s"], 1),
+        "visits_during_stall": r["visits_during_stall"], "syncs_during_stall": r["syncs_during_stall"],
+        "rss_start_mb": round(r["rss_start_mb"], 1), "rss_end_mb": round(r["rss_end_mb"], 1),
+        "accelerated_checkins": r["cycles"], "accelerated_s": round(r["accelerated_s"], 1),
+        "frames_decoded_total": r["frames_total"], "visits_total": r["visits_total"],
+        "pending_uploads_after": r["pending_after"], "syncs_total": r["syncs_total"],
+    }
+    ok = {"start": start_s <= START_TARGET_S, "stall": p99 <= STALL_TARGET_MS, "rss": r["rss_end_mb"] <= RSS_TARGET_MB}
+    rows = [
+        ("start → interactive (median)",
+         f"{start_s:.2f} s  (target ≤ {START_TARGET_S} s) {'OK' if ok['start'] else 'MISS'}"),
+        ("start → ready to scan (store, printer, camera)",
+         f"{figures['start_to_scan_ready_s']:.2f} s  (fresh database: migrations + demo data)"),
+        ("event-loop lateness p50 / p99 / max", f"{figures['stall_p50_ms']} / {figures['stall_p99_ms']} / "
+         f"{figures['stall_max_ms']} ms  (target p99 ≤ {STALL_TARGET_MS}) {'OK' if ok['stall'] else 'MISS'}"),
+        ("  while: frames decoded/s", str(figures["decode_fps_during_stall"])),
+        ("  while: check-ins / syncs", f"{figures['visits_during_stall']} / {figures['syncs_during_stall']}"),
+        ("RSS start → after accelerated hour", f"{figures['rss_start_mb']} → {figures['rss_end_mb']} MB  "
+         f"(target ≤ {RSS_TARGET_MB}) {'OK' if ok['rss'] else 'MISS'}"),
+        ("  accelerated hour", f"{figures['accelerated_checkins']} check-ins in {figures['accelerated_s']} s, "
+         f"{figures['frames_decoded_total']} frames decoded, {figures['pending_uploads_after']} pending after"),
+    ]
+    width = max(len(k) for k, _ in rows)
+    print(f"UI responsiveness ({'quick' if args.quick else 'full'}; {platform.python_version()}, "
+          f"{os.cpu_count()} CPUs, offscreen)")
+    print("-" * (width + 60))
+    for key, value in rows:
+        print(f"{key:<{width}}  {value}")
+    print(json.dumps({"bench": "ui", "quick": args.quick, "targets_met": ok, **figures}, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
