@@ -134,7 +134,9 @@ class PhoneScreenDecoder:
             self.reset()
             result.ms = (self._clock() - start) * 1000
             return result
-        result.candidates = merge_overlapping(result.candidates) or texture_candidates(gray)
+        # zxing's located pieces and the texture detector's regions, merged: zxing sometimes reports
+        # only a finder pattern of a code the texture detector frames completely.
+        result.candidates = merge_overlapping(result.candidates + texture_candidates(gray))
         candidates = self._remember(result.candidates)
         small = max(gray.shape[:2]) <= SMALL_IMAGE_PX
         if still and small:
@@ -178,7 +180,9 @@ class PhoneScreenDecoder:
         while done < attempts:
             name, fn, cost = strategies[self._cursor % len(strategies)]
             candidate, roi = rois[(done // len(strategies)) if still else 0]
-            scale = (max(roi.shape) / 150.0) ** 2
+            # Costs are for a ~150 px ROI; larger ROIs cost more, but upscaled images are capped at
+            # strategies.MAX_SIDE, so the growth levels off.
+            scale = min((max(roi.shape) / 150.0) ** 2, 2.0)
             if done > 0 and self._elapsed(start) + cost * scale > budget_ms:
                 break
             self._cursor = (self._cursor + 1) % len(strategies)
