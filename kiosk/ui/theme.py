@@ -59,6 +59,7 @@ QPushButton { background: $surface; color: $text; border: 3px solid $border; bor
               padding: ${pad}px ${padx}px; min-height: ${touch}px; min-width: ${touch}px; }
 QPushButton[role="primary"] { background: $primary; color: $primary_text; border-color: $primary;
                               font-weight: 600; }
+QPushButton[role="choice"] { font-size: ${title}px; }
 QPushButton:checked { background: $primary; color: $primary_text; border-color: $primary; }
 QPushButton:focus, QLineEdit:focus, QListWidget:focus, QTableWidget:focus, QComboBox:focus,
 QSpinBox:focus, QCheckBox:focus { border: 3px solid $focus; }

@@ -19,6 +19,16 @@ def label(text: str = "", role: str | None = None, *, wrap: bool = True,
     return widget
 
 
+def reserve_wrapped_height(*labels: QLabel) -> None:
+    """Word-wrapped labels in box layouts are sized for their *minimum* width; reserve the height
+    their text needs at their actual width, so a long translation wraps instead of being cut off."""
+    for widget in labels:
+        if widget.wordWrap() and widget.width() > 0:
+            need = widget.heightForWidth(widget.width())
+            if need > 0 and widget.minimumHeight() != need:
+                widget.setMinimumHeight(need)
+
+
 def set_role(widget: QWidget, role: str) -> None:
     if widget.property("role") != role:
         widget.setProperty("role", role)
@@ -32,7 +42,8 @@ def button(text: str = "", role: str | None = None, name: str | None = None) -> 
         widget.setProperty("role", role)
     if name:
         widget.setObjectName(name)
-    widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    # never narrower than its text: a layout short of room grows the window (tests catch that) instead
+    widget.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
     return widget
 
 

@@ -125,3 +125,32 @@ def test_scans_ignored_away_from_the_welcome_screen(qtbot: QtBot, services: Serv
     window.scan(EXPIRED)
     qtbot.wait(50)
     assert window.model.result is first
+
+
+@pytest.mark.parametrize(("size", "scale"), [((1920, 1080), 200), ((1280, 720), 130)],
+                         ids=["1920x1080-200pct", "1280x720-130pct"])
+@pytest.mark.parametrize("lang", ["vi", "ja"])
+def test_every_screen_fits_at_large_text(qtbot: QtBot, services: Services, languages: LanguageManager,
+                                         appearance: Appearance, lang: str, size: tuple[int, int],
+                                         scale: int) -> None:
+    appearance.set_font_scale(scale)
+    window = make_window(qtbot, services, languages, appearance, size)
+    languages.switch(lang)
+    assert_fits(qtbot, window, f"welcome/{lang}/{scale}")
+    window.scan(VALID)
+    qtbot.waitUntil(lambda: window.model.screen is Screen.VERDICT)
+    assert_fits(qtbot, window, f"verdict/{lang}/{scale}")
+    window.verdict.continue_button.click()
+    qtbot.waitUntil(lambda: window.model.screen is Screen.DEPARTMENTS)
+    assert_fits(qtbot, window, f"departments/{lang}/{scale}")
+    window.departments.buttons["K01"].click()
+    qtbot.waitUntil(lambda: window.model.screen is Screen.TICKET)
+    qtbot.waitUntil(lambda: window.ticket.print_result is not None, timeout=10_000)
+    assert_fits(qtbot, window, f"ticket/{lang}/{scale}")
+    window.overlay.show_countdown(20)
+    problems = clipped_text(window.overlay)
+    assert not problems, f"idle overlay/{lang}/{scale}: {problems}"
+    window.overlay.hide()
+    for screen in (Screen.PIN, Screen.ADMIN, Screen.CLEANING):
+        window.model.go(screen)
+        assert_fits(qtbot, window, f"{screen}/{lang}/{scale}")

@@ -6,7 +6,16 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.ui.base import TranslatedWidget
 
@@ -28,6 +37,12 @@ class DepartmentScreen(TranslatedWidget):
         self.title = label("", "title")
         self.grid = QGridLayout()
         self.grid.setSpacing(20)
+        grid_box = QWidget()
+        grid_box.setLayout(self.grid)
+        self.scroll = QScrollArea()  # many departments or a large text size: scroll rather than clip
+        self.scroll.setWidget(grid_box)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.back_button = button("", name="back")
         self.back_button.clicked.connect(self.back)
         self.empty = label("", "info")
@@ -39,7 +54,7 @@ class DepartmentScreen(TranslatedWidget):
         root.setSpacing(20)
         root.addWidget(self.title)
         root.addWidget(self.empty)
-        root.addLayout(self.grid, 1)
+        root.addWidget(self.scroll, 1)
         root.addLayout(bottom)
         self.retranslate_ui()
 
@@ -49,10 +64,10 @@ class DepartmentScreen(TranslatedWidget):
             self.grid.removeWidget(b)
             b.deleteLater()
         self.buttons = {}
-        columns = 2 if len(departments) <= 6 else 3
+        columns = 2 if len(departments) <= 4 else 3
         for i, dept in enumerate(departments):
-            b = button(name=f"dept-{dept.code}")
-            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            b = button(role="choice", name=f"dept-{dept.code}")
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.MinimumExpanding)
             b.clicked.connect(lambda _=False, code=dept.code: self.chosen.emit(code))
             self.grid.addWidget(b, i // columns, i % columns)
             self.buttons[dept.code] = b
@@ -68,4 +83,6 @@ class DepartmentScreen(TranslatedWidget):
             text = dept.name(lang)
             if dept.room:
                 text += "\n" + self.tr("Room {room}").format(room=dept.room)
-            self.buttons[dept.code].setText(text)
+            b = self.buttons[dept.code]
+            b.setText(text)
+            b.setMinimumHeight(b.sizeHint().height())

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.base import TranslatedWidget
 from kiosk.ui.texts import hint_text
-from kiosk.ui.widgets import CameraView, LanguageBar, label, set_role
+from kiosk.ui.widgets import CameraView, LanguageBar, label, reserve_wrapped_height, set_role
 
 
 class WelcomeScreen(TranslatedWidget):
@@ -31,21 +31,26 @@ class WelcomeScreen(TranslatedWidget):
         top.addWidget(self.facility, 1)
         top.addWidget(self.languages)
         left = QVBoxLayout()
-        left.setSpacing(18)
+        left.setSpacing(12)
         for w in (self.title, self.step1, self.step2, self.hint):
             left.addWidget(w)
         left.addStretch(1)
         left.addWidget(self.help)
         middle = QHBoxLayout()
         middle.setSpacing(24)
-        middle.addLayout(left, 4)
-        middle.addWidget(self.camera, 5)
+        middle.addLayout(left, 1)
+        middle.addWidget(self.camera, 1)
         root = QVBoxLayout(self)
-        root.setContentsMargins(24, 16, 24, 16)
-        root.setSpacing(16)
+        root.setContentsMargins(24, 12, 24, 12)
+        root.setSpacing(12)
         root.addLayout(top)
         root.addLayout(middle, 1)
         self.retranslate_ui()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            reserve_wrapped_height(self.title, self.step1, self.step2, self.hint, self.help)
+        return super().event(event)
 
     def show_frame(self, image: QImage) -> None:
         self.camera.show_frame(image)
