@@ -10,8 +10,10 @@ import datetime as dt
 import json
 import logging
 import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request, Security
 from fastapi.exceptions import RequestValidationError
@@ -34,7 +36,10 @@ from kiosk.hub.protocol import (
     MAX_BODY_BYTES,
     MAX_PULL_LIMIT,
     PROTOCOL_VERSION,
+    PULL_FEATURES,
     ErrorBody,
+    LookupBody,
+    LookupResponse,
     PullResponse,
     PushRequest,
     PushResponse,
@@ -43,6 +48,10 @@ from kiosk.hub.protocol import (
 from kiosk.hub.pull import read_page
 from kiosk.hub.ratelimit import RateLimiter
 from kiosk.hub.schema import devices
+
+if TYPE_CHECKING:
+    from kiosk.hub.gateway_config import HubGatewayConfig
+    from kiosk.hub.gateway_hub import HubGateway
 
 log = logging.getLogger("kiosk.hub")
 
@@ -61,13 +70,39 @@ class HubSettings:
     burst: int = 30
     max_body_bytes: int = MAX_BODY_BYTES
     pool_size: int = 10
+    #: Gateway settings (kiosk.hub.gateway_config); None: no gateway, look-ups answer not_configured.
+    gateway: HubGatewayConfig | None = None
 
     @classmethod
     def from_env(cls) -> HubSettings:
+        from kiosk.hub.gateway_config import load_gateway_config
+
         return cls(db_url=os.environ.get(db.ENV_DB) or None,
                    rate_per_s=float(os.environ.get(ENV_RATE, "10")),
                    burst=int(os.environ.get(ENV_BURST, "30")),
-                   pool_size=int(os.environ.get(ENV_POOL, "10")))
+                   pool_size=int(os.environ.get(ENV_POOL, "10")),
+                   gateway=load_gateway_config())
+
+
+#: Largest body of a card look-up.
+MAX_LOOKUP_BYTES = 16 * 1024
+_NOT_CONFIGURED: dict[str, Any] = {
+    "kind": "not_configured", "verdict": None, "use_provisional": True, "code": None, "note": None,
+    "action_vi": "Máy chủ chưa cấu hình cổng giám định BHXH; dùng kết quả tại chỗ.",
+    "action_en": "The hub has no social-insurance gateway configured; use the provisional verdict.",
+    "card_number": None, "replaced_by": None, "cards": [], "answered_at": None, "from_cache": False,
+}
+
+
+def _lookup_request(body: LookupBody, facility_code: str) -> Any:
+    from kiosk.cards.model import BirthDate
+    from kiosk.gateway.service import LookupRequest
+    from kiosk.gateway.settings import StaffIdentity
+
+    number = body.card_number.upper() if body.card_number else body.citizen_id
+    staff = StaffIdentity(body.staff.name, body.staff.citizen_id) if body.staff else None
+    return LookupRequest(str(number), body.name, BirthDate.from_iso(body.birth_date), body.visit_date,
+                         staff=staff, facility_code=facility_code)
 
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
@@ -85,6 +120,12 @@ _PUSH_ERRORS: dict[int | str, dict[str, Any]] = {
     413: {"model": ErrorBody, "description": f"body over {MAX_BODY_BYTES} bytes or over "
                                              f"{MAX_BATCH_RECORDS} records"},
     415: {"model": ErrorBody, "description": "unsupported Content-Encoding"},
+}
+
+_LOOKUP_ERRORS: dict[int | str, dict[str, Any]] = {
+    **_ERRORS,
+    400: {"model": ErrorBody, "description": "body is not JSON"},
+    413: {"model": ErrorBody, "description": f"body over {16 * 1024} bytes"},
 }
 
 bearer = HTTPBearer(auto_error=False, description="device token printed by `kiosk hub device add`")
@@ -119,18 +160,37 @@ def current_device(request: Request,
 AuthDevice = Annotated[Device, Depends(current_device)]
 
 
-def create_app(settings: HubSettings | None = None, *, engine: Engine | None = None) -> FastAPI:
+def create_app(settings: HubSettings | None = None, *, engine: Engine | None = None,
+               gateway: HubGateway | None = None) -> FastAPI:
+    """The hub app. ``gateway``: an already built HubGateway (tests); else one is built from
+    ``settings.gateway`` (closed with the app)."""
     settings = settings or HubSettings()
     hub_engine = engine or db.open_hub(settings.db_url, pool_size=settings.pool_size)
     with hub_engine.connect() as conn:
         hub_id = db.hub_id(conn)
         conn.rollback()
     limiter = RateLimiter(settings.rate_per_s, settings.burst)
+    owns_gateway = gateway is None and settings.gateway is not None
+    if owns_gateway and settings.gateway is not None:
+        from kiosk.hub.gateway_hub import HubGateway
 
-    app = FastAPI(title="Clinic kiosk hub", version=__version__,
+        gateway = HubGateway(hub_engine, settings.gateway)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if gateway is not None and owns_gateway:
+            gateway.start_background()
+        try:
+            yield
+        finally:
+            if gateway is not None and owns_gateway:
+                gateway.close()
+
+    app = FastAPI(title="Clinic kiosk hub", version=__version__, lifespan=lifespan,
                   description="Sync API between check-in kiosks and their hub. See docs/hub-api.md.")
     app.state.engine = hub_engine
     app.state.limiter = limiter
+    app.state.gateway = gateway
     app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=1)
     app.add_middleware(SafeErrors)
 
@@ -191,6 +251,8 @@ def create_app(settings: HubSettings | None = None, *, engine: Engine | None = N
              cursor: Annotated[str, Query(max_length=40, description="next_cursor of the last applied page")] = "",
              limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
              facility: Annotated[str | None, Query(description="optional; must be the device's facility")] = None,
+             features: Annotated[str, Query(max_length=200, description="comma-separated optional tables, "
+                                            "e.g. visit_updates (unknown names are ignored)")] = "",
              ) -> Response:
         if facility is not None and facility != device.facility_code:
             raise ApiError(403, "forbidden", "a device pulls only its own facility's data")
@@ -201,7 +263,8 @@ def create_app(settings: HubSettings | None = None, *, engine: Engine | None = N
         with hub_engine.connect() as raw:
             conn = db.reader(raw)
             with conn.begin():
-                page = read_page(conn, device.facility_code, after, limit)
+                wanted = tuple(f for f in PULL_FEATURES if f in {x.strip() for x in features.split(",")})
+                page = read_page(conn, device.facility_code, after, limit, device_id=device.id, features=wanted)
         with hub_engine.begin() as conn:
             conn.execute(devices.update().where(devices.c.id == device.id)
                          .values(last_pull_at=utcnow(), last_pull_cursor=cursor))
@@ -222,6 +285,30 @@ def create_app(settings: HubSettings | None = None, *, engine: Engine | None = N
             conn.rollback()
         return {"device": device.name, "facility_code": device.facility_code, "date": date.isoformat(),
                 "visits": total, "by_verdict": by_verdict}
+
+    @app.post("/v1/cards/lookup", tags=["cards"], response_model=LookupResponse, responses=_LOOKUP_ERRORS,
+              summary="Online card look-up through the social-insurance gateway (answers within ~2.5 s)",
+              openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
+                  "schema": {"$ref": "#/components/schemas/LookupBody"}}}}})
+    async def lookup(request: Request, device: AuthDevice) -> Response:
+        raw = await read_json(request, MAX_LOOKUP_BYTES)
+        try:
+            body = LookupBody.model_validate(raw)
+        except ValidationError as exc:
+            details = [{"loc": [str(p) for p in e["loc"]], "msg": e["msg"]}
+                       for e in exc.errors(include_url=False, include_input=False)]
+            return Response(error_body("invalid_request", "the look-up is malformed", details=details),
+                            status_code=422, media_type="application/json")
+        if (body.card_number is None) == (body.citizen_id is None):
+            raise ApiError(422, "invalid_request", "send exactly one of card_number and citizen_id")
+        if gateway is None:
+            return _json(_NOT_CONFIGURED)
+        try:
+            request_ = _lookup_request(body, device.facility_code)
+        except ValueError as exc:  # blank staff name, impossible birth date
+            raise ApiError(422, "invalid_request", f"the look-up is malformed: {exc}") from None
+        outcome = await run_in_threadpool(gateway.lookup, request_)
+        return _json(outcome.to_json())
 
     install_openapi(app)
     return app

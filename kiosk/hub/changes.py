@@ -79,6 +79,11 @@ def _upsert(conn: sa.Connection, table: sa.Table, keys: Sequence[str], compare: 
     ex = ins.excluded
     changed = sa.or_(table.c.deleted.is_(True),
                      *[table.c[c].is_distinct_from(ex[c]) for c in compare])
+    if table is cards:
+        # A gateway answer is never overwritten by data that is older than it (a card list exported
+        # before the answer, or a late answer to an earlier look-up): see docs/hub-api.md.
+        changed = sa.and_(changed, sa.not_(sa.and_(table.c.source == "gateway",
+                                                   table.c.source_at > ex.source_at)))
     update = {c: ex[c] for c in (*compare, "deleted", "change_seq")}
     for extra in ("source", "source_at", "updated_at"):
         if extra in table.c:
@@ -142,9 +147,13 @@ def delete_cards(conn: sa.Connection, card_numbers: Iterable[str], *, scope: str
     return len(targets)
 
 
-def live_card_numbers(conn: sa.Connection, scope: str) -> set[str]:
-    return set(conn.execute(sa.select(cards.c.card_number).where(
-        cards.c.scope == scope, cards.c.deleted.is_(False))).scalars())
+def live_card_numbers(conn: sa.Connection, scope: str, *, keep_gateway_after: dt.datetime | None = None) -> set[str]:
+    """Card numbers held in ``scope``; with ``keep_gateway_after``, without the cards a gateway answer
+    vouched for after that time (a list import with ``--replace`` must not remove them)."""
+    stmt = sa.select(cards.c.card_number).where(cards.c.scope == scope, cards.c.deleted.is_(False))
+    if keep_gateway_after is not None:
+        stmt = stmt.where(sa.not_(sa.and_(cards.c.source == "gateway", cards.c.source_at > keep_gateway_after)))
+    return set(conn.execute(stmt).scalars())
 
 
 def upsert_reference(conn: sa.Connection, kind: str, items: Iterable[tuple[str, dict[str, Any]]], *,

@@ -57,7 +57,15 @@ def _serve(args: argparse.Namespace) -> int:
 
     from kiosk.hub import db
     from kiosk.hub.app import ENV_BURST, ENV_RATE, HubSettings, create_app
+    from kiosk.hub.gateway_config import ENV_CONFIG, ENV_WORKERS, GatewayConfigError, load_gateway_config
 
+    if args.gateway_config:
+        os.environ[ENV_CONFIG] = str(Path(args.gateway_config).resolve())
+    os.environ[ENV_WORKERS] = str(max(1, args.workers))
+    try:
+        gateway = load_gateway_config(args.gateway_config)
+    except GatewayConfigError as exc:
+        return _fail(args, f"gateway settings: {exc}", "invalid")
     if bool(args.tls_cert) != bool(args.tls_key):
         return _fail(args, "--tls-cert and --tls-key go together")
     for f in (args.tls_cert, args.tls_key):
@@ -80,7 +88,7 @@ def _serve(args: argparse.Namespace) -> int:
         os.environ[ENV_BURST] = str(args.burst)
         uvicorn.run("kiosk.hub.app:create_app_from_env", factory=True, workers=args.workers, **common)
     else:
-        app = create_app(HubSettings(db_url=url, rate_per_s=args.rate, burst=args.burst))
+        app = create_app(HubSettings(db_url=url, rate_per_s=args.rate, burst=args.burst, gateway=gateway))
         uvicorn.run(app, **common)
     return 0
 
@@ -190,8 +198,13 @@ def _report(args: argparse.Namespace) -> int:
         return _fail(args, f"--date must be YYYY-MM-DD, got {args.date!r}", "invalid")
 
     def work(engine: Any) -> int:
+        from kiosk.hub import gateway_store
+
         with engine.begin() as conn:
             data = hub_report(conn, day)
+            data["gateway"] = {"rechecks": gateway_store.recheck_counts(conn, day),
+                               "checkins": gateway_store.checkin_counts(conn, day),
+                               "last_config_error": gateway_store.last_config_error(conn)}
         if args.json:
             print(json.dumps(data, ensure_ascii=False))
         else:
@@ -199,6 +212,15 @@ def _report(args: argparse.Namespace) -> int:
             for d in data["devices"]:
                 verdicts = ", ".join(f"{k} {v}" for k, v in d["by_verdict"].items() if v)
                 print(f"  {d['device']:<24} {d['facility_code']:<8} {d['visits']:>6}  {verdicts}")
+            g = data["gateway"]
+            r = g["rechecks"]
+            print(f"Gateway re-checks: {r['checked']} of {r['provisional']} provisional visits checked, "
+                  f"{r['changed']} changed, {r['needs_staff']} need staff")
+            if g["checkins"]:
+                print("Check-in uploads: " + ", ".join(f"{k} {v}" for k, v in sorted(g["checkins"].items())))
+            if g["last_config_error"]:
+                e = g["last_config_error"]
+                print(f"Gateway configuration problem (code {e['code']}, {e['at']}): {e['action_en']}")
         return 0
 
     return _run(args, work)
@@ -231,6 +253,10 @@ def register(subparsers: Any) -> None:
     serve.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
     serve.add_argument("--rate", type=float, default=10.0, help="requests/s per device (0: unlimited)")
     serve.add_argument("--burst", type=int, default=30, help="burst size per device")
+    serve.add_argument("--gateway-config", metavar="FILE",
+                       help="TOML file with a [gateway] section (social-insurance gateway; default: "
+                            "$KIOSK_GATEWAY_CONFIG / KIOSK_GATEWAY_* variables; none: look-ups answer "
+                            "not_configured)")
     serve.set_defaults(handler=_serve, json=False)
 
     device = sub.add_parser("device", help="kiosks and desks allowed to sync")
@@ -271,6 +297,10 @@ def register(subparsers: Any) -> None:
     rep.add_argument("--date", help="visit date YYYY-MM-DD (default: today)")
     rep.add_argument("--json", action="store_true")
     rep.set_defaults(handler=_report)
+
+    from kiosk.hub.gateway_cli import register_gateway
+
+    register_gateway(sub, _db_arg)
 
     dbp = sub.add_parser("db", help="hub database maintenance")
     dbsub = dbp.add_subparsers(dest="db_command", metavar="COMMAND", required=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,9 +57,21 @@ def cached_card_row(card: Any) -> dict[str, Any]:
     }
 
 
+def list_as_of(path: Path) -> dt.datetime:
+    """When a card list's data was current at the latest: the file's modification time (UTC)."""
+    try:
+        return dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
+    except OSError:
+        return dt.datetime.now(dt.UTC)
+
+
 def import_cards(conn: sa.Connection, path: Path, *, scope: str = ALL_FACILITIES,
-                 replace: bool = False) -> ImportResult:
+                 replace: bool = False, as_of: dt.datetime | None = None) -> ImportResult:
+    """Import a card list. ``as_of`` (default: the file's modification time) is when the list's data
+    was current: a card that a gateway answer vouched for *after* it is neither overwritten nor removed."""
     from kiosk.cards.cardlist import CardListError, CardListRowError, read_card_list
+
+    at = as_of or list_as_of(path)
 
     result = ImportResult()
     rows: dict[str, dict[str, Any]] = {}
@@ -73,12 +86,12 @@ def import_cards(conn: sa.Connection, path: Path, *, scope: str = ALL_FACILITIES
         raise ImportFileError(f"{path}: {exc}") from exc
     except OSError as exc:
         raise ImportFileError(f"{path}: cannot read: {exc}") from exc
-    result.written = changes.upsert_cards(conn, rows.values(), scope=scope, source="list")
+    result.written = changes.upsert_cards(conn, rows.values(), scope=scope, source="list", source_at=at)
     if replace:
         if result.errors:
             result.replace_skipped = True
         else:
-            gone = changes.live_card_numbers(conn, scope) - rows.keys()
+            gone = changes.live_card_numbers(conn, scope, keep_gateway_after=at) - rows.keys()
             result.deleted = changes.delete_cards(conn, gone, scope=scope)
     return result
 

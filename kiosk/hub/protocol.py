@@ -171,6 +171,64 @@ class PullChanges(BaseModel):
     departments: TableChanges = Field(description="upserted: Department objects; deleted: codes")
     services: TableChanges = Field(description="upserted: Service objects; deleted: codes")
     settings: TableChanges = Field(description="upserted: FacilitySetting objects; deleted: keys")
+    visit_updates: TableChanges | None = Field(
+        default=None, description="only with ?features=visit_updates: VisitUpdate objects for the calling "
+                                  "device's visits (deleted: always empty)")
+
+
+class VisitUpdate(BaseModel):
+    """The gateway's re-check of a visit this device recorded (pull table ``visit_updates``)."""
+
+    visit_id: str
+    gateway_verdict: Verdict | None = Field(description="the gateway's verdict")
+    gateway_code: str | None = Field(description="raw maKetQua")
+    gateway_note: str | None = Field(description="raw ghiChu (show staff the Vietnamese text)")
+    gateway_card_number: str | None = Field(description="card number the gateway names (new card after 003/004)")
+    verdict_changed: bool = Field(description="differs from the verdict the kiosk recorded: flag it in the "
+                                              "desk's visit list")
+    needs_staff: bool = Field(description="changed to something other than valid: staff must act")
+    checked_at: dt.datetime
+
+
+class LookupStaff(_Strict):
+    """The signed-in desk user named in the gateway look-up (hoTenCb, cccdCb); must be registered with BHXH."""
+
+    name: str = Field(min_length=1, max_length=255, pattern=NO_NUL)
+    citizen_id: str = Field(pattern=r"^\d{12}$")
+
+
+class LookupBody(_Strict):
+    """Body of ``POST /v1/cards/lookup``: exactly one of ``card_number`` and ``citizen_id``."""
+
+    card_number: str | None = Field(default=None, pattern=r"^[A-Za-z0-9]{10}$|^[A-Za-z]{2}[0-9]{13}$",
+                                    description="BHYT card number (15 characters) or the 10-digit BHXH number")
+    citizen_id: str | None = Field(default=None, pattern=r"^\d{12}$", description="CCCD number")
+    name: str = Field(min_length=1, max_length=255, pattern=NO_NUL)
+    birth_date: _BirthDate = Field(description="YYYY-MM-DD or YYYY")
+    visit_date: dt.date = Field(description="the clinic's local date of the visit")
+    staff: LookupStaff | None = Field(default=None, description="signed-in desk user; default: the facility's "
+                                                                "configured account")
+
+
+LookupKind = Literal["verdict", "config_error", "offline", "rate_limited", "pending", "not_configured"]
+
+
+class LookupResponse(BaseModel):
+    """Answer of ``POST /v1/cards/lookup`` (always HTTP 200 once authenticated and well-formed)."""
+
+    kind: LookupKind = Field(description="verdict: show `verdict`; anything else: use the provisional verdict")
+    verdict: Verdict | None
+    use_provisional: bool = Field(description="true: keep the kiosk's own (provisional) verdict; the hub "
+                                              "re-checks the visit later")
+    code: str | None = Field(description="raw maKetQua (None: no gateway answer)")
+    note: str | None = Field(description="raw ghiChu")
+    action_vi: str
+    action_en: str
+    card_number: str | None = Field(description="card number to use for the visit (new card after 003/004)")
+    replaced_by: str | None
+    cards: list[CardRecord] = Field(description="card records to upsert into the kiosk's cache")
+    answered_at: dt.datetime | None
+    from_cache: bool
 
 
 class PullResponse(BaseModel):
@@ -183,6 +241,8 @@ class PullResponse(BaseModel):
     next_cursor: str = Field(description="store this after applying the page; send it as ?cursor=")
     has_more: bool = Field(description="true: request the next page now")
     count: int = Field(description="number of changed rows in this page")
+    features: list[str] = Field(default_factory=list,
+                                description="optional tables this page carries (asked for with ?features=)")
     changes: PullChanges
 
 
@@ -202,3 +262,5 @@ class ErrorBody(BaseModel):
 
 
 TABLES: tuple[str, ...] = ("cards", "departments", "services", "settings")
+#: Optional pull tables a client must ask for (``?features=visit_updates``); older kiosks never get them.
+PULL_FEATURES: tuple[str, ...] = ("visit_updates",)

@@ -17,6 +17,9 @@ from kiosk.hub.changes import CARD_FIELDS, current
 from kiosk.hub.schema import ALL_FACILITIES, REFERENCE_KINDS, cards, reference
 
 TABLES = ("cards", "departments", "services", "settings")
+#: Optional tables (``?features=``): sent only to a kiosk that asks for them.
+FEATURE_TABLES = ("visit_updates",)
+_ALL = TABLES + FEATURE_TABLES
 
 
 @dataclass
@@ -25,16 +28,21 @@ class Page:
     has_more: bool
     count: int = 0
     #: table -> JSON texts of upserted rows
-    upserted: dict[str, list[str]] = field(default_factory=lambda: {t: [] for t in TABLES})
+    upserted: dict[str, list[str]] = field(default_factory=lambda: {t: [] for t in _ALL})
     #: table -> keys of deleted rows
-    deleted: dict[str, list[str]] = field(default_factory=lambda: {t: [] for t in TABLES})
+    deleted: dict[str, list[str]] = field(default_factory=lambda: {t: [] for t in _ALL})
+    #: Optional tables this page carries.
+    features: tuple[str, ...] = ()
 
     def render(self, envelope: dict[str, Any]) -> bytes:
         """The PullResponse body: ``envelope`` fields plus next_cursor, has_more, count and changes."""
-        head = json.dumps({**envelope, "next_cursor": str(self.next_cursor), "has_more": self.has_more,
-                           "count": self.count}, ensure_ascii=False)
+        head_fields = {**envelope, "next_cursor": str(self.next_cursor), "has_more": self.has_more,
+                       "count": self.count}
+        if self.features:
+            head_fields["features"] = list(self.features)
+        head = json.dumps(head_fields, ensure_ascii=False)
         parts = [head[:-1], ',"changes":{']
-        for n, table in enumerate(TABLES):
+        for n, table in enumerate(TABLES + self.features):
             if n:
                 parts.append(",")
             parts.append(f'"{table}":{{"upserted":[')
@@ -68,11 +76,16 @@ def _card_rows(conn: sa.Connection, scopes: list[str], after: int, n: int) -> li
         .order_by(cards.c.change_seq).limit(n)).all())
 
 
-def read_page(conn: sa.Connection, facility_code: str, after: int, limit: int) -> Page:
+def read_page(conn: sa.Connection, facility_code: str, after: int, limit: int, *,
+              device_id: int | None = None, features: tuple[str, ...] = ()) -> Page:
     """Changes visible to ``facility_code`` with change_seq > ``after``, oldest first, at most ``limit``.
 
-    Call inside one transaction with a stable snapshot (REPEATABLE READ on PostgreSQL).
+    ``features`` (with ``device_id``) adds optional tables: ``visit_updates`` = the gateway re-checks of
+    that device's visits. Call inside one transaction with a stable snapshot (REPEATABLE READ on PostgreSQL).
     """
+    from kiosk.hub.gateway_store import visit_update_rows
+
+    features = tuple(f for f in FEATURE_TABLES if f in features) if device_id is not None else ()
     scopes = [ALL_FACILITIES, facility_code]
     card_rows = _card_rows(conn, scopes, after, limit + 1)
     ref_rows = conn.execute(
@@ -80,16 +93,24 @@ def read_page(conn: sa.Connection, facility_code: str, after: int, limit: int) -
                   reference.c.data)
         .where(reference.c.change_seq > after, reference.c.scope.in_(scopes))
         .order_by(reference.c.change_seq).limit(limit + 1)).all()
-    merged: list[tuple[int, bool, Any]] = [(r[0], True, r) for r in card_rows]
+    merged: list[tuple[int, bool | None, Any]] = [(r[0], True, r) for r in card_rows]
     if ref_rows:
         merged.extend((r[0], False, r) for r in ref_rows)
         merged.sort(key=lambda item: item[0])
+    if features and device_id is not None:
+        updates = visit_update_rows(conn, device_id, after, limit + 1)
+        if updates:
+            merged.extend((r[0], None, r) for r in updates)
+            merged.sort(key=lambda item: item[0])
     has_more = len(merged) > limit
     merged = merged[:limit]
-    page = Page(next_cursor=merged[-1][0] if merged else after, has_more=has_more, count=len(merged))
+    page = Page(next_cursor=merged[-1][0] if merged else after, has_more=has_more, count=len(merged),
+                features=features)
     card_up, card_del = page.upserted["cards"], page.deleted["cards"]
     for _seq, is_card, row in merged:
-        if is_card:
+        if is_card is None:
+            page.upserted["visit_updates"].append(row[2])
+        elif is_card:
             if row[1]:
                 card_del.append(row[2])
             else:

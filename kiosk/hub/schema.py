@@ -131,3 +131,48 @@ reference = sa.Table(
 #: Reference kinds and the pull-table name each one travels in.
 REFERENCE_KINDS: dict[str, str] = {"department": "departments", "service": "services",
                                    "setting": "settings"}
+
+#: Gateway re-check of a visit (one row per visit, written by the look-up endpoint's late answers and
+#: by ``recheck``). Travels to the device that recorded the visit as pull table ``visit_updates``
+#: (only when the kiosk asks for it, see docs/hub-api.md), hence ``change_seq``.
+visit_checks = sa.Table(
+    "hub_visit_checks", metadata,
+    sa.Column("visit_id", sa.String(36), sa.ForeignKey("hub_visits.id"), primary_key=True),
+    sa.Column("device_id", sa.Integer, sa.ForeignKey("hub_devices.id"), nullable=False),
+    # Raw maKetQua / ghiChu of the gateway's answer (None while there is none).
+    sa.Column("gateway_code", sa.String(10), nullable=True),
+    sa.Column("gateway_note", sa.Text, nullable=True),
+    # The gateway's verdict (a Verdict value); None: no verdict yet (offline, configuration error).
+    sa.Column("gateway_verdict", sa.String(30), nullable=True),
+    # Card number the gateway names for the visit (maTheMoi after the new-card rule): XML0 needs it.
+    sa.Column("gateway_card_number", sa.String(15), nullable=True),
+    sa.Column("gateway_checked_at", sa.DateTime(timezone=True), nullable=False),
+    # The gateway's verdict differs from the one the kiosk recorded: flag it in the desk's visit list.
+    sa.Column("verdict_changed", sa.Boolean, nullable=False),
+    # Changed to something other than valid: staff must act.
+    sa.Column("needs_staff", sa.Boolean, nullable=False),
+    sa.Column("change_seq", sa.BigInteger, nullable=False),
+    sa.Index("ix_hub_visit_checks_change_seq", "change_seq"),
+    sa.Index("ix_hub_visit_checks_device", "device_id", "change_seq"),
+)
+
+#: XML0 check-in upload queue (one row per visit): the exact bytes sent and the gateway's receipt.
+gateway_checkins = sa.Table(
+    "hub_gateway_checkins", metadata,
+    sa.Column("visit_id", sa.String(36), sa.ForeignKey("hub_visits.id"), primary_key=True),
+    # MA_LK set on the first export; passed back as Xml0Extras(ma_lk=...) forever after.
+    sa.Column("ma_lk", sa.String(100), nullable=False, unique=True),
+    # The XML0 file exactly as (to be) sent; a resend sends the same bytes.
+    sa.Column("document", sa.LargeBinary, nullable=False),
+    # pending | sent | rejected | failed (MAX_FAILURES reached) | auth_error
+    sa.Column("status", sa.String(20), nullable=False),
+    sa.Column("failures", sa.Integer, nullable=False),
+    sa.Column("next_attempt_at", sa.DateTime(timezone=True), nullable=True),
+    # Why the last attempt failed (gateway message; no patient data).
+    sa.Column("last_error", sa.Text, nullable=True),
+    # maGiaoDich of the accepted upload (reconciliation with BHXH).
+    sa.Column("transaction_id", sa.String(100), nullable=True),
+    sa.Column("received_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_hub_gateway_checkins_status", "status", "next_attempt_at"),
+)

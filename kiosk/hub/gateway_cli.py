@@ -1,0 +1,151 @@
+"""`kiosk hub recheck | upload-checkins | export xml0`: the hub's gateway jobs from the command line.
+
+Gateway settings come from ``--gateway-config FILE`` or the environment (kiosk/hub/gateway_config.py).
+``export xml0`` needs no gateway (it only writes files and queues them for upload).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def _say(text: str, *, err: bool = False) -> None:
+    """One line to stdout (stderr with ``err``)."""
+    (sys.stderr if err else sys.stdout).write(text + "\n")
+
+
+def _fail(args: argparse.Namespace, message: str, code: str = "error") -> int:
+    if getattr(args, "json", False):
+        _say(json.dumps({"error": {"code": code, "message": message}}, ensure_ascii=False))
+    else:
+        _say(f"kiosk hub: {message}", err=True)
+    return 1
+
+
+def _day(args: argparse.Namespace, required: bool = False) -> dt.date | None:
+    if not args.date:
+        if required:
+            raise ValueError("--date YYYY-MM-DD is required")
+        return None
+    try:
+        return dt.date.fromisoformat(args.date)
+    except ValueError:
+        raise ValueError(f"--date must be YYYY-MM-DD, got {args.date!r}") from None
+
+
+def _with_gateway(args: argparse.Namespace, work: Any) -> int:
+    """Open the database and the gateway; run ``work(gateway, day)``."""
+    from kiosk.hub.cli import _run
+    from kiosk.hub.gateway_config import GatewayConfigError, load_gateway_config
+
+    try:
+        day = _day(args)
+        config = load_gateway_config(args.gateway_config)
+    except (ValueError, GatewayConfigError) as exc:
+        return _fail(args, str(exc), "invalid")
+    if config is None:
+        return _fail(args, "no gateway configured: pass --gateway-config FILE or set KIOSK_GATEWAY_URL, "
+                           "KIOSK_GATEWAY_USER, KIOSK_GATEWAY_PASSWORD", "not_configured")
+
+    def run(engine: Any) -> int:
+        from kiosk.hub.gateway_hub import HubGateway
+
+        gateway = HubGateway(engine, config)
+        try:
+            return int(work(gateway, day))
+        finally:
+            gateway.close()
+
+    return _run(args, run)
+
+
+def _recheck(args: argparse.Namespace) -> int:
+    def work(gateway: Any, day: dt.date | None) -> int:
+        report = gateway.recheck(day=day, limit=args.limit)
+        if args.json:
+            _say(json.dumps(report.to_json()))
+        else:
+            _say(f"re-checked {report.checked} provisional visit(s): {report.changed} verdict(s) changed, "
+                  f"{report.needs_staff} need staff, {report.left} left for later"
+                  + (f" ({report.stopped_because})" if report.stopped_because else ""))
+        return 0
+
+    return _with_gateway(args, work)
+
+
+def _upload(args: argparse.Namespace) -> int:
+    def work(gateway: Any, day: dt.date | None) -> int:
+        if day is not None:
+            from kiosk.hub.xml0_export import queue_checkins
+
+            queue_checkins(gateway.engine, day)
+        report = gateway.upload_due(day=day)
+        if args.json:
+            _say(json.dumps(report.to_json(), ensure_ascii=False))
+        else:
+            _say(f"check-ins: {report.sent} sent, {report.failed} failed (retried later), "
+                  f"{report.rejected} rejected")
+            for message in report.errors:
+                _say(f"  {message}", err=True)
+        return 0 if not report.errors and not report.rejected else 2
+
+    return _with_gateway(args, work)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from kiosk.hub.cli import _run
+
+    try:
+        day = _day(args, required=True)
+    except ValueError as exc:
+        return _fail(args, str(exc), "invalid")
+    assert day is not None
+
+    def work(engine: Any) -> int:
+        from kiosk.hub.xml0_export import export_day
+
+        report = export_day(engine, day, Path(args.out), facility_code=args.facility,
+                            default_service=args.default_service)
+        if args.json:
+            _say(json.dumps(report.to_json(), ensure_ascii=False))
+        else:
+            _say(f"XML0 for {day.isoformat()}: {len(report.written)} file(s) written to {args.out}, "
+                  f"{len(report.failed)} visit(s) failed")
+            for visit in report.failed:
+                problems = "; ".join(f"{p.field}: {p.message}" for p in visit.problems)
+                _say(f"  visit {visit.visit_id}: {problems}", err=True)
+        return 1 if report.failed else 0
+
+    return _run(args, work)
+
+
+def register_gateway(sub: Any, db_arg: Any) -> None:
+    rec = sub.add_parser("recheck", help="re-check provisional visits with the social-insurance gateway")
+    rec.add_argument("--date", help="only visits of this date (YYYY-MM-DD)")
+    rec.add_argument("--limit", type=int, default=200, help="visits per run (default 200)")
+    rec.set_defaults(handler=_recheck)
+    up = sub.add_parser("upload-checkins", help="upload due XML0 check-in files to the gateway")
+    up.add_argument("--date", help="queue and upload this date's visits (default: what is queued and due)")
+    up.set_defaults(handler=_upload)
+    for p in (rec, up):
+        db_arg(p)
+        p.add_argument("--gateway-config", metavar="FILE", help="TOML file with a [gateway] section "
+                       "(default: $KIOSK_GATEWAY_CONFIG / KIOSK_GATEWAY_* variables)")
+        p.add_argument("--json", action="store_true")
+
+    exp = sub.add_parser("export", help="export check-in files")
+    esub = exp.add_subparsers(dest="export_command", metavar="FORMAT", required=True)
+    x0 = esub.add_parser("xml0", help="one XML0 file (QĐ 4750) per visit of a date; queues them for upload")
+    db_arg(x0)
+    x0.add_argument("--date", required=True, help="visit date YYYY-MM-DD")
+    x0.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
+    x0.add_argument("--facility", metavar="CODE", help="only this facility's visits (default: all)")
+    x0.add_argument("--default-service", metavar="CODE",
+                    help="service code for departments without a service in the reference data")
+    x0.add_argument("--json", action="store_true")
+    x0.set_defaults(handler=_export)

@@ -1,0 +1,55 @@
+"""XML0 files for a day's visits from the hub database, queued for upload with a stable MA_LK.
+
+Per facility: ``facility_from_services`` over the hub's service reference data (the first active service
+of each department), ``export_xml0`` into the folder, then each written file is stored in
+``hub_gateway_checkins`` (first export sets MA_LK; later exports reuse it through ``Xml0Extras``; a file
+already sent is never replaced).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from kiosk.gateway.export import ExportReport, export_xml0, facility_from_services
+from kiosk.gateway.xml0 import Xml0Extras
+from kiosk.hub import db, gateway_store
+
+
+def export_day(engine: Engine, day: dt.date, out_dir: Path, *, facility_code: str | None = None,
+               default_service: str | None = None) -> ExportReport:
+    with engine.connect() as raw:
+        conn = db.reader(raw)
+        with conn.begin():
+            visits = gateway_store.visits_for_day(conn, day, facility_code)
+            ma_lk = gateway_store.stored_ma_lk(conn, [str(v["id"]) for v in visits])
+            by_facility: dict[str, list[dict[str, Any]]] = {}
+            for visit in visits:
+                by_facility.setdefault(str(visit["facility_code"]), []).append(visit)
+            services = {code: gateway_store.services_for(conn, code) for code in by_facility}
+
+    def extras_for(visit: Mapping[str, Any]) -> Xml0Extras | None:
+        known = ma_lk.get(str(visit["id"]))
+        return Xml0Extras(ma_lk=known) if known else None
+
+    report = ExportReport()
+    for code, group in sorted(by_facility.items()):
+        facility = facility_from_services(code, services[code], default_service=default_service)
+        part = export_xml0(group, facility, out_dir, extras_for=extras_for)
+        report.visits.extend(part.visits)
+    with engine.begin() as conn:
+        for item in report.written:
+            assert item.path is not None and item.ma_lk is not None
+            gateway_store.store_checkin_document(conn, item.visit_id, item.ma_lk, item.path.read_bytes())
+    return report
+
+
+def queue_checkins(engine: Engine, day: dt.date, *, facility_code: str | None = None) -> ExportReport:
+    """Build and queue the day's XML0 files without keeping them on disk."""
+    with tempfile.TemporaryDirectory(prefix="xml0-") as tmp:
+        return export_day(engine, day, Path(tmp), facility_code=facility_code)
