@@ -39,10 +39,10 @@ class DepartmentScreen(TranslatedWidget):
         self.grid.setSpacing(20)
         grid_box = QWidget()
         grid_box.setLayout(self.grid)
-        self.scroll = QScrollArea()  # many departments or a large text size: scroll rather than clip
-        self.scroll.setWidget(grid_box)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller = QScrollArea()  # many departments or a large text size: scroll rather than clip
+        self.scroller.setWidget(grid_box)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.back_button = button("", name="back")
         self.back_button.clicked.connect(self.back)
         self.empty = label("", "info")
@@ -54,7 +54,7 @@ class DepartmentScreen(TranslatedWidget):
         root.setSpacing(20)
         root.addWidget(self.title)
         root.addWidget(self.empty)
-        root.addWidget(self.scroll, 1)
+        root.addWidget(self.scroller, 1)
         root.addLayout(bottom)
         self.retranslate_ui()
 
