@@ -131,3 +131,14 @@ def test_ticket_qr_opens_the_visit_and_reprint(qtbot: QtBot, services: Services,
     assert window.visits.table.currentRow() == 0
     window.patient.reprint_button.click()
     qtbot.waitUntil(lambda: printer.last_dummy_job != b"")
+
+
+@pytest.mark.parametrize("lang", ["vi", "ja"])
+def test_desk_fits_at_large_text(qtbot: QtBot, services: Services, languages: LanguageManager,
+                                 desk_look: Appearance, lang: str) -> None:
+    desk_look.set_font_scale(150)
+    window = make_desk(qtbot, services, languages, (1920, 1080))
+    languages.switch(lang)
+    window.scan(SCENARIOS["valid, registered elsewhere"].payload, "serial")
+    qtbot.waitUntil(lambda: window.patient.result is not None)
+    assert_fits(qtbot, window, (1920, 1080), f"patient/{lang}/150%")
