@@ -38,4 +38,6 @@ if (( want_test )); then
 else
   .venv/bin/python -m pip install -q -e .
 fi
+# Compile the interface translations (translations/*.ts -> .qm; the app also does it on start if missing).
+.venv/bin/python -c "from kiosk.ui.i18n import compile_catalogues; compile_catalogues()"
 echo "setup: ready ($(.venv/bin/kiosk --version))"
