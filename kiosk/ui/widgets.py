@@ -138,3 +138,40 @@ class LanguageBar(QWidget):
     def set_current(self, code: str) -> None:
         for c, b in self.buttons.items():
             b.setChecked(c == code)
+
+
+class FlashFrame(QWidget):
+    """A thick green or red frame around the whole window for a moment (scan feedback); never takes input."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("flash-frame")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.colour: QColor | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._end)
+        self.hide()
+
+    def flash(self, ok: bool, ms: int = 1200) -> None:
+        self.colour = QColor("#1e9e48" if ok else "#d0312d")
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+        self._timer.start(ms)
+        self.update()
+
+    def _end(self) -> None:
+        self.colour = None
+        self.hide()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.colour is None:
+            return
+        painter = QPainter(self)
+        pen = QPen(self.colour, 24)
+        painter.setPen(pen)
+        painter.drawRect(self.rect().adjusted(12, 12, -12, -12))
+        painter.end()

@@ -55,6 +55,7 @@ def test_scan_to_ticket(qtbot: QtBot, services: Services, languages: LanguageMan
     window.scan(VALID)
     qtbot.waitUntil(lambda: window.model.screen is Screen.VERDICT)
     assert window.verdict.continue_button.isVisible()
+    assert window.flash.isVisible() and window.flash.colour is not None and window.flash.colour.green() > 100
     assert_fits(qtbot, window, f"verdict/{lang}")
 
     window.verdict.continue_button.click()
@@ -86,6 +87,7 @@ def test_bad_card_is_explained_and_gets_no_ticket(qtbot: QtBot, services: Servic
     assert not window.verdict.continue_button.isVisible()
     assert window.verdict.banner.property("role") == "banner-bad"
     assert services.feedback.played == [False]  # type: ignore[union-attr]
+    assert window.flash.isVisible() and window.flash.colour is not None and window.flash.colour.red() > 200
     window.verdict.proceed.emit()  # even if forced, no department choice for a bad card
     qtbot.wait(50)
     assert window.model.screen is Screen.VERDICT

@@ -22,7 +22,7 @@ from kiosk.ui.desk.visits_panel import VisitsPanel
 from kiosk.ui.i18n import LANGUAGES, LanguageManager
 from kiosk.ui.statusbar import StatusBar
 from kiosk.ui.texts import print_text
-from kiosk.ui.widgets import button, label, set_role
+from kiosk.ui.widgets import FlashFrame, button, label, set_role
 
 if TYPE_CHECKING:
     from kiosk.printing.status import PrintResult
@@ -81,6 +81,7 @@ class DeskWindow(KioskWindow, TranslatedWidget):
         root.setSpacing(0)
         root.addLayout(body, 1)
         root.addWidget(self.status)
+        self.flash = FlashFrame(self)
         self._print_result: PrintResult | None = None
         self._problem = ""
         self._wire(on_sync_now)
@@ -101,6 +102,7 @@ class DeskWindow(KioskWindow, TranslatedWidget):
         m.print_changed.connect(self._printed)
         m.open_visit.connect(self._open_visit)
         m.problem.connect(self._show_problem)
+        m.feedback.connect(lambda ok: self.flash.flash(ok, 600))
         self.patient.register.connect(m.register)
         self.patient.reprint.connect(lambda: m.reprint())
         self.patient.clear.connect(self._clear)

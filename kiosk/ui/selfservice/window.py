@@ -24,6 +24,7 @@ from kiosk.ui.selfservice.verdict import VerdictScreen
 from kiosk.ui.selfservice.welcome import WelcomeScreen
 from kiosk.ui.statusbar import StatusBar
 from kiosk.ui.texts import print_text
+from kiosk.ui.widgets import FlashFrame
 
 if TYPE_CHECKING:
     from kiosk.printing.status import PrintResult
@@ -74,6 +75,7 @@ class SelfServiceWindow(KioskWindow):
         root.addWidget(self.stack, 1)
         root.addWidget(self.status)
         self.overlay = IdleOverlay(self)
+        self.flash = FlashFrame(self)
 
         self.idle = IdleWatcher(idle_s, warn_s, self)
         self.corner = CornerTaps(self)
@@ -167,6 +169,7 @@ class SelfServiceWindow(KioskWindow):
 
     def _feedback(self, ok: bool) -> None:
         self.welcome.camera.flash(ok)
+        self.flash.flash(ok)
         if self.model.services.feedback is not None:
             self.model.services.feedback.play(ok)
 
@@ -229,4 +232,5 @@ class SelfServiceWindow(KioskWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.overlay.setGeometry(self.rect())
+        self.flash.setGeometry(self.rect())
         super().resizeEvent(event)
