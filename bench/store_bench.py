@@ -132,12 +132,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         t0 = time.perf_counter()
         again = store.import_cards(read_card_list(csv_path))
         result["reimport_rows_per_s"] = round(again.imported / (time.perf_counter() - t0))
-        # The database side alone: upserting already-parsed records (a list of up to 1M in memory).
+        # The database side alone: already-parsed records (up to 1M in memory) into an empty cache,
+        # then the same again (unchanged rows are not rewritten).
         sample = [item for _, item in zip(range(1_000_000), read_card_list(csv_path), strict=False)]
-        t0 = time.perf_counter()
-        store.import_cards(sample)
-        result["upsert_only_rows_per_s"] = round(len(sample) / (time.perf_counter() - t0))
+        side_url = args.db or f"sqlite:///{workdir / 'bench-db-side.sqlite3'}"
+        if args.db is None:
+            for suffix in ("", "-wal", "-shm"):
+                Path(str(workdir / "bench-db-side.sqlite3") + suffix).unlink(missing_ok=True)
+        with Store.open(side_url) as side:
+            if args.db is not None:
+                side.clear_card_cache()
+            t0 = time.perf_counter()
+            side.import_cards(sample)
+            result["db_insert_rows_per_s"] = round(len(sample) / (time.perf_counter() - t0))
+            t0 = time.perf_counter()
+            side.import_cards(sample)
+            result["db_unchanged_rows_per_s"] = round(len(sample) / (time.perf_counter() - t0))
         del sample
+        if args.db is not None:  # the same database: put the full cache back
+            store.import_cards(read_card_list(csv_path))
         stats = store.cache_stats()
         result["cache_bytes"] = stats.cache_bytes
         result["bytes_per_card"] = round(stats.bytes_per_card or 0, 1)
@@ -199,8 +212,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("parse only (read_card_list)", f"{result['parse_rows_per_s']:,} rows/s", ""),
         ("import (parse + upsert)", f"{result['import_rows_per_s']:,} rows/s in {result['import_s']} s",
          targets["import_rows_per_s"]),
-        ("re-import (all updates)", f"{result['reimport_rows_per_s']:,} rows/s", ""),
-        ("upsert only (pre-parsed, updates)", f"{result['upsert_only_rows_per_s']:,} rows/s", ""),
+        ("re-import (parse + upsert)", f"{result['reimport_rows_per_s']:,} rows/s", ""),
+        ("db side: insert, pre-parsed (≤1M)", f"{result['db_insert_rows_per_s']:,} rows/s", ""),
+        ("db side: unchanged re-import", f"{result['db_unchanged_rows_per_s']:,} rows/s", ""),
         ("cache size per card", f"{result['bytes_per_card']} B (table + indexes)", ""),
         ("lookup card number p50/p99", f"{result['lookup_card_number']['p50_ms']} / "
                                        f"{result['lookup_card_number']['p99_ms']} ms", targets["lookup p99"]),

@@ -8,7 +8,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, Final
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, tuple_
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Connection
 
@@ -18,10 +18,14 @@ from kiosk.db.convert import CARD_COLUMNS, cached_from_row, card_params, card_tu
 from kiosk.db.models import CARDS, SETTINGS
 from kiosk.db.sqlite_tools import sqlite_table_bytes
 
+_DATA_COLUMNS: Final = CARD_COLUMNS[1:]
+#: Insert or update; an unchanged card is not rewritten (a daily re-import touches only what changed).
 _SQLITE_UPSERT: Final = (
     f"INSERT INTO cards ({', '.join(CARD_COLUMNS)}) VALUES ({', '.join('?' * len(CARD_COLUMNS))}) "
     "ON CONFLICT (card_number) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in CARD_COLUMNS[1:])
+    + ", ".join(f"{c} = excluded.{c}" for c in _DATA_COLUMNS)
+    + f" WHERE ({', '.join('cards.' + c for c in _DATA_COLUMNS)})"
+    + f" IS NOT ({', '.join('excluded.' + c for c in _DATA_COLUMNS)})"
 )
 #: Rank of a status when several records share a social-insurance or citizen-ID number.
 _STATUS_RANK: Final = {CardStatus.ACTIVE: 0, CardStatus.REDUCED: 1, CardStatus.REVOKED: 2,
@@ -94,8 +98,11 @@ class CardCache(StoreBase):
             conn.exec_driver_sql(_SQLITE_UPSERT, rows)
         elif self.dialect == "postgresql":
             stmt = postgresql.insert(CARDS)
-            stmt = stmt.on_conflict_do_update(index_elements=[CARDS.c.card_number],
-                                              set_={c: stmt.excluded[c] for c in CARD_COLUMNS[1:]})
+            stmt = stmt.on_conflict_do_update(
+                index_elements=[CARDS.c.card_number],
+                set_={c: stmt.excluded[c] for c in _DATA_COLUMNS},
+                where=tuple_(*[CARDS.c[c] for c in _DATA_COLUMNS]).is_distinct_from(
+                    tuple_(*[stmt.excluded[c] for c in _DATA_COLUMNS])))
             conn.execute(stmt, [card_params(c) for c in cards])
         else:  # pragma: no cover - only SQLite and PostgreSQL are supported
             raise NotImplementedError(self.dialect)
