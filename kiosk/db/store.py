@@ -28,6 +28,7 @@ from types import TracebackType
 from typing import Any
 
 from sqlalchemy import Engine, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, Connection
 
 from kiosk.cards.eligibility import Decision, decide
@@ -153,7 +154,10 @@ class Store(Reference, Visits, Outbox):
             copied = file_id is not None and FILE_ID_KEY in values and values[FILE_ID_KEY] != file_id
             for key in (DEVICE_ID_KEY, INSTANCE_ID_KEY):
                 if key not in values:
-                    conn.execute(SETTINGS.insert().values(key=key, value=str(uuid.uuid4())))
+                    # Another process opening the new database at the same moment may win: keep its id.
+                    insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
+                    conn.execute(insert(SETTINGS).values(key=key, value=str(uuid.uuid4()))
+                                 .on_conflict_do_nothing(index_elements=[SETTINGS.c.key]))
             if copied:
                 conn.execute(SETTINGS.update().where(SETTINGS.c.key == INSTANCE_ID_KEY)
                              .values(value=str(uuid.uuid4())))

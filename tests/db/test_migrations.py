@@ -136,3 +136,27 @@ def test_a_copied_sqlite_file_gets_a_new_instance_id(tmp_path: Path) -> None:
         assert store.instance_id == copied_instance  # stable from then on
     with Store.open(original) as store:
         assert store.instance_id == instance
+
+
+def test_two_processes_opening_a_new_database_at_once(db_url: str) -> None:
+    import threading
+
+    ids: list[str] = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(3)
+
+    def opener() -> None:
+        try:
+            start.wait()
+            with Store.open(db_url) as store:
+                ids.append(store.device_id)
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=opener) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert len(set(ids)) == 1 and len(ids) == 3
