@@ -41,10 +41,13 @@ from kiosk.scanner.strategies import (
 #: Default time budget per live frame (ms): leaves room for capture and UI at 30 fps on 2 cores.
 LIVE_BUDGET_MS = 18.0
 #: Default budget for a single image.
-STILL_BUDGET_MS = 25.0
+STILL_BUDGET_MS = 28.0
 #: Images up to this size (longest side) also get the whole-image strategies (before the ROI cascade).
 #: Camera frames are larger: there the whole-image strategies would cost ~20 ms on every empty frame.
 SMALL_IMAGE_PX = 800
+#: Live mode: codes with fewer px/module than this get SMALL_CODE_STRATEGY on every frame.
+SMALL_MODULE_PX = 1.9
+SMALL_CODE_STRATEGY = "roi_up4_lanczos_sharp"
 #: A candidate from the previous frames is reused for this many frames when none is found.
 CANDIDATE_MEMORY_FRAMES = 3
 
@@ -175,18 +178,28 @@ class PhoneScreenDecoder:
                 rois.append((c, gray[y0:y1, x0:x1]))
         if not rois:
             return
-        attempts = len(strategies) * (len(rois) if still else 1)
-        done = 0
-        while done < attempts:
-            name, fn, cost = strategies[self._cursor % len(strategies)]
-            candidate, roi = rois[(done // len(strategies)) if still else 0]
+        n = len(strategies)
+        plan: list[tuple[int, int, bool]] = []  # (strategy index, roi index, advances the cursor)
+        if still:
+            plan = [(k, r, False) for r in range(len(rois)) for k in range(n)]
+        else:
+            rotation = [((self._cursor + k) % n, 0, True) for k in range(n)]
+            small = (rois[0][0].module_px or 9.0) < SMALL_MODULE_PX
+            first = next((i for i, s in enumerate(strategies) if s[0] == SMALL_CODE_STRATEGY), None)
+            if small and first is not None:  # the one strategy that reads 1.3-1.5 px codes: every frame
+                plan = [(first, 0, False)] + [p for p in rotation if p[0] != first]
+            else:
+                plan = rotation
+        for done, (k, r, advances) in enumerate(plan):
+            name, fn, cost = strategies[k]
+            candidate, roi = rois[r]
             # Costs are for a ~150 px ROI; larger ROIs cost more, but upscaled images are capped at
             # strategies.MAX_SIDE, so the growth levels off.
             scale = min((max(roi.shape) / 150.0) ** 2, 2.0)
             if done > 0 and self._elapsed(start) + cost * scale > budget_ms:
                 break
-            self._cursor = (self._cursor + 1) % len(strategies)
-            done += 1
+            if advances:
+                self._cursor = (k + 1) % n
             result.tried.append(name)
             for raw in fn(roi, candidate.angle_deg):
                 result.reads.append(Read(raw.text, name, raw.engine, candidate))

@@ -87,14 +87,27 @@ def test_hint_glare() -> None:
     assert CaptureHint.REDUCE_GLARE in result.hints
 
 
-def test_live_mode_spreads_strategies_over_frames(payload: str) -> None:
-    frame = render(scene_params("lowlight", 1.5, 7), payload)
+def test_live_mode_spreads_strategies_over_frames() -> None:
+    payload = synthetic_bhyt_payload(0)
+    frame = render(scene_params("mix", 2.0, 0), payload)  # unreadable; module ~2.3 px
     decoder = PhoneScreenDecoder(budget_ms=0.0)  # tightest budget: one ROI strategy per frame
     tried: list[str] = []
     for _ in range(4):
         tried += [t for t in decoder.decode(frame).tried if t != "raw"]
     assert len(tried) == 4
     assert len(set(tried)) == 4  # a different strategy each frame, not the same one again
+
+
+def test_live_mode_small_code_gets_its_strategy_every_frame() -> None:
+    from kiosk.scanner.decoder import SMALL_CODE_STRATEGY
+
+    payload = synthetic_bhyt_payload(0)
+    frame = render(scene_params("lowlight", 1.5, 0), payload)  # unreadable at 1.5 px
+    decoder = PhoneScreenDecoder()
+    per_frame = [decoder.decode(frame).tried[1:] for _ in range(3)]
+    assert all(t[0] == SMALL_CODE_STRATEGY for t in per_frame)
+    rest = [name for t in per_frame for name in t[1:]]
+    assert len(rest) == len(set(rest))  # the other strategies rotate instead of repeating
 
 
 def test_inverted_dark_mode_code(payload: str) -> None:
