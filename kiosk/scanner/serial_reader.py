@@ -119,9 +119,12 @@ class SerialScanner:
     def __init__(self, url: str, *, on_payload: Callable[[SerialPayload], None],
                  on_state: Callable[[PortState, str], None] | None = None, baudrate: int = 115200,
                  terminator: str = "CR", idle_timeout_s: float = 0.1, initial_backoff_s: float = 0.2,
-                 max_backoff_s: float = 5.0, read_timeout_s: float = 0.05) -> None:
+                 max_backoff_s: float = 5.0, read_timeout_s: float = 0.05, bytesize: int = 8,
+                 parity: str = "N", stopbits: float = 1) -> None:
         self.url = url
         self.baudrate = baudrate
+        # Older engines differ from 8N1 (e.g. 7 data bits, space parity, 2 stop bits).
+        self.line = {"bytesize": bytesize, "parity": parity, "stopbits": stopbits}
         self._framer = SerialFramer(terminator, idle_timeout_s=idle_timeout_s)
         self._on_payload = on_payload
         self._on_state = on_state
@@ -153,7 +156,7 @@ class SerialScanner:
     def _open(self) -> object:
         import serial
 
-        return serial.serial_for_url(self.url, baudrate=self.baudrate, timeout=self._read_timeout)
+        return serial.serial_for_url(self.url, baudrate=self.baudrate, timeout=self._read_timeout, **self.line)
 
     def _run(self) -> None:
         import serial
