@@ -439,6 +439,10 @@
             <translation>カードのデータではありません：{detail}</translation>
         </message>
         <message>
+            <source>Already registered today: {tickets}</source>
+            <translation>本日登録済み：{tickets}</translation>
+        </message>
+        <message>
             <source>Not in the local card list: to be confirmed online.</source>
             <translation>ローカルのカード一覧にありません：オンラインで確認します。</translation>
         </message>
@@ -573,6 +577,7 @@
         <name>VisitsPanel</name>
         <message>
             <source>Today's visits</source>
+            <extracomment>Outbox states (``kiosk.db.visits``; a test keeps them equal) — not imported: the window is built before the database layer loads.</extracomment>
             <translation>本日の受付</translation>
         </message>
         <message>

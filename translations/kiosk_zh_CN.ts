@@ -439,6 +439,10 @@
             <translation>不是卡片数据：{detail}</translation>
         </message>
         <message>
+            <source>Already registered today: {tickets}</source>
+            <translation>今天已登记：{tickets}</translation>
+        </message>
+        <message>
             <source>Not in the local card list: to be confirmed online.</source>
             <translation>不在本地卡片名单中：需在线确认。</translation>
         </message>
@@ -573,6 +577,7 @@
         <name>VisitsPanel</name>
         <message>
             <source>Today's visits</source>
+            <extracomment>Outbox states (``kiosk.db.visits``; a test keeps them equal) — not imported: the window is built before the database layer loads.</extracomment>
             <translation>今日就诊</translation>
         </message>
         <message>

@@ -52,6 +52,8 @@ class CheckResult:
     error_code: str | None = None
     error_detail: str = ""
     manual: bool = False
+    #: Tickets this card already got today (the desk warns before registering it again).
+    earlier_tickets: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -126,8 +128,14 @@ class CheckInService:
         return self._check(card, "manual", manual=True)
 
     def _check(self, card: BhytCard | CccdCard, source: Source, *, manual: bool) -> CheckResult:
-        cached, decision = self.store.check_card(card, on=self.clock().date(), facility_code=self.facility_code)
-        return CheckResult(source, card=card, cached=cached, decision=decision, manual=manual)
+        today = self.clock().date()
+        cached, decision = self.store.check_card(card, on=today, facility_code=self.facility_code)
+        numbers = {n for n in (getattr(card, "card_number", None), getattr(card, "citizen_id", None),
+                               cached.card_number if cached else None, cached.citizen_id if cached else None) if n}
+        earlier = tuple(v["ticket"] for v in self.store.list_visits(today, with_sync_state=False)
+                        if v.get("card_number") in numbers or v.get("citizen_id") in numbers)
+        return CheckResult(source, card=card, cached=cached, decision=decision, manual=manual,
+                           earlier_tickets=earlier)
 
     def register(self, result: CheckResult, department_code: str) -> dict[str, Any]:
         """Record the visit (durably, with its queue number); returns the visit in wire format."""

@@ -69,7 +69,10 @@ def staff_reason(result: CheckResult) -> str:
                 detail=result.error_detail)
         return translate("Texts", "Not a card payload: {detail}").format(detail=result.error_detail)
     d = result.decision
-    parts = [verdict_title(d.verdict)]
+    parts: list[str] = []
+    if result.earlier_tickets:
+        parts.append(translate("Texts", "Already registered today: {tickets}").format(
+            tickets=", ".join(result.earlier_tickets)))
     if d.provisional:
         parts.append(translate("Texts", "Not in the local card list: to be confirmed online."))
     if d.registered_here is False:

@@ -142,3 +142,19 @@ def test_desk_fits_at_large_text(qtbot: QtBot, services: Services, languages: La
     window.scan(SCENARIOS["valid, registered elsewhere"].payload, "serial")
     qtbot.waitUntil(lambda: window.patient.result is not None)
     assert_fits(qtbot, window, (1920, 1080), f"patient/{lang}/150%")
+
+
+def test_second_registration_of_a_card_is_flagged(qtbot: QtBot, services: Services, languages: LanguageManager,
+                                                  desk_look: Appearance) -> None:
+    window = make_desk(qtbot, services, languages)
+    languages.switch("en")
+    payload = SCENARIOS["valid, registered here"].payload
+    window.scan(payload, "serial")
+    qtbot.waitUntil(lambda: window.patient.result is not None)
+    assert "Already registered" not in window.patient.reason.text()
+    window.patient.register_button.click()
+    qtbot.waitUntil(lambda: len(window.visits.visits) == 1)
+    window.entry.setText("DN4010100000001")  # the same card, typed
+    window.check_button.click()
+    qtbot.waitUntil(lambda: window.patient.result is not None)
+    assert "Already registered today: K01-001" in window.patient.reason.text()
