@@ -116,11 +116,15 @@ def _config() -> Config:
 
 
 def _open(args: argparse.Namespace, config: Config) -> Store:
+    from kiosk.config import ConfigError
     from kiosk.db.store import Store
     from kiosk.queueing import QueueRules
 
     url = args.db or os.environ.get("KIOSK_DB") or config.database_url()
-    rules = QueueRules.from_settings(config.queue.reset_time, config.queue.ticket_digits)
+    try:
+        rules = QueueRules.from_settings(config.queue.reset_time, config.queue.ticket_digits)
+    except ValueError as exc:
+        raise ConfigError(f"[queue] {exc}") from exc
     return Store.open(url, queue_rules=rules)
 
 
@@ -138,8 +142,6 @@ def _errors(args: argparse.Namespace, result: list[int]) -> Iterator[None]:
         result[0] = _fail(args, exc.code, exc.message, EXIT_INPUT)
     except ConfigError as exc:
         result[0] = _fail(args, "config", str(exc), EXIT_INPUT)
-    except ValueError as exc:  # e.g. a bad [queue] setting
-        result[0] = _fail(args, "invalid", str(exc), EXIT_INPUT)
 
 
 def _run(args: argparse.Namespace, body: Callable[[Store, Config], int]) -> int:

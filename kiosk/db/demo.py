@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from kiosk.cards.model import BirthDate, CachedCard, Gender
+from kiosk.db.errors import StoreUsageError
 from kiosk.db.store import Store
 
 DEMO_DIR: Final = Path(__file__).resolve().parents[2] / "resources" / "demo"
@@ -29,11 +30,12 @@ DEMO_DAY: Final = dt.date(2026, 11, 22)
 
 def load_demo(store: Store, *, cards: Path = DEMO_CARDS, departments: Path = DEMO_DEPARTMENTS) -> dict[str, int]:
     """Import the demo cards and departments/services into ``store``; returns what was loaded."""
-    from kiosk.cards.cardlist import read_card_list
-
-    result = store.import_cards(read_card_list(cards), strict=True)
+    for path in (cards, departments):
+        if not path.is_file():
+            raise StoreUsageError(f"demo data not found: {path}")
+    result = store.import_card_file(cards, strict=True)
     if result.refused:
-        raise ValueError(f"demo card list {cards} has bad rows: {result.errors[:3]}")
+        raise StoreUsageError(f"demo card list {cards} has bad rows: {result.errors[:3]}")
     data = json.loads(departments.read_text(encoding="utf-8"))
     store.apply_reference_data(departments=data["departments"], services=data["services"])
     store.audit("demo_loaded", actor="system", details={"cards": result.imported})
