@@ -80,19 +80,21 @@ def _recheck(args: argparse.Namespace) -> int:
 
 def _upload(args: argparse.Namespace) -> int:
     def work(gateway: Any, day: dt.date | None) -> int:
+        not_queued = 0
         if day is not None:
             from kiosk.hub.xml0_export import queue_checkins
 
-            queue_checkins(gateway.engine, day)
+            not_queued = len(queue_checkins(gateway.engine, day, default_service=args.default_service).failed)
         report = gateway.upload_due(day=day)
         if args.json:
-            _say(json.dumps(report.to_json(), ensure_ascii=False))
+            _say(json.dumps({**report.to_json(), "not_queued": not_queued}, ensure_ascii=False))
         else:
             _say(f"check-ins: {report.sent} sent, {report.failed} failed (retried later), "
-                  f"{report.rejected} rejected")
+                 f"{report.rejected} rejected, {not_queued} visit(s) could not be built "
+                 "(see `kiosk hub export xml0`)")
             for message in report.errors:
                 _say(f"  {message}", err=True)
-        return 0 if not report.errors and not report.rejected else 2
+        return 0 if not report.errors and not report.rejected and not not_queued else 2
 
     return _with_gateway(args, work)
 
@@ -131,6 +133,8 @@ def register_gateway(sub: Any, db_arg: Any) -> None:
     rec.set_defaults(handler=_recheck)
     up = sub.add_parser("upload-checkins", help="upload due XML0 check-in files to the gateway")
     up.add_argument("--date", help="queue and upload this date's visits (default: what is queued and due)")
+    up.add_argument("--default-service", metavar="CODE",
+                    help="service code for departments without a service in the reference data")
     up.set_defaults(handler=_upload)
     for p in (rec, up):
         db_arg(p)

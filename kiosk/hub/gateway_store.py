@@ -77,7 +77,10 @@ def wire_visit(row: Mapping[str, Any]) -> dict[str, Any]:
 def provisional_visits(conn: sa.Connection, *, day: dt.date | None = None, limit: int = 200) -> list[dict[str, Any]]:
     """Provisional visits without a gateway verdict yet, oldest first (wire dicts + facility_code, device_id)."""
     done = sa.select(visit_checks.c.visit_id).where(visit_checks.c.gateway_verdict.is_not(None))
-    stmt = (sa.select(visits).where(visits.c.provisional.is_(True), visits.c.id.not_in(done))
+    # Only visits that can be looked up (a number, a name, a birth date): the others would block the queue.
+    stmt = (sa.select(visits).where(visits.c.provisional.is_(True), visits.c.id.not_in(done),
+                                    sa.or_(visits.c.card_number.is_not(None), visits.c.citizen_id.is_not(None)),
+                                    visits.c.name.is_not(None), visits.c.birth_date.is_not(None))
             .order_by(visits.c.received_at, visits.c.id).limit(limit))
     if day is not None:
         stmt = stmt.where(visits.c.visit_date == day)
@@ -158,8 +161,9 @@ def services_for(conn: sa.Connection, facility_code: str) -> list[dict[str, Any]
 def stored_ma_lk(conn: sa.Connection, visit_ids: Sequence[str]) -> dict[str, str]:
     if not visit_ids:
         return {}
-    return dict(conn.execute(sa.select(gateway_checkins.c.visit_id, gateway_checkins.c.ma_lk)
-                             .where(gateway_checkins.c.visit_id.in_(list(visit_ids)))).tuples().all())
+    stmt = sa.select(gateway_checkins.c.visit_id, gateway_checkins.c.ma_lk).where(
+        gateway_checkins.c.visit_id.in_(list(visit_ids)))
+    return {str(a): str(b) for a, b in conn.execute(stmt).all()}
 
 
 def store_checkin_document(conn: sa.Connection, visit_id: str, ma_lk: str, document: bytes) -> str:

@@ -49,7 +49,8 @@ def export_day(engine: Engine, day: dt.date, out_dir: Path, *, facility_code: st
     return report
 
 
-def queue_checkins(engine: Engine, day: dt.date, *, facility_code: str | None = None) -> ExportReport:
+def queue_checkins(engine: Engine, day: dt.date, *, facility_code: str | None = None,
+                   default_service: str | None = None) -> ExportReport:
     """Build and queue the day's XML0 files without keeping them on disk."""
     with tempfile.TemporaryDirectory(prefix="xml0-") as tmp:
-        return export_day(engine, day, Path(tmp), facility_code=facility_code)
+        return export_day(engine, day, Path(tmp), facility_code=facility_code, default_service=default_service)

@@ -31,3 +31,7 @@ def client(hub_engine: sa.Engine) -> Iterator[TestClient]:
     app = create_app(HubSettings(rate_per_s=0), engine=hub_engine)
     with TestClient(app) as c:
         yield c
+
+
+# The stand-in BHXH gateway and a hub wired to it (tests/hub/gateway_support.py).
+from tests.hub.gateway_support import ghub, standin, standin_server  # noqa: E402, F401
