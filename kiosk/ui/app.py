@@ -114,7 +114,7 @@ class KioskApp:
         url = self.config.database_url()
         base = self.demo_dir or data_dir()
         base.mkdir(parents=True, exist_ok=True)
-        if self.demo_dir is not None and not self.config.database.url:
+        if self.demo_dir is not None:
             url = f"sqlite:///{self.demo_dir / 'kiosk.sqlite3'}"  # the demo never touches the real database
         rules = QueueRules.from_settings(self.config.queue.reset_time, self.config.queue.ticket_digits)
         store = Store.open(url, queue_rules=rules)

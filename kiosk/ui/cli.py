@@ -60,7 +60,8 @@ def _run(args: argparse.Namespace) -> int:
     demo = args.demo
     from kiosk.config import default_config_path
 
-    unconfigured = args.config is None and not default_config_path().exists()
+    unconfigured = (args.config is None and not default_config_path().exists()
+                    and not any(os.environ.get(k) for k in ("KIOSK_DB", "KIOSK_HUB_URL")))
     if not demo and unconfigured and not (args.camera or args.serial):
         # A fresh machine (no configuration file, no camera given): show the demo rather than an empty kiosk.
         print(f"kiosk run: no configuration at {default_config_path()}: starting the demo (bundled clip, demo "
