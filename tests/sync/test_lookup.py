@@ -7,7 +7,6 @@ import dataclasses
 import datetime as dt
 import time
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
