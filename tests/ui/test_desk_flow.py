@@ -158,3 +158,17 @@ def test_second_registration_of_a_card_is_flagged(qtbot: QtBot, services: Servic
     window.check_button.click()
     qtbot.waitUntil(lambda: window.patient.result is not None)
     assert "Already registered today: K01-001" in window.patient.reason.text()
+
+
+def test_keyboard_shortcuts(qtbot: QtBot, services: Services, languages: LanguageManager,
+                            desk_look: Appearance) -> None:
+    window = make_desk(qtbot, services, languages)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow())
+    qtbot.keyClick(window.visits.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.visits.query.hasFocus()
+    qtbot.keyClick(window.visits.query, Qt.Key.Key_F2)
+    assert window.entry.hasFocus()
+    window.entry.setText("DN4010100000001")
+    qtbot.keyClick(window.entry, Qt.Key.Key_Escape)
+    assert window.entry.text() == "" and window.entry.hasFocus()

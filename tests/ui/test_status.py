@@ -76,3 +76,15 @@ def test_visits_panel_outbox_states_match_the_store() -> None:
 
     assert (visits_panel.TO_SEND, visits_panel.SENDING, visits_panel.SENT, visits_panel.REJECTED) == (
         visits.TO_SEND, visits.SENDING, visits.SENT, visits.REJECTED)
+
+
+def test_sounds_are_optional(tmp_path: object, qtbot: QtBot) -> None:
+    from pathlib import Path
+
+    from kiosk.ui.sound import SOUNDS_DIR, SoundPlayer
+
+    assert (SOUNDS_DIR / "success.wav").stat().st_size > 1000 and (SOUNDS_DIR / "failure.wav").exists()
+    silent = SoundPlayer(Path(str(tmp_path)))  # no sound files there: off, and play() is harmless
+    assert not silent.available
+    silent.play(True)
+    assert silent.played == [True]
