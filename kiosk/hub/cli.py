@@ -86,7 +86,22 @@ def _serve(args: argparse.Namespace) -> int:
         os.environ[db.ENV_DB] = url
         os.environ[ENV_RATE] = str(args.rate)
         os.environ[ENV_BURST] = str(args.burst)
-        uvicorn.run("kiosk.hub.app:create_app_from_env", factory=True, workers=args.workers, **common)
+        tasks = None
+        if gateway is not None and (gateway.recheck_interval_s > 0 or gateway.upload_interval_s > 0):
+            # Background re-check/upload runs once, in this supervising process, not in every worker;
+            # the facility's look-up rate is shared by the workers and this process.
+            from kiosk.hub.gateway_hub import HubGateway
+
+            os.environ[ENV_WORKERS] = str(args.workers + 1)
+            own = load_gateway_config(args.gateway_config) or gateway
+            os.environ["KIOSK_GATEWAY_RECHECK_S"] = os.environ["KIOSK_GATEWAY_UPLOAD_S"] = "0"
+            tasks = HubGateway(db.open_hub(url, pool_size=2), own)
+            tasks.start_background()
+        try:
+            uvicorn.run("kiosk.hub.app:create_app_from_env", factory=True, workers=args.workers, **common)
+        finally:
+            if tasks is not None:
+                tasks.close()
     else:
         app = create_app(HubSettings(db_url=url, rate_per_s=args.rate, burst=args.burst, gateway=gateway))
         uvicorn.run(app, **common)

@@ -151,8 +151,13 @@ class HubClient:
                                                headers={"Idempotency-Key": str(batch_id)})
         return result
 
-    def pull(self, cursor: str, limit: int) -> PullPage:
-        body = self._request("GET", "/v1/sync/pull", params={"cursor": cursor, "limit": limit})
+    def pull(self, cursor: str, limit: int, features: tuple[str, ...] = ()) -> PullPage:
+        """One page. ``features``: optional tables to receive too (e.g. ("visit_updates",)); the page's
+        ``changes`` then holds them; only ask for what the store can apply (docs/hub-api.md)."""
+        params: dict[str, Any] = {"cursor": cursor, "limit": limit}
+        if features:
+            params["features"] = ",".join(features)
+        body = self._request("GET", "/v1/sync/pull", params=params)
         try:
             return PullPage(hub_id=str(body["hub_id"]), facility_code=str(body["facility_code"]),
                             cursor=str(body["cursor"]), next_cursor=str(body["next_cursor"]),
