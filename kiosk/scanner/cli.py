@@ -69,7 +69,8 @@ def _decode(args: argparse.Namespace) -> int:
     for name in args.files:
         path = Path(name)
         if not path.is_file():
-            _emit(args, {"file": name, "error": {"code": "not_found", "message": "no such file"}})
+            problem = ("not_a_file", "a folder, not a file") if path.is_dir() else ("not_found", "no such file")
+            _emit(args, {"file": name, "error": {"code": problem[0], "message": problem[1]}})
             status = 1
             continue
         if path.suffix.lower() in IMAGE_SUFFIXES:

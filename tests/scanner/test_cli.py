@@ -67,9 +67,9 @@ def test_decode_bad_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     bad.write_bytes(b"\x89PNG broken")
     vid = tmp_path / "bad.mp4"
     vid.write_bytes(b"nothing")
-    code, rows = run_json(capsys, str(tmp_path / "missing.png"), str(bad), str(vid))
+    code, rows = run_json(capsys, str(tmp_path / "missing.png"), str(bad), str(vid), str(tmp_path))
     assert code == 1
-    assert [r["error"]["code"] for r in rows] == ["not_found", "unreadable", "unreadable"]
+    assert [r["error"]["code"] for r in rows] == ["not_found", "unreadable", "unreadable", "not_a_file"]
 
 
 def test_decode_plain_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
