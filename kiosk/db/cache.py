@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -33,6 +34,7 @@ _STATUS_RANK: Final = {CardStatus.ACTIVE: 0, CardStatus.REDUCED: 1, CardStatus.R
 #: Keep at most this many row errors in an import result (the count covers all of them).
 MAX_REPORTED_ERRORS: Final = 1000
 LAST_IMPORT_KEY: Final = "cache.last_import_at"
+_STEP_PAUSE_S: Final = 0.12
 
 
 class _Refused(Exception):
@@ -115,21 +117,21 @@ class CardCache(StoreBase):
         return int(conn.execute(select(func.count()).select_from(CARDS)).scalar_one())
 
     def import_cards(self, rows: Iterable[tuple[int, object]], *, strict: bool = False,
-                     batch_size: int = 20_000, commit_rows: int = 100_000,
+                     batch_size: int = 5_000, step_s: float = 1.0,
                      progress: Callable[[int], None] | None = None) -> ImportResult:
         """Import ``(line, CachedCard | error)`` pairs (``read_card_list`` output); the list wins.
 
-        Bad rows are reported with their line numbers and the rest is imported, committed every
-        ``commit_rows`` rows: the write lock is held a fraction of a second at a time, so check-ins
-        go on during a long import, and a crash keeps what was committed (importing the file again
-        completes it). With ``strict``, one bad row refuses everything: one transaction, rolled back
-        (every bad row is still listed). For a file, :meth:`import_card_file` checks first and then
-        imports in steps.
+        Bad rows are reported with their line numbers and the rest is imported, committed about every
+        ``step_s`` seconds with a short pause after each step (SQLite), so a check-in waiting for the
+        write lock gets it: it waits about a second at most, never for the whole list. A crash keeps
+        what was committed (importing the file again completes it). With ``strict``, one bad row
+        refuses everything: one transaction, rolled back (every bad row is still listed). For a file,
+        :meth:`import_card_file` checks first and then imports in steps.
         """
         result = ImportResult()
         before = self._card_count()
         try:
-            self._import(iter(rows), strict, batch_size, commit_rows, progress, result)
+            self._import(iter(rows), strict, batch_size, step_s, progress, result)
         except _Refused:
             result.refused = True
             result.imported = 0
@@ -179,17 +181,23 @@ class CardCache(StoreBase):
             finally:
                 raw.close()
 
-    def _import(self, rows: Iterator[tuple[int, object]], strict: bool, batch_size: int, commit_rows: int,
+    def _import(self, rows: Iterator[tuple[int, object]], strict: bool, batch_size: int, step_s: float,
                 progress: Callable[[int], None] | None, result: ImportResult) -> None:
         batch: list[CachedCard] = []
         finished = False
+        first = True
         while not finished:  # one transaction per step (strict: a single step)
+            if not first and self.dialect == "sqlite":
+                # SQLite's busy handler polls at most every 100 ms: pause longer than that, so a
+                # writer waiting for the lock (a check-in) gets it before the next step.
+                time.sleep(_STEP_PAUSE_S)
+            first = False
+            step_end = time.monotonic() + step_s
             with self._write() as conn:
                 big_cache = self.dialect == "sqlite"
                 if big_cache:
                     conn.exec_driver_sql("PRAGMA cache_size = -262144")  # 256 MiB while importing
                 try:
-                    written = 0
                     for line, item in rows:
                         result.rows += 1
                         if not isinstance(item, CachedCard):
@@ -201,11 +209,10 @@ class CardCache(StoreBase):
                         if len(batch) >= batch_size:
                             self._upsert(conn, batch)
                             result.imported += len(batch)
-                            written += len(batch)
                             batch.clear()
                             if progress:
                                 progress(result.rows)
-                            if not strict and written >= commit_rows:
+                            if not strict and time.monotonic() >= step_end:
                                 break
                     else:
                         finished = True

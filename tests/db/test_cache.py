@@ -185,17 +185,17 @@ def _rows(n: int, fail_at: int | None = None) -> Iterator[tuple[int, object]]:
 
 
 def test_import_commits_in_steps(store: Store) -> None:
-    """A non-strict import commits every ``commit_rows``: a crash keeps the finished steps."""
+    """A non-strict import commits in steps (here: every batch): a crash keeps the finished steps."""
     with pytest.raises(RuntimeError):
-        store.import_cards(_rows(50, fail_at=35), batch_size=10, commit_rows=10)
+        store.import_cards(_rows(50, fail_at=35), batch_size=10, step_s=0)
     assert store.cache_stats().cards == 30
-    result = store.import_cards(_rows(50), batch_size=10, commit_rows=10)  # again: completes it
+    result = store.import_cards(_rows(50), batch_size=10, step_s=0)  # again: completes it
     assert (result.imported, result.inserted, result.updated) == (50, 20, 30)
 
 
 def test_strict_import_is_one_transaction(store: Store) -> None:
     with pytest.raises(RuntimeError):
-        store.import_cards(_rows(50, fail_at=35), strict=True, batch_size=10, commit_rows=10)
+        store.import_cards(_rows(50, fail_at=35), strict=True, batch_size=10, step_s=0)
     assert store.cache_stats().cards == 0
 
 
