@@ -40,3 +40,14 @@ def type_text(widget: QWidget, text: str) -> None:
 def press_key(widget: QWidget, key: Qt.Key) -> None:
     for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
         QApplication.sendEvent(widget, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier))
+
+
+#: 15 mm on a 21.5" 1920x1080 panel (≈ 102 dpi) is 60 px; the requirement rounds to 63.
+TOUCH_TARGET_MIN_PX = 63
+
+
+def small_touch_targets(root: QWidget, min_px: int = TOUCH_TARGET_MIN_PX) -> list[str]:
+    """Visible buttons smaller than a fingertip (15 mm) in either direction."""
+    return [f"button {b.objectName() or b.text()[:30]!r} is {b.width()}x{b.height()} px"
+            for b in root.findChildren(QPushButton)
+            if b.isVisibleTo(root) and (b.width() < min_px or b.height() < min_px)]

@@ -16,7 +16,7 @@ from kiosk.ui.selfservice.model import Screen, SelfServiceModel
 from kiosk.ui.selfservice.window import SelfServiceWindow
 from kiosk.ui.services import Services
 from tests.ui.conftest import LANGS, SIZES
-from tests.ui.support import clipped_text
+from tests.ui.support import clipped_text, small_touch_targets
 
 SCENARIOS = {s.label: s for s in demo_scenarios()}
 VALID = SCENARIOS["valid, registered here"].payload
@@ -38,6 +38,7 @@ def make_window(qtbot: QtBot, services: Services, languages: LanguageManager, ap
 def assert_fits(qtbot: QtBot, window: SelfServiceWindow, where: str) -> None:
     qtbot.wait(30)  # let layouts settle
     problems = clipped_text(window.stack.currentWidget()) + clipped_text(window.status)
+    problems += small_touch_targets(window.stack.currentWidget())
     if window.size() != window.requested_size:
         problems.append(f"window grew to {window.width()}x{window.height()}: content does not fit")
     assert not problems, f"{where}: " + "; ".join(problems)
