@@ -30,6 +30,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, Connection
+from sqlalchemy.exc import ArgumentError
 
 from kiosk.cards.eligibility import Decision, decide
 from kiosk.cards.model import BhytCard, CachedCard, CccdCard
@@ -52,6 +53,7 @@ from kiosk.db.reference import Reference
 from kiosk.db.visits import Visits
 from kiosk.queueing import QueueRules
 
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 DEVICE_ID_KEY = "device.id"
 INSTANCE_ID_KEY = "database.instance_id"
 #: Device and inode of the SQLite file the instance id belongs to.
@@ -96,7 +98,13 @@ class Store(Reference, Visits, Outbox):
 
         ``upgrade=False`` refuses an out-of-date database instead of migrating it.
         """
-        parsed = url if isinstance(url, URL) else normalise_url(str(url))
+        try:
+            parsed = url if isinstance(url, URL) else normalise_url(str(url))
+        except ArgumentError as exc:
+            raise StoreUsageError(f"not a database URL: {url!s} ({exc})") from exc
+        if parsed.get_backend_name() not in SUPPORTED_BACKENDS:
+            raise StoreUsageError(f"unsupported database {parsed.get_backend_name()!r} in {parsed!s}: "
+                                  "use sqlite:///PATH or postgresql://USER@HOST/DB")
         path = sqlite_path(parsed)
         try:
             with translate_errors():

@@ -173,3 +173,9 @@ def test_unusable_location_is_reported_without_traceback(tmp_path: Path,
     blocker.write_text("not a folder")
     code, out, err = run(capsys, "cache", "stats", "--json", "--db", str(blocker / "kiosk.sqlite3"))
     assert code == 3 and json.loads(out)["error"]["code"] == "cannot_open" and err == ""
+
+
+def test_bad_database_urls(capsys: pytest.CaptureFixture[str]) -> None:
+    for url in ("garbage://x", "mysql://user@host/db"):
+        code, out, err = run(capsys, "cache", "stats", "--json", "--db", url)
+        assert code == 1 and "unsupported database" in json.loads(out)["error"]["message"] and err == ""
