@@ -92,3 +92,9 @@ def make_gateway_hub(db_url: str, url: str, **settings: Any) -> Iterator[Gateway
 @pytest.fixture
 def ghub(standin: StandinHolder, hub_db_url: str) -> Iterator[GatewayHub]:
     yield from make_gateway_hub(hub_db_url, standin.url)
+
+
+@pytest.fixture
+def ghub_lite(standin: StandinHolder, tmp_path: Any) -> Iterator[GatewayHub]:
+    """Like ``ghub`` on SQLite only: for behaviour that does not depend on the database."""
+    yield from make_gateway_hub(f"sqlite:///{tmp_path / 'hub.sqlite3'}", standin.url)

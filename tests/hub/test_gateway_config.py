@@ -54,18 +54,18 @@ def test_bad_settings_say_what_is_wrong_without_the_password(tmp_path: Path, tex
         load_gateway_config(tmp_path / "missing.toml", env={})
 
 
-def test_background_task_rechecks_provisional_visits(ghub: GatewayHub, standin: StandinHolder) -> None:
+def test_background_task_rechecks_provisional_visits(ghub_lite: GatewayHub, standin: StandinHolder) -> None:
     patient(standin.state, valid_to="31/12/2020")
-    r = ghub.client.post("/v1/sync/push", headers=ghub.headers, json=batch([visit(
+    r = ghub_lite.client.post("/v1/sync/push", headers=ghub_lite.headers, json=batch([visit(
         card_number=CARD, name=NAME, birth_date=BIRTH_ISO, provisional=True, card_facility_code=FACILITY)]))
     assert r.json()["accepted"] == 1
-    tasks = HubGateway(ghub.engine, HubGatewayConfig(gateway_settings(standin.url), recheck_interval_s=0.2))
+    tasks = HubGateway(ghub_lite.engine, HubGatewayConfig(gateway_settings(standin.url), recheck_interval_s=0.2))
     tasks.start_background()
     try:
         deadline = time.monotonic() + 10
         found = None
         while found is None and time.monotonic() < deadline:
-            with ghub.engine.connect() as conn:
+            with ghub_lite.engine.connect() as conn:
                 found = conn.execute(sa.select(visit_checks.c.gateway_verdict)).scalar()
             time.sleep(0.1)
         assert found == "expired"

@@ -77,13 +77,13 @@ def test_recheck_flags_a_changed_verdict_and_only_the_recording_device_pulls_it(
     assert ghub.gateway.recheck().checked == 0
 
 
-def test_recheck_stops_when_the_gateway_is_offline_and_leaves_visits_for_later(ghub: GatewayHub,
+def test_recheck_stops_when_the_gateway_is_offline_and_leaves_visits_for_later(ghub_lite: GatewayHub,
                                                                                 standin: StandinHolder) -> None:
     patient(standin.state, code="500", http_status=500)
-    _push(ghub, [_provisional(), _provisional()])
-    report = ghub.gateway.recheck()
+    _push(ghub_lite, [_provisional(), _provisional()])
+    report = ghub_lite.gateway.recheck()
     assert report.checked == 0 and report.stopped_because == "offline" and report.left == 2
-    with ghub.engine.connect() as conn:
+    with ghub_lite.engine.connect() as conn:
         assert conn.execute(sa.select(sa.func.count()).select_from(visit_checks)).scalar_one() == 0
 
 
@@ -184,29 +184,29 @@ def test_upload_stores_the_transaction_id_and_retries_later(ghub: GatewayHub, st
         assert r["received_at"] is not None
 
 
-def test_rejected_upload_is_kept_for_staff(ghub: GatewayHub, standin: StandinHolder, tmp_path: Path) -> None:
+def test_rejected_upload_is_kept_for_staff(ghub_lite: GatewayHub, standin: StandinHolder, tmp_path: Path) -> None:
     from kiosk.hub.xml0_export import queue_checkins
 
-    _export_setup(ghub, tmp_path)
-    queue_checkins(ghub.engine, DAY, default_service="02.1900")
+    _export_setup(ghub_lite, tmp_path)
+    queue_checkins(ghub_lite.engine, DAY, default_service="02.1900")
     standin.state.upload_script = ["reject"]
-    report = ghub.gateway.upload_due(day=DAY)
+    report = ghub_lite.gateway.upload_due(day=DAY)
     assert report.rejected == 1 and report.sent == 2
-    with ghub.engine.connect() as conn:
+    with ghub_lite.engine.connect() as conn:
         statuses = sorted(conn.execute(sa.select(gateway_checkins.c.status)).scalars())
     assert statuses == ["rejected", "sent", "sent"]
 
 
-def test_recheck_and_upload_cli_with_a_gateway_config_file(ghub: GatewayHub, standin: StandinHolder,
+def test_recheck_and_upload_cli_with_a_gateway_config_file(ghub_lite: GatewayHub, standin: StandinHolder,
                                                           tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     patient(standin.state, valid_to="31/12/2020")
-    _export_setup(ghub, tmp_path)
-    _push(ghub, [_provisional()])
+    _export_setup(ghub_lite, tmp_path)
+    _push(ghub_lite, [_provisional()])
     config = tmp_path / "gateway.toml"
     config.write_text(f'[gateway]\nbase_url = "{standin.url}"\nusername = "10099_BV"\npassword = "mat-khau-thu"\n'
                       f'facility_code = "{FACILITY}"\nstaff_name = "{STAFF_NAME}"\nstaff_citizen_id = "{STAFF_CCCD}"\n'
                       'total_timeout_s = 5\n', encoding="utf-8")
-    db = _db_url(ghub)
+    db = _db_url(ghub_lite)
     assert main(["hub", "recheck", "--db", db, "--gateway-config", str(config), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["changed"] == 1
     assert main(["hub", "upload-checkins", "--date", "2026-11-22", "--db", db, "--gateway-config", str(config),

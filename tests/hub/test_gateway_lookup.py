@@ -53,66 +53,66 @@ def test_valid_card_verdict_is_stored_as_gateway_card_and_pulled(ghub: GatewayHu
     assert "visit_updates" not in page["changes"]  # an old kiosk never sees the optional table
 
 
-def test_second_lookup_is_answered_from_the_cache(ghub: GatewayHub, standin: StandinHolder) -> None:
+def test_second_lookup_is_answered_from_the_cache(ghub_lite: GatewayHub, standin: StandinHolder) -> None:
     patient(standin.state)
-    assert ghub.lookup().json()["from_cache"] is False
-    again = ghub.lookup(name=NAME.upper())
+    assert ghub_lite.lookup().json()["from_cache"] is False
+    again = ghub_lite.lookup(name=NAME.upper())
     assert again.json()["from_cache"] is True and again.json()["verdict"] == "valid"
     assert standin.state.lookups == 1
 
 
-def test_mismatches_and_expired_cards(ghub: GatewayHub, standin: StandinHolder) -> None:
+def test_mismatches_and_expired_cards(ghub_lite: GatewayHub, standin: StandinHolder) -> None:
     patient(standin.state, valid_to="31/12/2020")
-    assert ghub.lookup().json()["verdict"] == "expired"
-    assert ghub.lookup(name="Trần Thị Khác").json()["verdict"] == "name_mismatch"
-    assert ghub.lookup(birth_date="1990-01-01").json()["verdict"] == "birth_date_mismatch"
-    unknown = ghub.lookup(card_number="HC4010000000077").json()
+    assert ghub_lite.lookup().json()["verdict"] == "expired"
+    assert ghub_lite.lookup(name="Trần Thị Khác").json()["verdict"] == "name_mismatch"
+    assert ghub_lite.lookup(birth_date="1990-01-01").json()["verdict"] == "birth_date_mismatch"
+    unknown = ghub_lite.lookup(card_number="HC4010000000077").json()
     assert unknown["kind"] == "verdict" and unknown["code"] == "050"
 
 
-def test_citizen_id_lookup(ghub: GatewayHub, standin: StandinHolder) -> None:
+def test_citizen_id_lookup(ghub_lite: GatewayHub, standin: StandinHolder) -> None:
     patient(standin.state)
-    body = ghub.lookup(card_number=None, citizen_id="001185000321").json()
+    body = ghub_lite.lookup(card_number=None, citizen_id="001185000321").json()
     assert body["kind"] == "verdict" and body["verdict"] == "valid"
     assert standin.state.lookup_log[-1]["maThe"] == "001185000321"
 
 
-def test_staff_identity_from_the_desk_user_and_054_for_the_administrator(ghub: GatewayHub,
+def test_staff_identity_from_the_desk_user_and_054_for_the_administrator(ghub_lite: GatewayHub,
                                                                         standin: StandinHolder) -> None:
     patient(standin.state)
     standin.state.staff["001090000002"] = "Lê Văn Bàn"
-    ok = ghub.lookup(staff={"name": "Lê Văn Bàn", "citizen_id": "001090000002"}).json()
+    ok = ghub_lite.lookup(staff={"name": "Lê Văn Bàn", "citizen_id": "001090000002"}).json()
     assert ok["verdict"] == "valid"
     assert standin.state.lookup_log[-1]["cccdCb"] == "001090000002"
-    bad = ghub.lookup(card_number="HC4010000000088", staff={"name": "Ai Đó", "citizen_id": "001090000099"}).json()
+    bad = ghub_lite.lookup(card_number="HC4010000000088", staff={"name": "Ai Đó", "citizen_id": "001090000099"}).json()
     assert bad["kind"] == "config_error" and bad["code"] == "054" and bad["use_provisional"] is True
     assert "administrator" in bad["action_en"]
-    with ghub.engine.connect() as conn:
+    with ghub_lite.engine.connect() as conn:
         remembered = last_config_error(conn)
     assert remembered is not None and remembered["code"] == "054"
-    wrong_name = ghub.lookup(card_number="HC4010000000089",
+    wrong_name = ghub_lite.lookup(card_number="HC4010000000089",
                              staff={"name": "Tên Sai", "citizen_id": "001090000002"}).json()
     assert wrong_name["code"] == "055"
 
 
-def test_gateway_server_error_is_offline(ghub: GatewayHub, standin: StandinHolder) -> None:
+def test_gateway_server_error_is_offline(ghub_lite: GatewayHub, standin: StandinHolder) -> None:
     patient(standin.state, code="500", http_status=500)
-    body = ghub.lookup().json()
+    body = ghub_lite.lookup().json()
     assert body["kind"] == "offline" and body["use_provisional"] is True and body["verdict"] is None
 
 
-def test_slow_gateway_is_pending_then_the_late_answer_reaches_hub_cards(ghub: GatewayHub,
+def test_slow_gateway_is_pending_then_the_late_answer_reaches_hub_cards(ghub_lite: GatewayHub,
                                                                         standin: StandinHolder) -> None:
     patient(standin.state, delay_s=2.0)
     start = time.monotonic()
-    body = ghub.lookup().json()
+    body = ghub_lite.lookup().json()
     assert time.monotonic() - start < 2.0  # the hub's budget (1.5 s here), not the gateway's 2 s
     assert body["kind"] == "pending" and body["use_provisional"] is True
     deadline = time.monotonic() + 5
-    while not _card_rows(ghub.engine) and time.monotonic() < deadline:
+    while not _card_rows(ghub_lite.engine) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert [r["source"] for r in _card_rows(ghub.engine)] == ["gateway"]
-    assert ghub.lookup().json()["from_cache"] is True
+    assert [r["source"] for r in _card_rows(ghub_lite.engine)] == ["gateway"]
+    assert ghub_lite.lookup().json()["from_cache"] is True
 
 
 def test_rate_limit_per_facility(standin: StandinHolder, tmp_path: Path) -> None:
@@ -129,17 +129,17 @@ def test_rate_limit_per_facility(standin: StandinHolder, tmp_path: Path) -> None
         gen.close()
 
 
-def test_malformed_lookups_are_refused_without_echo(ghub: GatewayHub) -> None:
-    both = ghub.lookup(citizen_id="001185000321")
+def test_malformed_lookups_are_refused_without_echo(ghub_lite: GatewayHub) -> None:
+    both = ghub_lite.lookup(citizen_id="001185000321")
     assert both.status_code == 422
-    neither = ghub.client.post("/v1/cards/lookup", json={"name": NAME, "birth_date": BIRTH_ISO,
-                                                         "visit_date": "2026-11-22"}, headers=ghub.headers)
+    neither = ghub_lite.client.post("/v1/cards/lookup", json={"name": NAME, "birth_date": BIRTH_ISO,
+                                                         "visit_date": "2026-11-22"}, headers=ghub_lite.headers)
     assert neither.status_code == 422
-    bad_birth = ghub.lookup(birth_date="15/03/1985")
+    bad_birth = ghub_lite.lookup(birth_date="15/03/1985")
     assert bad_birth.status_code == 422 and "15/03/1985" not in bad_birth.text
-    impossible = ghub.lookup(birth_date="1985-02-31")
+    impossible = ghub_lite.lookup(birth_date="1985-02-31")
     assert impossible.status_code == 422 and NAME not in impossible.text
-    assert ghub.client.post("/v1/cards/lookup", json={}).status_code == 401
+    assert ghub_lite.client.post("/v1/cards/lookup", json={}).status_code == 401
 
 
 def test_an_older_card_list_does_not_overwrite_a_newer_gateway_answer(ghub: GatewayHub, standin: StandinHolder,
