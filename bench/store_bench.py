@@ -95,6 +95,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, help="where to put the CSV and SQLite file (default: temp)")
     parser.add_argument("--json-out", type=Path, help="also write the JSON result here")
     args = parser.parse_args(argv)
+    if args.workdir is None:
+        with tempfile.TemporaryDirectory(prefix="store-bench-") as tmp:
+            return run(args, Path(tmp))
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    return run(args, args.workdir)
+
+
+def run(args: argparse.Namespace, workdir: Path) -> int:
     n_cards = args.cards or (50_000 if args.quick else 5_000_000)
     n_lookups = 5_000 if args.quick else 20_000
     n_checks = 10_000 if args.quick else 50_000
@@ -104,8 +112,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kiosk.db.demo import bhyt_payload
     from kiosk.db.store import Store
 
-    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="store-bench-"))
-    workdir.mkdir(parents=True, exist_ok=True)
     csv_path = workdir / f"cards-{n_cards}.csv"
     if not csv_path.exists():
         t0 = time.perf_counter()
