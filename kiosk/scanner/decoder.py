@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
+from kiosk.scanner.fusion import FrameFusion
 from kiosk.scanner.hints import CaptureHint, hints_for
 from kiosk.scanner.locate import Candidate, from_quad, merge_overlapping, texture_candidates
 from kiosk.scanner.strategies import (
@@ -89,10 +90,11 @@ def to_gray(frame: np.ndarray) -> np.ndarray:
 class PhoneScreenDecoder:
     """Stateful decoder for a stream of frames of one camera (not thread-safe; one per camera)."""
 
-    def __init__(self, budget_ms: float = LIVE_BUDGET_MS, *, use_zbar: bool = True,
+    def __init__(self, budget_ms: float = LIVE_BUDGET_MS, *, use_zbar: bool = True, use_fusion: bool = True,
                  clock: Callable[[], float] = time.thread_time) -> None:
         self.budget_ms = budget_ms
         self.use_zbar = use_zbar
+        self._fusion = FrameFusion() if use_fusion else None
         self._clock = clock
         self._cursor = 0
         self._memory: Candidate | None = None
@@ -106,7 +108,13 @@ class PhoneScreenDecoder:
 
     def decode(self, frame: np.ndarray) -> FrameResult:
         """Decode one live frame, continuing the strategy cascade from the previous frame."""
-        return self._run(frame, self.budget_ms, still=False)
+        result = self._run(frame, self.budget_ms, still=False)
+        if self._fusion is not None:
+            if result.reads or not result.candidates:
+                self._fusion.clear()
+            else:
+                self._fusion.push(to_gray(frame))
+        return result
 
     def decode_still(self, image: np.ndarray, budget_ms: float = STILL_BUDGET_MS) -> FrameResult:
         """Decode a single image with a fresh cascade (does not disturb the live state)."""
@@ -188,6 +196,11 @@ class PhoneScreenDecoder:
             first = next((i for i, s in enumerate(strategies) if s[0] == SMALL_CODE_STRATEGY), None)
             if small and first is not None:  # the one strategy that reads 1.3-1.5 px codes: every frame
                 plan = [(first, 0, False)] + [p for p in rotation if p[0] != first]
+                if self._fusion is not None and len(self._fusion):
+                    fused = self._fusion.fused(gray, rois[0][0].box(gray.shape))
+                    if fused is not None:  # ... and on the last frames averaged (see fusion.py)
+                        rois.append((rois[0][0], fused))
+                        plan.insert(1, (first, len(rois) - 1, False))
             else:
                 plan = rotation
         for done, (k, r, advances) in enumerate(plan):
@@ -196,13 +209,14 @@ class PhoneScreenDecoder:
             # Costs are for a ~150 px ROI; larger ROIs cost more, but upscaled images are capped at
             # strategies.MAX_SIDE, so the growth levels off.
             scale = min((max(roi.shape) / 150.0) ** 2, 2.0)
-            if done > 0 and self._elapsed(start) + cost * scale > budget_ms:
+            if done > 0 and not (r > 0 and not still) and self._elapsed(start) + cost * scale > budget_ms:
                 break
             if advances:
                 self._cursor = (k + 1) % n
-            result.tried.append(name)
+            label = f"fused_{name}" if r > 0 and not still else name
+            result.tried.append(label)
             for raw in fn(roi, candidate.angle_deg):
-                result.reads.append(Read(raw.text, name, raw.engine, candidate))
+                result.reads.append(Read(raw.text, label, raw.engine, candidate))
             if result.reads:
                 return
 
