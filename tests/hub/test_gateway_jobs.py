@@ -222,3 +222,33 @@ def test_recheck_and_upload_cli_with_a_gateway_config_file(ghub_lite: GatewayHub
     config.write_text("[gateway]\nbase_url = 'ftp://x'\nusername = 'u'\npassword = 'p'\n", encoding="utf-8")
     assert main(["hub", "recheck", "--db", db, "--gateway-config", str(config)]) == 1
     assert "http" in capsys.readouterr().err
+
+
+def test_new_card_from_the_recheck_goes_into_the_xml0_and_nothing_personal_into_the_log(
+        ghub: GatewayHub, standin: StandinHolder, tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    new = "DN4790000000002"
+    patient(standin.state, code="003", extra={"maTheMoi": new, "gtTheTuMoi": "01/01/2026",
+                                              "gtTheDenMoi": "31/12/2027", "maDKBDMoi": FACILITY})
+    old_card = _provisional(created_at="2026-11-22T09:00:00+07:00")
+    _push(ghub, [old_card])
+    report = ghub.gateway.recheck()
+    assert report.checked == 1 and report.changed == 0  # still valid, but on the new card
+    update = _pull(ghub, ghub.headers, "visit_updates")["changes"]["visit_updates"]["upserted"][0]
+    assert (update["gateway_verdict"], update["gateway_code"], update["gateway_card_number"]) == ("valid", "003", new)
+    services = tmp_path / "services.json"
+    services.write_text(json.dumps([{"code": "02.1896", "name": "Khám Nội", "department_code": "K01"}]),
+                        encoding="utf-8")
+    with ghub.engine.begin() as conn:
+        import_reference(conn, "service", services)
+    out = tmp_path / "xml0"
+    assert main(["hub", "export", "xml0", "--date", "2026-11-22", "--out", str(out), "--db", _db_url(ghub)]) == 0
+    (path,) = out.glob("*.xml")
+    (record,) = parse_xml0(path.read_bytes())
+    assert record["MA_THE_BHYT"] == new and validate_xml0(record) == []
+    logged = caplog.text
+    assert "re-check" in logged
+    for secret in (NAME, CARD, new, BIRTH_ISO):
+        assert secret not in logged
