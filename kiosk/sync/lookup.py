@@ -27,6 +27,7 @@ import dataclasses
 import datetime as dt
 import enum
 import json
+import logging
 import threading
 import time
 from dataclasses import dataclass
@@ -37,6 +38,8 @@ import requests
 from kiosk import __version__
 from kiosk.cards.eligibility import Decision, Verdict, decide
 from kiosk.cards.model import BhytCard, CachedCard, CccdCard
+
+log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT_S = 3.0
 #: The hub's own answer budget is 2.5 s; this is what is left for the network round trip.
@@ -236,6 +239,9 @@ class HubLookupClient:
         except requests.Timeout:
             return provisional(ProvisionalReason.TIMEOUT)
         except requests.RequestException:
+            return provisional(ProvisionalReason.OFFLINE)
+        except Exception:  # never let a look-up break the check-in; the visit is re-checked later
+            log.warning("online card look-up failed unexpectedly", exc_info=False)
             return provisional(ProvisionalReason.OFFLINE)
         if status == 200 and isinstance(answer, dict):
             return result_from_answer(answer, decision, time.monotonic() - start)
