@@ -31,6 +31,9 @@ from kiosk.hub.gateway_config import HubGatewayConfig
 
 log = logging.getLogger("kiosk.hub.gateway")
 
+#: Gateway code for "parameter format error": the visit's own data is unusable for a look-up.
+UNUSABLE_VISIT_CODE = "205"
+
 
 @dataclass
 class RecheckReport:
@@ -39,11 +42,13 @@ class RecheckReport:
     needs_staff: int = 0
     #: Visits left for a later round (the gateway was offline / rate limited / had no verdict).
     left: int = 0
+    #: Visits whose data the gateway refused (205): taken out of the queue, flagged for staff.
+    unusable: int = 0
     stopped_because: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"checked": self.checked, "changed": self.changed, "needs_staff": self.needs_staff,
-                "left": self.left, "stopped_because": self.stopped_because}
+                "left": self.left, "unusable": self.unusable, "stopped_because": self.stopped_because}
 
 
 @dataclass
@@ -104,6 +109,14 @@ class HubGateway:
         with self.engine.begin() as conn:
             for r in results:
                 visit = by_id.get(r.visit_id)
+                if visit is not None and r.outcome.code == UNUSABLE_VISIT_CODE:
+                    # The gateway refused this visit's own data (205): asking again cannot help; staff
+                    # see it in the visit list, and the visit leaves the re-check queue.
+                    gateway_store.store_check(conn, visit_id=r.visit_id, device_id=int(visit["device_id"]),
+                                              code=r.outcome.code, note=r.outcome.note, verdict=None,
+                                              card_number=None, changed=False, needs_staff=True)
+                    report.unusable += 1
+                    continue
                 if visit is None or r.new_verdict is None:
                     if r.outcome.retry_later:
                         report.stopped_because = str(r.outcome.kind)
@@ -117,7 +130,7 @@ class HubGateway:
                 report.checked += 1
                 report.changed += int(r.changed)
                 report.needs_staff += int(r.needs_staff)
-        report.left = len(todo) - report.checked
+        report.left = len(todo) - report.checked - report.unusable
         log.info("gateway re-check: %d checked, %d changed, %d left", report.checked, report.changed, report.left)
         return report
 

@@ -76,7 +76,8 @@ def wire_visit(row: Mapping[str, Any]) -> dict[str, Any]:
 
 def provisional_visits(conn: sa.Connection, *, day: dt.date | None = None, limit: int = 200) -> list[dict[str, Any]]:
     """Provisional visits without a gateway verdict yet, oldest first (wire dicts + facility_code, device_id)."""
-    done = sa.select(visit_checks.c.visit_id).where(visit_checks.c.gateway_verdict.is_not(None))
+    done = sa.select(visit_checks.c.visit_id).where(sa.or_(visit_checks.c.gateway_verdict.is_not(None),
+                                                           visit_checks.c.gateway_code == "205"))
     # Only visits that can be looked up (a number, a name, a birth date): the others would block the queue.
     stmt = (sa.select(visits).where(visits.c.provisional.is_(True), visits.c.id.not_in(done),
                                     sa.or_(visits.c.card_number.is_not(None), visits.c.citizen_id.is_not(None)),

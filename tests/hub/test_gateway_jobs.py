@@ -252,3 +252,17 @@ def test_new_card_from_the_recheck_goes_into_the_xml0_and_nothing_personal_into_
     assert "re-check" in logged
     for secret in (NAME, CARD, new, BIRTH_ISO):
         assert secret not in logged
+
+
+def test_a_visit_whose_data_the_gateway_refuses_leaves_the_queue_flagged(ghub_lite: GatewayHub,
+                                                                        standin: StandinHolder) -> None:
+    patient(standin.state, code="205")
+    v = _provisional()
+    _push(ghub_lite, [v])
+    report = ghub_lite.gateway.recheck()
+    assert (report.checked, report.unusable, report.left) == (0, 1, 0)
+    (update,) = _pull(ghub_lite, ghub_lite.headers, "visit_updates")["changes"]["visit_updates"]["upserted"]
+    assert (update["visit_id"], update["gateway_verdict"], update["gateway_code"], update["needs_staff"]) == (
+        v["id"], None, "205", True)
+    calls = standin.state.lookups
+    assert ghub_lite.gateway.recheck().unusable == 0 and standin.state.lookups == calls
