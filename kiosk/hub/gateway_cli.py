@@ -121,6 +121,9 @@ def _export(args: argparse.Namespace) -> int:
             for visit in report.failed:
                 problems = "; ".join(f"{p.field}: {p.message}" for p in visit.problems)
                 _say(f"  visit {visit.visit_id}: {problems}", err=True)
+            if any(p.field == "MA_DICH_VU" for v in report.failed for p in v.problems):
+                _say("hint: give each department a service (`kiosk hub reference import service FILE`) "
+                     "or pass --default-service CODE", err=True)
         return 1 if report.failed else 0
 
     return _run(args, work)
