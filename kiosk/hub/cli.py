@@ -59,11 +59,8 @@ def _serve(args: argparse.Namespace) -> int:
     from kiosk.hub.app import ENV_BURST, ENV_RATE, HubSettings, create_app
     from kiosk.hub.gateway_config import ENV_CONFIG, ENV_WORKERS, GatewayConfigError, load_gateway_config
 
-    if args.gateway_config:
-        os.environ[ENV_CONFIG] = str(Path(args.gateway_config).resolve())
-    os.environ[ENV_WORKERS] = str(max(1, args.workers))
     try:
-        gateway = load_gateway_config(args.gateway_config)
+        gateway = load_gateway_config(args.gateway_config, env={**os.environ, ENV_WORKERS: str(args.workers)})
     except GatewayConfigError as exc:
         return _fail(args, f"gateway settings: {exc}", "invalid")
     if bool(args.tls_cert) != bool(args.tls_key):
@@ -83,6 +80,10 @@ def _serve(args: argparse.Namespace) -> int:
     common: dict[str, Any] = {"host": args.host, "port": args.port, "log_config": log_config,
                               "timeout_graceful_shutdown": 10, **ssl}
     if args.workers > 1:
+        # Worker processes read their settings from the environment (create_app_from_env).
+        if args.gateway_config:
+            os.environ[ENV_CONFIG] = str(Path(args.gateway_config).resolve())
+        os.environ[ENV_WORKERS] = str(args.workers)
         os.environ[db.ENV_DB] = url
         os.environ[ENV_RATE] = str(args.rate)
         os.environ[ENV_BURST] = str(args.burst)

@@ -71,3 +71,14 @@ def test_background_task_rechecks_provisional_visits(ghub_lite: GatewayHub, stan
         assert found == "expired"
     finally:
         tasks.close()
+
+
+def test_serve_refuses_bad_gateway_settings_before_starting(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    from kiosk.cli import main
+
+    path = tmp_path / "g.toml"
+    path.write_text("[gateway]\nbase_url = 'http://x'\nusername = 'u'\n", encoding="utf-8")
+    code = main(["hub", "serve", "--db", f"sqlite:///{tmp_path / 'h.sqlite3'}", "--gateway-config", str(path)])
+    err = capsys.readouterr().err
+    assert code == 1 and "password" in err and "Traceback" not in err

@@ -6,7 +6,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import time
+import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -32,8 +34,8 @@ def _card(number: str, name: str = NAME) -> BhytCard:
 
 
 class Env:
-    def __init__(self, standin: StandinHolder, hub: LiveHub, token: str) -> None:
-        self.standin, self.hub, self.token = standin, hub, token
+    def __init__(self, standin: StandinHolder, hub: LiveHub, token: str, db_url: str, config: Path) -> None:
+        self.standin, self.hub, self.token, self.db_url, self.config = standin, hub, token, db_url, config
         self.client = HubLookupClient(hub.url, token)
 
     def add(self, number: str, **kw: object) -> StandinCard:
@@ -57,7 +59,7 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Env]:
     token = add_device(engine, "kiosk-1", FACILITY)
     engine.dispose()
     hub = start_hub(db_url, tmp, extra=("--gateway-config", str(config)))
-    e = Env(standin, hub, token)
+    e = Env(standin, hub, token, db_url, config)
     try:
         yield e
     finally:
@@ -160,3 +162,26 @@ def test_incomplete_card_and_a_not_configured_answer() -> None:
     answer = {"kind": "not_configured", "verdict": None, "use_provisional": True, "action_vi": "", "action_en": ""}
     result = result_from_answer(answer, local)
     assert result.reason is ProvisionalReason.NOT_CONFIGURED and not result.confirmed and result.message_en
+
+
+def test_kiosk_pushes_a_provisional_visit_and_pulls_its_visit_update(env: Env,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    from kiosk.cli import main
+    from kiosk.sync.client import HubClient
+    from tests.hub.support import visit
+
+    env.add("DN4790000000108", valid_to="31/12/2020")
+    client = HubClient(env.hub.url, env.token)
+    try:
+        start = client.pull("", 10000, features=("visit_updates",)).next_cursor
+        v = visit(card_number="DN4790000000108", name=NAME, birth_date="1985-06-21", provisional=True,
+                  visit_date=DAY.isoformat())
+        assert client.push(uuid.uuid4(), [v])["accepted"] == 1
+        assert main(["hub", "recheck", "--db", env.db_url, "--gateway-config", str(env.config), "--json"]) == 0
+        assert '"changed": 1' in capsys.readouterr().out
+        page = client.pull(start, 10000, features=("visit_updates",))
+        (update,) = page.changes["visit_updates"]["upserted"]
+        assert (update["visit_id"], update["gateway_verdict"], update["verdict_changed"]) == (v["id"], "expired", True)
+        assert "visit_updates" not in client.pull(start, 10000).changes  # what today's kiosk store receives
+    finally:
+        client.close()
