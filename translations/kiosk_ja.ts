@@ -1,655 +1,691 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
-    <context>
-        <name>AdminScreen</name>
-        <message>
-            <source>Kiosk settings</source>
-            <translation>キオスクの設定</translation>
-        </message>
-        <message>
-            <source>Text size: {percent}%</source>
-            <translation>文字サイズ：{percent}%</translation>
-        </message>
-        <message>
-            <source>High contrast</source>
-            <translation>ハイコントラスト</translation>
-        </message>
-        <message>
-            <source>Test print</source>
-            <translation>テスト印刷</translation>
-        </message>
-        <message>
-            <source>Camera check</source>
-            <translation>カメラの確認</translation>
-        </message>
-        <message>
-            <source>Screen cleaning</source>
-            <translation>画面の清掃</translation>
-        </message>
-        <message>
-            <source>Exit the kiosk</source>
-            <translation>キオスクを終了</translation>
-        </message>
-        <message>
-            <source>Back to check-in</source>
-            <translation>受付画面に戻る</translation>
-        </message>
-    </context>
-    <context>
-        <name>CleaningScreen</name>
-        <message>
-            <source>Screen cleaning</source>
-            <translation>画面の清掃</translation>
-        </message>
-        <message>
-            <source>Touches are ignored now. Press and hold anywhere for 3 seconds to finish.</source>
-            <translation>現在タッチは無効です。どこかを3秒間長押しすると終了します。</translation>
-        </message>
-    </context>
-    <context>
-        <name>DepartmentScreen</name>
-        <message>
-            <source>Where would you like to go?</source>
-            <translation>どちらの診療科に行かれますか？</translation>
-        </message>
-        <message>
-            <source>Back</source>
-            <translation>戻る</translation>
-        </message>
-        <message>
-            <source>No departments are available. Please see reception.</source>
-            <translation>選べる診療科がありません。受付にお越しください。</translation>
-        </message>
-        <message>
-            <source>Room {room}</source>
-            <translation>{room} 号室</translation>
-        </message>
-    </context>
-    <context>
-        <name>DeskWindow</name>
-        <message>
-            <source>That ticket is not one of today's visits.</source>
-            <translation>この番号札は本日の受付ではありません。</translation>
-        </message>
-        <message>
-            <source>Reception desk</source>
-            <translation>受付窓口</translation>
-        </message>
-        <message>
-            <source>&amp;Card:</source>
-            <translation>カード(&amp;C)：</translation>
-        </message>
-        <message>
-            <source>Scan, or type a card number or citizen ID and press Enter</source>
-            <translation>スキャンするか、保険証番号または身分証番号を入力して Enter を押してください</translation>
-        </message>
-        <message>
-            <source>Check</source>
-            <translation>確認</translation>
-        </message>
-        <message>
-            <source>Registered: ticket {ticket}.</source>
-            <translation>登録しました：番号 {ticket}。</translation>
-        </message>
-        <message>
-            <source>Ticket printed.</source>
-            <translation>番号札を印刷しました。</translation>
-        </message>
-    </context>
-    <context>
-        <name>IdleOverlay</name>
-        <message>
-            <source>Are you still there?</source>
-            <translation>まだご利用中ですか？</translation>
-        </message>
-        <message>
-            <source>For your privacy the screen will be cleared in {n} seconds.</source>
-            <translation>プライバシー保護のため、{n} 秒後に画面を消去します。</translation>
-        </message>
-        <message>
-            <source>Continue</source>
-            <translation>続ける</translation>
-        </message>
-    </context>
-    <context>
-        <name>PatientPanel</name>
-        <message>
-            <source>Name</source>
-            <translation>氏名</translation>
-        </message>
-        <message>
-            <source>Date of birth</source>
-            <translation>生年月日</translation>
-        </message>
-        <message>
-            <source>Card number</source>
-            <translation>保険証番号</translation>
-        </message>
-        <message>
-            <source>Citizen ID</source>
-            <translation>身分証番号</translation>
-        </message>
-        <message>
-            <source>Valid</source>
-            <translation>有効期間</translation>
-        </message>
-        <message>
-            <source>Registered facility</source>
-            <translation>登録医療機関</translation>
-        </message>
-        <message>
-            <source>&amp;Department</source>
-            <translation>診療科(&amp;D)</translation>
-        </message>
-        <message>
-            <source>Register (Enter)</source>
-            <translation>登録 (Enter)</translation>
-        </message>
-        <message>
-            <source>Reprint (F5)</source>
-            <translation>再印刷 (F5)</translation>
-        </message>
-        <message>
-            <source>Clear (Esc)</source>
-            <translation>クリア (Esc)</translation>
-        </message>
-        <message>
-            <source>Room {room}</source>
-            <translation>{room} 号室</translation>
-        </message>
-        <message>
-            <source>Scan a card or type a card number or citizen ID, then press Enter.</source>
-            <translation>カードをスキャンするか、保険証番号または身分証番号を入力して Enter を押してください。</translation>
-        </message>
-        <message>
-            <source>no end date</source>
-            <translation>終了日なし</translation>
-        </message>
-    </context>
-    <context>
-        <name>PinScreen</name>
-        <message>
-            <source>Staff only: enter the PIN</source>
-            <translation>スタッフ専用：PIN を入力してください</translation>
-        </message>
-        <message>
-            <source>Wrong PIN. Please try again.</source>
-            <translation>PIN が違います。もう一度お試しください。</translation>
-        </message>
-        <message>
-            <source>Clear</source>
-            <translation>クリア</translation>
-        </message>
-        <message>
-            <source>OK</source>
-            <translation>OK</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>キャンセル</translation>
-        </message>
-    </context>
-    <context>
-        <name>SelfServiceWindow</name>
-        <message>
-            <source>No ticket printer is configured.</source>
-            <extracomment>Exit code of "Exit the kiosk" in the admin panel (a supervisor must not restart the app).</extracomment>
-            <translation>番号札プリンターが設定されていません。</translation>
-        </message>
-        <message>
-            <source>Printing a test ticket…</source>
-            <translation>テスト用の番号札を印刷しています…</translation>
-        </message>
-        <message>
-            <source>Printer: {message}</source>
-            <translation>プリンター：{message}</translation>
-        </message>
-        <message>
-            <source>Test page printed.</source>
-            <translation>テストページを印刷しました。</translation>
-        </message>
-        <message>
-            <source>No camera is configured.</source>
-            <translation>カメラが設定されていません。</translation>
-        </message>
-        <message>
-            <source>Camera: {frames} frames decoded so far.</source>
-            <translation>カメラ：これまでに {frames} フレームを解析しました。</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatusBar</name>
-        <message>
-            <source>No hub: working offline</source>
-            <translation>ハブなし：オフラインで動作中</translation>
-        </message>
-        <message>
-            <source>Syncing…</source>
-            <translation>同期中…</translation>
-        </message>
-        <message>
-            <source>Online</source>
-            <translation>オンライン</translation>
-        </message>
-        <message>
-            <source>Offline</source>
-            <translation>オフライン</translation>
-        </message>
-        <message>
-            <source>Never synced</source>
-            <translation>未同期</translation>
-        </message>
-        <message>
-            <source>Synced just now</source>
-            <translation>たった今同期しました</translation>
-        </message>
-        <message>
-            <source>Synced {n} min ago</source>
-            <translation>{n} 分前に同期</translation>
-        </message>
-        <message>
-            <source>Synced {n} h ago</source>
-            <translation>{n} 時間前に同期</translation>
-        </message>
-        <message>
-            <source>Synced {n} days ago</source>
-            <translation>{n} 日前に同期</translation>
-        </message>
-        <message>
-            <source>Uploads waiting too long: {n}</source>
-            <translation>送信待ちが長すぎます：{n}</translation>
-        </message>
-        <message>
-            <source>Waiting to upload: {n}</source>
-            <translation>送信待ち：{n}</translation>
-        </message>
-        <message>
-            <source>Camera</source>
-            <translation>カメラ</translation>
-        </message>
-        <message>
-            <source>Scanner</source>
-            <translation>スキャナー</translation>
-        </message>
-        <message>
-            <source>Printer</source>
-            <translation>プリンター</translation>
-        </message>
-        <message>
-            <source>{device}: {state}</source>
-            <translation>{device}：{state}</translation>
-        </message>
-        <message>
-            <source>ready</source>
-            <translation>準備完了</translation>
-        </message>
-        <message>
-            <source>not connected</source>
-            <translation>未接続</translation>
-        </message>
-        <message>
-            <source>starting</source>
-            <translation>起動中</translation>
-        </message>
-        <message>
-            <source>reconnecting</source>
-            <translation>再接続中</translation>
-        </message>
-        <message>
-            <source>paper low</source>
-            <translation>用紙残りわずか</translation>
-        </message>
-        <message>
-            <source>out of paper</source>
-            <translation>用紙切れ</translation>
-        </message>
-        <message>
-            <source>offline</source>
-            <translation>オフライン</translation>
-        </message>
-        <message>
-            <source>error</source>
-            <translation>エラー</translation>
-        </message>
-        <message>
-            <source>busy</source>
-            <translation>処理中</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncPanel</name>
-        <message>
-            <source>Synchronisation with the hub</source>
-            <translation>ハブとの同期</translation>
-        </message>
-        <message>
-            <source>Sync now (F9)</source>
-            <translation>今すぐ同期 (F9)</translation>
-        </message>
-        <message>
-            <source>No hub configured: visits stay on this computer.</source>
-            <translation>ハブが設定されていません：受付記録はこのコンピューターに保存されます。</translation>
-        </message>
-        <message>
-            <source>Syncing…</source>
-            <translation>同期中…</translation>
-        </message>
-        <message>
-            <source>Hub reachable</source>
-            <translation>ハブに接続できます</translation>
-        </message>
-        <message>
-            <source>Hub not reachable: working offline</source>
-            <translation>ハブに接続できません：オフラインで動作中</translation>
-        </message>
-        <message>
-            <source>{n} visits wait for upload; the oldest is older than allowed.</source>
-            <translation>送信待ちの受付が {n} 件あり、最も古いものが許容時間を超えています。</translation>
-        </message>
-        <message>
-            <source>{n} visits wait for upload.</source>
-            <translation>送信待ちの受付が {n} 件あります。</translation>
-        </message>
-        <message>
-            <source>Last successful sync: {minutes} min ago</source>
-            <translation>最後の同期成功：{minutes} 分前</translation>
-        </message>
-        <message>
-            <source>Last error: {error}</source>
-            <translation>直近のエラー：{error}</translation>
-        </message>
-    </context>
-    <context>
-        <name>Texts</name>
-        <message>
-            <source>Your health-insurance card is valid</source>
-            <translation>健康保険証は有効です</translation>
-        </message>
-        <message>
-            <source>Your health-insurance card has expired</source>
-            <translation>健康保険証の有効期限が切れています</translation>
-        </message>
-        <message>
-            <source>Your health-insurance card is not valid yet</source>
-            <translation>健康保険証はまだ有効になっていません</translation>
-        </message>
-        <message>
-            <source>This health-insurance card has been withdrawn</source>
-            <translation>この健康保険証は回収されています</translation>
-        </message>
-        <message>
-            <source>This health-insurance card has ended</source>
-            <translation>この健康保険証は資格が喪失しています</translation>
-        </message>
-        <message>
-            <source>This card has been replaced by a new card</source>
-            <translation>このカードは新しいカードに切り替わっています</translation>
-        </message>
-        <message>
-            <source>The name does not match our records</source>
-            <translation>氏名が記録と一致しません</translation>
-        </message>
-        <message>
-            <source>The date of birth does not match our records</source>
-            <translation>生年月日が記録と一致しません</translation>
-        </message>
-        <message>
-            <source>We cannot confirm this card here yet</source>
-            <translation>この場ではまだこのカードを確認できません</translation>
-        </message>
-        <message>
-            <source>This code could not be used</source>
-            <translation>このコードは使用できません</translation>
-        </message>
-        <message>
-            <source>Sorry, check-in is not possible right now</source>
-            <translation>申し訳ありません。現在受付ができません</translation>
-        </message>
-        <message>
-            <source>Please see reception. The staff will help you.</source>
-            <translation>受付にお越しください。スタッフがお手伝いします。</translation>
-        </message>
-        <message>
-            <source>Please check the number: a card number has 15 characters, a citizen ID 12 digits.</source>
-            <translation>番号をご確認ください：保険証番号は15文字、身分証番号は12桁です。</translation>
-        </message>
-        <message>
-            <source>This is not the QR code of a health-insurance card or a citizen ID. Please show the code from the VssID app or your chip ID card.</source>
-            <translation>健康保険証または身分証の QR コードではありません。VssID アプリまたは IC チップ付き身分証のコードをお見せください。</translation>
-        </message>
-        <message>
-            <source>The card's own dates are current; reception will confirm it later. You can take a queue number now.</source>
-            <translation>カードに記載された期間内です。後ほど受付で確認します。今すぐ番号札をお取りいただけます。</translation>
-        </message>
-        <message>
-            <source>Please choose where you want to go.</source>
-            <translation>行き先をお選びください。</translation>
-        </message>
-        <message>
-            <source>Please use your new card {card} or see reception.</source>
-            <translation>新しいカード {card} をお使いいただくか、受付にお越しください。</translation>
-        </message>
-        <message>
-            <source>The kiosk could not check or record this: {detail}</source>
-            <translation>キオスクで確認または記録できませんでした：{detail}</translation>
-        </message>
-        <message>
-            <source>Not a card payload: {detail}</source>
-            <translation>カードのデータではありません：{detail}</translation>
-        </message>
-        <message>
-            <source>Already registered today: {tickets}</source>
-            <translation>本日登録済み：{tickets}</translation>
-        </message>
-        <message>
-            <source>Not in the local card list: to be confirmed online.</source>
-            <translation>ローカルのカード一覧にありません：オンラインで確認します。</translation>
-        </message>
-        <message>
-            <source>Registered at another facility.</source>
-            <translation>別の医療機関に登録されています。</translation>
-        </message>
-        <message>
-            <source>Coverage {percent}%</source>
-            <translation>給付率 {percent}%</translation>
-        </message>
-        <message>
-            <source>New card: {card}</source>
-            <translation>新しいカード：{card}</translation>
-        </message>
-        <message>
-            <source>Move the phone closer to the camera</source>
-            <translation>スマートフォンをカメラに近づけてください</translation>
-        </message>
-        <message>
-            <source>Tilt the phone a little or lower the screen brightness</source>
-            <translation>スマートフォンを少し傾けるか、画面の明るさを下げてください</translation>
-        </message>
-        <message>
-            <source>Hold the phone still</source>
-            <translation>スマートフォンを動かさないでください</translation>
-        </message>
-        <message>
-            <source>Turn up the screen brightness</source>
-            <translation>画面を明るくしてください</translation>
-        </message>
-        <message>
-            <source>Hold the QR code inside the frame</source>
-            <translation>QR コードを枠の中に合わせてください</translation>
-        </message>
-        <message>
-            <source>Printing your ticket…</source>
-            <translation>番号札を印刷しています…</translation>
-        </message>
-        <message>
-            <source>Please take your ticket.</source>
-            <translation>番号札をお取りください。</translation>
-        </message>
-        <message>
-            <source>The ticket printer is out of paper. Please remember your number and tell reception.</source>
-            <translation>番号札プリンターの用紙が切れています。番号を控えて受付にお伝えください。</translation>
-        </message>
-        <message>
-            <source>The ticket printer is not working. Please remember your number and tell reception.</source>
-            <translation>番号札プリンターが動作していません。番号を控えて受付にお伝えください。</translation>
-        </message>
-        <message>
-            <source>The ticket could not be printed. Please remember your number and tell reception.</source>
-            <translation>番号札を印刷できませんでした。番号を控えて受付にお伝えください。</translation>
-        </message>
-        <message>
-            <source>valid</source>
-            <translation>有効</translation>
-        </message>
-        <message>
-            <source>expired</source>
-            <translation>期限切れ</translation>
-        </message>
-        <message>
-            <source>not yet valid</source>
-            <translation>有効期間前</translation>
-        </message>
-        <message>
-            <source>withdrawn</source>
-            <translation>回収済み</translation>
-        </message>
-        <message>
-            <source>ended</source>
-            <translation>資格喪失</translation>
-        </message>
-        <message>
-            <source>replaced</source>
-            <translation>切替済み</translation>
-        </message>
-        <message>
-            <source>name differs</source>
-            <translation>氏名不一致</translation>
-        </message>
-        <message>
-            <source>birth date differs</source>
-            <translation>生年月日不一致</translation>
-        </message>
-        <message>
-            <source>not confirmed</source>
-            <translation>未確認</translation>
-        </message>
-    </context>
-    <context>
-        <name>TicketScreen</name>
-        <message>
-            <source>Your queue number</source>
-            <translation>あなたの受付番号</translation>
-        </message>
-        <message>
-            <source>Finish</source>
-            <translation>終了</translation>
-        </message>
-        <message>
-            <source>Please go to room {room} and wait for your number.</source>
-            <translation>{room} 号室へお進みになり、番号が呼ばれるまでお待ちください。</translation>
-        </message>
-        <message>
-            <source>Please wait for your number to be called.</source>
-            <translation>番号が呼ばれるまでお待ちください。</translation>
-        </message>
-    </context>
-    <context>
-        <name>VerdictScreen</name>
-        <message>
-            <source>Continue</source>
-            <translation>続ける</translation>
-        </message>
-        <message>
-            <source>Start again</source>
-            <translation>最初からやり直す</translation>
-        </message>
-        <message>
-            <source>Card: {number}</source>
-            <translation>カード：{number}</translation>
-        </message>
-        <message>
-            <source>Back</source>
-            <translation>戻る</translation>
-        </message>
-    </context>
-    <context>
-        <name>VisitsPanel</name>
-        <message>
-            <source>Today's visits</source>
-            <extracomment>Outbox states (``kiosk.db.visits``; a test keeps them equal) — not imported: the window is built before the database layer loads.</extracomment>
-            <translation>本日の受付</translation>
-        </message>
-        <message>
-            <source>Search: ticket, name, card number, citizen ID</source>
-            <translation>検索：番号、氏名、保険証番号、身分証番号</translation>
-        </message>
-        <message>
-            <source>Ticket</source>
-            <translation>番号</translation>
-        </message>
-        <message>
-            <source>Time</source>
-            <translation>時刻</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>氏名</translation>
-        </message>
-        <message>
-            <source>Department</source>
-            <translation>診療科</translation>
-        </message>
-        <message>
-            <source>Verdict</source>
-            <translation>確認結果</translation>
-        </message>
-        <message>
-            <source>Upload</source>
-            <translation>送信</translation>
-        </message>
-        <message>
-            <source>waiting</source>
-            <translation>送信待ち</translation>
-        </message>
-        <message>
-            <source>sending</source>
-            <translation>送信中</translation>
-        </message>
-        <message>
-            <source>uploaded</source>
-            <translation>送信済み</translation>
-        </message>
-        <message>
-            <source>rejected</source>
-            <translation>拒否</translation>
-        </message>
-        <message>
-            <source>{n} visits shown</source>
-            <translation>{n} 件の受付を表示</translation>
-        </message>
-    </context>
-    <context>
-        <name>WelcomeScreen</name>
-        <message>
-            <source>Checking your card…</source>
-            <translation>カードを確認しています…</translation>
-        </message>
-        <message>
-            <source>Welcome! Please check in with your health-insurance card.</source>
-            <translation>ようこそ！健康保険証で受付をしてください。</translation>
-        </message>
-        <message>
-            <source>1. Open the VssID app, or take your chip citizen ID card.</source>
-            <translation>1. VssID アプリを開くか、IC チップ付き身分証をご用意ください。</translation>
-        </message>
-        <message>
-            <source>2. Hold the QR code in front of the camera, about 15–20 cm away.</source>
-            <translation>2. QR コードをカメラの前、約 15〜20 cm の距離にかざしてください。</translation>
-        </message>
-        <message>
-            <source>Need help? Please ask at reception.</source>
-            <translation>お困りの際は受付にお尋ねください。</translation>
-        </message>
-    </context>
+<context>
+    <name>AdminScreen</name>
+    <message>
+        <source>Kiosk settings</source>
+        <translation>キオスクの設定</translation>
+    </message>
+    <message>
+        <source>Text size: {percent}%</source>
+        <translation>文字サイズ：{percent}%</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>ハイコントラスト</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>テスト印刷</translation>
+    </message>
+    <message>
+        <source>Camera check</source>
+        <translation>カメラの確認</translation>
+    </message>
+    <message>
+        <source>Screen cleaning</source>
+        <translation>画面の清掃</translation>
+    </message>
+    <message>
+        <source>Exit the kiosk</source>
+        <translation>キオスクを終了</translation>
+    </message>
+    <message>
+        <source>Back to check-in</source>
+        <translation>受付画面に戻る</translation>
+    </message>
+</context>
+<context>
+    <name>CleaningScreen</name>
+    <message>
+        <source>Screen cleaning</source>
+        <translation>画面の清掃</translation>
+    </message>
+    <message>
+        <source>Touches are ignored now. Press and hold anywhere for 3 seconds to finish.</source>
+        <translation>現在タッチは無効です。どこかを3秒間長押しすると終了します。</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentScreen</name>
+    <message>
+        <source>Where would you like to go?</source>
+        <translation>どちらの診療科に行かれますか？</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <source>No departments are available. Please see reception.</source>
+        <translation>選べる診療科がありません。受付にお越しください。</translation>
+    </message>
+    <message>
+        <source>Room {room}</source>
+        <translation>{room} 号室</translation>
+    </message>
+</context>
+<context>
+    <name>DeskWindow</name>
+    <message>
+        <source>That ticket is not one of today&apos;s visits.</source>
+        <translation>この番号札は本日の受付ではありません。</translation>
+    </message>
+    <message>
+        <source>Reception desk</source>
+        <translation>受付窓口</translation>
+    </message>
+    <message>
+        <source>&amp;Card:</source>
+        <translation>カード(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Scan, or type a card number or citizen ID and press Enter</source>
+        <translation>スキャンするか、保険証番号または身分証番号を入力して Enter を押してください</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <source>Registered: ticket {ticket}.</source>
+        <translation>登録しました：番号 {ticket}。</translation>
+    </message>
+    <message>
+        <source>Ticket printed.</source>
+        <translation>番号札を印刷しました。</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation>まだご利用中ですか？</translation>
+    </message>
+    <message>
+        <source>For your privacy the screen will be cleared in {n} seconds.</source>
+        <translation>プライバシー保護のため、{n} 秒後に画面を消去します。</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>続ける</translation>
+    </message>
+</context>
+<context>
+    <name>PatientPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>生年月日</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>保険証番号</translation>
+    </message>
+    <message>
+        <source>Citizen ID</source>
+        <translation>身分証番号</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有効期間</translation>
+    </message>
+    <message>
+        <source>Registered facility</source>
+        <translation>登録医療機関</translation>
+    </message>
+    <message>
+        <source>&amp;Department</source>
+        <translation>診療科(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Register (Enter)</source>
+        <translation>登録 (Enter)</translation>
+    </message>
+    <message>
+        <source>Reprint (F5)</source>
+        <translation>再印刷 (F5)</translation>
+    </message>
+    <message>
+        <source>Clear (Esc)</source>
+        <translation>クリア (Esc)</translation>
+    </message>
+    <message>
+        <source>Room {room}</source>
+        <translation>{room} 号室</translation>
+    </message>
+    <message>
+        <source>Scan a card or type a card number or citizen ID, then press Enter.</source>
+        <translation>カードをスキャンするか、保険証番号または身分証番号を入力して Enter を押してください。</translation>
+    </message>
+    <message>
+        <source>no end date</source>
+        <translation>終了日なし</translation>
+    </message>
+</context>
+<context>
+    <name>PinScreen</name>
+    <message>
+        <source>Staff only: enter the PIN</source>
+        <translation>スタッフ専用：PIN を入力してください</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Please try again.</source>
+        <translation>PIN が違います。もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>クリア</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>SelfServiceWindow</name>
+    <message>
+        <source>No ticket printer is configured.</source>
+        <extracomment>Exit code of &quot;Exit the kiosk&quot; in the admin panel (a supervisor must not restart the app).</extracomment>
+        <translation>番号札プリンターが設定されていません。</translation>
+    </message>
+    <message>
+        <source>Printing a test ticket…</source>
+        <translation>テスト用の番号札を印刷しています…</translation>
+    </message>
+    <message>
+        <source>Printer: {message}</source>
+        <translation>プリンター：{message}</translation>
+    </message>
+    <message>
+        <source>Test page printed.</source>
+        <translation>テストページを印刷しました。</translation>
+    </message>
+    <message>
+        <source>No camera is configured.</source>
+        <translation>カメラが設定されていません。</translation>
+    </message>
+    <message>
+        <source>Camera: {frames} frames decoded so far.</source>
+        <translation>カメラ：これまでに {frames} フレームを解析しました。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>No hub: working offline</source>
+        <translation>ハブなし：オフラインで動作中</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>同期中…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>オンライン</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>オフライン</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>未同期</translation>
+    </message>
+    <message>
+        <source>Synced just now</source>
+        <translation>たった今同期しました</translation>
+    </message>
+    <message>
+        <source>Synced {n} min ago</source>
+        <translation>{n} 分前に同期</translation>
+    </message>
+    <message>
+        <source>Synced {n} h ago</source>
+        <translation>{n} 時間前に同期</translation>
+    </message>
+    <message>
+        <source>Synced {n} days ago</source>
+        <translation>{n} 日前に同期</translation>
+    </message>
+    <message>
+        <source>Uploads waiting too long: {n}</source>
+        <translation>送信待ちが長すぎます：{n}</translation>
+    </message>
+    <message>
+        <source>Waiting to upload: {n}</source>
+        <translation>送信待ち：{n}</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>カメラ</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>スキャナー</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>プリンター</translation>
+    </message>
+    <message>
+        <source>{device}: {state}</source>
+        <translation>{device}：{state}</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>準備完了</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>未接続</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>起動中</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>再接続中</translation>
+    </message>
+    <message>
+        <source>paper low</source>
+        <translation>用紙残りわずか</translation>
+    </message>
+    <message>
+        <source>out of paper</source>
+        <translation>用紙切れ</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>オフライン</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>処理中</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>Synchronisation with the hub</source>
+        <translation>ハブとの同期</translation>
+    </message>
+    <message>
+        <source>Sync now (F9)</source>
+        <translation>今すぐ同期 (F9)</translation>
+    </message>
+    <message>
+        <source>No hub configured: visits stay on this computer.</source>
+        <translation>ハブが設定されていません：受付記録はこのコンピューターに保存されます。</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>同期中…</translation>
+    </message>
+    <message>
+        <source>Hub reachable</source>
+        <translation>ハブに接続できます</translation>
+    </message>
+    <message>
+        <source>Hub not reachable: working offline</source>
+        <translation>ハブに接続できません：オフラインで動作中</translation>
+    </message>
+    <message>
+        <source>{n} visits wait for upload; the oldest is older than allowed.</source>
+        <translation>送信待ちの受付が {n} 件あり、最も古いものが許容時間を超えています。</translation>
+    </message>
+    <message>
+        <source>{n} visits wait for upload.</source>
+        <translation>送信待ちの受付が {n} 件あります。</translation>
+    </message>
+    <message>
+        <source>Last successful sync: {minutes} min ago</source>
+        <translation>最後の同期成功：{minutes} 分前</translation>
+    </message>
+    <message>
+        <source>Last error: {error}</source>
+        <translation>直近のエラー：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message>
+        <source>Your health-insurance card is valid</source>
+        <translation>健康保険証は有効です</translation>
+    </message>
+    <message>
+        <source>Your health-insurance card has expired</source>
+        <translation>健康保険証の有効期限が切れています</translation>
+    </message>
+    <message>
+        <source>Your health-insurance card is not valid yet</source>
+        <translation>健康保険証はまだ有効になっていません</translation>
+    </message>
+    <message>
+        <source>This health-insurance card has been withdrawn</source>
+        <translation>この健康保険証は回収されています</translation>
+    </message>
+    <message>
+        <source>This health-insurance card has ended</source>
+        <translation>この健康保険証は資格が喪失しています</translation>
+    </message>
+    <message>
+        <source>This card has been replaced by a new card</source>
+        <translation>このカードは新しいカードに切り替わっています</translation>
+    </message>
+    <message>
+        <source>The name does not match our records</source>
+        <translation>氏名が記録と一致しません</translation>
+    </message>
+    <message>
+        <source>The date of birth does not match our records</source>
+        <translation>生年月日が記録と一致しません</translation>
+    </message>
+    <message>
+        <source>We cannot confirm this card here yet</source>
+        <translation>この場ではまだこのカードを確認できません</translation>
+    </message>
+    <message>
+        <source>This code could not be used</source>
+        <translation>このコードは使用できません</translation>
+    </message>
+    <message>
+        <source>Sorry, check-in is not possible right now</source>
+        <translation>申し訳ありません。現在受付ができません</translation>
+    </message>
+    <message>
+        <source>Please see reception. The staff will help you.</source>
+        <translation>受付にお越しください。スタッフがお手伝いします。</translation>
+    </message>
+    <message>
+        <source>Please check the number: a card number has 15 characters, a citizen ID 12 digits.</source>
+        <translation>番号をご確認ください：保険証番号は15文字、身分証番号は12桁です。</translation>
+    </message>
+    <message>
+        <source>This is not the QR code of a health-insurance card or a citizen ID. Please show the code from the VssID app or your chip ID card.</source>
+        <translation>健康保険証または身分証の QR コードではありません。VssID アプリまたは IC チップ付き身分証のコードをお見せください。</translation>
+    </message>
+    <message>
+        <source>The card&apos;s own dates are current; reception will confirm it later. You can take a queue number now.</source>
+        <translation>カードに記載された期間内です。後ほど受付で確認します。今すぐ番号札をお取りいただけます。</translation>
+    </message>
+    <message>
+        <source>Please choose where you want to go.</source>
+        <translation>行き先をお選びください。</translation>
+    </message>
+    <message>
+        <source>Please use your new card {card} or see reception.</source>
+        <translation>新しいカード {card} をお使いいただくか、受付にお越しください。</translation>
+    </message>
+    <message>
+        <source>The kiosk could not check or record this: {detail}</source>
+        <translation>キオスクで確認または記録できませんでした：{detail}</translation>
+    </message>
+    <message>
+        <source>Not a card payload: {detail}</source>
+        <translation>カードのデータではありません：{detail}</translation>
+    </message>
+    <message>
+        <source>Already registered today: {tickets}</source>
+        <translation>本日登録済み：{tickets}</translation>
+    </message>
+    <message>
+        <source>Not in the local card list: to be confirmed online.</source>
+        <translation>ローカルのカード一覧にありません：オンラインで確認します。</translation>
+    </message>
+    <message>
+        <source>Registered at another facility.</source>
+        <translation>別の医療機関に登録されています。</translation>
+    </message>
+    <message>
+        <source>Coverage {percent}%</source>
+        <translation>給付率 {percent}%</translation>
+    </message>
+    <message>
+        <source>New card: {card}</source>
+        <translation>新しいカード：{card}</translation>
+    </message>
+    <message>
+        <source>Confirmed online (gateway code {code}).</source>
+        <translation>オンラインで確認済み（ゲートウェイコード {code}）。</translation>
+    </message>
+    <message>
+        <source>Hub or gateway unreachable: provisional, re-checked later.</source>
+        <translation>サーバーまたはゲートウェイに接続できません：暫定結果、後で再確認します。</translation>
+    </message>
+    <message>
+        <source>The gateway did not answer in time: provisional, re-checked later.</source>
+        <translation>ゲートウェイの応答が間に合いません：暫定結果、後で再確認します。</translation>
+    </message>
+    <message>
+        <source>No gateway on the hub: provisional.</source>
+        <translation>サーバーにゲートウェイが設定されていません：暫定結果。</translation>
+    </message>
+    <message>
+        <source>Too many look-ups right now: provisional, re-checked later.</source>
+        <translation>照会が多すぎます：暫定結果、後で再確認します。</translation>
+    </message>
+    <message>
+        <source>The gateway is still answering: provisional, re-checked later.</source>
+        <translation>ゲートウェイが処理中です：暫定結果、後で再確認します。</translation>
+    </message>
+    <message>
+        <source>Gateway account problem, tell the administrator: {note}</source>
+        <translation>ゲートウェイのアカウントに問題があります。管理者に連絡してください：{note}</translation>
+    </message>
+    <message>
+        <source>The hub refused the look-up (device token?): provisional.</source>
+        <translation>サーバーが照会を拒否しました（デバイストークン？）：暫定結果。</translation>
+    </message>
+    <message>
+        <source>Name or date of birth missing: cannot look the card up online.</source>
+        <translation>氏名または生年月日がありません：カードをオンラインで照会できません。</translation>
+    </message>
+    <message>
+        <source>Move the phone closer to the camera</source>
+        <translation>スマートフォンをカメラに近づけてください</translation>
+    </message>
+    <message>
+        <source>Tilt the phone a little or lower the screen brightness</source>
+        <translation>スマートフォンを少し傾けるか、画面の明るさを下げてください</translation>
+    </message>
+    <message>
+        <source>Hold the phone still</source>
+        <translation>スマートフォンを動かさないでください</translation>
+    </message>
+    <message>
+        <source>Turn up the screen brightness</source>
+        <translation>画面を明るくしてください</translation>
+    </message>
+    <message>
+        <source>Hold the QR code inside the frame</source>
+        <translation>QR コードを枠の中に合わせてください</translation>
+    </message>
+    <message>
+        <source>Printing your ticket…</source>
+        <translation>番号札を印刷しています…</translation>
+    </message>
+    <message>
+        <source>Please take your ticket.</source>
+        <translation>番号札をお取りください。</translation>
+    </message>
+    <message>
+        <source>The ticket printer is out of paper. Please remember your number and tell reception.</source>
+        <translation>番号札プリンターの用紙が切れています。番号を控えて受付にお伝えください。</translation>
+    </message>
+    <message>
+        <source>The ticket printer is not working. Please remember your number and tell reception.</source>
+        <translation>番号札プリンターが動作していません。番号を控えて受付にお伝えください。</translation>
+    </message>
+    <message>
+        <source>The ticket could not be printed. Please remember your number and tell reception.</source>
+        <translation>番号札を印刷できませんでした。番号を控えて受付にお伝えください。</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>期限切れ</translation>
+    </message>
+    <message>
+        <source>not yet valid</source>
+        <translation>有効期間前</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>回収済み</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>資格喪失</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>切替済み</translation>
+    </message>
+    <message>
+        <source>name differs</source>
+        <translation>氏名不一致</translation>
+    </message>
+    <message>
+        <source>birth date differs</source>
+        <translation>生年月日不一致</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>未確認</translation>
+    </message>
+</context>
+<context>
+    <name>TicketScreen</name>
+    <message>
+        <source>Your queue number</source>
+        <translation>あなたの受付番号</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Please go to room {room} and wait for your number.</source>
+        <translation>{room} 号室へお進みになり、番号が呼ばれるまでお待ちください。</translation>
+    </message>
+    <message>
+        <source>Please wait for your number to be called.</source>
+        <translation>番号が呼ばれるまでお待ちください。</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictScreen</name>
+    <message>
+        <source>Continue</source>
+        <translation>続ける</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>最初からやり直す</translation>
+    </message>
+    <message>
+        <source>Card: {number}</source>
+        <translation>カード：{number}</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPanel</name>
+    <message>
+        <source>Today&apos;s visits</source>
+        <extracomment>Outbox states (``kiosk.db.visits``; a test keeps them equal) — not imported: the window is built before the database layer loads.</extracomment>
+        <translation>本日の受付</translation>
+    </message>
+    <message>
+        <source>Search: ticket, name, card number, citizen ID</source>
+        <translation>検索：番号、氏名、保険証番号、身分証番号</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>番号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>診療科</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>確認結果</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>送信</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>送信待ち</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>送信中</translation>
+    </message>
+    <message>
+        <source>uploaded</source>
+        <translation>送信済み</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>拒否</translation>
+    </message>
+    <message>
+        <source>{n} visits shown</source>
+        <translation>{n} 件の受付を表示</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeScreen</name>
+    <message>
+        <source>Checking your card…</source>
+        <translation>カードを確認しています…</translation>
+    </message>
+    <message>
+        <source>Welcome! Please check in with your health-insurance card.</source>
+        <translation>ようこそ！健康保険証で受付をしてください。</translation>
+    </message>
+    <message>
+        <source>1. Open the VssID app, or take your chip citizen ID card.</source>
+        <translation>1. VssID アプリを開くか、IC チップ付き身分証をご用意ください。</translation>
+    </message>
+    <message>
+        <source>2. Hold the QR code in front of the camera, about 15–20 cm away.</source>
+        <translation>2. QR コードをカメラの前、約 15〜20 cm の距離にかざしてください。</translation>
+    </message>
+    <message>
+        <source>Need help? Please ask at reception.</source>
+        <translation>お困りの際は受付にお尋ねください。</translation>
+    </message>
+</context>
 </TS>

@@ -1,655 +1,691 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
-    <context>
-        <name>AdminScreen</name>
-        <message>
-            <source>Kiosk settings</source>
-            <translation>키오스크 설정</translation>
-        </message>
-        <message>
-            <source>Text size: {percent}%</source>
-            <translation>글자 크기: {percent}%</translation>
-        </message>
-        <message>
-            <source>High contrast</source>
-            <translation>고대비</translation>
-        </message>
-        <message>
-            <source>Test print</source>
-            <translation>테스트 인쇄</translation>
-        </message>
-        <message>
-            <source>Camera check</source>
-            <translation>카메라 점검</translation>
-        </message>
-        <message>
-            <source>Screen cleaning</source>
-            <translation>화면 청소</translation>
-        </message>
-        <message>
-            <source>Exit the kiosk</source>
-            <translation>키오스크 종료</translation>
-        </message>
-        <message>
-            <source>Back to check-in</source>
-            <translation>접수 화면으로 돌아가기</translation>
-        </message>
-    </context>
-    <context>
-        <name>CleaningScreen</name>
-        <message>
-            <source>Screen cleaning</source>
-            <translation>화면 청소</translation>
-        </message>
-        <message>
-            <source>Touches are ignored now. Press and hold anywhere for 3 seconds to finish.</source>
-            <translation>지금은 터치가 무시됩니다. 아무 곳이나 3초 동안 길게 누르면 종료됩니다.</translation>
-        </message>
-    </context>
-    <context>
-        <name>DepartmentScreen</name>
-        <message>
-            <source>Where would you like to go?</source>
-            <translation>어느 진료과로 가시겠습니까?</translation>
-        </message>
-        <message>
-            <source>Back</source>
-            <translation>뒤로</translation>
-        </message>
-        <message>
-            <source>No departments are available. Please see reception.</source>
-            <translation>선택할 수 있는 진료과가 없습니다. 접수처로 가 주세요.</translation>
-        </message>
-        <message>
-            <source>Room {room}</source>
-            <translation>{room}호실</translation>
-        </message>
-    </context>
-    <context>
-        <name>DeskWindow</name>
-        <message>
-            <source>That ticket is not one of today's visits.</source>
-            <translation>이 번호표는 오늘 접수 건이 아닙니다.</translation>
-        </message>
-        <message>
-            <source>Reception desk</source>
-            <translation>접수 창구</translation>
-        </message>
-        <message>
-            <source>&amp;Card:</source>
-            <translation>카드(&amp;C):</translation>
-        </message>
-        <message>
-            <source>Scan, or type a card number or citizen ID and press Enter</source>
-            <translation>스캔하거나 카드 번호 또는 신분증 번호를 입력하고 Enter를 누르세요</translation>
-        </message>
-        <message>
-            <source>Check</source>
-            <translation>확인</translation>
-        </message>
-        <message>
-            <source>Registered: ticket {ticket}.</source>
-            <translation>접수 완료: 번호 {ticket}.</translation>
-        </message>
-        <message>
-            <source>Ticket printed.</source>
-            <translation>번호표를 인쇄했습니다.</translation>
-        </message>
-    </context>
-    <context>
-        <name>IdleOverlay</name>
-        <message>
-            <source>Are you still there?</source>
-            <translation>아직 계십니까?</translation>
-        </message>
-        <message>
-            <source>For your privacy the screen will be cleared in {n} seconds.</source>
-            <translation>개인정보 보호를 위해 {n}초 후 화면이 초기화됩니다.</translation>
-        </message>
-        <message>
-            <source>Continue</source>
-            <translation>계속</translation>
-        </message>
-    </context>
-    <context>
-        <name>PatientPanel</name>
-        <message>
-            <source>Name</source>
-            <translation>이름</translation>
-        </message>
-        <message>
-            <source>Date of birth</source>
-            <translation>생년월일</translation>
-        </message>
-        <message>
-            <source>Card number</source>
-            <translation>보험카드 번호</translation>
-        </message>
-        <message>
-            <source>Citizen ID</source>
-            <translation>신분증 번호</translation>
-        </message>
-        <message>
-            <source>Valid</source>
-            <translation>유효 기간</translation>
-        </message>
-        <message>
-            <source>Registered facility</source>
-            <translation>등록 의료기관</translation>
-        </message>
-        <message>
-            <source>&amp;Department</source>
-            <translation>진료과(&amp;D)</translation>
-        </message>
-        <message>
-            <source>Register (Enter)</source>
-            <translation>접수 (Enter)</translation>
-        </message>
-        <message>
-            <source>Reprint (F5)</source>
-            <translation>다시 인쇄 (F5)</translation>
-        </message>
-        <message>
-            <source>Clear (Esc)</source>
-            <translation>지우기 (Esc)</translation>
-        </message>
-        <message>
-            <source>Room {room}</source>
-            <translation>{room}호실</translation>
-        </message>
-        <message>
-            <source>Scan a card or type a card number or citizen ID, then press Enter.</source>
-            <translation>카드를 스캔하거나 카드 번호 또는 신분증 번호를 입력한 뒤 Enter를 누르세요.</translation>
-        </message>
-        <message>
-            <source>no end date</source>
-            <translation>종료일 없음</translation>
-        </message>
-    </context>
-    <context>
-        <name>PinScreen</name>
-        <message>
-            <source>Staff only: enter the PIN</source>
-            <translation>직원 전용: PIN을 입력하세요</translation>
-        </message>
-        <message>
-            <source>Wrong PIN. Please try again.</source>
-            <translation>PIN이 틀렸습니다. 다시 시도하세요.</translation>
-        </message>
-        <message>
-            <source>Clear</source>
-            <translation>지우기</translation>
-        </message>
-        <message>
-            <source>OK</source>
-            <translation>확인</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>취소</translation>
-        </message>
-    </context>
-    <context>
-        <name>SelfServiceWindow</name>
-        <message>
-            <source>No ticket printer is configured.</source>
-            <extracomment>Exit code of "Exit the kiosk" in the admin panel (a supervisor must not restart the app).</extracomment>
-            <translation>번호표 프린터가 설정되지 않았습니다.</translation>
-        </message>
-        <message>
-            <source>Printing a test ticket…</source>
-            <translation>테스트 번호표를 인쇄하는 중…</translation>
-        </message>
-        <message>
-            <source>Printer: {message}</source>
-            <translation>프린터: {message}</translation>
-        </message>
-        <message>
-            <source>Test page printed.</source>
-            <translation>테스트 페이지를 인쇄했습니다.</translation>
-        </message>
-        <message>
-            <source>No camera is configured.</source>
-            <translation>카메라가 설정되지 않았습니다.</translation>
-        </message>
-        <message>
-            <source>Camera: {frames} frames decoded so far.</source>
-            <translation>카메라: 지금까지 {frames}프레임을 해독했습니다.</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatusBar</name>
-        <message>
-            <source>No hub: working offline</source>
-            <translation>허브 없음: 오프라인 작업</translation>
-        </message>
-        <message>
-            <source>Syncing…</source>
-            <translation>동기화 중…</translation>
-        </message>
-        <message>
-            <source>Online</source>
-            <translation>온라인</translation>
-        </message>
-        <message>
-            <source>Offline</source>
-            <translation>오프라인</translation>
-        </message>
-        <message>
-            <source>Never synced</source>
-            <translation>동기화한 적 없음</translation>
-        </message>
-        <message>
-            <source>Synced just now</source>
-            <translation>방금 동기화됨</translation>
-        </message>
-        <message>
-            <source>Synced {n} min ago</source>
-            <translation>{n}분 전 동기화</translation>
-        </message>
-        <message>
-            <source>Synced {n} h ago</source>
-            <translation>{n}시간 전 동기화</translation>
-        </message>
-        <message>
-            <source>Synced {n} days ago</source>
-            <translation>{n}일 전 동기화</translation>
-        </message>
-        <message>
-            <source>Uploads waiting too long: {n}</source>
-            <translation>업로드 대기 시간 초과: {n}</translation>
-        </message>
-        <message>
-            <source>Waiting to upload: {n}</source>
-            <translation>업로드 대기: {n}</translation>
-        </message>
-        <message>
-            <source>Camera</source>
-            <translation>카메라</translation>
-        </message>
-        <message>
-            <source>Scanner</source>
-            <translation>스캐너</translation>
-        </message>
-        <message>
-            <source>Printer</source>
-            <translation>프린터</translation>
-        </message>
-        <message>
-            <source>{device}: {state}</source>
-            <translation>{device}: {state}</translation>
-        </message>
-        <message>
-            <source>ready</source>
-            <translation>준비됨</translation>
-        </message>
-        <message>
-            <source>not connected</source>
-            <translation>연결 안 됨</translation>
-        </message>
-        <message>
-            <source>starting</source>
-            <translation>시작 중</translation>
-        </message>
-        <message>
-            <source>reconnecting</source>
-            <translation>다시 연결 중</translation>
-        </message>
-        <message>
-            <source>paper low</source>
-            <translation>용지 부족</translation>
-        </message>
-        <message>
-            <source>out of paper</source>
-            <translation>용지 없음</translation>
-        </message>
-        <message>
-            <source>offline</source>
-            <translation>오프라인</translation>
-        </message>
-        <message>
-            <source>error</source>
-            <translation>오류</translation>
-        </message>
-        <message>
-            <source>busy</source>
-            <translation>사용 중</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncPanel</name>
-        <message>
-            <source>Synchronisation with the hub</source>
-            <translation>허브와 동기화</translation>
-        </message>
-        <message>
-            <source>Sync now (F9)</source>
-            <translation>지금 동기화 (F9)</translation>
-        </message>
-        <message>
-            <source>No hub configured: visits stay on this computer.</source>
-            <translation>허브가 설정되지 않았습니다: 접수 기록은 이 컴퓨터에 보관됩니다.</translation>
-        </message>
-        <message>
-            <source>Syncing…</source>
-            <translation>동기화 중…</translation>
-        </message>
-        <message>
-            <source>Hub reachable</source>
-            <translation>허브 연결됨</translation>
-        </message>
-        <message>
-            <source>Hub not reachable: working offline</source>
-            <translation>허브에 연결할 수 없음: 오프라인 작업</translation>
-        </message>
-        <message>
-            <source>{n} visits wait for upload; the oldest is older than allowed.</source>
-            <translation>업로드 대기 중인 접수 {n}건, 가장 오래된 건이 허용 시간을 넘었습니다.</translation>
-        </message>
-        <message>
-            <source>{n} visits wait for upload.</source>
-            <translation>업로드 대기 중인 접수 {n}건.</translation>
-        </message>
-        <message>
-            <source>Last successful sync: {minutes} min ago</source>
-            <translation>마지막 동기화 성공: {minutes}분 전</translation>
-        </message>
-        <message>
-            <source>Last error: {error}</source>
-            <translation>최근 오류: {error}</translation>
-        </message>
-    </context>
-    <context>
-        <name>Texts</name>
-        <message>
-            <source>Your health-insurance card is valid</source>
-            <translation>건강보험증이 유효합니다</translation>
-        </message>
-        <message>
-            <source>Your health-insurance card has expired</source>
-            <translation>건강보험증의 유효 기간이 지났습니다</translation>
-        </message>
-        <message>
-            <source>Your health-insurance card is not valid yet</source>
-            <translation>건강보험증이 아직 유효하지 않습니다</translation>
-        </message>
-        <message>
-            <source>This health-insurance card has been withdrawn</source>
-            <translation>이 건강보험증은 회수되었습니다</translation>
-        </message>
-        <message>
-            <source>This health-insurance card has ended</source>
-            <translation>이 건강보험증은 자격이 상실되었습니다</translation>
-        </message>
-        <message>
-            <source>This card has been replaced by a new card</source>
-            <translation>이 카드는 새 카드로 교체되었습니다</translation>
-        </message>
-        <message>
-            <source>The name does not match our records</source>
-            <translation>이름이 기록과 일치하지 않습니다</translation>
-        </message>
-        <message>
-            <source>The date of birth does not match our records</source>
-            <translation>생년월일이 기록과 일치하지 않습니다</translation>
-        </message>
-        <message>
-            <source>We cannot confirm this card here yet</source>
-            <translation>이곳에서는 아직 이 카드를 확인할 수 없습니다</translation>
-        </message>
-        <message>
-            <source>This code could not be used</source>
-            <translation>이 코드는 사용할 수 없습니다</translation>
-        </message>
-        <message>
-            <source>Sorry, check-in is not possible right now</source>
-            <translation>죄송합니다. 지금은 접수할 수 없습니다</translation>
-        </message>
-        <message>
-            <source>Please see reception. The staff will help you.</source>
-            <translation>접수처로 가 주세요. 직원이 도와드립니다.</translation>
-        </message>
-        <message>
-            <source>Please check the number: a card number has 15 characters, a citizen ID 12 digits.</source>
-            <translation>번호를 확인해 주세요: 카드 번호는 15자, 신분증 번호는 12자리입니다.</translation>
-        </message>
-        <message>
-            <source>This is not the QR code of a health-insurance card or a citizen ID. Please show the code from the VssID app or your chip ID card.</source>
-            <translation>건강보험증이나 신분증의 QR 코드가 아닙니다. VssID 앱 또는 칩 신분증의 코드를 보여 주세요.</translation>
-        </message>
-        <message>
-            <source>The card's own dates are current; reception will confirm it later. You can take a queue number now.</source>
-            <translation>카드에 적힌 기간으로는 유효합니다. 접수처에서 나중에 확인합니다. 지금 번호표를 받으실 수 있습니다.</translation>
-        </message>
-        <message>
-            <source>Please choose where you want to go.</source>
-            <translation>가실 곳을 선택해 주세요.</translation>
-        </message>
-        <message>
-            <source>Please use your new card {card} or see reception.</source>
-            <translation>새 카드 {card}를 사용하시거나 접수처로 가 주세요.</translation>
-        </message>
-        <message>
-            <source>The kiosk could not check or record this: {detail}</source>
-            <translation>키오스크가 확인하거나 기록하지 못했습니다: {detail}</translation>
-        </message>
-        <message>
-            <source>Not a card payload: {detail}</source>
-            <translation>카드 데이터가 아닙니다: {detail}</translation>
-        </message>
-        <message>
-            <source>Already registered today: {tickets}</source>
-            <translation>오늘 이미 접수됨: {tickets}</translation>
-        </message>
-        <message>
-            <source>Not in the local card list: to be confirmed online.</source>
-            <translation>로컬 카드 목록에 없음: 온라인으로 확인 예정.</translation>
-        </message>
-        <message>
-            <source>Registered at another facility.</source>
-            <translation>다른 의료기관에 등록되어 있습니다.</translation>
-        </message>
-        <message>
-            <source>Coverage {percent}%</source>
-            <translation>보장률 {percent}%</translation>
-        </message>
-        <message>
-            <source>New card: {card}</source>
-            <translation>새 카드: {card}</translation>
-        </message>
-        <message>
-            <source>Move the phone closer to the camera</source>
-            <translation>휴대폰을 카메라에 더 가까이 대 주세요</translation>
-        </message>
-        <message>
-            <source>Tilt the phone a little or lower the screen brightness</source>
-            <translation>휴대폰을 조금 기울이거나 화면 밝기를 낮춰 주세요</translation>
-        </message>
-        <message>
-            <source>Hold the phone still</source>
-            <translation>휴대폰을 움직이지 말아 주세요</translation>
-        </message>
-        <message>
-            <source>Turn up the screen brightness</source>
-            <translation>화면 밝기를 높여 주세요</translation>
-        </message>
-        <message>
-            <source>Hold the QR code inside the frame</source>
-            <translation>QR 코드를 틀 안에 맞춰 주세요</translation>
-        </message>
-        <message>
-            <source>Printing your ticket…</source>
-            <translation>번호표를 인쇄하는 중…</translation>
-        </message>
-        <message>
-            <source>Please take your ticket.</source>
-            <translation>번호표를 받아 가세요.</translation>
-        </message>
-        <message>
-            <source>The ticket printer is out of paper. Please remember your number and tell reception.</source>
-            <translation>번호표 프린터에 용지가 없습니다. 번호를 기억하시고 접수처에 알려 주세요.</translation>
-        </message>
-        <message>
-            <source>The ticket printer is not working. Please remember your number and tell reception.</source>
-            <translation>번호표 프린터가 작동하지 않습니다. 번호를 기억하시고 접수처에 알려 주세요.</translation>
-        </message>
-        <message>
-            <source>The ticket could not be printed. Please remember your number and tell reception.</source>
-            <translation>번호표를 인쇄하지 못했습니다. 번호를 기억하시고 접수처에 알려 주세요.</translation>
-        </message>
-        <message>
-            <source>valid</source>
-            <translation>유효</translation>
-        </message>
-        <message>
-            <source>expired</source>
-            <translation>만료</translation>
-        </message>
-        <message>
-            <source>not yet valid</source>
-            <translation>아직 무효</translation>
-        </message>
-        <message>
-            <source>withdrawn</source>
-            <translation>회수됨</translation>
-        </message>
-        <message>
-            <source>ended</source>
-            <translation>자격 상실</translation>
-        </message>
-        <message>
-            <source>replaced</source>
-            <translation>교체됨</translation>
-        </message>
-        <message>
-            <source>name differs</source>
-            <translation>이름 불일치</translation>
-        </message>
-        <message>
-            <source>birth date differs</source>
-            <translation>생년월일 불일치</translation>
-        </message>
-        <message>
-            <source>not confirmed</source>
-            <translation>미확인</translation>
-        </message>
-    </context>
-    <context>
-        <name>TicketScreen</name>
-        <message>
-            <source>Your queue number</source>
-            <translation>대기 번호</translation>
-        </message>
-        <message>
-            <source>Finish</source>
-            <translation>완료</translation>
-        </message>
-        <message>
-            <source>Please go to room {room} and wait for your number.</source>
-            <translation>{room}호실로 가셔서 번호를 기다려 주세요.</translation>
-        </message>
-        <message>
-            <source>Please wait for your number to be called.</source>
-            <translation>번호가 호출될 때까지 기다려 주세요.</translation>
-        </message>
-    </context>
-    <context>
-        <name>VerdictScreen</name>
-        <message>
-            <source>Continue</source>
-            <translation>계속</translation>
-        </message>
-        <message>
-            <source>Start again</source>
-            <translation>처음부터 다시</translation>
-        </message>
-        <message>
-            <source>Card: {number}</source>
-            <translation>카드: {number}</translation>
-        </message>
-        <message>
-            <source>Back</source>
-            <translation>뒤로</translation>
-        </message>
-    </context>
-    <context>
-        <name>VisitsPanel</name>
-        <message>
-            <source>Today's visits</source>
-            <extracomment>Outbox states (``kiosk.db.visits``; a test keeps them equal) — not imported: the window is built before the database layer loads.</extracomment>
-            <translation>오늘의 접수</translation>
-        </message>
-        <message>
-            <source>Search: ticket, name, card number, citizen ID</source>
-            <translation>검색: 번호표, 이름, 카드 번호, 신분증 번호</translation>
-        </message>
-        <message>
-            <source>Ticket</source>
-            <translation>번호표</translation>
-        </message>
-        <message>
-            <source>Time</source>
-            <translation>시간</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>이름</translation>
-        </message>
-        <message>
-            <source>Department</source>
-            <translation>진료과</translation>
-        </message>
-        <message>
-            <source>Verdict</source>
-            <translation>확인 결과</translation>
-        </message>
-        <message>
-            <source>Upload</source>
-            <translation>업로드</translation>
-        </message>
-        <message>
-            <source>waiting</source>
-            <translation>대기</translation>
-        </message>
-        <message>
-            <source>sending</source>
-            <translation>전송 중</translation>
-        </message>
-        <message>
-            <source>uploaded</source>
-            <translation>업로드됨</translation>
-        </message>
-        <message>
-            <source>rejected</source>
-            <translation>거부됨</translation>
-        </message>
-        <message>
-            <source>{n} visits shown</source>
-            <translation>접수 {n}건 표시</translation>
-        </message>
-    </context>
-    <context>
-        <name>WelcomeScreen</name>
-        <message>
-            <source>Checking your card…</source>
-            <translation>카드를 확인하는 중…</translation>
-        </message>
-        <message>
-            <source>Welcome! Please check in with your health-insurance card.</source>
-            <translation>환영합니다! 건강보험증으로 접수해 주세요.</translation>
-        </message>
-        <message>
-            <source>1. Open the VssID app, or take your chip citizen ID card.</source>
-            <translation>1. VssID 앱을 열거나 칩 신분증을 꺼내 주세요.</translation>
-        </message>
-        <message>
-            <source>2. Hold the QR code in front of the camera, about 15–20 cm away.</source>
-            <translation>2. QR 코드를 카메라 앞 약 15–20cm 거리에 대 주세요.</translation>
-        </message>
-        <message>
-            <source>Need help? Please ask at reception.</source>
-            <translation>도움이 필요하시면 접수처에 문의하세요.</translation>
-        </message>
-    </context>
+<context>
+    <name>AdminScreen</name>
+    <message>
+        <source>Kiosk settings</source>
+        <translation>키오스크 설정</translation>
+    </message>
+    <message>
+        <source>Text size: {percent}%</source>
+        <translation>글자 크기: {percent}%</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>고대비</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>테스트 인쇄</translation>
+    </message>
+    <message>
+        <source>Camera check</source>
+        <translation>카메라 점검</translation>
+    </message>
+    <message>
+        <source>Screen cleaning</source>
+        <translation>화면 청소</translation>
+    </message>
+    <message>
+        <source>Exit the kiosk</source>
+        <translation>키오스크 종료</translation>
+    </message>
+    <message>
+        <source>Back to check-in</source>
+        <translation>접수 화면으로 돌아가기</translation>
+    </message>
+</context>
+<context>
+    <name>CleaningScreen</name>
+    <message>
+        <source>Screen cleaning</source>
+        <translation>화면 청소</translation>
+    </message>
+    <message>
+        <source>Touches are ignored now. Press and hold anywhere for 3 seconds to finish.</source>
+        <translation>지금은 터치가 무시됩니다. 아무 곳이나 3초 동안 길게 누르면 종료됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentScreen</name>
+    <message>
+        <source>Where would you like to go?</source>
+        <translation>어느 진료과로 가시겠습니까?</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>뒤로</translation>
+    </message>
+    <message>
+        <source>No departments are available. Please see reception.</source>
+        <translation>선택할 수 있는 진료과가 없습니다. 접수처로 가 주세요.</translation>
+    </message>
+    <message>
+        <source>Room {room}</source>
+        <translation>{room}호실</translation>
+    </message>
+</context>
+<context>
+    <name>DeskWindow</name>
+    <message>
+        <source>That ticket is not one of today&apos;s visits.</source>
+        <translation>이 번호표는 오늘 접수 건이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Reception desk</source>
+        <translation>접수 창구</translation>
+    </message>
+    <message>
+        <source>&amp;Card:</source>
+        <translation>카드(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Scan, or type a card number or citizen ID and press Enter</source>
+        <translation>스캔하거나 카드 번호 또는 신분증 번호를 입력하고 Enter를 누르세요</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>Registered: ticket {ticket}.</source>
+        <translation>접수 완료: 번호 {ticket}.</translation>
+    </message>
+    <message>
+        <source>Ticket printed.</source>
+        <translation>번호표를 인쇄했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation>아직 계십니까?</translation>
+    </message>
+    <message>
+        <source>For your privacy the screen will be cleared in {n} seconds.</source>
+        <translation>개인정보 보호를 위해 {n}초 후 화면이 초기화됩니다.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>계속</translation>
+    </message>
+</context>
+<context>
+    <name>PatientPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>생년월일</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>보험카드 번호</translation>
+    </message>
+    <message>
+        <source>Citizen ID</source>
+        <translation>신분증 번호</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>유효 기간</translation>
+    </message>
+    <message>
+        <source>Registered facility</source>
+        <translation>등록 의료기관</translation>
+    </message>
+    <message>
+        <source>&amp;Department</source>
+        <translation>진료과(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Register (Enter)</source>
+        <translation>접수 (Enter)</translation>
+    </message>
+    <message>
+        <source>Reprint (F5)</source>
+        <translation>다시 인쇄 (F5)</translation>
+    </message>
+    <message>
+        <source>Clear (Esc)</source>
+        <translation>지우기 (Esc)</translation>
+    </message>
+    <message>
+        <source>Room {room}</source>
+        <translation>{room}호실</translation>
+    </message>
+    <message>
+        <source>Scan a card or type a card number or citizen ID, then press Enter.</source>
+        <translation>카드를 스캔하거나 카드 번호 또는 신분증 번호를 입력한 뒤 Enter를 누르세요.</translation>
+    </message>
+    <message>
+        <source>no end date</source>
+        <translation>종료일 없음</translation>
+    </message>
+</context>
+<context>
+    <name>PinScreen</name>
+    <message>
+        <source>Staff only: enter the PIN</source>
+        <translation>직원 전용: PIN을 입력하세요</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Please try again.</source>
+        <translation>PIN이 틀렸습니다. 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지우기</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>SelfServiceWindow</name>
+    <message>
+        <source>No ticket printer is configured.</source>
+        <extracomment>Exit code of &quot;Exit the kiosk&quot; in the admin panel (a supervisor must not restart the app).</extracomment>
+        <translation>번호표 프린터가 설정되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Printing a test ticket…</source>
+        <translation>테스트 번호표를 인쇄하는 중…</translation>
+    </message>
+    <message>
+        <source>Printer: {message}</source>
+        <translation>프린터: {message}</translation>
+    </message>
+    <message>
+        <source>Test page printed.</source>
+        <translation>테스트 페이지를 인쇄했습니다.</translation>
+    </message>
+    <message>
+        <source>No camera is configured.</source>
+        <translation>카메라가 설정되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Camera: {frames} frames decoded so far.</source>
+        <translation>카메라: 지금까지 {frames}프레임을 해독했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>No hub: working offline</source>
+        <translation>허브 없음: 오프라인 작업</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>동기화 중…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>온라인</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>오프라인</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>동기화한 적 없음</translation>
+    </message>
+    <message>
+        <source>Synced just now</source>
+        <translation>방금 동기화됨</translation>
+    </message>
+    <message>
+        <source>Synced {n} min ago</source>
+        <translation>{n}분 전 동기화</translation>
+    </message>
+    <message>
+        <source>Synced {n} h ago</source>
+        <translation>{n}시간 전 동기화</translation>
+    </message>
+    <message>
+        <source>Synced {n} days ago</source>
+        <translation>{n}일 전 동기화</translation>
+    </message>
+    <message>
+        <source>Uploads waiting too long: {n}</source>
+        <translation>업로드 대기 시간 초과: {n}</translation>
+    </message>
+    <message>
+        <source>Waiting to upload: {n}</source>
+        <translation>업로드 대기: {n}</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>카메라</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>스캐너</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>프린터</translation>
+    </message>
+    <message>
+        <source>{device}: {state}</source>
+        <translation>{device}: {state}</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>준비됨</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>연결 안 됨</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>시작 중</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>다시 연결 중</translation>
+    </message>
+    <message>
+        <source>paper low</source>
+        <translation>용지 부족</translation>
+    </message>
+    <message>
+        <source>out of paper</source>
+        <translation>용지 없음</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>오프라인</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>오류</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>사용 중</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>Synchronisation with the hub</source>
+        <translation>허브와 동기화</translation>
+    </message>
+    <message>
+        <source>Sync now (F9)</source>
+        <translation>지금 동기화 (F9)</translation>
+    </message>
+    <message>
+        <source>No hub configured: visits stay on this computer.</source>
+        <translation>허브가 설정되지 않았습니다: 접수 기록은 이 컴퓨터에 보관됩니다.</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>동기화 중…</translation>
+    </message>
+    <message>
+        <source>Hub reachable</source>
+        <translation>허브 연결됨</translation>
+    </message>
+    <message>
+        <source>Hub not reachable: working offline</source>
+        <translation>허브에 연결할 수 없음: 오프라인 작업</translation>
+    </message>
+    <message>
+        <source>{n} visits wait for upload; the oldest is older than allowed.</source>
+        <translation>업로드 대기 중인 접수 {n}건, 가장 오래된 건이 허용 시간을 넘었습니다.</translation>
+    </message>
+    <message>
+        <source>{n} visits wait for upload.</source>
+        <translation>업로드 대기 중인 접수 {n}건.</translation>
+    </message>
+    <message>
+        <source>Last successful sync: {minutes} min ago</source>
+        <translation>마지막 동기화 성공: {minutes}분 전</translation>
+    </message>
+    <message>
+        <source>Last error: {error}</source>
+        <translation>최근 오류: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message>
+        <source>Your health-insurance card is valid</source>
+        <translation>건강보험증이 유효합니다</translation>
+    </message>
+    <message>
+        <source>Your health-insurance card has expired</source>
+        <translation>건강보험증의 유효 기간이 지났습니다</translation>
+    </message>
+    <message>
+        <source>Your health-insurance card is not valid yet</source>
+        <translation>건강보험증이 아직 유효하지 않습니다</translation>
+    </message>
+    <message>
+        <source>This health-insurance card has been withdrawn</source>
+        <translation>이 건강보험증은 회수되었습니다</translation>
+    </message>
+    <message>
+        <source>This health-insurance card has ended</source>
+        <translation>이 건강보험증은 자격이 상실되었습니다</translation>
+    </message>
+    <message>
+        <source>This card has been replaced by a new card</source>
+        <translation>이 카드는 새 카드로 교체되었습니다</translation>
+    </message>
+    <message>
+        <source>The name does not match our records</source>
+        <translation>이름이 기록과 일치하지 않습니다</translation>
+    </message>
+    <message>
+        <source>The date of birth does not match our records</source>
+        <translation>생년월일이 기록과 일치하지 않습니다</translation>
+    </message>
+    <message>
+        <source>We cannot confirm this card here yet</source>
+        <translation>이곳에서는 아직 이 카드를 확인할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>This code could not be used</source>
+        <translation>이 코드는 사용할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Sorry, check-in is not possible right now</source>
+        <translation>죄송합니다. 지금은 접수할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Please see reception. The staff will help you.</source>
+        <translation>접수처로 가 주세요. 직원이 도와드립니다.</translation>
+    </message>
+    <message>
+        <source>Please check the number: a card number has 15 characters, a citizen ID 12 digits.</source>
+        <translation>번호를 확인해 주세요: 카드 번호는 15자, 신분증 번호는 12자리입니다.</translation>
+    </message>
+    <message>
+        <source>This is not the QR code of a health-insurance card or a citizen ID. Please show the code from the VssID app or your chip ID card.</source>
+        <translation>건강보험증이나 신분증의 QR 코드가 아닙니다. VssID 앱 또는 칩 신분증의 코드를 보여 주세요.</translation>
+    </message>
+    <message>
+        <source>The card&apos;s own dates are current; reception will confirm it later. You can take a queue number now.</source>
+        <translation>카드에 적힌 기간으로는 유효합니다. 접수처에서 나중에 확인합니다. 지금 번호표를 받으실 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Please choose where you want to go.</source>
+        <translation>가실 곳을 선택해 주세요.</translation>
+    </message>
+    <message>
+        <source>Please use your new card {card} or see reception.</source>
+        <translation>새 카드 {card}를 사용하시거나 접수처로 가 주세요.</translation>
+    </message>
+    <message>
+        <source>The kiosk could not check or record this: {detail}</source>
+        <translation>키오스크가 확인하거나 기록하지 못했습니다: {detail}</translation>
+    </message>
+    <message>
+        <source>Not a card payload: {detail}</source>
+        <translation>카드 데이터가 아닙니다: {detail}</translation>
+    </message>
+    <message>
+        <source>Already registered today: {tickets}</source>
+        <translation>오늘 이미 접수됨: {tickets}</translation>
+    </message>
+    <message>
+        <source>Not in the local card list: to be confirmed online.</source>
+        <translation>로컬 카드 목록에 없음: 온라인으로 확인 예정.</translation>
+    </message>
+    <message>
+        <source>Registered at another facility.</source>
+        <translation>다른 의료기관에 등록되어 있습니다.</translation>
+    </message>
+    <message>
+        <source>Coverage {percent}%</source>
+        <translation>보장률 {percent}%</translation>
+    </message>
+    <message>
+        <source>New card: {card}</source>
+        <translation>새 카드: {card}</translation>
+    </message>
+    <message>
+        <source>Confirmed online (gateway code {code}).</source>
+        <translation>온라인으로 확인됨 (게이트웨이 코드 {code}).</translation>
+    </message>
+    <message>
+        <source>Hub or gateway unreachable: provisional, re-checked later.</source>
+        <translation>서버 또는 게이트웨이에 연결할 수 없음: 임시 결과이며 나중에 다시 확인합니다.</translation>
+    </message>
+    <message>
+        <source>The gateway did not answer in time: provisional, re-checked later.</source>
+        <translation>게이트웨이가 제시간에 응답하지 않음: 임시 결과이며 나중에 다시 확인합니다.</translation>
+    </message>
+    <message>
+        <source>No gateway on the hub: provisional.</source>
+        <translation>서버에 게이트웨이가 설정되지 않음: 임시 결과.</translation>
+    </message>
+    <message>
+        <source>Too many look-ups right now: provisional, re-checked later.</source>
+        <translation>현재 조회가 너무 많음: 임시 결과이며 나중에 다시 확인합니다.</translation>
+    </message>
+    <message>
+        <source>The gateway is still answering: provisional, re-checked later.</source>
+        <translation>게이트웨이가 아직 처리 중: 임시 결과이며 나중에 다시 확인합니다.</translation>
+    </message>
+    <message>
+        <source>Gateway account problem, tell the administrator: {note}</source>
+        <translation>게이트웨이 계정 문제, 관리자에게 알리세요: {note}</translation>
+    </message>
+    <message>
+        <source>The hub refused the look-up (device token?): provisional.</source>
+        <translation>서버가 조회를 거부함 (기기 토큰?): 임시 결과.</translation>
+    </message>
+    <message>
+        <source>Name or date of birth missing: cannot look the card up online.</source>
+        <translation>이름 또는 생년월일 누락: 카드를 온라인으로 조회할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Move the phone closer to the camera</source>
+        <translation>휴대폰을 카메라에 더 가까이 대 주세요</translation>
+    </message>
+    <message>
+        <source>Tilt the phone a little or lower the screen brightness</source>
+        <translation>휴대폰을 조금 기울이거나 화면 밝기를 낮춰 주세요</translation>
+    </message>
+    <message>
+        <source>Hold the phone still</source>
+        <translation>휴대폰을 움직이지 말아 주세요</translation>
+    </message>
+    <message>
+        <source>Turn up the screen brightness</source>
+        <translation>화면 밝기를 높여 주세요</translation>
+    </message>
+    <message>
+        <source>Hold the QR code inside the frame</source>
+        <translation>QR 코드를 틀 안에 맞춰 주세요</translation>
+    </message>
+    <message>
+        <source>Printing your ticket…</source>
+        <translation>번호표를 인쇄하는 중…</translation>
+    </message>
+    <message>
+        <source>Please take your ticket.</source>
+        <translation>번호표를 받아 가세요.</translation>
+    </message>
+    <message>
+        <source>The ticket printer is out of paper. Please remember your number and tell reception.</source>
+        <translation>번호표 프린터에 용지가 없습니다. 번호를 기억하시고 접수처에 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>The ticket printer is not working. Please remember your number and tell reception.</source>
+        <translation>번호표 프린터가 작동하지 않습니다. 번호를 기억하시고 접수처에 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>The ticket could not be printed. Please remember your number and tell reception.</source>
+        <translation>번호표를 인쇄하지 못했습니다. 번호를 기억하시고 접수처에 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>유효</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>만료</translation>
+    </message>
+    <message>
+        <source>not yet valid</source>
+        <translation>아직 무효</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>회수됨</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>자격 상실</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>교체됨</translation>
+    </message>
+    <message>
+        <source>name differs</source>
+        <translation>이름 불일치</translation>
+    </message>
+    <message>
+        <source>birth date differs</source>
+        <translation>생년월일 불일치</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>미확인</translation>
+    </message>
+</context>
+<context>
+    <name>TicketScreen</name>
+    <message>
+        <source>Your queue number</source>
+        <translation>대기 번호</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Please go to room {room} and wait for your number.</source>
+        <translation>{room}호실로 가셔서 번호를 기다려 주세요.</translation>
+    </message>
+    <message>
+        <source>Please wait for your number to be called.</source>
+        <translation>번호가 호출될 때까지 기다려 주세요.</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictScreen</name>
+    <message>
+        <source>Continue</source>
+        <translation>계속</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>처음부터 다시</translation>
+    </message>
+    <message>
+        <source>Card: {number}</source>
+        <translation>카드: {number}</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>뒤로</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPanel</name>
+    <message>
+        <source>Today&apos;s visits</source>
+        <extracomment>Outbox states (``kiosk.db.visits``; a test keeps them equal) — not imported: the window is built before the database layer loads.</extracomment>
+        <translation>오늘의 접수</translation>
+    </message>
+    <message>
+        <source>Search: ticket, name, card number, citizen ID</source>
+        <translation>검색: 번호표, 이름, 카드 번호, 신분증 번호</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>번호표</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>진료과</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>확인 결과</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>업로드</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>대기</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>전송 중</translation>
+    </message>
+    <message>
+        <source>uploaded</source>
+        <translation>업로드됨</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>거부됨</translation>
+    </message>
+    <message>
+        <source>{n} visits shown</source>
+        <translation>접수 {n}건 표시</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeScreen</name>
+    <message>
+        <source>Checking your card…</source>
+        <translation>카드를 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Welcome! Please check in with your health-insurance card.</source>
+        <translation>환영합니다! 건강보험증으로 접수해 주세요.</translation>
+    </message>
+    <message>
+        <source>1. Open the VssID app, or take your chip citizen ID card.</source>
+        <translation>1. VssID 앱을 열거나 칩 신분증을 꺼내 주세요.</translation>
+    </message>
+    <message>
+        <source>2. Hold the QR code in front of the camera, about 15–20 cm away.</source>
+        <translation>2. QR 코드를 카메라 앞 약 15–20cm 거리에 대 주세요.</translation>
+    </message>
+    <message>
+        <source>Need help? Please ask at reception.</source>
+        <translation>도움이 필요하시면 접수처에 문의하세요.</translation>
+    </message>
+</context>
 </TS>

@@ -1,655 +1,691 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
-    <context>
-        <name>AdminScreen</name>
-        <message>
-            <source>Kiosk settings</source>
-            <translation>自助机设置</translation>
-        </message>
-        <message>
-            <source>Text size: {percent}%</source>
-            <translation>字体大小：{percent}%</translation>
-        </message>
-        <message>
-            <source>High contrast</source>
-            <translation>高对比度</translation>
-        </message>
-        <message>
-            <source>Test print</source>
-            <translation>测试打印</translation>
-        </message>
-        <message>
-            <source>Camera check</source>
-            <translation>检查摄像头</translation>
-        </message>
-        <message>
-            <source>Screen cleaning</source>
-            <translation>屏幕清洁</translation>
-        </message>
-        <message>
-            <source>Exit the kiosk</source>
-            <translation>退出自助机程序</translation>
-        </message>
-        <message>
-            <source>Back to check-in</source>
-            <translation>返回签到</translation>
-        </message>
-    </context>
-    <context>
-        <name>CleaningScreen</name>
-        <message>
-            <source>Screen cleaning</source>
-            <translation>屏幕清洁</translation>
-        </message>
-        <message>
-            <source>Touches are ignored now. Press and hold anywhere for 3 seconds to finish.</source>
-            <translation>现在触摸无效。在任意位置按住 3 秒即可结束。</translation>
-        </message>
-    </context>
-    <context>
-        <name>DepartmentScreen</name>
-        <message>
-            <source>Where would you like to go?</source>
-            <translation>您要去哪个科室？</translation>
-        </message>
-        <message>
-            <source>Back</source>
-            <translation>返回</translation>
-        </message>
-        <message>
-            <source>No departments are available. Please see reception.</source>
-            <translation>目前没有可选的科室。请到接待处咨询。</translation>
-        </message>
-        <message>
-            <source>Room {room}</source>
-            <translation>{room} 室</translation>
-        </message>
-    </context>
-    <context>
-        <name>DeskWindow</name>
-        <message>
-            <source>That ticket is not one of today's visits.</source>
-            <translation>该号票不是今天的就诊记录。</translation>
-        </message>
-        <message>
-            <source>Reception desk</source>
-            <translation>接待台</translation>
-        </message>
-        <message>
-            <source>&amp;Card:</source>
-            <translation>卡号(&amp;C)：</translation>
-        </message>
-        <message>
-            <source>Scan, or type a card number or citizen ID and press Enter</source>
-            <translation>扫码，或输入医保卡号或身份证号后按 Enter</translation>
-        </message>
-        <message>
-            <source>Check</source>
-            <translation>查验</translation>
-        </message>
-        <message>
-            <source>Registered: ticket {ticket}.</source>
-            <translation>已登记：号码 {ticket}。</translation>
-        </message>
-        <message>
-            <source>Ticket printed.</source>
-            <translation>号票已打印。</translation>
-        </message>
-    </context>
-    <context>
-        <name>IdleOverlay</name>
-        <message>
-            <source>Are you still there?</source>
-            <translation>您还在吗？</translation>
-        </message>
-        <message>
-            <source>For your privacy the screen will be cleared in {n} seconds.</source>
-            <translation>为保护您的隐私，屏幕将在 {n} 秒后清空。</translation>
-        </message>
-        <message>
-            <source>Continue</source>
-            <translation>继续</translation>
-        </message>
-    </context>
-    <context>
-        <name>PatientPanel</name>
-        <message>
-            <source>Name</source>
-            <translation>姓名</translation>
-        </message>
-        <message>
-            <source>Date of birth</source>
-            <translation>出生日期</translation>
-        </message>
-        <message>
-            <source>Card number</source>
-            <translation>医保卡号</translation>
-        </message>
-        <message>
-            <source>Citizen ID</source>
-            <translation>身份证号</translation>
-        </message>
-        <message>
-            <source>Valid</source>
-            <translation>有效期</translation>
-        </message>
-        <message>
-            <source>Registered facility</source>
-            <translation>首诊登记机构</translation>
-        </message>
-        <message>
-            <source>&amp;Department</source>
-            <translation>科室(&amp;D)</translation>
-        </message>
-        <message>
-            <source>Register (Enter)</source>
-            <translation>登记 (Enter)</translation>
-        </message>
-        <message>
-            <source>Reprint (F5)</source>
-            <translation>重新打印 (F5)</translation>
-        </message>
-        <message>
-            <source>Clear (Esc)</source>
-            <translation>清除 (Esc)</translation>
-        </message>
-        <message>
-            <source>Room {room}</source>
-            <translation>{room} 室</translation>
-        </message>
-        <message>
-            <source>Scan a card or type a card number or citizen ID, then press Enter.</source>
-            <translation>请扫码，或输入医保卡号或身份证号，然后按 Enter。</translation>
-        </message>
-        <message>
-            <source>no end date</source>
-            <translation>无截止日期</translation>
-        </message>
-    </context>
-    <context>
-        <name>PinScreen</name>
-        <message>
-            <source>Staff only: enter the PIN</source>
-            <translation>仅限工作人员：请输入 PIN 码</translation>
-        </message>
-        <message>
-            <source>Wrong PIN. Please try again.</source>
-            <translation>PIN 码错误，请重试。</translation>
-        </message>
-        <message>
-            <source>Clear</source>
-            <translation>清除</translation>
-        </message>
-        <message>
-            <source>OK</source>
-            <translation>确定</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-    </context>
-    <context>
-        <name>SelfServiceWindow</name>
-        <message>
-            <source>No ticket printer is configured.</source>
-            <extracomment>Exit code of "Exit the kiosk" in the admin panel (a supervisor must not restart the app).</extracomment>
-            <translation>未配置号票打印机。</translation>
-        </message>
-        <message>
-            <source>Printing a test ticket…</source>
-            <translation>正在打印测试号票…</translation>
-        </message>
-        <message>
-            <source>Printer: {message}</source>
-            <translation>打印机：{message}</translation>
-        </message>
-        <message>
-            <source>Test page printed.</source>
-            <translation>测试页已打印。</translation>
-        </message>
-        <message>
-            <source>No camera is configured.</source>
-            <translation>未配置摄像头。</translation>
-        </message>
-        <message>
-            <source>Camera: {frames} frames decoded so far.</source>
-            <translation>摄像头：已解码 {frames} 帧。</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatusBar</name>
-        <message>
-            <source>No hub: working offline</source>
-            <translation>无中心服务器：离线工作</translation>
-        </message>
-        <message>
-            <source>Syncing…</source>
-            <translation>正在同步…</translation>
-        </message>
-        <message>
-            <source>Online</source>
-            <translation>在线</translation>
-        </message>
-        <message>
-            <source>Offline</source>
-            <translation>离线</translation>
-        </message>
-        <message>
-            <source>Never synced</source>
-            <translation>从未同步</translation>
-        </message>
-        <message>
-            <source>Synced just now</source>
-            <translation>刚刚已同步</translation>
-        </message>
-        <message>
-            <source>Synced {n} min ago</source>
-            <translation>{n} 分钟前已同步</translation>
-        </message>
-        <message>
-            <source>Synced {n} h ago</source>
-            <translation>{n} 小时前已同步</translation>
-        </message>
-        <message>
-            <source>Synced {n} days ago</source>
-            <translation>{n} 天前已同步</translation>
-        </message>
-        <message>
-            <source>Uploads waiting too long: {n}</source>
-            <translation>等待上传过久：{n}</translation>
-        </message>
-        <message>
-            <source>Waiting to upload: {n}</source>
-            <translation>待上传：{n}</translation>
-        </message>
-        <message>
-            <source>Camera</source>
-            <translation>摄像头</translation>
-        </message>
-        <message>
-            <source>Scanner</source>
-            <translation>扫描枪</translation>
-        </message>
-        <message>
-            <source>Printer</source>
-            <translation>打印机</translation>
-        </message>
-        <message>
-            <source>{device}: {state}</source>
-            <translation>{device}：{state}</translation>
-        </message>
-        <message>
-            <source>ready</source>
-            <translation>就绪</translation>
-        </message>
-        <message>
-            <source>not connected</source>
-            <translation>未连接</translation>
-        </message>
-        <message>
-            <source>starting</source>
-            <translation>启动中</translation>
-        </message>
-        <message>
-            <source>reconnecting</source>
-            <translation>重新连接中</translation>
-        </message>
-        <message>
-            <source>paper low</source>
-            <translation>纸张将尽</translation>
-        </message>
-        <message>
-            <source>out of paper</source>
-            <translation>缺纸</translation>
-        </message>
-        <message>
-            <source>offline</source>
-            <translation>离线</translation>
-        </message>
-        <message>
-            <source>error</source>
-            <translation>错误</translation>
-        </message>
-        <message>
-            <source>busy</source>
-            <translation>忙碌</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncPanel</name>
-        <message>
-            <source>Synchronisation with the hub</source>
-            <translation>与中心服务器同步</translation>
-        </message>
-        <message>
-            <source>Sync now (F9)</source>
-            <translation>立即同步 (F9)</translation>
-        </message>
-        <message>
-            <source>No hub configured: visits stay on this computer.</source>
-            <translation>未配置中心服务器：就诊记录保存在本机。</translation>
-        </message>
-        <message>
-            <source>Syncing…</source>
-            <translation>正在同步…</translation>
-        </message>
-        <message>
-            <source>Hub reachable</source>
-            <translation>中心服务器可访问</translation>
-        </message>
-        <message>
-            <source>Hub not reachable: working offline</source>
-            <translation>无法连接中心服务器：离线工作</translation>
-        </message>
-        <message>
-            <source>{n} visits wait for upload; the oldest is older than allowed.</source>
-            <translation>{n} 条就诊记录待上传；最早的一条已超过允许时限。</translation>
-        </message>
-        <message>
-            <source>{n} visits wait for upload.</source>
-            <translation>{n} 条就诊记录待上传。</translation>
-        </message>
-        <message>
-            <source>Last successful sync: {minutes} min ago</source>
-            <translation>上次成功同步：{minutes} 分钟前</translation>
-        </message>
-        <message>
-            <source>Last error: {error}</source>
-            <translation>最近的错误：{error}</translation>
-        </message>
-    </context>
-    <context>
-        <name>Texts</name>
-        <message>
-            <source>Your health-insurance card is valid</source>
-            <translation>您的医保卡有效</translation>
-        </message>
-        <message>
-            <source>Your health-insurance card has expired</source>
-            <translation>您的医保卡已过期</translation>
-        </message>
-        <message>
-            <source>Your health-insurance card is not valid yet</source>
-            <translation>您的医保卡尚未生效</translation>
-        </message>
-        <message>
-            <source>This health-insurance card has been withdrawn</source>
-            <translation>此医保卡已被收回</translation>
-        </message>
-        <message>
-            <source>This health-insurance card has ended</source>
-            <translation>此医保卡已停保</translation>
-        </message>
-        <message>
-            <source>This card has been replaced by a new card</source>
-            <translation>此卡已被新卡替换</translation>
-        </message>
-        <message>
-            <source>The name does not match our records</source>
-            <translation>姓名与记录不符</translation>
-        </message>
-        <message>
-            <source>The date of birth does not match our records</source>
-            <translation>出生日期与记录不符</translation>
-        </message>
-        <message>
-            <source>We cannot confirm this card here yet</source>
-            <translation>暂时无法在此确认此卡</translation>
-        </message>
-        <message>
-            <source>This code could not be used</source>
-            <translation>无法使用此二维码</translation>
-        </message>
-        <message>
-            <source>Sorry, check-in is not possible right now</source>
-            <translation>抱歉，目前无法办理签到</translation>
-        </message>
-        <message>
-            <source>Please see reception. The staff will help you.</source>
-            <translation>请到接待处，工作人员会为您提供帮助。</translation>
-        </message>
-        <message>
-            <source>Please check the number: a card number has 15 characters, a citizen ID 12 digits.</source>
-            <translation>请核对号码：医保卡号为 15 位字符，身份证号为 12 位数字。</translation>
-        </message>
-        <message>
-            <source>This is not the QR code of a health-insurance card or a citizen ID. Please show the code from the VssID app or your chip ID card.</source>
-            <translation>这不是医保卡或身份证的二维码。请出示 VssID 应用中的二维码或芯片身份证上的二维码。</translation>
-        </message>
-        <message>
-            <source>The card's own dates are current; reception will confirm it later. You can take a queue number now.</source>
-            <translation>根据卡上的日期，此卡在有效期内；接待处稍后会确认。您现在可以取号。</translation>
-        </message>
-        <message>
-            <source>Please choose where you want to go.</source>
-            <translation>请选择您要去的科室。</translation>
-        </message>
-        <message>
-            <source>Please use your new card {card} or see reception.</source>
-            <translation>请使用新卡 {card}，或到接待处咨询。</translation>
-        </message>
-        <message>
-            <source>The kiosk could not check or record this: {detail}</source>
-            <translation>本机无法查验或记录：{detail}</translation>
-        </message>
-        <message>
-            <source>Not a card payload: {detail}</source>
-            <translation>不是卡片数据：{detail}</translation>
-        </message>
-        <message>
-            <source>Already registered today: {tickets}</source>
-            <translation>今天已登记：{tickets}</translation>
-        </message>
-        <message>
-            <source>Not in the local card list: to be confirmed online.</source>
-            <translation>不在本地卡片名单中：需在线确认。</translation>
-        </message>
-        <message>
-            <source>Registered at another facility.</source>
-            <translation>首诊登记在其他机构。</translation>
-        </message>
-        <message>
-            <source>Coverage {percent}%</source>
-            <translation>报销比例 {percent}%</translation>
-        </message>
-        <message>
-            <source>New card: {card}</source>
-            <translation>新卡：{card}</translation>
-        </message>
-        <message>
-            <source>Move the phone closer to the camera</source>
-            <translation>请把手机靠近摄像头</translation>
-        </message>
-        <message>
-            <source>Tilt the phone a little or lower the screen brightness</source>
-            <translation>请稍微倾斜手机，或调低屏幕亮度</translation>
-        </message>
-        <message>
-            <source>Hold the phone still</source>
-            <translation>请保持手机稳定</translation>
-        </message>
-        <message>
-            <source>Turn up the screen brightness</source>
-            <translation>请调高屏幕亮度</translation>
-        </message>
-        <message>
-            <source>Hold the QR code inside the frame</source>
-            <translation>请将二维码对准框内</translation>
-        </message>
-        <message>
-            <source>Printing your ticket…</source>
-            <translation>正在打印您的号票…</translation>
-        </message>
-        <message>
-            <source>Please take your ticket.</source>
-            <translation>请取走您的号票。</translation>
-        </message>
-        <message>
-            <source>The ticket printer is out of paper. Please remember your number and tell reception.</source>
-            <translation>号票打印机缺纸。请记住您的号码并告知接待处。</translation>
-        </message>
-        <message>
-            <source>The ticket printer is not working. Please remember your number and tell reception.</source>
-            <translation>号票打印机无法工作。请记住您的号码并告知接待处。</translation>
-        </message>
-        <message>
-            <source>The ticket could not be printed. Please remember your number and tell reception.</source>
-            <translation>号票未能打印。请记住您的号码并告知接待处。</translation>
-        </message>
-        <message>
-            <source>valid</source>
-            <translation>有效</translation>
-        </message>
-        <message>
-            <source>expired</source>
-            <translation>已过期</translation>
-        </message>
-        <message>
-            <source>not yet valid</source>
-            <translation>未生效</translation>
-        </message>
-        <message>
-            <source>withdrawn</source>
-            <translation>已收回</translation>
-        </message>
-        <message>
-            <source>ended</source>
-            <translation>已停保</translation>
-        </message>
-        <message>
-            <source>replaced</source>
-            <translation>已换卡</translation>
-        </message>
-        <message>
-            <source>name differs</source>
-            <translation>姓名不符</translation>
-        </message>
-        <message>
-            <source>birth date differs</source>
-            <translation>出生日期不符</translation>
-        </message>
-        <message>
-            <source>not confirmed</source>
-            <translation>未确认</translation>
-        </message>
-    </context>
-    <context>
-        <name>TicketScreen</name>
-        <message>
-            <source>Your queue number</source>
-            <translation>您的排队号码</translation>
-        </message>
-        <message>
-            <source>Finish</source>
-            <translation>完成</translation>
-        </message>
-        <message>
-            <source>Please go to room {room} and wait for your number.</source>
-            <translation>请前往 {room} 室等候叫号。</translation>
-        </message>
-        <message>
-            <source>Please wait for your number to be called.</source>
-            <translation>请等候叫号。</translation>
-        </message>
-    </context>
-    <context>
-        <name>VerdictScreen</name>
-        <message>
-            <source>Continue</source>
-            <translation>继续</translation>
-        </message>
-        <message>
-            <source>Start again</source>
-            <translation>重新开始</translation>
-        </message>
-        <message>
-            <source>Card: {number}</source>
-            <translation>卡号：{number}</translation>
-        </message>
-        <message>
-            <source>Back</source>
-            <translation>返回</translation>
-        </message>
-    </context>
-    <context>
-        <name>VisitsPanel</name>
-        <message>
-            <source>Today's visits</source>
-            <extracomment>Outbox states (``kiosk.db.visits``; a test keeps them equal) — not imported: the window is built before the database layer loads.</extracomment>
-            <translation>今日就诊</translation>
-        </message>
-        <message>
-            <source>Search: ticket, name, card number, citizen ID</source>
-            <translation>搜索：号码、姓名、卡号、身份证号</translation>
-        </message>
-        <message>
-            <source>Ticket</source>
-            <translation>号码</translation>
-        </message>
-        <message>
-            <source>Time</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>姓名</translation>
-        </message>
-        <message>
-            <source>Department</source>
-            <translation>科室</translation>
-        </message>
-        <message>
-            <source>Verdict</source>
-            <translation>查验结果</translation>
-        </message>
-        <message>
-            <source>Upload</source>
-            <translation>上传</translation>
-        </message>
-        <message>
-            <source>waiting</source>
-            <translation>待上传</translation>
-        </message>
-        <message>
-            <source>sending</source>
-            <translation>上传中</translation>
-        </message>
-        <message>
-            <source>uploaded</source>
-            <translation>已上传</translation>
-        </message>
-        <message>
-            <source>rejected</source>
-            <translation>被拒绝</translation>
-        </message>
-        <message>
-            <source>{n} visits shown</source>
-            <translation>显示 {n} 条就诊记录</translation>
-        </message>
-    </context>
-    <context>
-        <name>WelcomeScreen</name>
-        <message>
-            <source>Checking your card…</source>
-            <translation>正在查验您的卡…</translation>
-        </message>
-        <message>
-            <source>Welcome! Please check in with your health-insurance card.</source>
-            <translation>欢迎！请使用医保卡办理签到。</translation>
-        </message>
-        <message>
-            <source>1. Open the VssID app, or take your chip citizen ID card.</source>
-            <translation>1. 打开 VssID 应用，或拿出芯片身份证。</translation>
-        </message>
-        <message>
-            <source>2. Hold the QR code in front of the camera, about 15–20 cm away.</source>
-            <translation>2. 将二维码对准摄像头，距离约 15–20 厘米。</translation>
-        </message>
-        <message>
-            <source>Need help? Please ask at reception.</source>
-            <translation>需要帮助？请咨询接待处。</translation>
-        </message>
-    </context>
+<context>
+    <name>AdminScreen</name>
+    <message>
+        <source>Kiosk settings</source>
+        <translation>自助机设置</translation>
+    </message>
+    <message>
+        <source>Text size: {percent}%</source>
+        <translation>字体大小：{percent}%</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>测试打印</translation>
+    </message>
+    <message>
+        <source>Camera check</source>
+        <translation>检查摄像头</translation>
+    </message>
+    <message>
+        <source>Screen cleaning</source>
+        <translation>屏幕清洁</translation>
+    </message>
+    <message>
+        <source>Exit the kiosk</source>
+        <translation>退出自助机程序</translation>
+    </message>
+    <message>
+        <source>Back to check-in</source>
+        <translation>返回签到</translation>
+    </message>
+</context>
+<context>
+    <name>CleaningScreen</name>
+    <message>
+        <source>Screen cleaning</source>
+        <translation>屏幕清洁</translation>
+    </message>
+    <message>
+        <source>Touches are ignored now. Press and hold anywhere for 3 seconds to finish.</source>
+        <translation>现在触摸无效。在任意位置按住 3 秒即可结束。</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentScreen</name>
+    <message>
+        <source>Where would you like to go?</source>
+        <translation>您要去哪个科室？</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>No departments are available. Please see reception.</source>
+        <translation>目前没有可选的科室。请到接待处咨询。</translation>
+    </message>
+    <message>
+        <source>Room {room}</source>
+        <translation>{room} 室</translation>
+    </message>
+</context>
+<context>
+    <name>DeskWindow</name>
+    <message>
+        <source>That ticket is not one of today&apos;s visits.</source>
+        <translation>该号票不是今天的就诊记录。</translation>
+    </message>
+    <message>
+        <source>Reception desk</source>
+        <translation>接待台</translation>
+    </message>
+    <message>
+        <source>&amp;Card:</source>
+        <translation>卡号(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Scan, or type a card number or citizen ID and press Enter</source>
+        <translation>扫码，或输入医保卡号或身份证号后按 Enter</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>查验</translation>
+    </message>
+    <message>
+        <source>Registered: ticket {ticket}.</source>
+        <translation>已登记：号码 {ticket}。</translation>
+    </message>
+    <message>
+        <source>Ticket printed.</source>
+        <translation>号票已打印。</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation>您还在吗？</translation>
+    </message>
+    <message>
+        <source>For your privacy the screen will be cleared in {n} seconds.</source>
+        <translation>为保护您的隐私，屏幕将在 {n} 秒后清空。</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>PatientPanel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>医保卡号</translation>
+    </message>
+    <message>
+        <source>Citizen ID</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <source>Registered facility</source>
+        <translation>首诊登记机构</translation>
+    </message>
+    <message>
+        <source>&amp;Department</source>
+        <translation>科室(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Register (Enter)</source>
+        <translation>登记 (Enter)</translation>
+    </message>
+    <message>
+        <source>Reprint (F5)</source>
+        <translation>重新打印 (F5)</translation>
+    </message>
+    <message>
+        <source>Clear (Esc)</source>
+        <translation>清除 (Esc)</translation>
+    </message>
+    <message>
+        <source>Room {room}</source>
+        <translation>{room} 室</translation>
+    </message>
+    <message>
+        <source>Scan a card or type a card number or citizen ID, then press Enter.</source>
+        <translation>请扫码，或输入医保卡号或身份证号，然后按 Enter。</translation>
+    </message>
+    <message>
+        <source>no end date</source>
+        <translation>无截止日期</translation>
+    </message>
+</context>
+<context>
+    <name>PinScreen</name>
+    <message>
+        <source>Staff only: enter the PIN</source>
+        <translation>仅限工作人员：请输入 PIN 码</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Please try again.</source>
+        <translation>PIN 码错误，请重试。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>SelfServiceWindow</name>
+    <message>
+        <source>No ticket printer is configured.</source>
+        <extracomment>Exit code of &quot;Exit the kiosk&quot; in the admin panel (a supervisor must not restart the app).</extracomment>
+        <translation>未配置号票打印机。</translation>
+    </message>
+    <message>
+        <source>Printing a test ticket…</source>
+        <translation>正在打印测试号票…</translation>
+    </message>
+    <message>
+        <source>Printer: {message}</source>
+        <translation>打印机：{message}</translation>
+    </message>
+    <message>
+        <source>Test page printed.</source>
+        <translation>测试页已打印。</translation>
+    </message>
+    <message>
+        <source>No camera is configured.</source>
+        <translation>未配置摄像头。</translation>
+    </message>
+    <message>
+        <source>Camera: {frames} frames decoded so far.</source>
+        <translation>摄像头：已解码 {frames} 帧。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>No hub: working offline</source>
+        <translation>无中心服务器：离线工作</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>Synced just now</source>
+        <translation>刚刚已同步</translation>
+    </message>
+    <message>
+        <source>Synced {n} min ago</source>
+        <translation>{n} 分钟前已同步</translation>
+    </message>
+    <message>
+        <source>Synced {n} h ago</source>
+        <translation>{n} 小时前已同步</translation>
+    </message>
+    <message>
+        <source>Synced {n} days ago</source>
+        <translation>{n} 天前已同步</translation>
+    </message>
+    <message>
+        <source>Uploads waiting too long: {n}</source>
+        <translation>等待上传过久：{n}</translation>
+    </message>
+    <message>
+        <source>Waiting to upload: {n}</source>
+        <translation>待上传：{n}</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>扫描枪</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>{device}: {state}</source>
+        <translation>{device}：{state}</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>启动中</translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation>重新连接中</translation>
+    </message>
+    <message>
+        <source>paper low</source>
+        <translation>纸张将尽</translation>
+    </message>
+    <message>
+        <source>out of paper</source>
+        <translation>缺纸</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>忙碌</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <source>Synchronisation with the hub</source>
+        <translation>与中心服务器同步</translation>
+    </message>
+    <message>
+        <source>Sync now (F9)</source>
+        <translation>立即同步 (F9)</translation>
+    </message>
+    <message>
+        <source>No hub configured: visits stay on this computer.</source>
+        <translation>未配置中心服务器：就诊记录保存在本机。</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Hub reachable</source>
+        <translation>中心服务器可访问</translation>
+    </message>
+    <message>
+        <source>Hub not reachable: working offline</source>
+        <translation>无法连接中心服务器：离线工作</translation>
+    </message>
+    <message>
+        <source>{n} visits wait for upload; the oldest is older than allowed.</source>
+        <translation>{n} 条就诊记录待上传；最早的一条已超过允许时限。</translation>
+    </message>
+    <message>
+        <source>{n} visits wait for upload.</source>
+        <translation>{n} 条就诊记录待上传。</translation>
+    </message>
+    <message>
+        <source>Last successful sync: {minutes} min ago</source>
+        <translation>上次成功同步：{minutes} 分钟前</translation>
+    </message>
+    <message>
+        <source>Last error: {error}</source>
+        <translation>最近的错误：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>Texts</name>
+    <message>
+        <source>Your health-insurance card is valid</source>
+        <translation>您的医保卡有效</translation>
+    </message>
+    <message>
+        <source>Your health-insurance card has expired</source>
+        <translation>您的医保卡已过期</translation>
+    </message>
+    <message>
+        <source>Your health-insurance card is not valid yet</source>
+        <translation>您的医保卡尚未生效</translation>
+    </message>
+    <message>
+        <source>This health-insurance card has been withdrawn</source>
+        <translation>此医保卡已被收回</translation>
+    </message>
+    <message>
+        <source>This health-insurance card has ended</source>
+        <translation>此医保卡已停保</translation>
+    </message>
+    <message>
+        <source>This card has been replaced by a new card</source>
+        <translation>此卡已被新卡替换</translation>
+    </message>
+    <message>
+        <source>The name does not match our records</source>
+        <translation>姓名与记录不符</translation>
+    </message>
+    <message>
+        <source>The date of birth does not match our records</source>
+        <translation>出生日期与记录不符</translation>
+    </message>
+    <message>
+        <source>We cannot confirm this card here yet</source>
+        <translation>暂时无法在此确认此卡</translation>
+    </message>
+    <message>
+        <source>This code could not be used</source>
+        <translation>无法使用此二维码</translation>
+    </message>
+    <message>
+        <source>Sorry, check-in is not possible right now</source>
+        <translation>抱歉，目前无法办理签到</translation>
+    </message>
+    <message>
+        <source>Please see reception. The staff will help you.</source>
+        <translation>请到接待处，工作人员会为您提供帮助。</translation>
+    </message>
+    <message>
+        <source>Please check the number: a card number has 15 characters, a citizen ID 12 digits.</source>
+        <translation>请核对号码：医保卡号为 15 位字符，身份证号为 12 位数字。</translation>
+    </message>
+    <message>
+        <source>This is not the QR code of a health-insurance card or a citizen ID. Please show the code from the VssID app or your chip ID card.</source>
+        <translation>这不是医保卡或身份证的二维码。请出示 VssID 应用中的二维码或芯片身份证上的二维码。</translation>
+    </message>
+    <message>
+        <source>The card&apos;s own dates are current; reception will confirm it later. You can take a queue number now.</source>
+        <translation>根据卡上的日期，此卡在有效期内；接待处稍后会确认。您现在可以取号。</translation>
+    </message>
+    <message>
+        <source>Please choose where you want to go.</source>
+        <translation>请选择您要去的科室。</translation>
+    </message>
+    <message>
+        <source>Please use your new card {card} or see reception.</source>
+        <translation>请使用新卡 {card}，或到接待处咨询。</translation>
+    </message>
+    <message>
+        <source>The kiosk could not check or record this: {detail}</source>
+        <translation>本机无法查验或记录：{detail}</translation>
+    </message>
+    <message>
+        <source>Not a card payload: {detail}</source>
+        <translation>不是卡片数据：{detail}</translation>
+    </message>
+    <message>
+        <source>Already registered today: {tickets}</source>
+        <translation>今天已登记：{tickets}</translation>
+    </message>
+    <message>
+        <source>Not in the local card list: to be confirmed online.</source>
+        <translation>不在本地卡片名单中：需在线确认。</translation>
+    </message>
+    <message>
+        <source>Registered at another facility.</source>
+        <translation>首诊登记在其他机构。</translation>
+    </message>
+    <message>
+        <source>Coverage {percent}%</source>
+        <translation>报销比例 {percent}%</translation>
+    </message>
+    <message>
+        <source>New card: {card}</source>
+        <translation>新卡：{card}</translation>
+    </message>
+    <message>
+        <source>Confirmed online (gateway code {code}).</source>
+        <translation>已在线确认（网关代码 {code}）。</translation>
+    </message>
+    <message>
+        <source>Hub or gateway unreachable: provisional, re-checked later.</source>
+        <translation>无法连接服务器或网关：暂定结果，稍后复核。</translation>
+    </message>
+    <message>
+        <source>The gateway did not answer in time: provisional, re-checked later.</source>
+        <translation>网关未及时响应：暂定结果，稍后复核。</translation>
+    </message>
+    <message>
+        <source>No gateway on the hub: provisional.</source>
+        <translation>服务器未配置网关：暂定结果。</translation>
+    </message>
+    <message>
+        <source>Too many look-ups right now: provisional, re-checked later.</source>
+        <translation>当前查询过多：暂定结果，稍后复核。</translation>
+    </message>
+    <message>
+        <source>The gateway is still answering: provisional, re-checked later.</source>
+        <translation>网关仍在处理：暂定结果，稍后复核。</translation>
+    </message>
+    <message>
+        <source>Gateway account problem, tell the administrator: {note}</source>
+        <translation>网关账户有问题，请通知管理员：{note}</translation>
+    </message>
+    <message>
+        <source>The hub refused the look-up (device token?): provisional.</source>
+        <translation>服务器拒绝查询（设备令牌？）：暂定结果。</translation>
+    </message>
+    <message>
+        <source>Name or date of birth missing: cannot look the card up online.</source>
+        <translation>缺少姓名或出生日期：无法在线查询该卡。</translation>
+    </message>
+    <message>
+        <source>Move the phone closer to the camera</source>
+        <translation>请把手机靠近摄像头</translation>
+    </message>
+    <message>
+        <source>Tilt the phone a little or lower the screen brightness</source>
+        <translation>请稍微倾斜手机，或调低屏幕亮度</translation>
+    </message>
+    <message>
+        <source>Hold the phone still</source>
+        <translation>请保持手机稳定</translation>
+    </message>
+    <message>
+        <source>Turn up the screen brightness</source>
+        <translation>请调高屏幕亮度</translation>
+    </message>
+    <message>
+        <source>Hold the QR code inside the frame</source>
+        <translation>请将二维码对准框内</translation>
+    </message>
+    <message>
+        <source>Printing your ticket…</source>
+        <translation>正在打印您的号票…</translation>
+    </message>
+    <message>
+        <source>Please take your ticket.</source>
+        <translation>请取走您的号票。</translation>
+    </message>
+    <message>
+        <source>The ticket printer is out of paper. Please remember your number and tell reception.</source>
+        <translation>号票打印机缺纸。请记住您的号码并告知接待处。</translation>
+    </message>
+    <message>
+        <source>The ticket printer is not working. Please remember your number and tell reception.</source>
+        <translation>号票打印机无法工作。请记住您的号码并告知接待处。</translation>
+    </message>
+    <message>
+        <source>The ticket could not be printed. Please remember your number and tell reception.</source>
+        <translation>号票未能打印。请记住您的号码并告知接待处。</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>not yet valid</source>
+        <translation>未生效</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>已收回</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已停保</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>已换卡</translation>
+    </message>
+    <message>
+        <source>name differs</source>
+        <translation>姓名不符</translation>
+    </message>
+    <message>
+        <source>birth date differs</source>
+        <translation>出生日期不符</translation>
+    </message>
+    <message>
+        <source>not confirmed</source>
+        <translation>未确认</translation>
+    </message>
+</context>
+<context>
+    <name>TicketScreen</name>
+    <message>
+        <source>Your queue number</source>
+        <translation>您的排队号码</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Please go to room {room} and wait for your number.</source>
+        <translation>请前往 {room} 室等候叫号。</translation>
+    </message>
+    <message>
+        <source>Please wait for your number to be called.</source>
+        <translation>请等候叫号。</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictScreen</name>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Card: {number}</source>
+        <translation>卡号：{number}</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPanel</name>
+    <message>
+        <source>Today&apos;s visits</source>
+        <extracomment>Outbox states (``kiosk.db.visits``; a test keeps them equal) — not imported: the window is built before the database layer loads.</extracomment>
+        <translation>今日就诊</translation>
+    </message>
+    <message>
+        <source>Search: ticket, name, card number, citizen ID</source>
+        <translation>搜索：号码、姓名、卡号、身份证号</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>查验结果</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>待上传</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>上传中</translation>
+    </message>
+    <message>
+        <source>uploaded</source>
+        <translation>已上传</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>{n} visits shown</source>
+        <translation>显示 {n} 条就诊记录</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeScreen</name>
+    <message>
+        <source>Checking your card…</source>
+        <translation>正在查验您的卡…</translation>
+    </message>
+    <message>
+        <source>Welcome! Please check in with your health-insurance card.</source>
+        <translation>欢迎！请使用医保卡办理签到。</translation>
+    </message>
+    <message>
+        <source>1. Open the VssID app, or take your chip citizen ID card.</source>
+        <translation>1. 打开 VssID 应用，或拿出芯片身份证。</translation>
+    </message>
+    <message>
+        <source>2. Hold the QR code in front of the camera, about 15–20 cm away.</source>
+        <translation>2. 将二维码对准摄像头，距离约 15–20 厘米。</translation>
+    </message>
+    <message>
+        <source>Need help? Please ask at reception.</source>
+        <translation>需要帮助？请咨询接待处。</translation>
+    </message>
+</context>
 </TS>

@@ -124,7 +124,12 @@ class KioskApp:
 
             demo = load_demo(store)
         printer = TicketPrinter.from_config(self.config, tickets_dir=base / "tickets")
-        return Parts(store, CheckInService(store, self.config.facility.code), printer, demo)
+        online = None
+        if self.demo_dir is None and self.config.hub.url and self.config.hub.token:
+            from kiosk.sync.lookup import HubLookupClient
+
+            online = HubLookupClient(self.config.hub.url, self.config.hub.token)
+        return Parts(store, CheckInService(store, self.config.facility.code, online=online), printer, demo)
 
     def _failed(self, error: BaseException) -> None:
         message = str(getattr(error, "message", None) or error or type(error).__name__)

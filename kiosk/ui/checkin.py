@@ -20,6 +20,7 @@ from kiosk.db.convert import visit_card_fields
 
 if TYPE_CHECKING:
     from kiosk.db.reference import DepartmentInfo
+    from kiosk.sync.lookup import OnlineResult
 
 Source = Literal["camera", "serial", "wedge", "manual"]
 #: ``CheckResult.error_code`` when the kiosk itself failed (database problem): not the patient's fault.
@@ -31,13 +32,20 @@ class CheckInStore(Protocol):
 
     def check_card(self, card: BhytCard | CccdCard, *, on: dt.date,
                    facility_code: str) -> tuple[CachedCard | None, Decision]: ...
-    def check_in(self, department_code: str, card: BhytCard | CccdCard, *, facility_code: str,
-                 now: dt.datetime | None = None) -> dict[str, Any]: ...
     def add_visit(self, department_code: str, card_fields: Any, *, now: dt.datetime | None = None,
                   visit_id: str | None = None) -> dict[str, Any]: ...
     def departments(self, *, include_inactive: bool = False) -> list[DepartmentInfo]: ...
     def list_visits(self, visit_date: dt.date | None = None, *, department_code: str | None = None,
                     with_sync_state: bool = True) -> list[dict[str, Any]]: ...
+    def upsert_cards(self, cards: Any) -> int: ...
+    def find_cached(self, card: BhytCard | CccdCard) -> CachedCard | None: ...
+
+
+class OnlineChecker(Protocol):
+    """``kiosk.sync.lookup.HubLookupClient``: asks the hub (and through it the BHXH gateway), ≤ 3 s."""
+
+    def confirm_online(self, card: BhytCard | CccdCard, decision: Decision, *, timeout_s: float = ...,
+                       visit_date: dt.date | None = None) -> OnlineResult: ...
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,13 @@ class CheckResult:
     manual: bool = False
     #: Tickets this card already got today (the desk warns before registering it again).
     earlier_tickets: tuple[str, ...] = ()
+    #: The online check through the hub, when the card was not in the local cache and a hub is set up.
+    online: OnlineResult | None = None
+
+    @property
+    def online_note(self) -> str:
+        """Why the verdict is still provisional (offline, timeout …), in Vietnamese; empty otherwise."""
+        return "" if self.online is None or self.online.confirmed else self.online.message("vi")
 
     @property
     def ok(self) -> bool:
@@ -108,10 +123,14 @@ class CheckInService:
     """Parse, check and register against the real store. Call from ONE worker thread."""
 
     def __init__(self, store: CheckInStore, facility_code: str,
-                 clock: Callable[[], dt.datetime] | None = None) -> None:
+                 clock: Callable[[], dt.datetime] | None = None, *, online: OnlineChecker | None = None,
+                 online_timeout_s: float = 3.0) -> None:
         self.store = store
         self.facility_code = facility_code
         self.clock = clock or (lambda: dt.datetime.now().astimezone())
+        #: Online confirmation of cards missing from the cache (None: offline-only kiosk).
+        self.online = online
+        self.online_timeout_s = online_timeout_s
 
     def check_payload(self, payload: str | bytes, source: Source) -> CheckResult:
         try:
@@ -130,28 +149,42 @@ class CheckInService:
     def _check(self, card: BhytCard | CccdCard, source: Source, *, manual: bool) -> CheckResult:
         today = self.clock().date()
         cached, decision = self.store.check_card(card, on=today, facility_code=self.facility_code)
+        online = None
+        if decision.provisional and self.online is not None:
+            # Not in the synced cache: ask the hub (and the gateway behind it) within the deadline; a
+            # timeout or an offline hub keeps the provisional verdict, which the hub re-checks later.
+            online = self.online.confirm_online(card, decision, timeout_s=self.online_timeout_s, visit_date=today)
+            if online.cards:
+                self.store.upsert_cards(online.cards)
+                cached = self.store.find_cached(card) or cached
+            decision = online.final_decision(card, today, self.facility_code)
         numbers = {n for n in (getattr(card, "card_number", None), getattr(card, "citizen_id", None),
                                cached.card_number if cached else None, cached.citizen_id if cached else None) if n}
         earlier = tuple(v["ticket"] for v in self.store.list_visits(today, with_sync_state=False)
                         if v.get("card_number") in numbers or v.get("citizen_id") in numbers)
         return CheckResult(source, card=card, cached=cached, decision=decision, manual=manual,
-                           earlier_tickets=earlier)
+                           earlier_tickets=earlier, online=online)
 
     def register(self, result: CheckResult, department_code: str) -> dict[str, Any]:
         """Record the visit (durably, with its queue number); returns the visit in wire format."""
         if result.card is None or result.decision is None:
             raise ValueError("nothing to register: the card was not read")
-        now = self.clock()
-        if not result.manual:
-            return self.store.check_in(department_code, result.card, facility_code=self.facility_code, now=now)
+        # The visit records the decision that was shown (including an online confirmation), not a new one.
         d = result.decision
-        fields = visit_card_fields(None, result.cached, verdict=str(d.verdict), provisional=d.provisional,
-                                   registered_here=d.registered_here, benefit_level=d.benefit_level)
+        fields = visit_card_fields(None if result.manual else result.card, result.cached, verdict=str(d.verdict),
+                                   provisional=d.provisional, registered_here=d.registered_here,
+                                   benefit_level=d.benefit_level)
         if isinstance(result.card, CccdCard):
             fields["citizen_id"] = fields["citizen_id"] or result.card.citizen_id
         else:
             fields["card_number"] = fields["card_number"] or result.card.card_number
-        return self.store.add_visit(department_code, fields, now=now)
+        online = result.online
+        if online is not None and online.confirmed and online.card_number:
+            # The gateway names the card to bill: the 15-character card of a 10-digit QR, or a new card.
+            fields["card_number"] = online.card_number
+            if len(online.card_number) == 15 and online.card_number[:2].isalpha():
+                fields["object_code"] = online.card_number[:2]
+        return self.store.add_visit(department_code, fields, now=self.clock())
 
     def departments(self) -> list[DepartmentInfo]:
         return self.store.departments()

@@ -73,7 +73,9 @@ def staff_reason(result: CheckResult) -> str:
     if result.earlier_tickets:
         parts.append(translate("Texts", "Already registered today: {tickets}").format(
             tickets=", ".join(result.earlier_tickets)))
-    if d.provisional:
+    if result.online is not None:
+        parts.append(online_text(result))
+    elif d.provisional:
         parts.append(translate("Texts", "Not in the local card list: to be confirmed online."))
     if d.registered_here is False:
         parts.append(translate("Texts", "Registered at another facility."))
@@ -82,6 +84,28 @@ def staff_reason(result: CheckResult) -> str:
     if d.replaced_by:
         parts.append(translate("Texts", "New card: {card}").format(card=d.replaced_by))
     return " · ".join(parts)
+
+
+def online_text(result: CheckResult) -> str:
+    """What the online check through the hub gave, for the desk."""
+    online = result.online
+    if online is None:
+        return ""
+    if online.confirmed:
+        return translate("Texts", "Confirmed online (gateway code {code}).").format(code=online.code or "-")
+    reasons = {
+        "offline": translate("Texts", "Hub or gateway unreachable: provisional, re-checked later."),
+        "timeout": translate("Texts", "The gateway did not answer in time: provisional, re-checked later."),
+        "not_configured": translate("Texts", "No gateway on the hub: provisional."),
+        "rate_limited": translate("Texts", "Too many look-ups right now: provisional, re-checked later."),
+        "pending": translate("Texts", "The gateway is still answering: provisional, re-checked later."),
+        "config_error": translate("Texts", "Gateway account problem, tell the administrator: {note}").format(
+            note=online.message("vi")),
+        "hub_rejected": translate("Texts", "The hub refused the look-up (device token?): provisional."),
+        "incomplete_card": translate("Texts", "Name or date of birth missing: cannot look the card up online."),
+    }
+    reason = str(online.reason) if online.reason is not None else "offline"
+    return reasons.get(reason, reasons["offline"])
 
 
 def hint_text(code: str) -> str:
