@@ -10,7 +10,8 @@ want_test=0
 [[ "${1:-}" == "--test" ]] && want_test=1
 
 apt_packages=(libzbar0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libgl1 libegl1 libxkbcommon-x11-0
-              libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-noto-core fonts-noto-cjk)
+              libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-noto-core fonts-noto-cjk
+              alsa-utils)  # aplay: the success/failure sounds
 if (( want_test )); then
   apt_packages+=(xvfb xauth socat postgresql)
 fi

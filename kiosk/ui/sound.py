@@ -35,4 +35,10 @@ class SoundPlayer(QObject):
         if not self.available or self.player is None:
             return
         args = ["-q", str(self.files[ok])] if self.player.endswith("aplay") else [str(self.files[ok])]
-        QProcess.startDetached(self.player, args)
+        process = QProcess()
+        process.setProgram(self.player)
+        process.setArguments(args)
+        # A kiosk without a sound card must not fill the terminal or the journal with ALSA errors.
+        process.setStandardOutputFile(QProcess.nullDevice())
+        process.setStandardErrorFile(QProcess.nullDevice())
+        process.startDetached()
