@@ -612,8 +612,16 @@
 <context>
     <name>VisitsPanel</name>
     <message>
-        <source>Today&apos;s visits</source>
+        <source>{old} → {new} (re-checked)</source>
         <extracomment>Outbox states (``kiosk.db.visits``; a test keeps them equal) — not imported: the window is built before the database layer loads.</extracomment>
+        <translation>{old} → {new}（再確認済み）</translation>
+    </message>
+    <message>
+        <source>{verdict}: needs staff</source>
+        <translation>{verdict}：スタッフの対応が必要</translation>
+    </message>
+    <message>
+        <source>Today&apos;s visits</source>
         <translation>本日の受付</translation>
     </message>
     <message>

@@ -612,8 +612,16 @@
 <context>
     <name>VisitsPanel</name>
     <message>
-        <source>Today&apos;s visits</source>
+        <source>{old} → {new} (re-checked)</source>
         <extracomment>Outbox states (``kiosk.db.visits``; a test keeps them equal) — not imported: the window is built before the database layer loads.</extracomment>
+        <translation>{old} → {new} (재확인됨)</translation>
+    </message>
+    <message>
+        <source>{verdict}: needs staff</source>
+        <translation>{verdict}: 직원 확인 필요</translation>
+    </message>
+    <message>
+        <source>Today&apos;s visits</source>
         <translation>오늘의 접수</translation>
     </message>
     <message>

@@ -612,8 +612,16 @@
 <context>
     <name>VisitsPanel</name>
     <message>
-        <source>Today&apos;s visits</source>
+        <source>{old} → {new} (re-checked)</source>
         <extracomment>Outbox states (``kiosk.db.visits``; a test keeps them equal) — not imported: the window is built before the database layer loads.</extracomment>
+        <translation>{old} → {new} (đã kiểm tra lại)</translation>
+    </message>
+    <message>
+        <source>{verdict}: needs staff</source>
+        <translation>{verdict}: cần nhân viên xử lý</translation>
+    </message>
+    <message>
+        <source>Today&apos;s visits</source>
         <translation>Lượt khám hôm nay</translation>
     </message>
     <message>

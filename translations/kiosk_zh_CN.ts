@@ -612,8 +612,16 @@
 <context>
     <name>VisitsPanel</name>
     <message>
-        <source>Today&apos;s visits</source>
+        <source>{old} → {new} (re-checked)</source>
         <extracomment>Outbox states (``kiosk.db.visits``; a test keeps them equal) — not imported: the window is built before the database layer loads.</extracomment>
+        <translation>{old} → {new}（已复核）</translation>
+    </message>
+    <message>
+        <source>{verdict}: needs staff</source>
+        <translation>{verdict}：需要工作人员处理</translation>
+    </message>
+    <message>
+        <source>Today&apos;s visits</source>
         <translation>今日就诊</translation>
     </message>
     <message>

@@ -190,6 +190,27 @@ class AuditEntry(Base):
     details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
+class VisitUpdate(Base):
+    """The hub's re-check of a visit recorded here (pulled as ``visit_updates``); revision 0003.
+
+    ``verdict_changed``: the gateway's verdict differs from the one shown at check-in, so the desk
+    flags the visit; ``needs_staff``: the visit needs a person (e.g. the gateway refused the data).
+    """
+
+    __tablename__ = "visit_updates"
+
+    visit_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    gateway_verdict: Mapped[str | None] = mapped_column(String(30))
+    gateway_code: Mapped[str | None] = mapped_column(String(10))
+    gateway_note: Mapped[str | None] = mapped_column(Text)
+    gateway_card_number: Mapped[str | None] = mapped_column(String(15))
+    verdict_changed: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+    needs_staff: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+    checked_at: Mapped[str | None] = mapped_column(String(40))
+    #: When staff acknowledged the flag at the desk (None: still flagged).
+    acknowledged_at: Mapped[str | None] = mapped_column(String(40))
+
+
 def _table(model: type[Base]) -> Table:
     table = model.__table__
     assert isinstance(table, Table)
@@ -205,3 +226,4 @@ QUEUE_COUNTERS = _table(QueueCounter)
 SYNC_CURSORS = _table(SyncCursor)
 SETTINGS = _table(Setting)
 AUDIT_LOG = _table(AuditEntry)
+VISIT_UPDATES = _table(VisitUpdate)

@@ -24,10 +24,11 @@ from kiosk.db.convert import cached_from_mapping
 from kiosk.db.errors import StoreUsageError
 from kiosk.db.models import DEPARTMENTS, SERVICES, SETTINGS
 from kiosk.db.models import SYNC_CURSORS as CURSORS
+from kiosk.db.updates import apply_visit_updates
 from kiosk.queueing import check_prefix
 
 #: Tables a pull page may carry; anything else is refused (never accept arbitrary table names).
-PULL_TABLES: Final = ("departments", "services", "settings", "cards")
+PULL_TABLES: Final = ("departments", "services", "settings", "cards", "visit_updates")
 #: Facility settings from the hub are kept under this key prefix in ``settings``.
 HUB_SETTING_PREFIX: Final = "hub."
 
@@ -122,6 +123,9 @@ class Reference(CardCache):
             part = changes.get(table) or {}
             upserted, deleted = list(part.get("upserted") or ()), [str(k) for k in part.get("deleted") or ()]
             done = 0
+            if table == "visit_updates":  # the hub's re-checks of visits recorded here
+                tally.upserted[table] = apply_visit_updates(conn, upserted, tally.skipped)
+                continue
             if table == "cards":
                 cards: list[CachedCard] = []
                 for item in upserted:

@@ -50,6 +50,7 @@ from kiosk.db.models import AUDIT_LOG as AUDIT
 from kiosk.db.models import SETTINGS
 from kiosk.db.outbox import Outbox
 from kiosk.db.reference import Reference
+from kiosk.db.updates import VisitUpdates
 from kiosk.db.visits import Visits
 from kiosk.queueing import QueueRules
 
@@ -80,7 +81,7 @@ def _put(conn: Connection, key: str, value: str, *, exists: bool) -> None:
         conn.execute(SETTINGS.insert().values(key=key, value=value))
 
 
-class Store(Reference, Visits, Outbox):
+class Store(Reference, Visits, Outbox, VisitUpdates):
     def __init__(self, engine: Engine, *, queue_rules: QueueRules | None = None,
                  clock: Callable[[], dt.datetime] | None = None) -> None:
         self.engine = engine

@@ -26,6 +26,8 @@ log = logging.getLogger(__name__)
 #: Namespace for batch ids derived from visit ids.
 BATCH_NAMESPACE = uuid.UUID("6d1f3c1e-3b0c-4f57-9a51-2f1b7f3c9e10")
 CURSOR_NAME = "hub"
+#: Optional pull tables this kiosk's store can apply (docs/hub-api.md, ``features``).
+PULL_FEATURES = ("visit_updates",)
 HUB_ID_SETTING = "sync.hub_id"
 LAST_SUCCESS_SETTING = "sync.last_success_at"
 
@@ -166,7 +168,7 @@ class SyncEngine:
         total = 0
         while True:
             cursor = self.store.get_cursor(CURSOR_NAME) or ""
-            page = self.client.pull(cursor, self.pull_limit)
+            page = self.client.pull(cursor, self.pull_limit, features=PULL_FEATURES)
             if not self._check_hub_identity(page):
                 continue  # restart from the empty cursor
             self.store.apply_pull_page(page.changes, cursor_name=CURSOR_NAME, next_cursor=page.next_cursor)

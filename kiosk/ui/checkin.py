@@ -38,6 +38,7 @@ class CheckInStore(Protocol):
     def list_visits(self, visit_date: dt.date | None = None, *, department_code: str | None = None,
                     with_sync_state: bool = True) -> list[dict[str, Any]]: ...
     def upsert_cards(self, cards: Any) -> int: ...
+    def visit_updates(self, visit_ids: Any) -> dict[str, dict[str, Any]]: ...
     def find_cached(self, card: BhytCard | CccdCard) -> CachedCard | None: ...
 
 
@@ -190,7 +191,15 @@ class CheckInService:
         return self.store.departments()
 
     def visits_today(self, query: str = "") -> list[dict[str, Any]]:
+        """Today's visits, each with the hub's re-check when there is one (``gateway_verdict``,
+        ``verdict_changed``, ``needs_staff``, ``gateway_note``: the desk flags changed verdicts)."""
         visits = self.store.list_visits(self.clock().date())
+        updates = self.store.visit_updates([str(v["id"]) for v in visits])
+        for visit in visits:
+            update = updates.get(str(visit["id"]))
+            if update is not None and update.get("acknowledged_at") is None:
+                visit.update({k: update.get(k) for k in ("gateway_verdict", "gateway_code", "gateway_note",
+                                                         "verdict_changed", "needs_staff")})
         return filter_visits(visits, query)
 
 

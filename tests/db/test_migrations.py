@@ -59,7 +59,7 @@ def test_upgrade_from_previous_revision_keeps_data(db_url: str) -> None:
 
     with Store.open(db_url) as store:
         assert store.opened_at_revision == "0001"
-        assert store.schema_revision() == "0002"
+        assert store.schema_revision() == schema.HEAD
         visits = store.list_visits()
         assert [v["name"] for v in visits] == ["Nguyễn Văn An"]
         assert visits[0]["sync_state"] == "to_send"
@@ -67,6 +67,26 @@ def test_upgrade_from_previous_revision_keeps_data(db_url: str) -> None:
         assert store.mark_sending([visits[0]["id"]]) == 1  # the new sync_attempts column works
         store.audit("upgrade_test")
         assert store.audit_entries()[0]["action"] == "upgrade_test"
+
+
+def test_upgrade_from_0002_adds_visit_updates(db_url: str) -> None:
+    engine = make_engine(db_url)
+    schema.upgrade(engine, "0002")
+    with engine.begin() as conn:
+        conn.execute(sa.text("INSERT INTO departments (code, names, ticket_prefix) "
+                             "VALUES ('K01', '{\"vi\": \"Khám\"}', 'K01')"))
+        assert "visit_updates" not in set(sa.inspect(conn).get_table_names())
+    engine.dispose()
+    with Store.open(db_url) as store:
+        assert store.opened_at_revision == "0002"
+        assert store.departments()[0].code == "K01"
+        tally = store.apply_pull_page({"visit_updates": {"upserted": [
+            {"visit_id": "6f1c1f3e-0000-4000-8000-000000000009", "gateway_verdict": "expired",
+             "gateway_code": "010", "verdict_changed": True, "checked_at": "2026-11-22T10:00:00+07:00"}]}},
+            cursor_name="hub", next_cursor="7")
+        assert tally.upserted["visit_updates"] == 1
+        assert store.get_cursor("hub") == "7"
+        assert [u["visit_id"] for u in store.flagged_visit_updates()] == ["6f1c1f3e-0000-4000-8000-000000000009"]
 
 
 def test_upgrade_false_refuses_an_old_database(sqlite_url: str) -> None:

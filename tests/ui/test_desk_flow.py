@@ -172,3 +172,30 @@ def test_keyboard_shortcuts(qtbot: QtBot, services: Services, languages: Languag
     window.entry.setText("DN4010100000001")
     qtbot.keyClick(window.entry, Qt.Key.Key_Escape)
     assert window.entry.text() == "" and window.entry.hasFocus()
+
+
+def test_a_verdict_changed_by_the_hub_recheck_is_flagged(qtbot: QtBot, services: Services, store: Store,
+                                                       languages: LanguageManager, desk_look: Appearance) -> None:
+    window = make_desk(qtbot, services, languages)
+    languages.switch("en")
+    window.scan(SCENARIOS["valid, registered here"].payload, "serial")
+    qtbot.waitUntil(lambda: window.patient.result is not None)
+    window.patient.register_button.click()
+    qtbot.waitUntil(lambda: len(window.visits.visits) == 1)
+    visit_id = window.visits.visits[0]["id"]
+    store.apply_pull_page({"visit_updates": {"upserted": [{
+        "visit_id": visit_id, "gateway_verdict": "expired", "gateway_code": "010", "verdict_changed": True,
+        "gateway_note": "Thẻ hết giá trị sử dụng", "checked_at": "2026-11-22T10:00:00+07:00"}]}},
+        cursor_name="hub", next_cursor="1")
+    window.model.refresh_visits()
+    qtbot.waitUntil(lambda: bool(window.visits.visits[0].get("verdict_changed")))
+    item = window.visits.table.item(0, 4)
+    assert item is not None
+    assert item.text() == "valid → expired (re-checked)"
+    assert item.toolTip() == "Thẻ hết giá trị sử dụng"
+    languages.switch("vi")
+    assert window.visits.table.item(0, 4).text() == "hợp lệ → hết hạn (đã kiểm tra lại)"
+    store.acknowledge_visit_update(visit_id)
+    window.model.refresh_visits()
+    qtbot.waitUntil(lambda: not window.visits.visits[0].get("verdict_changed"))
+    assert "→" not in window.visits.table.item(0, 4).text()

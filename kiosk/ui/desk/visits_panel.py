@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from kiosk.ui.base import TranslatedWidget
@@ -78,6 +79,20 @@ class VisitsPanel(TranslatedWidget):
         if 0 <= row < len(self.visits):
             self.reprint.emit(self.visits[row])
 
+    def _show_verdict(self, item: QTableWidgetItem, visit: dict[str, Any]) -> None:
+        """The verdict; a hub re-check that changed it (or needs a person) is flagged until acknowledged."""
+        shown = verdict_short(str(visit.get("verdict") or ""))
+        flagged = bool(visit.get("verdict_changed") or visit.get("needs_staff"))
+        if visit.get("verdict_changed") and visit.get("gateway_verdict"):
+            shown = self.tr("{old} → {new} (re-checked)").format(
+                old=shown, new=verdict_short(str(visit["gateway_verdict"])))
+        elif visit.get("needs_staff"):
+            shown = self.tr("{verdict}: needs staff").format(verdict=shown)
+        item.setText(shown)
+        item.setToolTip(str(visit.get("gateway_note") or "") if flagged else "")
+        item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, "flagged" if flagged else "")
+        item.setBackground(QBrush(QColor("#ffe08a")) if flagged else QBrush())
+
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Today's visits"))
         self.query.setPlaceholderText(self.tr("Search: ticket, name, card number, citizen ID"))
@@ -89,7 +104,7 @@ class VisitsPanel(TranslatedWidget):
         for row, visit in enumerate(self.visits):
             verdict_item = self.table.item(row, 4)
             if verdict_item is not None:
-                verdict_item.setText(verdict_short(str(visit.get("verdict") or "")))
+                self._show_verdict(verdict_item, visit)
             sync_item = self.table.item(row, 5)
             if sync_item is not None:
                 state = str(visit.get("sync_state") or "")
