@@ -5,7 +5,7 @@
 Deterministic (same bytes for the same OpenCV build): 2/3 s of background, the phone brought toward
 the camera (module size 1.6 → 3.2 px) with a little glare, then held (slight sway) for 1.5 s, then
 taken away: 116 frames, 1280×720, 30 fps, mp4v (the pip OpenCV has no H.264 encoder), under 2 MB.
-The payload is invented (``synthetic_bhyt_payload(1)``: hex-encoded invented name, invented numbers);
+The payload is invented (``DEMO_PAYLOAD``: hex-encoded invented name, invented numbers);
 the UI uses the clip as the camera in demo mode.
 """
 
@@ -18,18 +18,30 @@ from pathlib import Path
 
 import cv2
 
-from kiosk.scanner.synthetic import FRAME_H, FRAME_W, empty_frame, render, scene_params, synthetic_bhyt_payload
+from kiosk.scanner.synthetic import FRAME_H, FRAME_W, empty_frame, render, scene_params
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "resources" / "demo" / "vssid-demo.mp4"
 FPS = 30
 DEMO_SEED = 1
 
 
+def _hex(text: str) -> str:
+    return text.encode("utf-8").hex()
+
+
+#: The demo patient (invented): a 2018-template card registered at the default facility 01999, open-ended,
+#: and listed in resources/demo/cards.csv so the demo shows a valid card end to end.
+DEMO_PAYLOAD = "|".join([
+    "DN4010100000099", _hex("Lê Thị Thu Hà"), "08/03/1990", "2", _hex("Số 9 ngõ Mẫu, phường Thử Nghiệm, Hà Nội"),
+    "01 - 999", "01/01/2025", "-", "15/12/2024", "01010100000099", "-", "4", " 01/01/2030",
+    "8a1f0c2a9b7d3c41-7102", "$"])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args()
-    payload = synthetic_bhyt_payload(DEMO_SEED)
+    payload = DEMO_PAYLOAD
     # no sensor noise: per-frame noise would make the clip several MB; JPEG artefacts and blur remain
     base = replace(scene_params("clean", 2.0, DEMO_SEED), glare=90.0, glare_size=0.25, offset=(40.0, 10.0),
                    noise_sigma=0.0, background_seed=DEMO_SEED,
