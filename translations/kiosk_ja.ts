@@ -672,6 +672,10 @@
         <source>{n} visits shown</source>
         <translation>{n} 件の受付を表示</translation>
     </message>
+    <message>
+        <source>Re-check seen</source>
+        <translation>再確認を確認済み</translation>
+    </message>
 </context>
 <context>
     <name>WelcomeScreen</name>

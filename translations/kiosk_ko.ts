@@ -672,6 +672,10 @@
         <source>{n} visits shown</source>
         <translation>접수 {n}건 표시</translation>
     </message>
+    <message>
+        <source>Re-check seen</source>
+        <translation>재확인 결과 확인함</translation>
+    </message>
 </context>
 <context>
     <name>WelcomeScreen</name>

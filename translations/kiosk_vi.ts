@@ -672,6 +672,10 @@
         <source>{n} visits shown</source>
         <translation>Hiển thị {n} lượt khám</translation>
     </message>
+    <message>
+        <source>Re-check seen</source>
+        <translation>Đã xem kết quả kiểm tra lại</translation>
+    </message>
 </context>
 <context>
     <name>WelcomeScreen</name>

@@ -672,6 +672,10 @@
         <source>{n} visits shown</source>
         <translation>显示 {n} 条就诊记录</translation>
     </message>
+    <message>
+        <source>Re-check seen</source>
+        <translation>已查看复核结果</translation>
+    </message>
 </context>
 <context>
     <name>WelcomeScreen</name>

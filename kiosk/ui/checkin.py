@@ -39,6 +39,7 @@ class CheckInStore(Protocol):
                     with_sync_state: bool = True) -> list[dict[str, Any]]: ...
     def upsert_cards(self, cards: Any) -> int: ...
     def visit_updates(self, visit_ids: Any) -> dict[str, dict[str, Any]]: ...
+    def acknowledge_visit_update(self, visit_id: str, *, actor: str = "staff") -> bool: ...
     def find_cached(self, card: BhytCard | CccdCard) -> CachedCard | None: ...
 
 
@@ -201,6 +202,10 @@ class CheckInService:
                 visit.update({k: update.get(k) for k in ("gateway_verdict", "gateway_code", "gateway_note",
                                                          "verdict_changed", "needs_staff")})
         return filter_visits(visits, query)
+
+
+    def acknowledge_recheck(self, visit_id: str) -> bool:
+        return self.store.acknowledge_visit_update(visit_id, actor="desk")
 
 
 def filter_visits(visits: list[dict[str, Any]], query: str) -> list[dict[str, Any]]:

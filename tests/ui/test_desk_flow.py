@@ -195,7 +195,10 @@ def test_a_verdict_changed_by_the_hub_recheck_is_flagged(qtbot: QtBot, services:
     assert item.toolTip() == "Thẻ hết giá trị sử dụng"
     languages.switch("vi")
     assert window.visits.table.item(0, 4).text() == "hợp lệ → hết hạn (đã kiểm tra lại)"
-    store.acknowledge_visit_update(visit_id)
-    window.model.refresh_visits()
+    assert not window.visits.seen_button.isEnabled()
+    window.visits.table.selectRow(0)
+    assert window.visits.seen_button.isEnabled()
+    window.visits.seen_button.click()
     qtbot.waitUntil(lambda: not window.visits.visits[0].get("verdict_changed"))
     assert "→" not in window.visits.table.item(0, 4).text()
+    assert store.audit_entries()[0]["action"] == "acknowledge_recheck"

@@ -165,3 +165,9 @@ class DeskModel(QObject):
         query, checkin = self.query, self.services.checkin
         if checkin is not None:
             self._run(lambda: checkin.visits_today(query), self.visits_changed.emit)
+
+    def acknowledge(self, visit_id: str) -> None:
+        """Staff have seen a re-check that changed a visit's verdict: stop flagging it."""
+        checkin = self.services.checkin
+        if checkin is not None:
+            self._run(lambda: checkin.acknowledge_recheck(visit_id), lambda _done: self.refresh_visits())

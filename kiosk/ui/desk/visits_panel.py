@@ -6,7 +6,16 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 from kiosk.ui.base import TranslatedWidget
 from kiosk.ui.texts import verdict_short
@@ -21,6 +30,7 @@ COLUMNS = ("ticket", "time", "name", "department_code", "verdict", "sync")
 class VisitsPanel(TranslatedWidget):
     search = Signal(str)
     reprint = Signal(object)  # visit dict
+    acknowledge = Signal(str)  # visit id of a flagged re-check staff have seen
 
     def __init__(self) -> None:
         super().__init__()
@@ -44,13 +54,21 @@ class VisitsPanel(TranslatedWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemActivated.connect(self._activated)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
         self.count = label("", "muted", align=Qt.AlignmentFlag.AlignLeft)
+        self.seen_button = QPushButton()
+        self.seen_button.setObjectName("recheck-seen")
+        self.seen_button.setEnabled(False)
+        self.seen_button.clicked.connect(self._acknowledge)
+        footer = QHBoxLayout()
+        footer.addWidget(self.count, 1)
+        footer.addWidget(self.seen_button)
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.addWidget(self.title)
         root.addWidget(self.query)
         root.addWidget(self.table, 1)
-        root.addWidget(self.count)
+        root.addLayout(footer)
         self.retranslate_ui()
 
     def show_visits(self, visits: list[dict[str, Any]]) -> None:
@@ -73,6 +91,20 @@ class VisitsPanel(TranslatedWidget):
                 self.table.setFocus()
                 return True
         return False
+
+    def _selected_visit(self) -> dict[str, Any] | None:
+        rows = {index.row() for index in self.table.selectedIndexes()}
+        row = next(iter(rows), -1)
+        return self.visits[row] if 0 <= row < len(self.visits) else None
+
+    def _selection_changed(self) -> None:
+        visit = self._selected_visit()
+        self.seen_button.setEnabled(bool(visit and (visit.get("verdict_changed") or visit.get("needs_staff"))))
+
+    def _acknowledge(self) -> None:
+        visit = self._selected_visit()
+        if visit is not None:
+            self.acknowledge.emit(str(visit["id"]))
 
     def _activated(self, item: QTableWidgetItem) -> None:
         row = item.row()
@@ -110,3 +142,5 @@ class VisitsPanel(TranslatedWidget):
                 state = str(visit.get("sync_state") or "")
                 sync_item.setText(sync_text.get(state, state))
         self.count.setText(self.tr("{n} visits shown").format(n=len(self.visits)))
+        self.seen_button.setText(self.tr("Re-check seen"))
+        self._selection_changed()

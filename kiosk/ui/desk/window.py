@@ -108,6 +108,7 @@ class DeskWindow(KioskWindow, TranslatedWidget):
         self.patient.clear.connect(self._clear)
         self.visits.search.connect(m.search)
         self.visits.reprint.connect(m.reprint)
+        self.visits.acknowledge.connect(m.acknowledge)
         self.languages.changed.connect(self._language_changed)
         shortcuts = {"F2": self._focus_entry, "Ctrl+F": self.visits.query.setFocus, "F5": lambda: m.reprint(),
                      "Esc": self._clear, "F9": on_sync_now or (lambda: None)}
