@@ -36,6 +36,7 @@ from kiosk.scanner.strategies import (
     ROI_STRATEGIES,
     barcode_quad,
     barcode_version,
+    fused_flat_up4,
     zxing_read,
 )
 
@@ -49,6 +50,8 @@ SMALL_IMAGE_PX = 800
 #: Live mode: codes with fewer px/module than this get SMALL_CODE_STRATEGY on every frame.
 SMALL_MODULE_PX = 1.9
 SMALL_CODE_STRATEGY = "roi_up4_lanczos_sharp"
+#: The strategy run on the fused region (several aligned frames averaged) of a small code.
+FUSED_STRATEGY = "fused_flat_up4"
 #: A candidate from the previous frames is reused for this many frames when none is found.
 CANDIDATE_MEMORY_FRAMES = 3
 
@@ -198,11 +201,12 @@ class PhoneScreenDecoder:
                 plan = [(first, 0, False)] + [p for p in rotation if p[0] != first]
                 if self._fusion is not None and len(self._fusion):
                     fused = self._fusion.fused(gray, rois[0][0].box(gray.shape))
-                    if fused is not None:  # ... and on the last frames averaged (see fusion.py)
+                    if fused is not None:  # ... and, first, on the last frames averaged (see fusion.py)
                         rois.append((rois[0][0], fused))
-                        plan.insert(1, (first, len(rois) - 1, False))
+                        plan.insert(0, (n, len(rois) - 1, False))
             else:
                 plan = rotation
+        strategies = [*strategies, (FUSED_STRATEGY, fused_flat_up4, 7.5)]
         for done, (k, r, advances) in enumerate(plan):
             name, fn, cost = strategies[k]
             candidate, roi = rois[r]
@@ -213,7 +217,7 @@ class PhoneScreenDecoder:
                 break
             if advances:
                 self._cursor = (k + 1) % n
-            label = f"fused_{name}" if r > 0 and not still else name
+            label = name
             result.tried.append(label)
             for raw in fn(roi, candidate.angle_deg):
                 result.reads.append(Read(raw.text, label, raw.engine, candidate))

@@ -99,14 +99,15 @@ def test_live_mode_spreads_strategies_over_frames() -> None:
 
 
 def test_live_mode_small_code_gets_its_strategy_every_frame() -> None:
-    from kiosk.scanner.decoder import SMALL_CODE_STRATEGY
+    from kiosk.scanner.decoder import FUSED_STRATEGY, SMALL_CODE_STRATEGY
 
     payload = synthetic_bhyt_payload(0)
     frame = render(scene_params("lowlight", 1.5, 0), payload)  # unreadable at 1.5 px
     decoder = PhoneScreenDecoder()
     per_frame = [decoder.decode(frame).tried[1:] for _ in range(3)]
-    assert all(t[0] == SMALL_CODE_STRATEGY for t in per_frame)
-    rest = [name for t in per_frame for name in t[1:] if not name.startswith("fused_")]
+    assert per_frame[0][0] == SMALL_CODE_STRATEGY  # nothing to fuse with yet
+    assert all(t[0] == FUSED_STRATEGY for t in per_frame[1:])  # the same scene again: fused first
+    rest = [name for t in per_frame for name in t[1:] if name not in (SMALL_CODE_STRATEGY, FUSED_STRATEGY)]
     assert len(rest) == len(set(rest))  # the other strategies rotate instead of repeating
 
 
