@@ -32,11 +32,14 @@ from kiosk.scanner.fusion import FrameFusion
 from kiosk.scanner.hints import CaptureHint, hints_for
 from kiosk.scanner.locate import Candidate, from_quad, merge_overlapping, texture_candidates
 from kiosk.scanner.strategies import (
+    EXTRA_ROI_STRATEGIES,
+    FRAME_ORDER_LARGE,
+    FRAME_ORDER_SMALL,
+    FRAME_SMALL_MODULE_PX,
     FULL_STRATEGIES,
     ROI_STRATEGIES,
     barcode_quad,
     barcode_version,
-    fused_flat_up4,
     zxing_read,
 )
 
@@ -189,10 +192,18 @@ class PhoneScreenDecoder:
                 rois.append((c, gray[y0:y1, x0:x1]))
         if not rois:
             return
-        n = len(strategies)
+        n = len(strategies)  # the live rotation; the extra strategies follow
+        strategies = [*strategies, *EXTRA_ROI_STRATEGIES]
+        index = {s[0]: i for i, s in enumerate(strategies)}
         plan: list[tuple[int, int, bool]] = []  # (strategy index, roi index, advances the cursor)
-        if still:
+        if still and max(gray.shape[:2]) <= SMALL_IMAGE_PX:
             plan = [(k, r, False) for r in range(len(rois)) for k in range(n)]
+        elif still:  # a camera frame: an order for its module size
+            for c_index, (c, _) in enumerate(rois):
+                names = FRAME_ORDER_SMALL if (c.module_px or 9.0) < FRAME_SMALL_MODULE_PX else FRAME_ORDER_LARGE
+                order = [index[m] for m in names if m in index]
+                order += [k for k in range(n) if k not in order]
+                plan += [(k, c_index, False) for k in order]
         else:
             rotation = [((self._cursor + k) % n, 0, True) for k in range(n)]
             small = (rois[0][0].module_px or 9.0) < SMALL_MODULE_PX
@@ -203,10 +214,9 @@ class PhoneScreenDecoder:
                     fused = self._fusion.fused(gray, rois[0][0].box(gray.shape))
                     if fused is not None:  # ... and, first, on the last frames averaged (see fusion.py)
                         rois.append((rois[0][0], fused))
-                        plan.insert(0, (n, len(rois) - 1, False))
+                        plan.insert(0, (index[FUSED_STRATEGY], len(rois) - 1, False))
             else:
                 plan = rotation
-        strategies = [*strategies, (FUSED_STRATEGY, fused_flat_up4, 7.5)]
         for done, (k, r, advances) in enumerate(plan):
             name, fn, cost = strategies[k]
             candidate, roi = rois[r]

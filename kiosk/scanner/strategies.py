@@ -146,6 +146,16 @@ def fused_flat_up4(roi: np.ndarray, angle: float) -> list[RawRead]:
     return _zx(_unsharp(_scale(_flatten(roi), 4.0, cv2.INTER_LANCZOS4), 3.0, 2.0))
 
 
+def _up4_strong(roi: np.ndarray, angle: float) -> list[RawRead]:
+    """Harder sharpening than roi_up4_lanczos_sharp: motion and optical blur at 1.5-2 px/module."""
+    return _zx(_unsharp(_scale(roi, 4.0, cv2.INTER_LANCZOS4), 2.5, 2.5))
+
+
+def _up4_fixed(roi: np.ndarray, angle: float) -> list[RawRead]:
+    """4x with the FixedThreshold binarizer: small moiré or tilted codes that LocalAverage breaks up."""
+    return _zx(_unsharp(_scale(roi, 4.0, cv2.INTER_LANCZOS4), 1.5, 2.5), zxingcpp.Binarizer.FixedThreshold)
+
+
 Strategy = Callable[[np.ndarray, float], list[RawRead]]
 
 #: ROI strategies in the order they are tried (greedy: most extra reads per ms first, measured on the
@@ -161,6 +171,23 @@ ROI_STRATEGIES: tuple[tuple[str, Strategy, float], ...] = (
     ("roi_flat_up2", _flat_up2, 4.1),
     ("roi_zbar_up2", _zbar_up2, 8.8),
 )
+
+
+#: Extra ROI strategies, used only in the camera-frame orders below (not in the live rotation).
+EXTRA_ROI_STRATEGIES: tuple[tuple[str, Strategy, float], ...] = (
+    ("roi_up4_strong", _up4_strong, 6.5),
+    ("roi_up4_fixed", _up4_fixed, 6.0),
+    ("fused_flat_up4", fused_flat_up4, 7.5),  # also good on a single frame of a small code
+)
+#: Single camera frames (decode_still on images larger than decoder.SMALL_IMAGE_PX): the ROI order
+#: depends on the estimated module size. Greedy (reads per ms) on synthetic seeds 20-27, not the
+#: benchmark's; the remaining ROI_STRATEGIES follow in their usual order while the budget lasts.
+FRAME_SMALL_MODULE_PX = 2.3
+FRAME_ORDER_SMALL: tuple[str, ...] = (
+    "roi_up2", "roi_up2_fixed", "roi_up3_sharp", "fused_flat_up4", "roi_up4_fixed", "roi_deskew_up3",
+    "roi_up4_strong",
+)
+FRAME_ORDER_LARGE: tuple[str, ...] = ("roi_up2", "roi_up2_fixed", "roi_up3_adaptive", "roi_up4_fixed", "roi_up4_strong")
 
 
 def _cv_curved(image: np.ndarray) -> list[RawRead]:
