@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from kiosk.cards import numbers
+from kiosk.cards.codes import PROVINCE_CODES
 from kiosk.cards.model import BirthDate, CachedCard, CardStatus, Gender
 
 CARD_LIST_COLUMNS: Final = ("card_number", "bhxh_number", "citizen_id", "name", "birth_date", "gender",
@@ -27,6 +30,9 @@ CARD_LIST_COLUMNS: Final = ("card_number", "bhxh_number", "citizen_id", "name", 
 _STATUSES: Final = {s.value: s for s in CardStatus}
 _GENDERS: Final = {"male": Gender.MALE, "female": Gender.FEMALE}
 _MAX_FIELD: Final = 512
+#: A card as database parameters, in :data:`CARD_LIST_COLUMNS` order: text or None, dates as ISO text.
+CardRow = tuple[str | None, ...]
+_T = TypeVar("_T")
 
 
 class CardListError(Exception):
@@ -125,39 +131,156 @@ def _check_header(header: list[str]) -> list[str]:
     return names
 
 
-def _records(rows: Iterable[list[Any]], first_line: int) -> Iterator[tuple[int, CachedCard | CardListRowError]]:
-    iterator = iter(rows)
+def card_to_row(card: CachedCard) -> CardRow:
+    """A cached card as database parameters (:data:`CardRow`)."""
+    return (card.card_number, card.bhxh_number, card.citizen_id, card.name,
+            None if card.birth_date is None else card.birth_date.iso(),
+            None if card.gender is None else card.gender.value, card.facility_code,
+            None if card.valid_from is None else card.valid_from.isoformat(),
+            None if card.valid_to is None else card.valid_to.isoformat(), card.status.value, card.replaced_by)
+
+
+# ----- the fast path for big lists ------------------------------------------------------------------
+# A row already in its canonical form (upper-case numbers, ASCII digits, YYYY-MM-DD dates, lower-case
+# gender and status, no surrounding blanks in fixed-width cells) is checked by ONE regular expression
+# over its cells joined with NUL (no cell pattern matches NUL, so the split is unambiguous) plus a few
+# look-ups; it gives exactly the row :func:`row_to_card` would. Anything else (lower case, other date
+# spellings, every bad row) takes the full path, so messages and results never differ.
+_NUMBER: Final = r"[A-Z]{2}[1-5][0-9]{2}[0-9A-Z]{10}|[0-9]{10}"
+_ISO_DATE: Final = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_FAST_ROW: Final = re.compile("\x00".join((
+    f"({_NUMBER})", "([0-9]{10})?", "([0-9]{12})?", f"([^\x00]{{1,{_MAX_FIELD}}})?",
+    "([0-9]{4}(?:-[0-9]{2}-[0-9]{2})?)?", "(male|female)?", "([0-9]{2}[0-9A-Z]{3})?",
+    f"({_ISO_DATE})?", f"({_ISO_DATE})?", "(active|revoked|reduced|replaced)?", f"({_NUMBER})?")))
+_DATE_OK: dict[str, bool] = {}
+_DATE_CACHE_MAX: Final = 200_000
+
+
+def _real_date(text: str) -> bool:
+    known = _DATE_OK.get(text)
+    if known is None:
+        try:
+            dt.date.fromisoformat(text)
+            known = True
+        except ValueError:
+            known = False
+        if len(_DATE_OK) < _DATE_CACHE_MAX:
+            _DATE_OK[text] = known
+    return known
+
+
+def _fast_row(joined: str) -> CardRow | None:
+    """The :data:`CardRow` of a canonical row (cells joined with NUL), None when it needs the full path."""
+    match = _FAST_ROW.fullmatch(joined)
+    if match is None:
+        return None
+    number, bhxh, citizen, name, birth, gender, facility, valid_from, valid_to, status, replaced = match.groups()
+    if len(number) == 15 and number[3:5] not in PROVINCE_CODES:
+        return None
+    if replaced is not None and len(replaced) == 15 and replaced[3:5] not in PROVINCE_CODES:
+        return None
+    if facility is not None and facility[:2] not in PROVINCE_CODES:
+        return None
+    if birth is not None and len(birth) == 10 and not _real_date(birth):
+        return None
+    if valid_from is not None and not _real_date(valid_from):
+        return None
+    if valid_to is not None and not _real_date(valid_to):
+        return None
+    if valid_from is not None and valid_to is not None and valid_to < valid_from:
+        return None  # (ISO text of real dates sorts like the dates)
+    if name is not None:
+        name = " ".join(unicodedata.normalize("NFC", name).split()) or None
+    if bhxh is None:
+        bhxh = numbers.bhxh_from_card_number(number)
+    return (number, bhxh, citizen, name, birth, gender, facility, valid_from, valid_to, status or "active",
+            replaced)
+
+
+def _full_row(row: dict[str, str]) -> CardRow:
+    return card_to_row(row_to_card(row))
+
+
+# ----- reading ------------------------------------------------------------------------------------------
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    return (value.isoformat()[:10] if isinstance(value, dt.date) else str(value)).strip()
+
+
+def _header(iterator: Iterator[list[Any]]) -> list[str]:
     try:
         header = next(iterator)
     except StopIteration:
         raise CardListError("the file is empty (no header row)") from None
-    names = _check_header(["" if h is None else str(h) for h in header])
+    return _check_header(["" if h is None else str(h) for h in header])
+
+
+def _records_after_header(iterator: Iterator[list[Any]], names: list[str], first_line: int,
+                          convert: Callable[[dict[str, str]], _T]) -> Iterator[tuple[int, _T | CardListRowError]]:
     width = len(names)
     for line, raw in enumerate(iterator, start=first_line + 1):
-        cells = ["" if c is None else (c.isoformat()[:10] if isinstance(c, dt.date) else str(c)).strip()
-                 for c in raw]
+        cells = [_cell(c) for c in raw]
         if not any(cells):
             continue
         if len(cells) != width:
             yield line, CardListRowError(line, f"{len(cells)} columns instead of {width}")
             continue
         try:
-            yield line, row_to_card(dict(zip(names, cells, strict=True)))
+            yield line, convert(dict(zip(names, cells, strict=True)))
         except ValueError as exc:
             yield line, CardListRowError(line, str(exc))
 
 
-def _read_csv(path: Path) -> Iterator[tuple[int, CachedCard | CardListRowError]]:
+def _records(rows: Iterable[list[Any]], first_line: int,
+             convert: Callable[[dict[str, str]], _T]) -> Iterator[tuple[int, _T | CardListRowError]]:
+    iterator = iter(rows)
+    names = _header(iterator)
+    yield from _records_after_header(iterator, names, first_line, convert)
+
+
+def _row_records(rows: Iterable[list[str]], first_line: int) -> Iterator[tuple[int, CardRow | CardListRowError]]:
+    """:func:`_records` for CSV text cells giving :data:`CardRow` s; canonical rows take the fast path."""
+    iterator = iter(rows)
+    names = _header(iterator)
+    width = len(names)
+    if width != len(CARD_LIST_COLUMNS) or set(names) != set(CARD_LIST_COLUMNS):  # extra/duplicate columns
+        yield from _records_after_header(iterator, names, first_line, _full_row)
+        return
+    reorder = None if tuple(names) == CARD_LIST_COLUMNS else itemgetter(*[names.index(c) for c in CARD_LIST_COLUMNS])
+    join, fast = "\x00".join, _fast_row
+    for line, raw in enumerate(iterator, start=first_line + 1):
+        if len(raw) == width:
+            row = fast(join(raw if reorder is None else reorder(raw)))
+            if row is not None:
+                yield line, row
+                continue
+        cells = [c.strip() for c in raw]
+        if not any(cells):
+            continue
+        if len(cells) != width:
+            yield line, CardListRowError(line, f"{len(cells)} columns instead of {width}")
+            continue
+        try:
+            yield line, _full_row(dict(zip(names, cells, strict=True)))
+        except ValueError as exc:
+            yield line, CardListRowError(line, str(exc))
+
+
+def _read_csv(path: Path, records: Callable[[Iterable[list[str]], int], Iterator[tuple[int, _T]]],
+              ) -> Iterator[tuple[int, _T]]:
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            yield from _records(csv.reader(handle), first_line=1)
+            yield from records(csv.reader(handle), 1)
     except UnicodeDecodeError as exc:
         raise CardListError(f"{path.name} is not UTF-8 text (byte {exc.start}); save it as CSV UTF-8") from exc
     except csv.Error as exc:
         raise CardListError(f"{path.name} is not a readable CSV file: {exc}") from exc
 
 
-def _read_xlsx(path: Path) -> Iterator[tuple[int, CachedCard | CardListRowError]]:
+def _read_xlsx(path: Path, convert: Callable[[dict[str, str]], _T]) -> Iterator[tuple[int, _T | CardListRowError]]:
     import openpyxl  # heavy; only for spreadsheets
 
     try:
@@ -165,18 +288,31 @@ def _read_xlsx(path: Path) -> Iterator[tuple[int, CachedCard | CardListRowError]
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise CardListError(f"{path.name} is not a readable .xlsx workbook: {exc}") from exc
     try:
-        yield from _records(book.worksheets[0].iter_rows(values_only=True), first_line=1)
+        yield from _records(book.worksheets[0].iter_rows(values_only=True), 1, convert)
     finally:
         book.close()
 
 
-def read_card_list(path: Path) -> Iterator[tuple[int, CachedCard | CardListRowError]]:
-    """Yield ``(line_number, card_or_error)`` for each data row of a CSV or .xlsx card list."""
+def _is_xlsx(path: Path) -> bool:
     if not path.is_file():
         raise CardListError(f"{path}: no such file")
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
-    return _read_csv(path)
+    return path.suffix.lower() in (".xlsx", ".xlsm")
+
+
+def read_card_list(path: Path) -> Iterator[tuple[int, CachedCard | CardListRowError]]:
+    """Yield ``(line_number, card_or_error)`` for each data row of a CSV or .xlsx card list."""
+    if _is_xlsx(path):
+        return _read_xlsx(path, row_to_card)
+    return _read_csv(path, lambda rows, first: _records(rows, first, row_to_card))
+
+
+def read_card_rows(path: Path) -> Iterator[tuple[int, CardRow | CardListRowError]]:
+    """Like :func:`read_card_list`, but each good row as database parameters (:data:`CardRow`, what
+    ``card_to_row(row_to_card(row))`` gives) without building a CachedCard: the bulk-import path.
+    Same checks, same error messages and line numbers."""
+    if _is_xlsx(path):
+        return _read_xlsx(path, _full_row)
+    return _read_csv(path, _row_records)
 
 
 def cached_card_to_json(card: CachedCard) -> dict[str, Any]:

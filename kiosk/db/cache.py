@@ -9,13 +9,14 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any, Final
 
-from sqlalchemy import delete, func, select, tuple_
-from sqlalchemy.dialects import postgresql
+from sqlalchemy import delete, func, select
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.engine import Connection
 
 from kiosk.cards.model import BhytCard, CachedCard, CardStatus, CccdCard
 from kiosk.db.base import StoreBase, iso_now, translate_errors
-from kiosk.db.convert import CARD_COLUMNS, cached_from_row, card_params, card_tuple
+from kiosk.db.convert import CARD_COLUMNS, cached_from_row, card_tuple
+from kiosk.db.errors import classify
 from kiosk.db.models import CARDS, SETTINGS
 from kiosk.db.sqlite_tools import sqlite_table_bytes
 
@@ -28,6 +29,18 @@ _SQLITE_UPSERT: Final = (
     + f" WHERE ({', '.join('cards.' + c for c in _DATA_COLUMNS)})"
     + f" IS NOT ({', '.join('excluded.' + c for c in _DATA_COLUMNS)})"
 )
+#: PostgreSQL: a batch is COPYed into a temporary table, then merged with one statement.
+_PG_STAGE: Final = "CREATE TEMPORARY TABLE IF NOT EXISTS cards_import (LIKE cards) ON COMMIT DROP"
+_PG_COPY: Final = f"COPY cards_import ({', '.join(CARD_COLUMNS)}) FROM STDIN"
+_PG_MERGE: Final = (
+    f"INSERT INTO cards ({', '.join(CARD_COLUMNS)}) SELECT {', '.join(CARD_COLUMNS)} FROM cards_import "
+    "ON CONFLICT (card_number) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in _DATA_COLUMNS)
+    + f" WHERE ({', '.join('cards.' + c for c in _DATA_COLUMNS)})"
+    + f" IS DISTINCT FROM ({', '.join('excluded.' + c for c in _DATA_COLUMNS)})"
+)
+#: A card as driver parameters in CARD_COLUMNS order (dates as ISO text): ``cardlist.CardRow``.
+CardRow = tuple[str | None, ...]
 #: Rank of a status when several records share a social-insurance or citizen-ID number.
 _STATUS_RANK: Final = {CardStatus.ACTIVE: 0, CardStatus.REDUCED: 1, CardStatus.REVOKED: 2,
                        CardStatus.REPLACED: 3}
@@ -91,21 +104,39 @@ def _best(records: Sequence[CachedCard]) -> CachedCard | None:
 class CardCache(StoreBase):
     # ----- writing -------------------------------------------------------------------------------
     def _upsert(self, conn: Connection, cards: Sequence[CachedCard]) -> None:
-        if not cards:
+        self._upsert_rows(conn, [card_tuple(c) for c in cards])
+
+    def _upsert_rows(self, conn: Connection, rows: Sequence[CardRow]) -> None:
+        """Insert or update rows (CARD_COLUMNS order); of two rows for one card the later wins."""
+        if not rows:
             return
+        raw = conn.connection.driver_connection
+        if raw is None:  # pragma: no cover - a live connection always has one
+            raise RuntimeError("no driver connection")
         if self.dialect == "sqlite":
             # Sorted by key, a batch touches each B-tree page once instead of at random.
             # (Stable on the key alone: of two rows for one card, the later one still wins.)
-            rows = sorted((card_tuple(c) for c in cards), key=itemgetter(0))
-            conn.exec_driver_sql(_SQLITE_UPSERT, rows)
+            cursor = raw.cursor()
+            try:
+                cursor.executemany(_SQLITE_UPSERT, sorted(rows, key=itemgetter(0)))
+            finally:
+                cursor.close()
         elif self.dialect == "postgresql":
-            stmt = postgresql.insert(CARDS)
-            stmt = stmt.on_conflict_do_update(
-                index_elements=[CARDS.c.card_number],
-                set_={c: stmt.excluded[c] for c in _DATA_COLUMNS},
-                where=tuple_(*[CARDS.c[c] for c in _DATA_COLUMNS]).is_distinct_from(
-                    tuple_(*[stmt.excluded[c] for c in _DATA_COLUMNS])))
-            conn.execute(stmt, [card_params(c) for c in cards])
+            # One row per card (the later wins): ON CONFLICT may not touch a row twice in one statement.
+            unique = {row[0]: row for row in rows}.values() if len({r[0] for r in rows}) < len(rows) else rows
+            try:
+                with raw.cursor() as cursor:
+                    cursor.execute(_PG_STAGE)
+                    with cursor.copy(_PG_COPY) as copy:
+                        for row in unique:
+                            copy.write_row(row)
+                    cursor.execute(_PG_MERGE)
+                    cursor.execute("TRUNCATE cards_import")
+            except Exception as exc:  # the driver's own errors: not wrapped by SQLAlchemy here
+                problem = classify(exc)
+                if problem is not None:
+                    raise problem from exc
+                raise
         else:  # pragma: no cover - only SQLite and PostgreSQL are supported
             raise NotImplementedError(self.dialect)
 
@@ -119,7 +150,8 @@ class CardCache(StoreBase):
     def import_cards(self, rows: Iterable[tuple[int, object]], *, strict: bool = False,
                      batch_size: int = 5_000, step_s: float = 1.0,
                      progress: Callable[[int], None] | None = None) -> ImportResult:
-        """Import ``(line, CachedCard | error)`` pairs (``read_card_list`` output); the list wins.
+        """Import ``(line, CachedCard | CardRow | error)`` pairs (``read_card_list`` or ``read_card_rows``
+        output); the list wins.
 
         Bad rows are reported with their line numbers and the rest is imported, committed about every
         ``step_s`` seconds with a short pause after each step (SQLite), so a check-in waiting for the
@@ -149,18 +181,18 @@ class CardCache(StoreBase):
 
         Raises ``kiosk.cards.cardlist.CardListError`` when the file as a whole is unusable.
         """
-        from kiosk.cards.cardlist import read_card_list
+        from kiosk.cards.cardlist import read_card_rows
 
         if strict:
             check = ImportResult()
-            for line, item in read_card_list(path):
+            for line, item in read_card_rows(path):
                 check.rows += 1
-                if not isinstance(item, CachedCard):
+                if not isinstance(item, tuple):
                     self._note_error(check, line, item)
             if check.error_count:
                 check.refused = True
                 return check
-        return self.import_cards(read_card_list(path), progress=progress)
+        return self.import_cards(read_card_rows(path), progress=progress)
 
     @staticmethod
     def _note_error(result: ImportResult, line: int, item: object) -> None:
@@ -183,48 +215,97 @@ class CardCache(StoreBase):
 
     def _import(self, rows: Iterator[tuple[int, object]], strict: bool, batch_size: int, step_s: float,
                 progress: Callable[[int], None] | None, result: ImportResult) -> None:
-        batch: list[CachedCard] = []
+        batch: list[CardRow] = []
         finished = False
         first = True
-        while not finished:  # one transaction per step (strict: a single step)
-            if not first and self.dialect == "sqlite":
-                # SQLite's busy handler polls at most every 100 ms: pause longer than that, so a
-                # writer waiting for the lock (a check-in) gets it before the next step.
-                time.sleep(_STEP_PAUSE_S)
-            first = False
-            step_end = time.monotonic() + step_s
-            with self._write() as conn:
-                big_cache = self.dialect == "sqlite"
-                if big_cache:
-                    conn.exec_driver_sql("PRAGMA cache_size = -262144")  # 256 MiB while importing
-                try:
-                    for line, item in rows:
-                        result.rows += 1
-                        if not isinstance(item, CachedCard):
-                            self._note_error(result, line, item)
-                            continue
-                        if strict and result.error_count:
-                            continue  # nothing more will be written; keep listing bad rows
-                        batch.append(item)
-                        if len(batch) >= batch_size:
-                            self._upsert(conn, batch)
+        sqlite = self.dialect == "sqlite"
+        indexes_dropped = False
+        # One connection for all steps, so its page cache stays warm from step to step.
+        with translate_errors(), self.engine.connect().execution_options(kiosk_write=True) as conn:
+            driver: Any = conn.connection.driver_connection  # PRAGMAs outside SQLAlchemy's autobegin
+            if sqlite:
+                driver.execute("PRAGMA cache_size = -262144")  # 256 MiB while importing
+            try:
+                while not finished:  # one transaction per step (strict: a single step)
+                    if not first and sqlite:
+                        # SQLite's busy handler polls at most every 100 ms: pause longer than that, so a
+                        # writer waiting for the lock (a check-in) gets it before the next step.
+                        time.sleep(_STEP_PAUSE_S)
+                    step_end = time.monotonic() + step_s
+                    with conn.begin():
+                        if first and self._cache_is_empty(conn):
+                            # A first import into an empty cache: build the secondary indexes once at
+                            # the end (sorting) instead of updating them row by row.
+                            self._drop_card_indexes(conn)
+                            indexes_dropped = True
+                        first = False
+                        for line, item in rows:
+                            result.rows += 1
+                            if type(item) is tuple:  # a CardRow from read_card_rows
+                                row: CardRow = item
+                            elif isinstance(item, CachedCard):
+                                row = card_tuple(item)
+                            else:
+                                self._note_error(result, line, item)
+                                continue
+                            if strict and result.error_count:
+                                continue  # nothing more will be written; keep listing bad rows
+                            batch.append(row)
+                            if len(batch) >= batch_size:
+                                self._upsert_rows(conn, batch)
+                                result.imported += len(batch)
+                                batch.clear()
+                                if progress:
+                                    progress(result.rows)
+                                if not strict and time.monotonic() >= step_end:
+                                    break
+                        else:
+                            finished = True
+                            if strict and result.error_count:
+                                raise _Refused  # rolls the transaction back (with any index drop)
+                            self._upsert_rows(conn, batch)
                             result.imported += len(batch)
                             batch.clear()
-                            if progress:
-                                progress(result.rows)
-                            if not strict and time.monotonic() >= step_end:
-                                break
-                    else:
-                        finished = True
-                        if strict and result.error_count:
-                            raise _Refused  # rolls the transaction back
-                        self._upsert(conn, batch)
-                        result.imported += len(batch)
-                        batch.clear()
-                        self._put_setting(conn, LAST_IMPORT_KEY, iso_now(self._now()))
-                finally:
-                    if big_cache:
-                        conn.exec_driver_sql("PRAGMA cache_size = -2000")
+                            if indexes_dropped:
+                                self._create_card_indexes(conn)
+                                indexes_dropped = False
+                            self._put_setting(conn, LAST_IMPORT_KEY, iso_now(self._now()))
+            finally:
+                if sqlite and not conn.invalidated:
+                    driver.execute("PRAGMA cache_size = -2000")
+                if indexes_dropped and not conn.invalidated:
+                    # The import stopped after committed steps without the indexes: put them back
+                    # (best effort: if the database itself failed, the next Store.open does it).
+                    try:
+                        if conn.in_transaction():
+                            conn.rollback()
+                        with conn.begin():
+                            self._create_card_indexes(conn)
+                    except Exception:  # the original error is the one to report
+                        pass
+
+    @staticmethod
+    def _cache_is_empty(conn: Connection) -> bool:
+        return conn.execute(select(CARDS.c.card_number).limit(1)).first() is None
+
+    @staticmethod
+    def _drop_card_indexes(conn: Connection) -> None:
+        for index in CARDS.indexes:
+            index.drop(conn, checkfirst=True)
+
+    @staticmethod
+    def _create_card_indexes(conn: Connection) -> None:
+        for index in CARDS.indexes:
+            index.create(conn, checkfirst=True)
+
+    def ensure_card_indexes(self) -> None:
+        """Recreate the card table's secondary indexes if an interrupted first import left them out."""
+        with self._read() as conn:
+            names = {index["name"] for index in sa_inspect(conn).get_indexes("cards")}
+        if all(index.name in names for index in CARDS.indexes):
+            return
+        with self._write() as conn:
+            self._create_card_indexes(conn)
 
     def upsert_cards(self, cards: Iterable[CachedCard]) -> int:
         """Insert or update cards in one transaction; returns how many were written."""

@@ -143,6 +143,7 @@ class Store(Reference, Visits, Outbox, VisitUpdates):
             store = cls(engine, queue_rules=queue_rules, clock=clock)
             store.opened_at_revision = state.revision
             store._ensure_identity(path)
+            store.ensure_card_indexes()  # after an interrupted first card import
         except BaseException:
             engine.dispose()
             raise
