@@ -9,6 +9,7 @@ hurt, so they are not here.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -129,9 +130,28 @@ def _zbar_up2(roi: np.ndarray, angle: float) -> list[RawRead]:
     return _zbar(_adaptive(_unsharp(up), 31))
 
 
+_local = threading.local()
+
+
+def _up4_sharp(roi: np.ndarray, amount: float) -> np.ndarray:
+    """4x Lanczos + unsharp mask (sigma 2.5) of ``roi``.
+
+    Several strategies start from the same 4x image and blur of the same ROI: the last ones are kept
+    (per thread; the ROI object itself is the key and is held, so its id cannot be reused meanwhile),
+    which saves ~7 ms of resizing and blurring per 150 px ROI. The pixels are exactly the same.
+    """
+    cached = getattr(_local, "up4", None)
+    if cached is None or cached[0] is not roi:
+        up = _scale(roi, 4.0, cv2.INTER_LANCZOS4)
+        cached = (roi, up, cv2.GaussianBlur(up, (0, 0), 2.5))
+        _local.up4 = cached
+    _, up, blur = cached
+    return cv2.addWeighted(up, 1 + amount, blur, -amount, 0)
+
+
 def _up4_lanczos_sharp(roi: np.ndarray, angle: float) -> list[RawRead]:
     """The best single strategy for 1.3–1.5 px/module (parameters from a grid search on the synthetic suite)."""
-    return _zx(_unsharp(_scale(roi, 4.0, cv2.INTER_LANCZOS4), 1.5, 2.5))
+    return _zx(_up4_sharp(roi, 1.5))
 
 
 def _denoise_up4(roi: np.ndarray, angle: float) -> list[RawRead]:
@@ -148,12 +168,12 @@ def fused_flat_up4(roi: np.ndarray, angle: float) -> list[RawRead]:
 
 def _up4_strong(roi: np.ndarray, angle: float) -> list[RawRead]:
     """Harder sharpening than roi_up4_lanczos_sharp: motion and optical blur at 1.5-2 px/module."""
-    return _zx(_unsharp(_scale(roi, 4.0, cv2.INTER_LANCZOS4), 2.5, 2.5))
+    return _zx(_up4_sharp(roi, 2.5))
 
 
 def _up4_fixed(roi: np.ndarray, angle: float) -> list[RawRead]:
     """4x with the FixedThreshold binarizer: small moiré or tilted codes that LocalAverage breaks up."""
-    return _zx(_unsharp(_scale(roi, 4.0, cv2.INTER_LANCZOS4), 1.5, 2.5), zxingcpp.Binarizer.FixedThreshold)
+    return _zx(_up4_sharp(roi, 1.5), zxingcpp.Binarizer.FixedThreshold)
 
 
 Strategy = Callable[[np.ndarray, float], list[RawRead]]
@@ -175,7 +195,7 @@ ROI_STRATEGIES: tuple[tuple[str, Strategy, float], ...] = (
 
 #: Extra ROI strategies, used only in the camera-frame orders below (not in the live rotation).
 EXTRA_ROI_STRATEGIES: tuple[tuple[str, Strategy, float], ...] = (
-    ("roi_up4_strong", _up4_strong, 6.5),
+    ("roi_up4_strong", _up4_strong, 4.0),  # after roi_up4_fixed in both orders: its 4x image is cached
     ("roi_up4_fixed", _up4_fixed, 6.0),
     ("fused_flat_up4", fused_flat_up4, 7.5),  # also good on a single frame of a small code
 )

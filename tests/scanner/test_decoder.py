@@ -114,3 +114,18 @@ def test_live_mode_small_code_gets_its_strategy_every_frame() -> None:
 def test_inverted_dark_mode_code(payload: str) -> None:
     frame = render(scene_params("dark", 2.5, 1), payload)
     assert PhoneScreenDecoder().decode_still(frame).texts == [payload]
+
+
+def test_cached_4x_image_is_exactly_the_fresh_one() -> None:
+    import cv2
+
+    from kiosk.scanner import strategies
+
+    rng = np.random.default_rng(4)
+    a = rng.integers(0, 255, (120, 130), dtype=np.uint8)
+    b = a.copy()
+    b[10:20, 10:20] = 0  # same shape, other pixels: must not be served from a's cache
+    for roi in (a, a, b, a):
+        for amount in (1.5, 2.5):
+            fresh = strategies._unsharp(strategies._scale(roi, 4.0, cv2.INTER_LANCZOS4), amount, 2.5)
+            assert np.array_equal(strategies._up4_sharp(roi, amount), fresh)
