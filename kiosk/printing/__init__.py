@@ -20,10 +20,24 @@ Threading: one TicketPrinter may be shared by threads; jobs and probes are seria
 Every blocking step is bounded by ``printer.timeout_s`` (default 2 s); no method raises.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from kiosk.printing.labels import LANGUAGES, Language
-from kiosk.printing.printer import PrinterSettings, TicketPrinter
 from kiosk.printing.status import STAFF_MESSAGES, PrinterState, PrintResult, PrintStatus
 from kiosk.printing.ticket import Ticket, TicketError, visit_id_from_qr
+
+if TYPE_CHECKING:
+    from kiosk.printing.printer import PrinterSettings, TicketPrinter
+
+
+def __getattr__(name: str) -> Any:
+    """``TicketPrinter`` and ``PrinterSettings`` load python-escpos (~0.4 s) on first use, so that
+    importing ``kiosk.printing.cli`` to build the ``kiosk`` command list stays fast."""
+    if name in ("PrinterSettings", "TicketPrinter"):
+        from kiosk.printing import printer
+
+        return getattr(printer, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "LANGUAGES",
