@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
@@ -99,6 +100,55 @@ def cached_from_mapping(data: Mapping[str, Any]) -> CachedCard:
         return cached_from_row(row)
     except (ValueError, TypeError) as exc:
         raise ValueError(f"card {number}: {exc}") from exc
+
+
+_ASCII_YEAR: Final = re.compile(r"[0-9]{4}")
+_ASCII_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_GENDER_VALUES: Final = frozenset(g.value for g in Gender)
+_STATUS_VALUES: Final = frozenset(s.value for s in CardStatus)
+_DATE_OK: dict[str, bool] = {}
+
+
+def _real_iso_date(text: str) -> bool:
+    """``text`` (already ``YYYY-MM-DD`` shaped) names a real date; results are remembered."""
+    known = _DATE_OK.get(text)
+    if known is None:
+        try:
+            dt.date.fromisoformat(text)
+            known = True
+        except ValueError:
+            known = False
+        if len(_DATE_OK) < 200_000:
+            _DATE_OK[text] = known
+    return known
+
+
+def row_from_mapping(data: Mapping[str, Any]) -> tuple[Any, ...]:
+    """``card_tuple(cached_from_mapping(data))`` without building a CachedCard: the pull path.
+
+    Records in the hub's canonical form (text or null, ``YYYY-MM-DD`` dates, lower-case gender and
+    status) are checked here; anything else goes through :func:`cached_from_mapping`, so the result
+    and the error message are always the same. Raises ValueError naming the field.
+    """
+    get = data.get
+    values = [get(c) for c in CARD_COLUMNS]
+    for i, value in enumerate(values):
+        if type(value) is str:
+            values[i] = value.strip() or None
+        elif value is not None:
+            return card_tuple(cached_from_mapping(data))  # dates as objects, numbers …: the full path
+    number, _bhxh, _citizen, _name, birth, gender, _facility, valid_from, valid_to, status, _replaced = values
+    if (number is None
+            or (birth is not None and not (_ASCII_YEAR.fullmatch(birth) or (
+                _ASCII_DATE.fullmatch(birth) and _real_iso_date(birth))))
+            or (gender is not None and gender not in _GENDER_VALUES)
+            or (valid_from is not None and not (_ASCII_DATE.fullmatch(valid_from) and _real_iso_date(valid_from)))
+            or (valid_to is not None and not (_ASCII_DATE.fullmatch(valid_to) and _real_iso_date(valid_to)))
+            or (status is not None and status not in _STATUS_VALUES)):
+        return card_tuple(cached_from_mapping(data))
+    if status is None:
+        values[9] = "active"
+    return tuple(values)
 
 
 def visit_to_wire(row: Mapping[Any, Any]) -> dict[str, Any]:

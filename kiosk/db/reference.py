@@ -20,7 +20,7 @@ from sqlalchemy.engine import Connection
 from kiosk.cards.model import CachedCard
 from kiosk.db.base import iso_now
 from kiosk.db.cache import CardCache
-from kiosk.db.convert import cached_from_mapping
+from kiosk.db.convert import card_tuple, row_from_mapping
 from kiosk.db.errors import StoreUsageError
 from kiosk.db.models import DEPARTMENTS, SERVICES, SETTINGS
 from kiosk.db.models import SYNC_CURSORS as CURSORS
@@ -127,15 +127,16 @@ class Reference(CardCache):
                 tally.upserted[table] = apply_visit_updates(conn, upserted, tally.skipped)
                 continue
             if table == "cards":
-                cards: list[CachedCard] = []
+                # Straight from the hub's dicts to checked driver tuples (no CachedCard per card).
+                rows: list[tuple[Any, ...]] = []
                 for item in upserted:
                     try:
-                        cards.append(item if isinstance(item, CachedCard) else cached_from_mapping(item))
+                        rows.append(card_tuple(item) if isinstance(item, CachedCard) else row_from_mapping(item))
                     except (ValueError, TypeError) as exc:
                         tally.skipped.append(f"cards: {exc}")
-                self._upsert(conn, cards)
+                self._upsert_rows(conn, rows)
                 self._delete_cards(conn, deleted)
-                done = len(cards)
+                done = len(rows)
             else:
                 for item in upserted:
                     try:
