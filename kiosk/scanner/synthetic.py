@@ -100,6 +100,9 @@ class SceneParams:
     subpixel_grid: float = 0.0  # 0 = none, 1 = full RGB stripe grid with point sampling
     glare: float = 0.0  # peak added intensity (saturates above ~255)
     glare_size: float = 0.35  # glare sigma as a fraction of the code width
+    #: Glare placement (centre offset as a fraction of the code width, aspect 0.5-1, angle in rad);
+    #: None = drawn at random per frame. Clips set it so the highlight moves smoothly between frames.
+    glare_shape: tuple[float, float, float, float] | None = None
     motion_px: float = 0.0
     motion_angle_deg: float = 0.0
     optics_sigma: float = 0.6
@@ -290,11 +293,15 @@ def _camera_effects(frame: np.ndarray, p: SceneParams, rng: np.random.Generator,
     if p.glare > 0:
         c = cv2.perspectiveTransform(np.array([[centre]], np.float64), h).reshape(2)
         code_w = modules * p.module_px
-        cx = c[0] + rng.uniform(-0.25, 0.25) * code_w
-        cy = c[1] + rng.uniform(-0.25, 0.25) * code_w
-        sx = max(2.0, p.glare_size * code_w)
-        sy = sx * rng.uniform(0.5, 1.0)
-        ang = rng.uniform(0, math.pi)
+        if p.glare_shape is None:
+            fx, fy = rng.uniform(-0.25, 0.25), rng.uniform(-0.25, 0.25)
+            sx = max(2.0, p.glare_size * code_w)
+            aspect, ang = rng.uniform(0.5, 1.0), rng.uniform(0, math.pi)
+        else:
+            fx, fy, aspect, ang = p.glare_shape
+            sx = max(2.0, p.glare_size * code_w)
+        cx, cy = c[0] + fx * code_w, c[1] + fy * code_w
+        sy = sx * aspect
         r = 4.5 * max(sx, sy)  # the highlight is negligible (< 1 grey level) beyond this radius
         x0, x1 = int(max(0, cx - r)), int(min(FRAME_W, cx + r))
         y0, y1 = int(max(0, cy - r)), int(min(FRAME_H, cy + r))
@@ -343,13 +350,21 @@ def approach_frames(seed: int, effect: str, frames: int = 45, start_px: float = 
     payload = synthetic_bhyt_payload(seed)
     base = scene_params("glare" if effect == "glare" else "moire", 2.0, seed)
 
+    # The highlight (a lamp reflected in the screen) moves smoothly over the screen as the phone
+    # moves: from one random place to another over the clip, with a fixed shape.
+    g = np.random.default_rng(90_000 + seed)
+    g_from, g_to = g.uniform(-0.25, 0.25, 2), g.uniform(-0.25, 0.25, 2)
+    aspect, angle = float(g.uniform(0.5, 1.0)), float(g.uniform(0, math.pi))
+
     def generate() -> Iterator[np.ndarray]:
         for i in range(frames):
             f = i / max(1, frames - 1)
             size = start_px * (end_px / start_px) ** f
             drift = (base.offset[0] * (1 - 0.3 * f), base.offset[1] * (1 - 0.3 * f))
+            gx, gy = (float(v) for v in g_from + (g_to - g_from) * f)
             yield render(replace(base, module_px=size, seed=seed * 1000 + i, offset=drift,
-                                 roll_deg=base.roll_deg + 3 * f, background_seed=seed), payload)
+                                 roll_deg=base.roll_deg + 3 * f, background_seed=seed,
+                                 glare_shape=(gx, gy, aspect, angle)), payload)
 
     return generate(), payload
 

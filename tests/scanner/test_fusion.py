@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import cv2
 import numpy as np
 
@@ -49,3 +51,14 @@ def test_live_decoder_uses_fusion_on_an_approaching_small_code() -> None:
             assert result.texts == [payload]
             break
     assert any(t.startswith("fused_") for t in tried)
+
+
+def test_clip_glare_moves_smoothly() -> None:
+    """A reflected lamp moves with the phone: consecutive clip frames have the highlight in nearly the same place."""
+    frames, _ = approach_frames(201, "glare")
+    centres = []
+    for _, frame in zip(range(3), frames, strict=False):
+        ys, xs = np.nonzero(to_gray(frame) >= 250)
+        assert len(xs) > 20
+        centres.append(np.array([xs.mean(), ys.mean()]))
+    assert all(float(np.linalg.norm(b - a)) < 4.0 for a, b in itertools.pairwise(centres))
