@@ -38,8 +38,8 @@ def parse_date(raw: str, field_label: str, *, compact: bool = False) -> dt.date 
         match = _COMPACT.fullmatch(value)
     if match is None:
         raise _bad(field_label, raw, "expected dd/mm/yyyy")
-    day, month, year = (int(g) for g in match.groups())
-    return _build(day, month, year, field_label, raw)
+    day, month, year = match.groups()
+    return _build(int(day), int(month), int(year), field_label, raw)
 
 
 def parse_birth_date(raw: str, field_label: str = "date of birth", *, compact: bool = False) -> BirthDate | None:

@@ -248,10 +248,12 @@ def _check_command(args: argparse.Namespace) -> int:
             _emit(args, out, checker.human(out))
             return EXIT_INPUT if "error" in out else EXIT_OK
         write, flush = sys.stdout.write, sys.stdout.flush
+        encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per line
+        check_json, human = checker.check_json, checker.human
         for raw in sys.stdin.buffer:
-            out = checker.check_json(raw.rstrip(b"\r\n"))
-            write((json.dumps(out, ensure_ascii=False) if args.json else checker.human(out)) + "\n")
-            flush()
+            out = check_json(raw.rstrip(b"\r\n"))
+            write((encode(out) if args.json else human(out)) + "\n")
+            flush()  # a caller may wait for each answer before sending the next payload
         return EXIT_OK
     return _run(args, body)
 
