@@ -207,7 +207,10 @@ def _drive(hub: str, token: str, stall_s: float, cycles: int, tmp: Path) -> dict
     syncs_stall = len(syncs)
     # accelerated hour: one check-in per "minute", back to back; the camera keeps decoding
     t0 = time.monotonic()
+    rss_trend = [round(rss_mb(), 1)]
     for i in range(cycles):
+        if i and i % 50 == 0:
+            rss_trend.append(round(rss_mb(), 1))  # a leak shows as a steady climb, not as one number
         window.reset()
         pump(app, 0.05)
         model.scan(payloads[i % len(payloads)], "camera")
@@ -221,7 +224,7 @@ def _drive(hub: str, token: str, stall_s: float, cycles: int, tmp: Path) -> dict
     result = {
         "stall_lateness_ms": probe.lateness_ms, "frames_during_stall": frames_stall, "stall_s": stall_s,
         "visits_during_stall": visits_stall, "syncs_during_stall": syncs_stall, "rss_start_mb": rss_start,
-        "rss_end_mb": rss_mb(), "cycles": cycles, "accelerated_s": accelerated_s,
+        "rss_end_mb": rss_mb(), "cycles": cycles, "accelerated_s": accelerated_s, "rss_trend_mb": rss_trend,
         "frames_total": kiosk.camera.frames - frames0, "visits_total": len(kiosk.store.list_visits()),
         "pending_after": kiosk.store.pending_count(), "syncs_total": len(syncs),
     }
@@ -240,13 +243,15 @@ def percentile(values: list[float], q: float) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="short CI run")
+    parser.add_argument("--checkins", type=int, default=60,
+                        help="check-ins of the accelerated phase (60 = an hour at one a minute; 600 = a clinic day)")
     parser.add_argument("--child-start", metavar="DATA_DIR", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_start:
         child_start(args.child_start)
         return 0
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    runs, stall_s, cycles = (1, 8.0, 10) if args.quick else (3, 30.0, 60)
+    runs, stall_s, cycles = (1, 8.0, 10) if args.quick else (3, 30.0, args.checkins)
     with tempfile.TemporaryDirectory(prefix="ui-bench-") as tmp_name:
         tmp = Path(tmp_name)
         starts, scan_ready = measure_start(runs, tmp)
@@ -265,6 +270,7 @@ def main() -> int:
         "accelerated_checkins": r["cycles"], "accelerated_s": round(r["accelerated_s"], 1),
         "frames_decoded_total": r["frames_total"], "visits_total": r["visits_total"],
         "pending_uploads_after": r["pending_after"], "syncs_total": r["syncs_total"],
+        "rss_trend_mb": r["rss_trend_mb"],
     }
     ok = {"start": start_s <= START_TARGET_S, "stall": p99 <= STALL_TARGET_MS, "rss": r["rss_end_mb"] <= RSS_TARGET_MB}
     rows = [
