@@ -12,6 +12,7 @@ the same transaction, so a crash resumes after the last applied page.
 
 from __future__ import annotations
 
+import concurrent.futures as cf
 import datetime as dt
 import logging
 import uuid
@@ -164,19 +165,33 @@ class SyncEngine:
         return known is None
 
     def pull_changes(self, *, on_page: Callable[[int], None] | None = None) -> int:
-        """Pull and apply pages until the hub has no more; returns the number of changed rows applied."""
+        """Pull and apply pages until the hub has no more; returns the number of changed rows applied.
+
+        The next page is fetched while the current one is applied (one request in flight at a time, on
+        one helper thread): the hub does not depend on what the kiosk applied, and the cursor saved
+        with each applied page stays the resume point, so a crash still resumes after the last page.
+        """
         total = 0
-        while True:
+        with cf.ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiosk-pull") as fetcher:
             cursor = self.store.get_cursor(CURSOR_NAME) or ""
-            page = self.client.pull(cursor, self.pull_limit, features=PULL_FEATURES)
-            if not self._check_hub_identity(page):
-                continue  # restart from the empty cursor
-            self.store.apply_pull_page(page.changes, cursor_name=CURSOR_NAME, next_cursor=page.next_cursor)
-            total += page.count
-            if on_page is not None:
-                on_page(total)
-            if not page.has_more or page.next_cursor == cursor:
-                return total
+            pending = fetcher.submit(self.client.pull, cursor, self.pull_limit, features=PULL_FEATURES)
+            while True:
+                page = pending.result()
+                if not self._check_hub_identity(page):
+                    cursor = ""  # a different hub: restart from the empty cursor
+                    pending = fetcher.submit(self.client.pull, cursor, self.pull_limit, features=PULL_FEATURES)
+                    continue
+                more = page.has_more and page.next_cursor != cursor
+                if more:
+                    pending = fetcher.submit(self.client.pull, page.next_cursor, self.pull_limit,
+                                             features=PULL_FEATURES)
+                self.store.apply_pull_page(page.changes, cursor_name=CURSOR_NAME, next_cursor=page.next_cursor)
+                total += page.count
+                if on_page is not None:
+                    on_page(total)
+                if not more:
+                    return total
+                cursor = page.next_cursor
 
     # ----- reconcile --------------------------------------------------------------------------------
     def reconcile(self, dates: Sequence[dt.date]) -> list[DayReconciliation]:
