@@ -156,7 +156,9 @@ _DATE_OK: dict[str, bool] = {}
 _DATE_CACHE_MAX: Final = 200_000
 
 
-def _real_date(text: str) -> bool:
+def real_iso_date(text: str) -> bool:
+    """``text`` (already ``YYYY-MM-DD`` shaped) names a real date; results are remembered (a card list
+    repeats the same few hundred dates millions of times)."""
     known = _DATE_OK.get(text)
     if known is None:
         try:
@@ -181,11 +183,11 @@ def _fast_row(joined: str) -> CardRow | None:
         return None
     if facility is not None and facility[:2] not in PROVINCE_CODES:
         return None
-    if birth is not None and len(birth) == 10 and not _real_date(birth):
+    if birth is not None and len(birth) == 10 and not real_iso_date(birth):
         return None
-    if valid_from is not None and not _real_date(valid_from):
+    if valid_from is not None and not real_iso_date(valid_from):
         return None
-    if valid_to is not None and not _real_date(valid_to):
+    if valid_to is not None and not real_iso_date(valid_to):
         return None
     if valid_from is not None and valid_to is not None and valid_to < valid_from:
         return None  # (ISO text of real dates sorts like the dates)
@@ -220,18 +222,23 @@ def _header(iterator: Iterator[list[Any]]) -> list[str]:
 
 def _records_after_header(iterator: Iterator[list[Any]], names: list[str], first_line: int,
                           convert: Callable[[dict[str, str]], _T]) -> Iterator[tuple[int, _T | CardListRowError]]:
-    width = len(names)
     for line, raw in enumerate(iterator, start=first_line + 1):
-        cells = [_cell(c) for c in raw]
-        if not any(cells):
-            continue
-        if len(cells) != width:
-            yield line, CardListRowError(line, f"{len(cells)} columns instead of {width}")
-            continue
-        try:
-            yield line, convert(dict(zip(names, cells, strict=True)))
-        except ValueError as exc:
-            yield line, CardListRowError(line, str(exc))
+        record = _record(line, [_cell(c) for c in raw], names, convert)
+        if record is not None:
+            yield record
+
+
+def _record(line: int, cells: list[str], names: list[str],
+            convert: Callable[[dict[str, str]], _T]) -> tuple[int, _T | CardListRowError] | None:
+    """One data row through the full (validating) path; None for a blank row."""
+    if not any(cells):
+        return None
+    if len(cells) != len(names):
+        return line, CardListRowError(line, f"{len(cells)} columns instead of {len(names)}")
+    try:
+        return line, convert(dict(zip(names, cells, strict=True)))
+    except ValueError as exc:
+        return line, CardListRowError(line, str(exc))
 
 
 def _records(rows: Iterable[list[Any]], first_line: int,
@@ -257,16 +264,9 @@ def _row_records(rows: Iterable[list[str]], first_line: int) -> Iterator[tuple[i
             if row is not None:
                 yield line, row
                 continue
-        cells = [c.strip() for c in raw]
-        if not any(cells):
-            continue
-        if len(cells) != width:
-            yield line, CardListRowError(line, f"{len(cells)} columns instead of {width}")
-            continue
-        try:
-            yield line, _full_row(dict(zip(names, cells, strict=True)))
-        except ValueError as exc:
-            yield line, CardListRowError(line, str(exc))
+        record = _record(line, [c.strip() for c in raw], names, _full_row)
+        if record is not None:
+            yield record
 
 
 def _read_csv(path: Path, records: Callable[[Iterable[list[str]], int], Iterator[tuple[int, _T]]],

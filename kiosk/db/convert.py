@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
+from kiosk.cards.cardlist import real_iso_date
 from kiosk.cards.model import BhytCard, BirthDate, CachedCard, CardStatus, CccdCard, Gender
 
 #: Card cache columns, in the CSV / hub ``CardRecord`` order.
@@ -106,21 +107,6 @@ _ASCII_YEAR: Final = re.compile(r"[0-9]{4}")
 _ASCII_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _GENDER_VALUES: Final = frozenset(g.value for g in Gender)
 _STATUS_VALUES: Final = frozenset(s.value for s in CardStatus)
-_DATE_OK: dict[str, bool] = {}
-
-
-def _real_iso_date(text: str) -> bool:
-    """``text`` (already ``YYYY-MM-DD`` shaped) names a real date; results are remembered."""
-    known = _DATE_OK.get(text)
-    if known is None:
-        try:
-            dt.date.fromisoformat(text)
-            known = True
-        except ValueError:
-            known = False
-        if len(_DATE_OK) < 200_000:
-            _DATE_OK[text] = known
-    return known
 
 
 def row_from_mapping(data: Mapping[str, Any]) -> tuple[Any, ...]:
@@ -140,10 +126,10 @@ def row_from_mapping(data: Mapping[str, Any]) -> tuple[Any, ...]:
     number, _bhxh, _citizen, _name, birth, gender, _facility, valid_from, valid_to, status, _replaced = values
     if (number is None
             or (birth is not None and not (_ASCII_YEAR.fullmatch(birth) or (
-                _ASCII_DATE.fullmatch(birth) and _real_iso_date(birth))))
+                _ASCII_DATE.fullmatch(birth) and real_iso_date(birth))))
             or (gender is not None and gender not in _GENDER_VALUES)
-            or (valid_from is not None and not (_ASCII_DATE.fullmatch(valid_from) and _real_iso_date(valid_from)))
-            or (valid_to is not None and not (_ASCII_DATE.fullmatch(valid_to) and _real_iso_date(valid_to)))
+            or (valid_from is not None and not (_ASCII_DATE.fullmatch(valid_from) and real_iso_date(valid_from)))
+            or (valid_to is not None and not (_ASCII_DATE.fullmatch(valid_to) and real_iso_date(valid_to)))
             or (status is not None and status not in _STATUS_VALUES)):
         return card_tuple(cached_from_mapping(data))
     if status is None:
