@@ -5,27 +5,11 @@ from collections.abc import Iterator
 import pytest
 
 from kiosk.gateway import GatewayClient, GatewayLookupService, GatewaySettings
+from tests.gateway.fixtures import standin_fixture, standin_server_fixture  # noqa: F401 (fixtures)
 from tests.gateway.standin import DEFAULT_PASSWORD, StandinHolder
 
 STAFF_NAME = "Nguyễn Thị Lễ Tân"
 STAFF_CCCD = "001090000001"
-
-
-@pytest.fixture(scope="session")
-def standin_server() -> Iterator[StandinHolder]:
-    holder = StandinHolder.start()
-    try:
-        yield holder
-    finally:
-        holder.stop()
-
-
-@pytest.fixture
-def standin(standin_server: StandinHolder) -> Iterator[StandinHolder]:
-    """The running stand-in with a fresh state (slow answers of the previous test are released)."""
-    standin_server.reset()
-    yield standin_server
-    standin_server.state.closing.set()
 
 
 def make_settings(url: str, **overrides: object) -> GatewaySettings:

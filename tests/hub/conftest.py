@@ -34,4 +34,5 @@ def client(hub_engine: sa.Engine) -> Iterator[TestClient]:
 
 
 # The stand-in BHXH gateway and a hub wired to it (tests/hub/gateway_support.py).
-from tests.hub.gateway_support import ghub, ghub_lite, standin, standin_server  # noqa: E402, F401
+from tests.gateway.fixtures import standin_fixture, standin_server_fixture  # noqa: E402, F401
+from tests.hub.gateway_support import ghub, ghub_lite  # noqa: E402, F401

@@ -14,6 +14,7 @@ from kiosk.gateway.settings import GatewaySettings
 from kiosk.hub.app import HubSettings, create_app
 from kiosk.hub.gateway_config import HubGatewayConfig
 from kiosk.hub.gateway_hub import HubGateway
+from tests.gateway.fixtures import standin_fixture, standin_server_fixture  # noqa: F401 (fixtures)
 from tests.gateway.standin import DEFAULT_PASSWORD, StandinCard, StandinHolder
 from tests.hub.support import add_device, auth, open_engine
 
@@ -47,22 +48,6 @@ def lookup_body(**overrides: Any) -> dict[str, Any]:
     body: dict[str, Any] = {"card_number": CARD, "name": NAME, "birth_date": BIRTH_ISO, "visit_date": "2026-11-22"}
     body.update(overrides)
     return {k: v for k, v in body.items() if v is not None}
-
-
-@pytest.fixture(scope="session")
-def standin_server() -> Iterator[StandinHolder]:
-    holder = StandinHolder.start()
-    try:
-        yield holder
-    finally:
-        holder.stop()
-
-
-@pytest.fixture
-def standin(standin_server: StandinHolder) -> Iterator[StandinHolder]:
-    standin_server.reset()
-    yield standin_server
-    standin_server.state.closing.set()
 
 
 class GatewayHub:

@@ -13,11 +13,12 @@ from kiosk.db.store import Store
 from kiosk.sync.client import HubClient
 from kiosk.sync.engine import SyncEngine
 from tests.cards.builders import bhyt_2018
+from tests.gateway.fixtures import standin_fixture, standin_server_fixture
 from tests.gateway.standin import DEFAULT_PASSWORD, StandinHolder
-from tests.hub.gateway_support import CARD, FACILITY, NAME, STAFF_CCCD, STAFF_NAME, patient, standin, standin_server
+from tests.hub.gateway_support import CARD, FACILITY, NAME, STAFF_CCCD, STAFF_NAME, patient
 from tests.hub.support import add_device, live_hub, open_engine
 
-__all__ = ["standin", "standin_server"]  # fixtures
+__all__ = ["standin_fixture", "standin_server_fixture"]  # fixtures used by name below
 
 
 @pytest.mark.slow
