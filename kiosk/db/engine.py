@@ -10,6 +10,7 @@ instead of failing with a lock upgrade error halfway through.
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,22 @@ def sqlite_path(url: URL) -> Path | None:
     return Path(database)
 
 
+def _switch_to_wal(cursor: sqlite3.Cursor, busy_timeout_ms: int) -> Any:
+    """``PRAGMA journal_mode = WAL``, retried while another connection holds the lock.
+
+    SQLite answers "database is locked" at once, without its busy handler, when several processes open
+    a brand-new database together and all try to switch it to WAL; wait for the others like any write.
+    """
+    deadline = time.monotonic() + busy_timeout_ms / 1000
+    while True:
+        try:
+            return cursor.execute("PRAGMA journal_mode = WAL").fetchone()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.02)
+
+
 def _install_sqlite_hooks(engine: Engine, *, busy_timeout_ms: int, wal: bool) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -49,7 +66,7 @@ def _install_sqlite_hooks(engine: Engine, *, busy_timeout_ms: int, wal: bool) ->
         try:
             cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             if wal:
-                mode = cursor.execute("PRAGMA journal_mode = WAL").fetchone()
+                mode = _switch_to_wal(cursor, busy_timeout_ms)
                 if mode is None or str(mode[0]).lower() != "wal":
                     raise sqlite3.OperationalError(f"cannot switch the database to WAL mode (got {mode})")
             cursor.execute("PRAGMA synchronous = FULL")
