@@ -121,7 +121,6 @@ class TcpPrinter:
         self.port = self._server.getsockname()[1]
         self.connections = 0
         self._stop = threading.Event()
-        self._threads: list[threading.Thread] = []
         self._accept = threading.Thread(target=self._accept_loop, name="tcp-printer", daemon=True)
         self._accept.start()
 
@@ -138,9 +137,9 @@ class TcpPrinter:
             except OSError:
                 return
             self.connections += 1
-            worker = threading.Thread(target=self._serve, args=(conn,), daemon=True)
-            worker.start()
-            self._threads.append(worker)
+            # One connection at a time, like a real port-9100 printer: the next client waits in the
+            # listen backlog until this one is drained, so two jobs never mix in the parser.
+            self._serve(conn)
 
     def _serve(self, conn: socket.socket) -> None:
         conn.settimeout(0.05)
@@ -162,5 +161,3 @@ class TcpPrinter:
         self._stop.set()
         self._server.close()
         self._accept.join(timeout=2)
-        for worker in self._threads:
-            worker.join(timeout=2)
