@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kiosk.hub.cli",
     "kiosk.printing.cli",
     "kiosk.ui.cli",
+    "kiosk.setup.cli",
 )
 
 Handler = Callable[[argparse.Namespace], int]

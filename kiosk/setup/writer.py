@@ -1,0 +1,106 @@
+"""Write the configuration file the setup produced: complete, documented, atomic.
+
+The file is written whole (every setting, each with the ``#:`` doc comment from ``kiosk/config.py``)
+rather than patched: ``load_config`` refuses unknown keys, so there is nothing unknown to keep, and
+hand-written comments would be lost by the admin panel's own saves anyway. The previous file is kept
+as ``config.toml.bak``. Atomic: temp file in the same folder, fsync, rename, fsync of the folder;
+owner-only permissions (the file holds the hub token).
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import dataclasses
+import os
+import shutil
+import textwrap
+from functools import cache
+from pathlib import Path
+
+import kiosk.config as config_module
+from kiosk.config import Config, default_config_path, to_toml
+
+HEADER = """\
+# Clinic kiosk configuration, written by `kiosk setup` (or the setup wizard).
+# Run `kiosk setup` again to change it; `kiosk config show` prints the effective settings.
+"""
+
+
+@cache
+def field_docs() -> dict[tuple[str, str], str]:
+    """(class name, field) -> doc comment, read from kiosk/config.py's ``#:`` comments (empty when the
+    source is not available, e.g. in a frozen bundle: the file is then written without comments)."""
+    try:
+        source = Path(config_module.__file__ or "").read_text(encoding="utf-8")
+        tree = ast.parse(source)
+    except (OSError, SyntaxError, ValueError):
+        return {}
+    lines = source.splitlines()
+    docs: dict[tuple[str, str], str] = {}
+    for node in tree.body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        for stmt in node.body:
+            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+                comment: list[str] = []
+                i = stmt.lineno - 2
+                while i >= 0 and lines[i].strip().startswith("#:"):
+                    comment.insert(0, lines[i].strip()[2:].strip())
+                    i -= 1
+                while i >= 0 and lines[i].strip().startswith("#") and comment:
+                    comment.insert(0, lines[i].strip()[1:].strip())  # continuation lines
+                    i -= 1
+                if comment:
+                    docs[(node.name, stmt.target.id)] = " ".join(comment)
+    return docs
+
+
+def documented_toml(config: Config) -> str:
+    """``to_toml`` with each setting preceded by its doc comment."""
+    docs = field_docs()
+    sections = {f.name: type(getattr(config, f.name)).__name__ for f in dataclasses.fields(config)
+                if dataclasses.is_dataclass(getattr(config, f.name))}
+    out = [HEADER]
+    section = ""
+    for line in to_toml(config).splitlines():
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+        elif " = " in line and section:
+            doc = docs.get((sections.get(section, ""), line.split(" = ", 1)[0]))
+            if doc:
+                out.extend(f"# {chunk}" for chunk in textwrap.wrap(doc, 98))
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def write_config(config: Config, path: Path | None = None, *, keep_backup: bool = True) -> Path:
+    """Write ``config`` to ``path`` (default: the usual place) atomically; returns the path.
+
+    Raises OSError when the folder is not writable; the old file is then untouched."""
+    target = path if path is not None else default_config_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = documented_toml(config)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if keep_backup and target.exists():
+            backup = target.with_name(target.name + ".bak")
+            shutil.copy2(target, backup)
+            os.chmod(backup, 0o600)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    with contextlib.suppress(OSError):  # make the rename itself durable (POSIX; not on Windows)
+        dir_fd = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    return target
