@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kiosk.printing.cli",
     "kiosk.ui.cli",
     "kiosk.setup.cli",
+    "kiosk.selftest",
 )
 
 Handler = Callable[[argparse.Namespace], int]
@@ -38,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check-in kiosk for Vietnamese clinics: BHYT/VssID and CCCD QR codes.",
     )
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation and exit (same as `kiosk self-test`; add --json)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_MODULES:
         try:
@@ -76,7 +79,12 @@ def configure_logging() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     configure_logging()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["--self-test"]:
+        arguments[0] = "self-test"  # `kiosk --self-test [--json]`: the packaging smoke test's spelling
+    args = parser.parse_args(arguments)
+    if args.self_test and args.command != "self-test":
+        args = parser.parse_args(["self-test"])
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()
