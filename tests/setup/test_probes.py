@@ -1,0 +1,107 @@
+"""The live tests against real things: a hub on loopback, a pty scanner, a video file, a file printer."""
+
+from __future__ import annotations
+
+import os
+import pty
+import threading
+from pathlib import Path
+
+from kiosk.config import Config
+from kiosk.setup.probes import probe_camera, probe_hub, probe_printer, probe_serial
+from tests.hub.support import free_port
+from tests.setup.conftest import CLIP, Hub
+
+
+def test_hub_with_a_valid_token(hub: Hub) -> None:
+    result = probe_hub(hub.url, hub.token, facility_code="01999")
+    assert result.ok and result.code == "hub_ok"
+    assert result.params == {"device": "kiosk-setup-1", "facility": "01999"}
+
+
+def test_hub_refuses_a_wrong_token(hub: Hub) -> None:
+    result = probe_hub(hub.url, "kh1_" + "A" * 43)
+    assert not result.ok and result.code == "hub_token_refused" and "401" in result.detail
+
+
+def test_hub_token_for_another_facility(hub: Hub) -> None:
+    result = probe_hub(hub.url, hub.token, facility_code="79123")
+    assert not result.ok and result.code == "hub_facility_mismatch"
+    assert "79123" in result.message and "01999" in result.message
+
+
+def test_hub_not_listening() -> None:
+    result = probe_hub(f"http://127.0.0.1:{free_port()}", "kh1_whatever", timeout_s=5)
+    assert not result.ok and result.code == "hub_unreachable"
+
+
+def test_no_hub_is_skipped_not_failed() -> None:
+    result = probe_hub("", "")
+    assert result.ok and result.skipped and result.line().startswith("SKIP")
+
+
+def test_video_file_as_camera() -> None:
+    result = probe_camera(str(CLIP))
+    assert result.ok and result.code == "camera_ok" and int(result.params["width"]) > 0
+
+
+def test_missing_camera(tmp_path: Path) -> None:
+    result = probe_camera(str(tmp_path / "nope.mp4"))
+    assert not result.ok and result.code == "camera_open_failed" and "no such file" in result.detail
+
+
+def test_camera_that_opens_but_gives_no_picture(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("no images here")
+    result = probe_camera(str(tmp_path), timeout_s=2)
+    assert not result.ok and result.code == "camera_no_frame"
+
+
+def test_serial_scanner_on_a_pty_sends_a_payload() -> None:
+    master, slave = pty.openpty()
+    try:
+        opened = threading.Event()
+        payload = "DN4010100000001|4e677579e1bb856e|01/01/1980|1|-|01 - 999|$"
+        writer = threading.Thread(target=lambda: opened.wait(30) and os.write(master, payload.encode() + b"\r"))
+        writer.start()
+        result = probe_serial(os.ttyname(slave), timeout_s=30, on_open=opened.set)
+        writer.join(30)
+    finally:
+        os.close(master)
+        os.close(slave)
+    assert result.ok and result.code == "serial_ok"
+    assert result.params["preview"].startswith("DN4010100000001|") and result.params["preview"].endswith("…")
+
+
+def test_serial_scanner_timeout_and_cancel() -> None:
+    master, slave = pty.openpty()
+    try:
+        result = probe_serial(os.ttyname(slave), timeout_s=0.3)
+        assert not result.ok and result.code == "serial_timeout"
+        cancel = threading.Event()
+        result = probe_serial(os.ttyname(slave), timeout_s=60, on_open=cancel.set, cancel=cancel)
+        assert not result.ok and result.code == "serial_cancelled"
+    finally:
+        os.close(master)
+        os.close(slave)
+
+
+def test_serial_port_that_does_not_exist(tmp_path: Path) -> None:
+    result = probe_serial(str(tmp_path / "ttyNONE"), timeout_s=1)
+    assert not result.ok and result.code == "serial_open_failed"
+
+
+def test_file_printer_prints_the_test_ticket(tmp_path: Path) -> None:
+    target = tmp_path / "printer.bin"
+    result = probe_printer(Config(), f"file:{target}", tickets_dir=tmp_path)
+    assert result.ok and result.code == "printer_ok"
+    assert target.stat().st_size > 1000  # a raster test page went to the "printer"
+
+
+def test_unusable_printer_setting(tmp_path: Path) -> None:
+    result = probe_printer(Config(), "laser:somewhere", tickets_dir=tmp_path)
+    assert not result.ok and result.code == "printer_config" and "laser" in result.detail
+
+
+def test_network_printer_that_is_not_there(tmp_path: Path) -> None:
+    result = probe_printer(Config(), f"network:127.0.0.1:{free_port()}", tickets_dir=tmp_path)
+    assert not result.ok and result.code == "printer_failed"
