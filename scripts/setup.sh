@@ -13,7 +13,8 @@ apt_packages=(libzbar0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libgl1 libeg
               libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-noto-core fonts-noto-cjk
               alsa-utils)  # aplay: the success/failure sounds
 if (( want_test )); then
-  apt_packages+=(xvfb xauth socat postgresql)
+  apt_packages+=(xvfb xauth socat postgresql
+                nsis)  # makensis: compiles installer/windows/kiosk.nsi in CI
 fi
 
 missing=()
