@@ -1,0 +1,264 @@
+"""The setup wizard: facility → hub → departments → devices → summary, one page at a time.
+
+Touch-friendly (big buttons, one page per step) and keyboard-friendly (Tab order, Enter = Next,
+Esc = Back). Live tests and saving run on worker threads (:class:`TaskRunner`, ``io`` lane) and come
+back by signal; the UI never waits. After "Save" the configuration file is written atomically and the
+departments imported; inside a running kiosk the wizard then offers "Restart now" (exit code 3, the
+kiosk's "restart me" code: the session supervisor starts it again with the new settings).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Final
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.config import Config
+from kiosk.setup.answers import SetupAnswers, answers_from_config, apply_answers, normalise
+from kiosk.setup.probes import ProbeResult
+from kiosk.ui.base import TranslatedWidget
+from kiosk.ui.setup.pages import DepartmentsPage, DevicesPage, FacilityPage, HubPage, SetupPage
+from kiosk.ui.setup.summary import SummaryPage
+from kiosk.ui.widgets import button, label
+from kiosk.ui.workers import TaskRunner
+
+#: "Restart me": the kiosk session (systemd unit, Shell Launcher) starts the app again. The value is
+#: the one kiosk-ux.md §11 gives; kiosk/exitcodes.py (another part) names it RESTART.
+RESTART_EXIT_CODE: Final = 3
+
+
+class SetupWizard(TranslatedWidget):
+    """``closed(saved)`` when the user leaves (saved: the file was written)."""
+
+    closed = Signal(bool)
+    _scan_waiting = Signal()
+
+    def __init__(self, config: Config, config_path: Path, *, runner: TaskRunner | None = None,
+                 restart_after_save: bool = True, demo_departments: Path | None = None,
+                 scan_timeout_s: float = 15.0, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("setup-wizard")
+        self.config = config
+        self.config_path = config_path
+        self.restart_after_save = restart_after_save
+        self.scan_timeout_s = scan_timeout_s
+        self._own_runner = runner is None
+        self.runner = runner or TaskRunner(self)
+        self.answers = answers_from_config(config)
+        self.saved_path: Path | None = None
+        self._cancel_scan = threading.Event()
+        self.heading = label("", "title", align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.step = label("", "muted", align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                          wrap=False)
+        self.facility = FacilityPage()
+        self.hub = HubPage()
+        self.departments = DepartmentsPage(demo_departments)
+        self.devices = DevicesPage()
+        self.summary = SummaryPage()
+        self.pages: list[SetupPage] = [self.facility, self.hub, self.departments, self.devices, self.summary]
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            page.load(self.answers)
+            self.stack.addWidget(page)
+        self.cancel_button = button(name="setup-cancel")
+        self.back_button = button(name="setup-back")
+        self.next_button = button("", "primary", "setup-next")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.step)
+        nav = QHBoxLayout()
+        nav.setSpacing(16)
+        nav.addWidget(self.cancel_button)
+        nav.addStretch(1)
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.next_button)
+        root = QVBoxLayout(self)
+        root.setContentsMargins(40, 20, 40, 20)
+        root.setSpacing(12)
+        root.addLayout(top)
+        root.addWidget(self.stack, 1)
+        root.addLayout(nav)
+        self.hub.test_requested.connect(self.test_hub)
+        self.devices.test_requested.connect(self.test_device)
+        self.devices.cancel_requested.connect(lambda _k: self._cancel_scan.set())
+        self.departments.file_chosen.connect(self._read_departments)
+        self._scan_waiting.connect(self.devices.show_scan_waiting)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.back)
+        for page in self.pages[:-1]:
+            for edit in page.findChildren(type(self.hub.url)):
+                edit.returnPressed.connect(self.next)
+        self.departments_lines: list[str] = []
+        self.retranslate_ui()
+
+    # ----- navigation ---------------------------------------------------------------------------------
+    @property
+    def index(self) -> int:
+        return self.stack.currentIndex()
+
+    def page(self) -> SetupPage:
+        return self.pages[self.index]
+
+    def go(self, index: int) -> None:
+        self.stack.setCurrentIndex(max(0, min(index, len(self.pages) - 1)))
+        if self.page() is self.summary:
+            self.summary.show_answers(self.current_answers(), self.departments_lines)
+        self.retranslate_ui()
+        edits = self.page().findChildren(type(self.hub.url))
+        if edits:
+            edits[0].setFocus()
+
+    def next(self) -> None:
+        if self.saved_path is not None:
+            self._after_save()
+            return
+        if not self.page().check():
+            return
+        if self.page() is self.summary:
+            self.save()
+        else:
+            self.go(self.index + 1)
+
+    def back(self) -> None:
+        if self.index > 0 and self.saved_path is None:
+            self.go(self.index - 1)
+
+    def cancel(self) -> None:
+        self._cancel_scan.set()
+        self.closed.emit(self.saved_path is not None)
+
+    def current_answers(self) -> SetupAnswers:
+        answers = self.answers
+        for page in self.pages:
+            answers = page.store(answers)
+        return normalise(answers)
+
+    # ----- live tests -------------------------------------------------------------------------------------
+    def test_hub(self) -> None:
+        from kiosk.setup.probes import probe_hub
+
+        a = self.current_answers()
+        self.hub.show_result(None)
+        self._run(lambda: probe_hub(a.hub_url, a.hub_token, facility_code=a.facility_code), self.hub.show_result)
+
+    def test_device(self, key: str) -> None:
+        from kiosk.setup import probes
+
+        a = self.current_answers()
+        config = apply_answers(self.config, a)
+        task: Callable[[], ProbeResult]
+        if key == "camera":
+            task = lambda: probes.probe_camera(a.camera, width=config.camera.width,  # noqa: E731
+                                               height=config.camera.height)
+        elif key == "serial":
+            self._cancel_scan = threading.Event()
+            cancel = self._cancel_scan
+            task = lambda: probes.probe_serial(a.serial, baudrate=config.serial.baudrate,  # noqa: E731
+                                               terminator=config.serial.terminator, timeout_s=self.scan_timeout_s,
+                                               on_open=self._scan_waiting.emit, cancel=cancel)
+        else:
+            task = lambda: probes.probe_printer(config, a.printer)  # noqa: E731
+        self.devices.show_result(key, None)
+        self._run(task, lambda result: self.devices.show_result(key, result))
+
+    def _run(self, task: Callable[[], ProbeResult], done: Callable[[Any], None]) -> None:
+        def failed(error: BaseException) -> None:
+            done(ProbeResult(False, "hub_error" if done == self.hub.show_result else "printer_config",
+                             detail=f"{type(error).__name__}: {error}"))
+
+        self.runner.run(task, done, failed, lane="io")
+
+    def _read_departments(self, path: Path) -> None:
+        from kiosk.setup.departments import DepartmentsFileError, read_departments
+
+        def loaded(data: Any) -> None:
+            if self.departments.file != path:
+                return  # another file was chosen meanwhile
+            if isinstance(data, DepartmentsFileError):
+                self.departments_lines = []
+                self.departments.show_error(str(data))
+            else:
+                self.departments_lines = data.names()
+                self.departments.show_departments(self.departments_lines)
+
+        def read() -> Any:
+            try:
+                return read_departments(path)
+            except DepartmentsFileError as exc:
+                return exc
+
+        self.runner.run(read, loaded, lambda e: loaded(DepartmentsFileError(str(e))), lane="io")
+
+    # ----- saving -------------------------------------------------------------------------------------------
+    def save(self) -> None:
+        from kiosk.setup.answers import validate
+
+        answers = self.current_answers()
+        problems = validate(answers)
+        if problems:
+            self.summary.show_problems(problems)
+            return
+        config = apply_answers(self.config, answers)
+        path = self.config_path
+        self.next_button.setEnabled(False)
+        self.summary.show_saving()
+
+        def write() -> Path:
+            from kiosk.setup.departments import import_departments, read_departments
+            from kiosk.setup.writer import write_config
+
+            written = write_config(config, path)
+            if answers.departments_file is not None:
+                import_departments(config.database_url(), read_departments(answers.departments_file))
+            return written
+
+        self.runner.run(write, lambda p: self._saved(p, config), self._save_failed, lane="io")
+
+    def _saved(self, path: Path, config: Config) -> None:
+        self.saved_path = path
+        self.config = config
+        self.next_button.setEnabled(True)
+        self.summary.show_saved(path, restart=self.restart_after_save)
+        self.retranslate_ui()
+
+    def _save_failed(self, error: BaseException) -> None:
+        self.next_button.setEnabled(True)
+        self.summary.show_save_error(str(getattr(error, "message", None) or error))
+
+    def _after_save(self) -> None:
+        if self.restart_after_save:
+            QApplication.exit(RESTART_EXIT_CODE)
+        else:
+            self.closed.emit(True)
+
+    def shutdown(self) -> None:
+        self._cancel_scan.set()
+        if self._own_runner:
+            self.runner.shutdown(wait=False)
+
+    # ----- texts --------------------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.heading.setText(self.tr("Kiosk setup: {page}").format(page=self.page().title()))
+        self.step.setText(self.tr("Step {n} of {total}").format(n=self.index + 1, total=len(self.pages)))
+        self.cancel_button.setText(self.tr("Close") if self.saved_path else self.tr("Cancel"))
+        self.back_button.setText(self.tr("Back"))
+        self.back_button.setEnabled(self.index > 0 and self.saved_path is None)
+        if self.saved_path is not None:
+            self.next_button.setText(self.tr("Restart now") if self.restart_after_save else self.tr("Start the kiosk"))
+        elif self.page() is self.summary:
+            self.next_button.setText(self.tr("Save"))
+        else:
+            self.next_button.setText(self.tr("Next"))
+
+
+def answers_with(config: Config, **changes: Any) -> SetupAnswers:
+    """Answers from a configuration with some fields changed (tests, screenshots)."""
+    return dataclasses.replace(answers_from_config(config), **changes)
