@@ -63,7 +63,21 @@ def _run(args: argparse.Namespace) -> int:
     unconfigured = (args.config is None and not default_config_path().exists()
                     and not any(os.environ.get(k) for k in ("KIOSK_DB", "KIOSK_HUB_URL")))
     if not demo and unconfigured and not (args.camera or args.serial):
-        # A fresh machine (no configuration file, no camera given): show the demo rather than an empty kiosk.
+        from kiosk.ui.setup_wizard import first_start_wanted, run_first_start
+
+        # A fresh machine with a person at it: the first-run setup; once saved, start with that configuration.
+        if first_start_wanted(screenshot=args.screenshot, exit_after=args.exit_after) and run_first_start(
+                default_config_path(), language=config.ui.language, touch=mode == "self", size=size,
+                fullscreen=mode == "self" and not args.windowed):
+            try:
+                config = load_config(None)
+            except ConfigError as exc:
+                print(f"kiosk run: {exc}", file=sys.stderr)
+                return 2
+            mode = args.mode or config.ui.mode
+            unconfigured = False
+    if not demo and unconfigured and not (args.camera or args.serial):
+        # No configuration (setup not done or not possible here): show the demo rather than an empty kiosk.
         print(f"kiosk run: no configuration at {default_config_path()}: starting the demo (bundled clip, demo "
               "cards, file printer). Create the file or pass --camera/--serial to run for real.", file=sys.stderr)
         demo = True

@@ -262,3 +262,117 @@ class SetupWizard(TranslatedWidget):
 def answers_with(config: Config, **changes: Any) -> SetupAnswers:
     """Answers from a configuration with some fields changed (tests, screenshots)."""
     return dataclasses.replace(answers_from_config(config), **changes)
+
+
+def setup_config(path: Path) -> Config:
+    """The configuration the wizard starts from: the file as written (no environment overrides, so
+    KIOSK_HUB_TOKEN is never copied into the file), or the defaults when there is no file yet."""
+    from kiosk.config import load_config
+
+    return load_config(path, environ={}) if path.exists() else Config()
+
+
+def open_in_stack(stack: QStackedWidget, wizard: SetupWizard, on_closed: Callable[[bool], None]) -> None:
+    """Show ``wizard`` as a page of an existing stack (the self-service window: behind the admin PIN);
+    it is removed again when the user leaves it."""
+    stack.addWidget(wizard)
+    stack.setCurrentWidget(wizard)
+
+    def closed(saved: bool) -> None:
+        wizard.shutdown()
+        stack.removeWidget(wizard)
+        wizard.deleteLater()
+        on_closed(saved)
+
+    wizard.closed.connect(closed)
+    wizard.go(0)
+
+
+class SetupWindow(QWidget):
+    """A top-level window: the admin PIN first (when one is asked for), then the wizard. Used from the
+    reception desk and on first start."""
+
+    def __init__(self, make_wizard: Callable[[], SetupWizard], *, verify: Callable[[str], bool] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from kiosk.ui.selfservice.admin import PinScreen
+
+        self.setObjectName("setup-window")
+        self.stack = QStackedWidget()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.wizard: SetupWizard | None = None
+        self.saved = False
+        self._make_wizard = make_wizard
+        self.pin = PinScreen()
+        self._verify = verify
+        if verify is None:
+            self._show_wizard()
+        else:
+            self.stack.addWidget(self.pin)
+            self.pin.submitted.connect(self._pin)
+            self.pin.cancelled.connect(self.close)
+            self.pin.start()
+
+    def _pin(self, pin: str) -> None:
+        if self._verify is not None and self._verify(pin):
+            self._show_wizard()
+        else:
+            self.pin.wrong_pin()
+
+    def _show_wizard(self) -> None:
+        self.wizard = self._make_wizard()
+        self.stack.addWidget(self.wizard)
+        self.stack.setCurrentWidget(self.wizard)
+        self.wizard.closed.connect(self._closed)
+        self.wizard.go(0)
+
+    def _closed(self, saved: bool) -> None:
+        self.saved = saved
+        self.close()
+
+    def closeEvent(self, event: Any) -> None:
+        if self.wizard is not None:
+            self.wizard.shutdown()
+        super().closeEvent(event)
+
+
+def run_first_start(config_path: Path, *, language: str = "vi", touch: bool = True,
+                    size: tuple[int, int] = (1280, 720), fullscreen: bool = False) -> bool:
+    """No configuration yet: run the wizard on its own before the kiosk starts. True when saved."""
+    import sys
+
+    from kiosk.db.demo import DEMO_DEPARTMENTS
+    from kiosk.ui.appearance import Appearance
+    from kiosk.ui.i18n import LanguageManager
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    Appearance(app, touch=touch).apply()
+    languages = LanguageManager(app, default=language)
+    languages.switch(language)
+    config = setup_config(config_path)
+    window = SetupWindow(lambda: SetupWizard(config, config_path, restart_after_save=False,
+                                             demo_departments=DEMO_DEPARTMENTS))
+    if window.wizard is not None:
+        window.wizard.closed.connect(lambda _saved: app.quit())
+    if fullscreen:
+        window.showFullScreen()
+    else:
+        window.resize(*size)
+        window.show()
+    app.exec()
+    saved = window.saved
+    window.deleteLater()
+    app.setStyleSheet("")
+    return saved
+
+
+def first_start_wanted(*, screenshot: Path | None, exit_after: float | None) -> bool:
+    """Show the wizard before the kiosk when there is no configuration: only with a real display and
+    a person in front of it (not for screenshot runs, timed runs or offscreen test runs)."""
+    import os
+
+    headless = os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal"))
+    return screenshot is None and exit_after is None and not headless

@@ -20,8 +20,20 @@ def build_self_service(kiosk: KioskApp) -> SelfServiceWindow:
                                warn_s=ui.idle_warning_s, pin_hash=lambda: kiosk.config.ui.admin_pin_hash,
                                camera=kiosk.camera, on_settings=kiosk.save_settings)
     model.printer_state.connect(kiosk.status.set_printer)
+    window.admin.setup.connect(lambda: open_setup(window, kiosk))
     window.screen_shown.connect(lambda name: autopilot_step(window, name))
     return window
+
+
+def open_setup(window: SelfServiceWindow, kiosk: KioskApp) -> None:
+    """The setup wizard as a page of the window (the admin PIN was already given); back to the admin panel."""
+    from kiosk.config import default_config_path
+    from kiosk.ui.setup_wizard import SetupWizard, open_in_stack, setup_config
+
+    path = kiosk.options.config_path or default_config_path()
+    wizard = SetupWizard(setup_config(path), path, runner=kiosk.runner, restart_after_save=True)
+    open_in_stack(window.stack, wizard, lambda _saved: window.stack.setCurrentWidget(window.admin))
+    window.model.screen_changed.connect(wizard.cancel)  # idle reset or any screen change ends the setup
 
 
 def autopilot_step(window: SelfServiceWindow, name: str) -> None:
