@@ -32,6 +32,10 @@
         <translation>キオスクを終了</translation>
     </message>
     <message>
+        <source>Kiosk setup…</source>
+        <translation>キオスク設定…</translation>
+    </message>
+    <message>
         <source>Back to check-in</source>
         <translation>受付画面に戻る</translation>
     </message>
@@ -67,6 +71,58 @@
     </message>
 </context>
 <context>
+    <name>DepartmentsPage</name>
+    <message>
+        <source>Departments file</source>
+        <extracomment>A file to read (the wizard reads it on a worker and calls show_departments / show_error).</extracomment>
+        <translation>診療科ファイル</translation>
+    </message>
+    <message>
+        <source>Departments (*.json *.csv)</source>
+        <translation>診療科 (*.json *.csv)</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>診療科</translation>
+    </message>
+    <message>
+        <source>Import the clinic&apos;s departments from a JSON or CSV file, or keep the ones already here. The hub also sends departments at every synchronisation.</source>
+        <translation>JSON または CSV ファイルから診療科を取り込むか、現在の診療科をそのまま使います。ハブも同期のたびに診療科を送ります。</translation>
+    </message>
+    <message>
+        <source>No file: keep the current departments</source>
+        <translation>ファイルなし：現在の診療科を維持</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>ファイルを選択…</translation>
+    </message>
+    <message>
+        <source>Demo departments</source>
+        <translation>デモ用診療科</translation>
+    </message>
+    <message>
+        <source>Keep current</source>
+        <translation>現在のまま</translation>
+    </message>
+    <message>
+        <source>This file cannot be used: {reason}</source>
+        <translation>このファイルは使えません：{reason}</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>ファイルを読み込み中…</translation>
+    </message>
+    <message>
+        <source>{count} departments will be imported:</source>
+        <translation>{count} 件の診療科を取り込みます：</translation>
+    </message>
+    <message>
+        <source>The current departments stay as they are.</source>
+        <translation>現在の診療科はそのままです。</translation>
+    </message>
+</context>
+<context>
     <name>DeskWindow</name>
     <message>
         <source>That ticket is not one of today&apos;s visits.</source>
@@ -95,6 +151,112 @@
     <message>
         <source>Ticket printed.</source>
         <translation>番号札を印刷しました。</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <source>Camera, scanner, printer</source>
+        <translation>カメラ・スキャナー・プリンター</translation>
+    </message>
+    <message>
+        <source>Leave a field empty if the device is not used. Each test uses the device now: the printer prints a test ticket, the scanner waits for a scan.</source>
+        <translation>使わない機器は空欄にしてください。各テストは機器を実際に使います：プリンターはテスト券を印刷し、スキャナーは読み取りを待ちます。</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>カメラ</translation>
+    </message>
+    <message>
+        <source>Serial scanner</source>
+        <translation>シリアルスキャナー</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>プリンター</translation>
+    </message>
+    <message>
+        <source>0, /dev/video0, a video file or a stream URL</source>
+        <translation>0、/dev/video0、動画ファイルまたはストリーム URL</translation>
+    </message>
+    <message>
+        <source>/dev/ttyACM0 or COM3</source>
+        <translation>/dev/ttyACM0 または COM3</translation>
+    </message>
+    <message>
+        <source>empty: a file in the data folder; serial:/dev/ttyUSB0, network:10.0.0.9</source>
+        <translation>空欄：データフォルダーのファイル；serial:/dev/ttyUSB0、network:10.0.0.9</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>テスト</translation>
+    </message>
+    <message>
+        <source>Scan any code now…</source>
+        <translation>何かコードを読み取ってください…</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>テスト中…</translation>
+    </message>
+</context>
+<context>
+    <name>FacilityPage</name>
+    <message>
+        <source>Province: {province}</source>
+        <extracomment>Short name for the step list and screenshots.</extracomment>
+        <translation>省：{province}</translation>
+    </message>
+    <message>
+        <source>2 digits (province) and 3 letters or digits, e.g. 01999</source>
+        <translation>数字 2 桁（省コード）と英数字 3 桁、例：01999</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>医療機関</translation>
+    </message>
+    <message>
+        <source>Facility code (MA_CSKCB)</source>
+        <translation>医療機関コード (MA_CSKCB)</translation>
+    </message>
+    <message>
+        <source>Facility name, printed on tickets</source>
+        <translation>医療機関名（番号券に印刷）</translation>
+    </message>
+</context>
+<context>
+    <name>HubPage</name>
+    <message>
+        <source>Hub</source>
+        <translation>ハブ</translation>
+    </message>
+    <message>
+        <source>The hub keeps the card list and receives the visits. Leave the address empty if this kiosk works on its own.</source>
+        <translation>ハブはカード一覧を保持し、受付記録を受け取ります。このキオスクを単独で使う場合はアドレスを空欄にしてください。</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>ハブのアドレス</translation>
+    </message>
+    <message>
+        <source>Device token (from `kiosk hub device add`)</source>
+        <translation>デバイストークン（`kiosk hub device add` で発行）</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>Test the hub</source>
+        <translation>ハブをテスト</translation>
+    </message>
+    <message>
+        <source>Connecting to the hub…</source>
+        <translation>ハブに接続中…</translation>
     </message>
 </context>
 <context>
@@ -219,6 +381,161 @@
     </message>
 </context>
 <context>
+    <name>SetupTexts</name>
+    <message>
+        <source>Camera works: a {width}×{height} picture arrived</source>
+        <translation>カメラ正常：{width}×{height} の画像を受信</translation>
+    </message>
+    <message>
+        <source>No camera chosen</source>
+        <translation>カメラが選択されていません</translation>
+    </message>
+    <message>
+        <source>Cannot open the camera</source>
+        <translation>カメラを開けません</translation>
+    </message>
+    <message>
+        <source>The camera opened but sent no picture within {seconds} s</source>
+        <translation>カメラは開きましたが {seconds} 秒以内に画像が届きません</translation>
+    </message>
+    <message>
+        <source>Scanner works: received &quot;{preview}&quot;</source>
+        <translation>スキャナー正常：「{preview}」を受信</translation>
+    </message>
+    <message>
+        <source>No serial scanner chosen</source>
+        <translation>シリアルスキャナーが選択されていません</translation>
+    </message>
+    <message>
+        <source>Cannot open the scanner port</source>
+        <translation>スキャナーのポートを開けません</translation>
+    </message>
+    <message>
+        <source>No scan arrived within {seconds} s</source>
+        <translation>{seconds} 秒以内に読み取りがありません</translation>
+    </message>
+    <message>
+        <source>Scanner test cancelled</source>
+        <translation>スキャナーのテストを中止しました</translation>
+    </message>
+    <message>
+        <source>Test ticket printed ({target})</source>
+        <translation>テスト券を印刷しました（{target}）</translation>
+    </message>
+    <message>
+        <source>The test ticket was not printed: {reason}</source>
+        <translation>テスト券は印刷されませんでした：{reason}</translation>
+    </message>
+    <message>
+        <source>The printer setting is not usable</source>
+        <translation>プリンターの設定が使えません</translation>
+    </message>
+    <message>
+        <source>Hub reached; the token belongs to device &quot;{device}&quot; of facility {facility}</source>
+        <translation>ハブに接続しました。トークンは医療機関 {facility} のデバイス「{device}」のものです</translation>
+    </message>
+    <message>
+        <source>No hub: this kiosk works offline</source>
+        <translation>ハブなし：このキオスクはオフラインで動作します</translation>
+    </message>
+    <message>
+        <source>Cannot reach the hub</source>
+        <translation>ハブに接続できません</translation>
+    </message>
+    <message>
+        <source>The hub refused the device token (wrong or revoked)</source>
+        <translation>ハブがデバイストークンを拒否しました（誤りまたは失効）</translation>
+    </message>
+    <message>
+        <source>This address does not answer like a kiosk hub</source>
+        <translation>このアドレスはキオスクのハブとして応答しません</translation>
+    </message>
+    <message>
+        <source>The token belongs to facility {facility}, not {expected}</source>
+        <translation>トークンは {expected} ではなく医療機関 {facility} のものです</translation>
+    </message>
+    <message>
+        <source>The hub answered with an error</source>
+        <translation>ハブがエラーを返しました</translation>
+    </message>
+    <message>
+        <source>Enter the facility code (5 characters, e.g. 01999).</source>
+        <translation>医療機関コードを入力してください（5 文字、例：01999）。</translation>
+    </message>
+    <message>
+        <source>A facility code is 2 digits (province) and 3 letters or digits, e.g. 01999.</source>
+        <translation>医療機関コードは数字 2 桁（省コード）と英数字 3 桁です。例：01999。</translation>
+    </message>
+    <message>
+        <source>The first 2 digits are not a province code.</source>
+        <translation>最初の 2 桁が省コードではありません。</translation>
+    </message>
+    <message>
+        <source>The facility name must be one line of text.</source>
+        <translation>医療機関名は 1 行で入力してください。</translation>
+    </message>
+    <message>
+        <source>The hub address must start with http:// or https://.</source>
+        <translation>ハブのアドレスは http:// または https:// で始めてください。</translation>
+    </message>
+    <message>
+        <source>The hub address is incomplete, e.g. https://hub.benhvien.local:8443</source>
+        <translation>ハブのアドレスが不完全です。例：https://hub.benhvien.local:8443</translation>
+    </message>
+    <message>
+        <source>A hub needs the device token.</source>
+        <translation>ハブにはデバイストークンが必要です。</translation>
+    </message>
+    <message>
+        <source>The token has no spaces; copy it exactly.</source>
+        <translation>トークンに空白はありません。正確にコピーしてください。</translation>
+    </message>
+    <message>
+        <source>The departments file does not exist.</source>
+        <translation>診療科ファイルがありません。</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Kiosk setup: {page}</source>
+        <extracomment>&quot;Restart me&quot;: the kiosk session (systemd unit, Shell Launcher) starts the app again. The value is the one kiosk-ux.md §11 gives; kiosk/exitcodes.py (another part) names it RESTART.</extracomment>
+        <translation>キオスク設定：{page}</translation>
+    </message>
+    <message>
+        <source>Step {n} of {total}</source>
+        <translation>ステップ {n}/{total}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>今すぐ再起動</translation>
+    </message>
+    <message>
+        <source>Start the kiosk</source>
+        <translation>キオスクを開始</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>No hub: working offline</source>
@@ -315,6 +632,81 @@
     <message>
         <source>busy</source>
         <translation>処理中</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>医療機関</translation>
+    </message>
+    <message>
+        <source>Hub</source>
+        <translation>ハブ</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>診療科</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>カメラ</translation>
+    </message>
+    <message>
+        <source>Serial scanner</source>
+        <translation>シリアルスキャナー</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>プリンター</translation>
+    </message>
+    <message>
+        <source>none (works offline)</source>
+        <translation>なし（オフラインで動作）</translation>
+    </message>
+    <message>
+        <source>keep the current departments</source>
+        <translation>現在の診療科を維持</translation>
+    </message>
+    <message>
+        <source>import {count} from {file}</source>
+        <translation>{file} から {count} 件を取り込み</translation>
+    </message>
+    <message>
+        <source>a file in the data folder</source>
+        <translation>データフォルダーのファイル</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>保存中…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>{path} に保存しました。</translation>
+    </message>
+    <message>
+        <source>Restart the kiosk to use the new settings.</source>
+        <translation>新しい設定を使うにはキオスクを再起動してください。</translation>
+    </message>
+    <message>
+        <source>The kiosk starts with these settings.</source>
+        <translation>キオスクはこの設定で起動します。</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>保存されていません：{reason}</translation>
+    </message>
+    <message>
+        <source>Check the settings, then press Save.</source>
+        <translation>設定を確認して「保存」を押してください。</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,10 @@
         <translation>키오스크 종료</translation>
     </message>
     <message>
+        <source>Kiosk setup…</source>
+        <translation>키오스크 설정…</translation>
+    </message>
+    <message>
         <source>Back to check-in</source>
         <translation>접수 화면으로 돌아가기</translation>
     </message>
@@ -67,6 +71,58 @@
     </message>
 </context>
 <context>
+    <name>DepartmentsPage</name>
+    <message>
+        <source>Departments file</source>
+        <extracomment>A file to read (the wizard reads it on a worker and calls show_departments / show_error).</extracomment>
+        <translation>진료과 파일</translation>
+    </message>
+    <message>
+        <source>Departments (*.json *.csv)</source>
+        <translation>진료과 (*.json *.csv)</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>진료과</translation>
+    </message>
+    <message>
+        <source>Import the clinic&apos;s departments from a JSON or CSV file, or keep the ones already here. The hub also sends departments at every synchronisation.</source>
+        <translation>JSON 또는 CSV 파일에서 진료과를 가져오거나 현재 목록을 유지합니다. 허브도 동기화할 때마다 진료과를 보냅니다.</translation>
+    </message>
+    <message>
+        <source>No file: keep the current departments</source>
+        <translation>파일 없음: 현재 진료과 유지</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>파일 선택…</translation>
+    </message>
+    <message>
+        <source>Demo departments</source>
+        <translation>데모 진료과</translation>
+    </message>
+    <message>
+        <source>Keep current</source>
+        <translation>현재 유지</translation>
+    </message>
+    <message>
+        <source>This file cannot be used: {reason}</source>
+        <translation>이 파일을 사용할 수 없습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>파일을 읽는 중…</translation>
+    </message>
+    <message>
+        <source>{count} departments will be imported:</source>
+        <translation>진료과 {count}개를 가져옵니다:</translation>
+    </message>
+    <message>
+        <source>The current departments stay as they are.</source>
+        <translation>현재 진료과는 그대로 유지됩니다.</translation>
+    </message>
+</context>
+<context>
     <name>DeskWindow</name>
     <message>
         <source>That ticket is not one of today&apos;s visits.</source>
@@ -95,6 +151,112 @@
     <message>
         <source>Ticket printed.</source>
         <translation>번호표를 인쇄했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <source>Camera, scanner, printer</source>
+        <translation>카메라, 스캐너, 프린터</translation>
+    </message>
+    <message>
+        <source>Leave a field empty if the device is not used. Each test uses the device now: the printer prints a test ticket, the scanner waits for a scan.</source>
+        <translation>사용하지 않는 장치는 비워 두세요. 각 테스트는 장치를 바로 사용합니다: 프린터는 테스트 번호표를 인쇄하고, 스캐너는 스캔을 기다립니다.</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>카메라</translation>
+    </message>
+    <message>
+        <source>Serial scanner</source>
+        <translation>시리얼 스캐너</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>프린터</translation>
+    </message>
+    <message>
+        <source>0, /dev/video0, a video file or a stream URL</source>
+        <translation>0, /dev/video0, 동영상 파일 또는 스트림 URL</translation>
+    </message>
+    <message>
+        <source>/dev/ttyACM0 or COM3</source>
+        <translation>/dev/ttyACM0 또는 COM3</translation>
+    </message>
+    <message>
+        <source>empty: a file in the data folder; serial:/dev/ttyUSB0, network:10.0.0.9</source>
+        <translation>비움: 데이터 폴더의 파일; serial:/dev/ttyUSB0, network:10.0.0.9</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>테스트</translation>
+    </message>
+    <message>
+        <source>Scan any code now…</source>
+        <translation>지금 아무 코드나 스캔하세요…</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>테스트 중…</translation>
+    </message>
+</context>
+<context>
+    <name>FacilityPage</name>
+    <message>
+        <source>Province: {province}</source>
+        <extracomment>Short name for the step list and screenshots.</extracomment>
+        <translation>성(省): {province}</translation>
+    </message>
+    <message>
+        <source>2 digits (province) and 3 letters or digits, e.g. 01999</source>
+        <translation>숫자 2자리(성 코드)와 문자 또는 숫자 3자리, 예: 01999</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>의료기관</translation>
+    </message>
+    <message>
+        <source>Facility code (MA_CSKCB)</source>
+        <translation>의료기관 코드 (MA_CSKCB)</translation>
+    </message>
+    <message>
+        <source>Facility name, printed on tickets</source>
+        <translation>기관 이름 (번호표에 인쇄)</translation>
+    </message>
+</context>
+<context>
+    <name>HubPage</name>
+    <message>
+        <source>Hub</source>
+        <translation>허브</translation>
+    </message>
+    <message>
+        <source>The hub keeps the card list and receives the visits. Leave the address empty if this kiosk works on its own.</source>
+        <translation>허브는 카드 목록을 보관하고 접수 기록을 받습니다. 이 키오스크가 단독으로 작동하면 주소를 비워 두세요.</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>허브 주소</translation>
+    </message>
+    <message>
+        <source>Device token (from `kiosk hub device add`)</source>
+        <translation>장치 토큰 (`kiosk hub device add`에서 발급)</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>보기</translation>
+    </message>
+    <message>
+        <source>Test the hub</source>
+        <translation>허브 테스트</translation>
+    </message>
+    <message>
+        <source>Connecting to the hub…</source>
+        <translation>허브에 연결하는 중…</translation>
     </message>
 </context>
 <context>
@@ -219,6 +381,161 @@
     </message>
 </context>
 <context>
+    <name>SetupTexts</name>
+    <message>
+        <source>Camera works: a {width}×{height} picture arrived</source>
+        <translation>카메라 정상: {width}×{height} 영상을 받았습니다</translation>
+    </message>
+    <message>
+        <source>No camera chosen</source>
+        <translation>카메라를 선택하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Cannot open the camera</source>
+        <translation>카메라를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The camera opened but sent no picture within {seconds} s</source>
+        <translation>카메라가 열렸지만 {seconds}초 안에 영상이 오지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Scanner works: received &quot;{preview}&quot;</source>
+        <translation>스캐너 정상: &quot;{preview}&quot; 수신</translation>
+    </message>
+    <message>
+        <source>No serial scanner chosen</source>
+        <translation>시리얼 스캐너를 선택하지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Cannot open the scanner port</source>
+        <translation>스캐너 포트를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>No scan arrived within {seconds} s</source>
+        <translation>{seconds}초 안에 스캔이 오지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Scanner test cancelled</source>
+        <translation>스캐너 테스트를 취소했습니다</translation>
+    </message>
+    <message>
+        <source>Test ticket printed ({target})</source>
+        <translation>테스트 번호표 인쇄됨 ({target})</translation>
+    </message>
+    <message>
+        <source>The test ticket was not printed: {reason}</source>
+        <translation>테스트 번호표가 인쇄되지 않았습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>The printer setting is not usable</source>
+        <translation>프린터 설정을 사용할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Hub reached; the token belongs to device &quot;{device}&quot; of facility {facility}</source>
+        <translation>허브 연결됨: 토큰은 기관 {facility}의 장치 &quot;{device}&quot; 것입니다</translation>
+    </message>
+    <message>
+        <source>No hub: this kiosk works offline</source>
+        <translation>허브 없음: 이 키오스크는 오프라인으로 작동합니다</translation>
+    </message>
+    <message>
+        <source>Cannot reach the hub</source>
+        <translation>허브에 연결할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The hub refused the device token (wrong or revoked)</source>
+        <translation>허브가 장치 토큰을 거부했습니다 (잘못되었거나 폐기됨)</translation>
+    </message>
+    <message>
+        <source>This address does not answer like a kiosk hub</source>
+        <translation>이 주소는 키오스크 허브처럼 응답하지 않습니다</translation>
+    </message>
+    <message>
+        <source>The token belongs to facility {facility}, not {expected}</source>
+        <translation>토큰은 {expected}가 아니라 기관 {facility}의 것입니다</translation>
+    </message>
+    <message>
+        <source>The hub answered with an error</source>
+        <translation>허브가 오류로 응답했습니다</translation>
+    </message>
+    <message>
+        <source>Enter the facility code (5 characters, e.g. 01999).</source>
+        <translation>의료기관 코드를 입력하세요 (5자, 예: 01999).</translation>
+    </message>
+    <message>
+        <source>A facility code is 2 digits (province) and 3 letters or digits, e.g. 01999.</source>
+        <translation>기관 코드는 숫자 2자리(성 코드)와 문자 또는 숫자 3자리입니다. 예: 01999.</translation>
+    </message>
+    <message>
+        <source>The first 2 digits are not a province code.</source>
+        <translation>앞 2자리가 성 코드가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The facility name must be one line of text.</source>
+        <translation>기관 이름은 한 줄이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>The hub address must start with http:// or https://.</source>
+        <translation>허브 주소는 http:// 또는 https://로 시작해야 합니다.</translation>
+    </message>
+    <message>
+        <source>The hub address is incomplete, e.g. https://hub.benhvien.local:8443</source>
+        <translation>허브 주소가 불완전합니다. 예: https://hub.benhvien.local:8443</translation>
+    </message>
+    <message>
+        <source>A hub needs the device token.</source>
+        <translation>허브를 사용하려면 장치 토큰이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>The token has no spaces; copy it exactly.</source>
+        <translation>토큰에는 공백이 없습니다. 정확히 복사하세요.</translation>
+    </message>
+    <message>
+        <source>The departments file does not exist.</source>
+        <translation>진료과 파일이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Kiosk setup: {page}</source>
+        <extracomment>&quot;Restart me&quot;: the kiosk session (systemd unit, Shell Launcher) starts the app again. The value is the one kiosk-ux.md §11 gives; kiosk/exitcodes.py (another part) names it RESTART.</extracomment>
+        <translation>키오스크 설정: {page}</translation>
+    </message>
+    <message>
+        <source>Step {n} of {total}</source>
+        <translation>{total}단계 중 {n}단계</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>이전</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>지금 다시 시작</translation>
+    </message>
+    <message>
+        <source>Start the kiosk</source>
+        <translation>키오스크 시작</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>다음</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>No hub: working offline</source>
@@ -315,6 +632,81 @@
     <message>
         <source>busy</source>
         <translation>사용 중</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>요약</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>의료기관</translation>
+    </message>
+    <message>
+        <source>Hub</source>
+        <translation>허브</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>진료과</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>카메라</translation>
+    </message>
+    <message>
+        <source>Serial scanner</source>
+        <translation>시리얼 스캐너</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>프린터</translation>
+    </message>
+    <message>
+        <source>none (works offline)</source>
+        <translation>없음 (오프라인 작동)</translation>
+    </message>
+    <message>
+        <source>keep the current departments</source>
+        <translation>현재 진료과 유지</translation>
+    </message>
+    <message>
+        <source>import {count} from {file}</source>
+        <translation>{file}에서 {count}개 가져오기</translation>
+    </message>
+    <message>
+        <source>a file in the data folder</source>
+        <translation>데이터 폴더의 파일</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>저장 중…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>{path}에 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Restart the kiosk to use the new settings.</source>
+        <translation>새 설정을 사용하려면 키오스크를 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>The kiosk starts with these settings.</source>
+        <translation>키오스크가 이 설정으로 시작됩니다.</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>저장하지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Check the settings, then press Save.</source>
+        <translation>설정을 확인한 다음 저장을 누르세요.</translation>
     </message>
 </context>
 <context>

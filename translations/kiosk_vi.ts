@@ -32,6 +32,10 @@
         <translation>Thoát ứng dụng</translation>
     </message>
     <message>
+        <source>Kiosk setup…</source>
+        <translation>Cài đặt kiosk…</translation>
+    </message>
+    <message>
         <source>Back to check-in</source>
         <translation>Quay lại màn hình check-in</translation>
     </message>
@@ -67,6 +71,58 @@
     </message>
 </context>
 <context>
+    <name>DepartmentsPage</name>
+    <message>
+        <source>Departments file</source>
+        <extracomment>A file to read (the wizard reads it on a worker and calls show_departments / show_error).</extracomment>
+        <translation>Tệp danh sách khoa</translation>
+    </message>
+    <message>
+        <source>Departments (*.json *.csv)</source>
+        <translation>Danh sách khoa (*.json *.csv)</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Khoa khám</translation>
+    </message>
+    <message>
+        <source>Import the clinic&apos;s departments from a JSON or CSV file, or keep the ones already here. The hub also sends departments at every synchronisation.</source>
+        <translation>Nhập danh sách khoa từ tệp JSON hoặc CSV, hoặc giữ danh sách hiện có. Máy chủ trung tâm cũng gửi danh sách khoa mỗi lần đồng bộ.</translation>
+    </message>
+    <message>
+        <source>No file: keep the current departments</source>
+        <translation>Không chọn tệp: giữ danh sách khoa hiện có</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>Demo departments</source>
+        <translation>Khoa mẫu (demo)</translation>
+    </message>
+    <message>
+        <source>Keep current</source>
+        <translation>Giữ nguyên</translation>
+    </message>
+    <message>
+        <source>This file cannot be used: {reason}</source>
+        <translation>Không dùng được tệp này: {reason}</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Đang đọc tệp…</translation>
+    </message>
+    <message>
+        <source>{count} departments will be imported:</source>
+        <translation>Sẽ nhập {count} khoa:</translation>
+    </message>
+    <message>
+        <source>The current departments stay as they are.</source>
+        <translation>Danh sách khoa hiện có được giữ nguyên.</translation>
+    </message>
+</context>
+<context>
     <name>DeskWindow</name>
     <message>
         <source>That ticket is not one of today&apos;s visits.</source>
@@ -95,6 +151,112 @@
     <message>
         <source>Ticket printed.</source>
         <translation>Đã in phiếu.</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <source>Camera, scanner, printer</source>
+        <translation>Camera, máy quét, máy in</translation>
+    </message>
+    <message>
+        <source>Leave a field empty if the device is not used. Each test uses the device now: the printer prints a test ticket, the scanner waits for a scan.</source>
+        <translation>Để trống ô nếu không dùng thiết bị đó. Mỗi lần kiểm tra dùng thiết bị thật: máy in in một phiếu thử, máy quét chờ quét một mã.</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Serial scanner</source>
+        <translation>Máy quét (cổng COM)</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Máy in</translation>
+    </message>
+    <message>
+        <source>0, /dev/video0, a video file or a stream URL</source>
+        <translation>0, /dev/video0, tệp video hoặc URL luồng</translation>
+    </message>
+    <message>
+        <source>/dev/ttyACM0 or COM3</source>
+        <translation>/dev/ttyACM0 hoặc COM3</translation>
+    </message>
+    <message>
+        <source>empty: a file in the data folder; serial:/dev/ttyUSB0, network:10.0.0.9</source>
+        <translation>để trống: ghi ra tệp trong thư mục dữ liệu; serial:/dev/ttyUSB0, network:10.0.0.9</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>Scan any code now…</source>
+        <translation>Hãy quét một mã bất kỳ…</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+</context>
+<context>
+    <name>FacilityPage</name>
+    <message>
+        <source>Province: {province}</source>
+        <extracomment>Short name for the step list and screenshots.</extracomment>
+        <translation>Tỉnh/thành: {province}</translation>
+    </message>
+    <message>
+        <source>2 digits (province) and 3 letters or digits, e.g. 01999</source>
+        <translation>2 chữ số (mã tỉnh) và 3 chữ hoặc số, ví dụ 01999</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>Cơ sở khám chữa bệnh</translation>
+    </message>
+    <message>
+        <source>Facility code (MA_CSKCB)</source>
+        <translation>Mã cơ sở KCB (MA_CSKCB)</translation>
+    </message>
+    <message>
+        <source>Facility name, printed on tickets</source>
+        <translation>Tên cơ sở, in trên phiếu</translation>
+    </message>
+</context>
+<context>
+    <name>HubPage</name>
+    <message>
+        <source>Hub</source>
+        <translation>Máy chủ trung tâm</translation>
+    </message>
+    <message>
+        <source>The hub keeps the card list and receives the visits. Leave the address empty if this kiosk works on its own.</source>
+        <translation>Máy chủ trung tâm giữ danh sách thẻ và nhận các lượt khám. Để trống địa chỉ nếu kiosk này hoạt động độc lập.</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Địa chỉ máy chủ trung tâm</translation>
+    </message>
+    <message>
+        <source>Device token (from `kiosk hub device add`)</source>
+        <translation>Mã thiết bị (token, từ `kiosk hub device add`)</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Hiện</translation>
+    </message>
+    <message>
+        <source>Test the hub</source>
+        <translation>Kiểm tra kết nối</translation>
+    </message>
+    <message>
+        <source>Connecting to the hub…</source>
+        <translation>Đang kết nối máy chủ trung tâm…</translation>
     </message>
 </context>
 <context>
@@ -219,6 +381,161 @@
     </message>
 </context>
 <context>
+    <name>SetupTexts</name>
+    <message>
+        <source>Camera works: a {width}×{height} picture arrived</source>
+        <translation>Camera hoạt động: đã nhận ảnh {width}×{height}</translation>
+    </message>
+    <message>
+        <source>No camera chosen</source>
+        <translation>Chưa chọn camera</translation>
+    </message>
+    <message>
+        <source>Cannot open the camera</source>
+        <translation>Không mở được camera</translation>
+    </message>
+    <message>
+        <source>The camera opened but sent no picture within {seconds} s</source>
+        <translation>Camera đã mở nhưng không gửi ảnh trong {seconds} giây</translation>
+    </message>
+    <message>
+        <source>Scanner works: received &quot;{preview}&quot;</source>
+        <translation>Máy quét hoạt động: đã nhận “{preview}”</translation>
+    </message>
+    <message>
+        <source>No serial scanner chosen</source>
+        <translation>Chưa chọn máy quét</translation>
+    </message>
+    <message>
+        <source>Cannot open the scanner port</source>
+        <translation>Không mở được cổng máy quét</translation>
+    </message>
+    <message>
+        <source>No scan arrived within {seconds} s</source>
+        <translation>Không nhận được mã nào trong {seconds} giây</translation>
+    </message>
+    <message>
+        <source>Scanner test cancelled</source>
+        <translation>Đã dừng kiểm tra máy quét</translation>
+    </message>
+    <message>
+        <source>Test ticket printed ({target})</source>
+        <translation>Đã in phiếu thử ({target})</translation>
+    </message>
+    <message>
+        <source>The test ticket was not printed: {reason}</source>
+        <translation>Chưa in được phiếu thử: {reason}</translation>
+    </message>
+    <message>
+        <source>The printer setting is not usable</source>
+        <translation>Cài đặt máy in không dùng được</translation>
+    </message>
+    <message>
+        <source>Hub reached; the token belongs to device &quot;{device}&quot; of facility {facility}</source>
+        <translation>Đã kết nối máy chủ; token thuộc thiết bị “{device}” của cơ sở {facility}</translation>
+    </message>
+    <message>
+        <source>No hub: this kiosk works offline</source>
+        <translation>Không dùng máy chủ trung tâm: kiosk hoạt động ngoại tuyến</translation>
+    </message>
+    <message>
+        <source>Cannot reach the hub</source>
+        <translation>Không kết nối được máy chủ trung tâm</translation>
+    </message>
+    <message>
+        <source>The hub refused the device token (wrong or revoked)</source>
+        <translation>Máy chủ từ chối token thiết bị (sai hoặc đã bị thu hồi)</translation>
+    </message>
+    <message>
+        <source>This address does not answer like a kiosk hub</source>
+        <translation>Địa chỉ này không phải máy chủ trung tâm của kiosk</translation>
+    </message>
+    <message>
+        <source>The token belongs to facility {facility}, not {expected}</source>
+        <translation>Token thuộc cơ sở {facility}, không phải {expected}</translation>
+    </message>
+    <message>
+        <source>The hub answered with an error</source>
+        <translation>Máy chủ trung tâm trả về lỗi</translation>
+    </message>
+    <message>
+        <source>Enter the facility code (5 characters, e.g. 01999).</source>
+        <translation>Nhập mã cơ sở KCB (5 ký tự, ví dụ 01999).</translation>
+    </message>
+    <message>
+        <source>A facility code is 2 digits (province) and 3 letters or digits, e.g. 01999.</source>
+        <translation>Mã cơ sở gồm 2 chữ số (mã tỉnh) và 3 chữ hoặc số, ví dụ 01999.</translation>
+    </message>
+    <message>
+        <source>The first 2 digits are not a province code.</source>
+        <translation>2 chữ số đầu không phải mã tỉnh.</translation>
+    </message>
+    <message>
+        <source>The facility name must be one line of text.</source>
+        <translation>Tên cơ sở phải nằm trên một dòng.</translation>
+    </message>
+    <message>
+        <source>The hub address must start with http:// or https://.</source>
+        <translation>Địa chỉ máy chủ phải bắt đầu bằng http:// hoặc https://.</translation>
+    </message>
+    <message>
+        <source>The hub address is incomplete, e.g. https://hub.benhvien.local:8443</source>
+        <translation>Địa chỉ máy chủ chưa đầy đủ, ví dụ https://hub.benhvien.local:8443</translation>
+    </message>
+    <message>
+        <source>A hub needs the device token.</source>
+        <translation>Cần nhập token thiết bị để dùng máy chủ trung tâm.</translation>
+    </message>
+    <message>
+        <source>The token has no spaces; copy it exactly.</source>
+        <translation>Token không có khoảng trắng; hãy sao chép chính xác.</translation>
+    </message>
+    <message>
+        <source>The departments file does not exist.</source>
+        <translation>Tệp danh sách khoa không tồn tại.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Kiosk setup: {page}</source>
+        <extracomment>&quot;Restart me&quot;: the kiosk session (systemd unit, Shell Launcher) starts the app again. The value is the one kiosk-ux.md §11 gives; kiosk/exitcodes.py (another part) names it RESTART.</extracomment>
+        <translation>Cài đặt kiosk: {page}</translation>
+    </message>
+    <message>
+        <source>Step {n} of {total}</source>
+        <translation>Bước {n}/{total}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Khởi động lại ngay</translation>
+    </message>
+    <message>
+        <source>Start the kiosk</source>
+        <translation>Bắt đầu dùng kiosk</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Tiếp</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>No hub: working offline</source>
@@ -315,6 +632,81 @@
     <message>
         <source>busy</source>
         <translation>đang bận</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Tóm tắt</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>không có</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>Cơ sở khám chữa bệnh</translation>
+    </message>
+    <message>
+        <source>Hub</source>
+        <translation>Máy chủ trung tâm</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>Khoa khám</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>Serial scanner</source>
+        <translation>Máy quét (cổng COM)</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Máy in</translation>
+    </message>
+    <message>
+        <source>none (works offline)</source>
+        <translation>không có (hoạt động ngoại tuyến)</translation>
+    </message>
+    <message>
+        <source>keep the current departments</source>
+        <translation>giữ danh sách khoa hiện có</translation>
+    </message>
+    <message>
+        <source>import {count} from {file}</source>
+        <translation>nhập {count} khoa từ {file}</translation>
+    </message>
+    <message>
+        <source>a file in the data folder</source>
+        <translation>một tệp trong thư mục dữ liệu</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>Đã lưu vào {path}.</translation>
+    </message>
+    <message>
+        <source>Restart the kiosk to use the new settings.</source>
+        <translation>Khởi động lại kiosk để dùng cài đặt mới.</translation>
+    </message>
+    <message>
+        <source>The kiosk starts with these settings.</source>
+        <translation>Kiosk sẽ chạy với các cài đặt này.</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>Chưa lưu: {reason}</translation>
+    </message>
+    <message>
+        <source>Check the settings, then press Save.</source>
+        <translation>Kiểm tra lại cài đặt rồi bấm Lưu.</translation>
     </message>
 </context>
 <context>

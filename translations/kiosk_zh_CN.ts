@@ -32,6 +32,10 @@
         <translation>退出自助机程序</translation>
     </message>
     <message>
+        <source>Kiosk setup…</source>
+        <translation>自助机设置…</translation>
+    </message>
+    <message>
         <source>Back to check-in</source>
         <translation>返回签到</translation>
     </message>
@@ -67,6 +71,58 @@
     </message>
 </context>
 <context>
+    <name>DepartmentsPage</name>
+    <message>
+        <source>Departments file</source>
+        <extracomment>A file to read (the wizard reads it on a worker and calls show_departments / show_error).</extracomment>
+        <translation>科室文件</translation>
+    </message>
+    <message>
+        <source>Departments (*.json *.csv)</source>
+        <translation>科室 (*.json *.csv)</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Import the clinic&apos;s departments from a JSON or CSV file, or keep the ones already here. The hub also sends departments at every synchronisation.</source>
+        <translation>从 JSON 或 CSV 文件导入本院科室，或保留现有科室。中心服务器每次同步时也会发送科室。</translation>
+    </message>
+    <message>
+        <source>No file: keep the current departments</source>
+        <translation>不选文件：保留现有科室</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Demo departments</source>
+        <translation>演示科室</translation>
+    </message>
+    <message>
+        <source>Keep current</source>
+        <translation>保留现有</translation>
+    </message>
+    <message>
+        <source>This file cannot be used: {reason}</source>
+        <translation>无法使用此文件：{reason}</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>{count} departments will be imported:</source>
+        <translation>将导入 {count} 个科室：</translation>
+    </message>
+    <message>
+        <source>The current departments stay as they are.</source>
+        <translation>现有科室保持不变。</translation>
+    </message>
+</context>
+<context>
     <name>DeskWindow</name>
     <message>
         <source>That ticket is not one of today&apos;s visits.</source>
@@ -95,6 +151,112 @@
     <message>
         <source>Ticket printed.</source>
         <translation>号票已打印。</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesPage</name>
+    <message>
+        <source>Camera, scanner, printer</source>
+        <translation>摄像头、扫描器、打印机</translation>
+    </message>
+    <message>
+        <source>Leave a field empty if the device is not used. Each test uses the device now: the printer prints a test ticket, the scanner waits for a scan.</source>
+        <translation>不使用的设备请留空。每项测试都会立即使用设备：打印机打印一张测试票，扫描器等待一次扫码。</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>Serial scanner</source>
+        <translation>串口扫描器</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>0, /dev/video0, a video file or a stream URL</source>
+        <translation>0、/dev/video0、视频文件或流地址</translation>
+    </message>
+    <message>
+        <source>/dev/ttyACM0 or COM3</source>
+        <translation>/dev/ttyACM0 或 COM3</translation>
+    </message>
+    <message>
+        <source>empty: a file in the data folder; serial:/dev/ttyUSB0, network:10.0.0.9</source>
+        <translation>留空：写入数据文件夹中的文件；serial:/dev/ttyUSB0、network:10.0.0.9</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Scan any code now…</source>
+        <translation>请现在扫描任意条码…</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+</context>
+<context>
+    <name>FacilityPage</name>
+    <message>
+        <source>Province: {province}</source>
+        <extracomment>Short name for the step list and screenshots.</extracomment>
+        <translation>省份：{province}</translation>
+    </message>
+    <message>
+        <source>2 digits (province) and 3 letters or digits, e.g. 01999</source>
+        <translation>2 位数字（省代码）加 3 位字母或数字，例如 01999</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>医疗机构</translation>
+    </message>
+    <message>
+        <source>Facility code (MA_CSKCB)</source>
+        <translation>医疗机构代码 (MA_CSKCB)</translation>
+    </message>
+    <message>
+        <source>Facility name, printed on tickets</source>
+        <translation>机构名称（印在号票上）</translation>
+    </message>
+</context>
+<context>
+    <name>HubPage</name>
+    <message>
+        <source>Hub</source>
+        <translation>中心服务器</translation>
+    </message>
+    <message>
+        <source>The hub keeps the card list and receives the visits. Leave the address empty if this kiosk works on its own.</source>
+        <translation>中心服务器保存卡片名单并接收就诊记录。如果本机独立运行，请将地址留空。</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>中心服务器地址</translation>
+    </message>
+    <message>
+        <source>Device token (from `kiosk hub device add`)</source>
+        <translation>设备令牌（来自 `kiosk hub device add`）</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Test the hub</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Connecting to the hub…</source>
+        <translation>正在连接中心服务器…</translation>
     </message>
 </context>
 <context>
@@ -219,6 +381,161 @@
     </message>
 </context>
 <context>
+    <name>SetupTexts</name>
+    <message>
+        <source>Camera works: a {width}×{height} picture arrived</source>
+        <translation>摄像头正常：收到 {width}×{height} 图像</translation>
+    </message>
+    <message>
+        <source>No camera chosen</source>
+        <translation>未选择摄像头</translation>
+    </message>
+    <message>
+        <source>Cannot open the camera</source>
+        <translation>无法打开摄像头</translation>
+    </message>
+    <message>
+        <source>The camera opened but sent no picture within {seconds} s</source>
+        <translation>摄像头已打开，但 {seconds} 秒内没有图像</translation>
+    </message>
+    <message>
+        <source>Scanner works: received &quot;{preview}&quot;</source>
+        <translation>扫描器正常：收到“{preview}”</translation>
+    </message>
+    <message>
+        <source>No serial scanner chosen</source>
+        <translation>未选择串口扫描器</translation>
+    </message>
+    <message>
+        <source>Cannot open the scanner port</source>
+        <translation>无法打开扫描器端口</translation>
+    </message>
+    <message>
+        <source>No scan arrived within {seconds} s</source>
+        <translation>{seconds} 秒内没有收到扫码</translation>
+    </message>
+    <message>
+        <source>Scanner test cancelled</source>
+        <translation>扫描器测试已取消</translation>
+    </message>
+    <message>
+        <source>Test ticket printed ({target})</source>
+        <translation>测试票已打印（{target}）</translation>
+    </message>
+    <message>
+        <source>The test ticket was not printed: {reason}</source>
+        <translation>测试票未打印：{reason}</translation>
+    </message>
+    <message>
+        <source>The printer setting is not usable</source>
+        <translation>打印机设置无法使用</translation>
+    </message>
+    <message>
+        <source>Hub reached; the token belongs to device &quot;{device}&quot; of facility {facility}</source>
+        <translation>已连接中心服务器；令牌属于机构 {facility} 的设备“{device}”</translation>
+    </message>
+    <message>
+        <source>No hub: this kiosk works offline</source>
+        <translation>无中心服务器：本机离线工作</translation>
+    </message>
+    <message>
+        <source>Cannot reach the hub</source>
+        <translation>无法连接中心服务器</translation>
+    </message>
+    <message>
+        <source>The hub refused the device token (wrong or revoked)</source>
+        <translation>中心服务器拒绝了设备令牌（错误或已撤销）</translation>
+    </message>
+    <message>
+        <source>This address does not answer like a kiosk hub</source>
+        <translation>此地址的响应不像自助机中心服务器</translation>
+    </message>
+    <message>
+        <source>The token belongs to facility {facility}, not {expected}</source>
+        <translation>令牌属于机构 {facility}，而不是 {expected}</translation>
+    </message>
+    <message>
+        <source>The hub answered with an error</source>
+        <translation>中心服务器返回错误</translation>
+    </message>
+    <message>
+        <source>Enter the facility code (5 characters, e.g. 01999).</source>
+        <translation>请输入医疗机构代码（5 位，例如 01999）。</translation>
+    </message>
+    <message>
+        <source>A facility code is 2 digits (province) and 3 letters or digits, e.g. 01999.</source>
+        <translation>机构代码为 2 位数字（省代码）加 3 位字母或数字，例如 01999。</translation>
+    </message>
+    <message>
+        <source>The first 2 digits are not a province code.</source>
+        <translation>前 2 位不是省代码。</translation>
+    </message>
+    <message>
+        <source>The facility name must be one line of text.</source>
+        <translation>机构名称只能是一行文字。</translation>
+    </message>
+    <message>
+        <source>The hub address must start with http:// or https://.</source>
+        <translation>服务器地址必须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>The hub address is incomplete, e.g. https://hub.benhvien.local:8443</source>
+        <translation>服务器地址不完整，例如 https://hub.benhvien.local:8443</translation>
+    </message>
+    <message>
+        <source>A hub needs the device token.</source>
+        <translation>使用中心服务器需要设备令牌。</translation>
+    </message>
+    <message>
+        <source>The token has no spaces; copy it exactly.</source>
+        <translation>令牌中没有空格，请准确复制。</translation>
+    </message>
+    <message>
+        <source>The departments file does not exist.</source>
+        <translation>科室文件不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Kiosk setup: {page}</source>
+        <extracomment>&quot;Restart me&quot;: the kiosk session (systemd unit, Shell Launcher) starts the app again. The value is the one kiosk-ux.md §11 gives; kiosk/exitcodes.py (another part) names it RESTART.</extracomment>
+        <translation>自助机设置：{page}</translation>
+    </message>
+    <message>
+        <source>Step {n} of {total}</source>
+        <translation>第 {n} 步，共 {total} 步</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>立即重启</translation>
+    </message>
+    <message>
+        <source>Start the kiosk</source>
+        <translation>启动自助机</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>No hub: working offline</source>
@@ -315,6 +632,81 @@
     <message>
         <source>busy</source>
         <translation>忙碌</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>医疗机构</translation>
+    </message>
+    <message>
+        <source>Hub</source>
+        <translation>中心服务器</translation>
+    </message>
+    <message>
+        <source>Departments</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <source>Serial scanner</source>
+        <translation>串口扫描器</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>none (works offline)</source>
+        <translation>无（离线工作）</translation>
+    </message>
+    <message>
+        <source>keep the current departments</source>
+        <translation>保留现有科室</translation>
+    </message>
+    <message>
+        <source>import {count} from {file}</source>
+        <translation>从 {file} 导入 {count} 个</translation>
+    </message>
+    <message>
+        <source>a file in the data folder</source>
+        <translation>数据文件夹中的文件</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Restart the kiosk to use the new settings.</source>
+        <translation>重启自助机以使用新设置。</translation>
+    </message>
+    <message>
+        <source>The kiosk starts with these settings.</source>
+        <translation>自助机将以这些设置启动。</translation>
+    </message>
+    <message>
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Check the settings, then press Save.</source>
+        <translation>请检查设置，然后按“保存”。</translation>
     </message>
 </context>
 <context>
