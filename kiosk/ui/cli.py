@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kiosk.exitcodes import ExitCode
+
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser("run", help="start the kiosk interface (self-service or reception desk)",
@@ -49,14 +51,14 @@ def _run(args: argparse.Namespace) -> int:
         size = _size(args.size)
     except (ConfigError, ValueError) as exc:
         print(f"kiosk run: {exc}", file=sys.stderr)
-        return 2
+        return ExitCode.USAGE
     mode = args.mode or config.ui.mode
     if mode not in ("self", "desk"):
         print(f"kiosk run: ui.mode must be 'self' or 'desk', got {mode!r}", file=sys.stderr)
-        return 2
+        return ExitCode.USAGE
     if args.screenshot is not None and args.exit_after is None:
         print("kiosk run: --screenshot needs --exit-after SECONDS", file=sys.stderr)
-        return 2
+        return ExitCode.USAGE
     demo = args.demo
     from kiosk.config import default_config_path
 
@@ -98,5 +100,5 @@ def _run(args: argparse.Namespace) -> int:
 
         if isinstance(exc, StoreError):
             print(f"kiosk run: {exc}", file=sys.stderr)
-            return 1
+            return ExitCode.ERROR
         raise

@@ -9,6 +9,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.exitcodes import ExitCode
 from kiosk.ui.admin_pin import verify_pin
 from kiosk.ui.appearance import Appearance
 from kiosk.ui.base import KioskWindow
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from kiosk.ui.camera import QtCamera
 
 #: Exit code of "Exit the kiosk" in the admin panel (a supervisor must not restart the app).
-ADMIN_EXIT_CODE = 0
+ADMIN_EXIT_CODE = ExitCode.ADMIN_EXIT
 
 
 class SelfServiceWindow(KioskWindow):
