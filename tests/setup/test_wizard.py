@@ -158,3 +158,32 @@ def test_live_language_switch(qtbot: QtBot, wizard: SetupWizard, qapp: QApplicat
     finally:
         languages.switch("en")
         languages.deleteLater()
+
+
+def test_setup_window_asks_for_the_pin_first(qtbot: QtBot, tmp_path: Path) -> None:
+    from kiosk.ui.admin_pin import hash_pin, verify_pin
+    from kiosk.ui.setup_wizard import SetupWindow
+
+    stored = hash_pin("2468", iterations=1000)
+    window = SetupWindow(lambda: SetupWizard(Config(), tmp_path / "c.toml", restart_after_save=False),
+                         verify=lambda pin: verify_pin(pin, stored))
+    qtbot.addWidget(window)
+    window.show()
+    window.pin.field.setText("1111")
+    window.pin.ok_button.click()
+    assert window.wizard is None and window.stack.currentWidget() is window.pin
+    window.pin.field.setText("2468")
+    window.pin.ok_button.click()
+    assert window.wizard is not None and window.stack.currentWidget() is window.wizard
+    window.wizard.cancel()
+    assert not window.isVisible() and window.saved is False
+
+
+def test_first_start_only_with_a_person_at_a_display(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kiosk.ui.setup_wizard import first_start_wanted
+
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert not first_start_wanted(screenshot=None, exit_after=None)
+    monkeypatch.setenv("QT_QPA_PLATFORM", "wayland")
+    assert first_start_wanted(screenshot=None, exit_after=None)
+    assert not first_start_wanted(screenshot=Path("shots"), exit_after=5)
