@@ -1,7 +1,9 @@
 """Write XML0 files for a set of visits (what ``kiosk hub export xml0 --date D --out DIR`` needs).
 
-One file per visit, named ``<MA_LK>.xml``, written atomically (temporary file + rename): a visit whose
-record has problems gets no file and is reported with its field-level problems; the others are written.
+One file per visit, written atomically (temporary file + rename): a visit whose record has problems gets no
+file and is reported with its field-level problems; the others are written. With the facility's signing
+credentials each file is signed (``<MA_LK>.xml``, the exact bytes to store and send); without them the file
+is an unsigned draft for inspection, named ``<MA_LK>.unsigned.xml`` and reported with ``signed: false``.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kiosk.gateway.xml0 import (
     FirstItem,
@@ -25,6 +27,9 @@ from kiosk.gateway.xml0 import (
 )
 from kiosk.gateway.xml0_fields import FieldProblem
 
+if TYPE_CHECKING:
+    from kiosk.gateway.signing import SigningCredentials
+
 
 @dataclass(frozen=True)
 class ExportedVisit:
@@ -32,6 +37,8 @@ class ExportedVisit:
     ma_lk: str | None
     path: Path | None
     problems: tuple[FieldProblem, ...] = ()
+    #: The file carries the facility signature (False: an unsigned draft, never to be uploaded).
+    signed: bool = False
 
     @property
     def ok(self) -> bool:
@@ -53,6 +60,7 @@ class ExportReport:
     def to_json(self) -> dict[str, Any]:
         return {"written": len(self.written), "failed": len(self.failed),
                 "visits": [{"visit_id": v.visit_id, "ma_lk": v.ma_lk, "path": None if v.path is None else str(v.path),
+                            "signed": v.signed,
                             "problems": [{"field": p.field, "problem": p.problem, "message": p.message}
                                          for p in v.problems]} for v in self.visits]}
 
@@ -79,8 +87,9 @@ def facility_from_services(facility_code: str, services: Iterable[Mapping[str, A
     return Xml0Facility(facility_code, first_items=first, default_item=default, **options)
 
 
-def file_name(ma_lk: str) -> str:
-    return re.sub(r"[^0-9A-Za-z_.-]", "_", ma_lk) + ".xml"
+def file_name(ma_lk: str, *, signed: bool = True) -> str:
+    """``<MA_LK>.xml`` for a signed file, ``<MA_LK>.unsigned.xml`` for a draft."""
+    return re.sub(r"[^0-9A-Za-z_.-]", "_", ma_lk) + (".xml" if signed else ".unsigned.xml")
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -98,8 +107,14 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def export_xml0(visits: Iterable[Mapping[str, Any]], facility: Xml0Facility, out_dir: Path,
-                extras_for: Callable[[Mapping[str, Any]], Xml0Extras | None] | None = None) -> ExportReport:
-    """Write one XML0 file per visit into ``out_dir``; ``extras_for(visit)`` supplies stored MA_LK, MA_BN …"""
+                extras_for: Callable[[Mapping[str, Any]], Xml0Extras | None] | None = None, *,
+                credentials: SigningCredentials | None = None) -> ExportReport:
+    """Write one XML0 file per visit into ``out_dir``; ``extras_for(visit)`` supplies stored MA_LK, MA_BN …
+    With ``credentials`` every file is signed (SigningError when the certificate cannot sign any more)."""
+    from kiosk.gateway.signing import sign_xml0
+
+    if credentials is not None:
+        credentials.check_valid()
     report = ExportReport()
     for visit in visits:
         visit_id = str(visit.get("id") or "")
@@ -112,7 +127,10 @@ def export_xml0(visits: Iterable[Mapping[str, Any]], facility: Xml0Facility, out
         if problems:
             report.visits.append(ExportedVisit(visit_id, record["MA_LK"], None, tuple(problems)))
             continue
-        path = out_dir / file_name(record["MA_LK"])
-        write_atomically(path, to_xml(record))
-        report.visits.append(ExportedVisit(visit_id, record["MA_LK"], path))
+        data = to_xml(record)
+        if credentials is not None:
+            data = sign_xml0(data, credentials)  # after the final serialisation; these bytes are kept
+        path = out_dir / file_name(record["MA_LK"], signed=credentials is not None)
+        write_atomically(path, data)
+        report.visits.append(ExportedVisit(visit_id, record["MA_LK"], path, signed=credentials is not None))
     return report

@@ -23,6 +23,26 @@ class StaffIdentity:
 
 
 @dataclass(frozen=True)
+class SigningSettings:
+    """Where the facility's signing certificate and key are (``[gateway] sign_*`` keys, see GatewaySettings)."""
+
+    #: PKCS#12 (.p12/.pfx) file, or a PEM/DER certificate file with ``key_file``.
+    certificate_file: str = ""
+    #: PEM private key for a certificate given alone.
+    key_file: str = ""
+    #: Environment variable holding the password of the PKCS#12 file or of the key.
+    password_env: str = "KIOSK_GATEWAY_SIGN_PASSWORD"
+    #: File whose first line is the password (takes precedence over the variable).
+    password_file: str = ""
+    #: Unsigned files are never queued or uploaded (see GatewaySettings.require_signature).
+    require_signature: bool = True
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.certificate_file.strip())
+
+
+@dataclass(frozen=True)
 class GatewaySettings:
     #: Gateway base URL, e.g. "https://egw.baohiemxahoi.gov.vn" (training: "https://daotaoegw.baohiemxahoi.gov.vn").
     base_url: str
@@ -67,6 +87,22 @@ class GatewaySettings:
     #: Upload: attempts per call for offline-type failures, and the first back-off delay.
     upload_attempts: int = 3
     upload_backoff_s: float = 2.0
+    #: Facility signing certificate for XML0 files (<CHUKYDONVI>): a PKCS#12 file (.p12/.pfx, certificate and
+    #: key) or a PEM/DER certificate file; the certificate must be registered on the BHXH portal.
+    sign_certificate_file: str = ""
+    #: PEM private key file when ``sign_certificate_file`` holds the certificate alone (empty for PKCS#12).
+    sign_key_file: str = ""
+    #: Name of the environment variable holding the PKCS#12 / key password (never put the password itself here).
+    sign_password_env: str = "KIOSK_GATEWAY_SIGN_PASSWORD"
+    #: File whose first line is that password (e.g. readable by the hub's user only); used instead of the variable.
+    sign_password_file: str = ""
+    #: Refuse to upload (or queue) unsigned check-in files: signing is mandatory from 01/01/2026 (NĐ 188/2025
+    #: Đ69 k9). Turn off only against a training gateway that accepts unsigned files.
+    require_signature: bool = True
+
+    def signing_settings(self) -> SigningSettings:
+        return SigningSettings(self.sign_certificate_file, self.sign_key_file, self.sign_password_env,
+                               self.sign_password_file, self.require_signature)
 
     def password_hash(self) -> str:
         """The MD5 hex sent as ``password`` / ``passwordHash`` (the protocol asks for MD5)."""

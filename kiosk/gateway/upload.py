@@ -1,8 +1,10 @@
 """Check-in (XML0) upload to ``checkInKcbQd3176`` (gateway.md §9): form, answer, retries with back-off.
 
 The exact bytes of the XML0 file are sent on every attempt, so a resend always carries the same
-``MA_LK`` (xml-checkin.md: it never changes on resend). Keep the returned transaction id
-(``maGiaoDich``) with the visit for reconciliation.
+``MA_LK`` (xml-checkin.md: it never changes on resend) and the same signature. Before the first attempt the
+signature is verified (a file changed after signing is never sent) and an unsigned file is refused while
+``require_signature`` is on (:class:`kiosk.gateway.signing.SignatureInvalid`, code ``unsigned``). Keep the
+returned transaction id (``maGiaoDich``) with the visit for reconciliation.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from kiosk.gateway.errors import GatewayProtocolError, GatewayUnavailable, Uploa
 from kiosk.gateway.protocol import CHECKIN_RECORD_TYPE, UploadReceipt, parse_receipt_time, result_code
 
 if TYPE_CHECKING:
+    from cryptography import x509
+
     from kiosk.gateway.client import GatewayClient
 
 log = logging.getLogger("kiosk.gateway.upload")
@@ -56,6 +60,21 @@ def read_upload_answer(status: int, body: Any, record_key: str | None, attempts:
                          message=message_text, code=code, record_key=record_key, attempts=attempts)
 
 
+def check_signature(document: bytes, *, required: bool, expected_certificate: x509.Certificate | None = None) -> bool:
+    """Verify the file's signature (SignatureInvalid when broken); an unsigned file passes only when not
+    ``required``. Returns whether the file is signed."""
+    from kiosk.gateway.signing import SignatureInvalid, is_signed, verify_xml0
+
+    if is_signed(document):
+        verify_xml0(document, expected_certificate=expected_certificate)
+        return True
+    if required:
+        raise SignatureInvalid("unsigned", "refusing to upload an unsigned check-in file: the facility signature is "
+                                           "mandatory; configure the certificate ([gateway] sign_certificate_file, "
+                                           "sign_key_file, sign_password_env) and export again")
+    return False
+
+
 def next_retry_delay(failures: int, first_s: float = 60.0, cap_s: float = 6 * 3600.0) -> float | None:
     """Delay before the next queued resend after ``failures`` failures; None once MAX_FAILURES is reached."""
     if failures >= MAX_FAILURES:
@@ -71,8 +90,14 @@ class CheckinUploader:
     """
 
     def __init__(self, client: GatewayClient, *, attempts: int | None = None, backoff_s: float | None = None,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
+                 sleep: Callable[[float], None] = time.sleep, require_signature: bool | None = None,
+                 expected_certificate: x509.Certificate | None = None) -> None:
         self.client = client
+        #: Refuse unsigned files (default: the settings' ``require_signature``).
+        self.require_signature = (client.settings.require_signature if require_signature is None
+                                  else require_signature)
+        #: When set, only files signed with this certificate are sent.
+        self.expected_certificate = expected_certificate
         self.attempts = max(1, attempts if attempts is not None else client.settings.upload_attempts)
         self.backoff_s = backoff_s if backoff_s is not None else client.settings.upload_backoff_s
         self._sleep = sleep
@@ -80,6 +105,7 @@ class CheckinUploader:
     def upload(self, document: bytes, facility_code: str | None = None) -> UploadReceipt:
         from kiosk.gateway.xml0 import read_record_key
 
+        check_signature(document, required=self.require_signature, expected_certificate=self.expected_certificate)
         record_key = read_record_key(document)
         facility = facility_code or self.client.settings.facility_code
         last: GatewayUnavailable | None = None

@@ -17,6 +17,8 @@ def make_settings(url: str, **overrides: object) -> GatewaySettings:
         "base_url": url, "username": "10099_BV", "password": DEFAULT_PASSWORD, "facility_code": "10099",
         "staff_name": STAFF_NAME, "staff_citizen_id": STAFF_CCCD, "connect_timeout_s": 2.0, "total_timeout_s": 5.0,
         "answer_budget_s": 2.0, "offline_backoff_s": 30.0, "upload_backoff_s": 0.01,
+        # Transport tests send unsigned files; signing has its own tests (test_signing*.py).
+        "require_signature": False,
     }
     values.update(overrides)
     return GatewaySettings(**values)  # type: ignore[arg-type]

@@ -9,11 +9,16 @@ real HTTP server (FastAPI + uvicorn on 127.0.0.1, a free port, in a thread) with
   HTTP 401 with ``{"maKetQua": "401"}`` for expired/unknown tokens, optional IP binding;
 - per-card scripted answers for every result code, or computed ones (000/010/050/060/070, 054/055/205);
 - slow answers (a configurable delay) and dropped connections (headers, then the socket closes);
-- the check-in endpoint, which checks the header auth and form fields, decodes ``fileHSBase64`` and
-  parses the XML0 before answering with a ``maGiaoDich``.
+- the check-in endpoint, which checks the header auth and form fields, decodes ``fileHSBase64``, parses the
+  XML0 and checks the facility signature in ``<CHUKYDONVI>`` (xml-checkin.md §Signing: enveloped XML-DSig,
+  SHA-256, ``Reference URI=""``, the X509Certificate in KeyInfo; verified with signxml directly, not with the
+  kiosk's own verifier) before answering with a ``maGiaoDich``. A signed file that does not verify is always
+  refused; an unsigned one only when ``require_signature`` is set. The real gateway also checks that the
+  certificate is the one the facility registered on the BHXH portal (and, presumably, its chain and
+  revocation): here ``registered_certificates`` imitates the registration only.
 
-What the real gateway does beyond the contract (its own validation of XML0 content, signatures, history)
-is not imitated.
+What the real gateway does beyond the contract (its own validation of XML0 content, certificate chains and
+revocation, history) is not imitated.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 import uvicorn
+from cryptography.hazmat.primitives import serialization
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
@@ -97,6 +103,10 @@ class StandinState:
     login_script: list[str] = field(default_factory=list)
     #: Upload behaviours to script, consumed in order: "500", "drop", "reject", "number".
     upload_script: list[str] = field(default_factory=list)
+    #: Refuse unsigned XML0 files (mandatory from 01/01/2026); signed files are always verified.
+    require_signature: bool = False
+    #: DER of the certificates "registered on the portal"; None: any certificate whose signature verifies.
+    registered_certificates: list[bytes] | None = None
     today: dt.date = field(default_factory=lambda: dt.datetime.now(ICT).date())
     tokens: dict[str, Issued] = field(default_factory=dict)
     logins: int = 0
@@ -229,7 +239,39 @@ def _lookup_answer(state: StandinState, form: dict[str, str]) -> tuple[StandinCa
     return card, _card_body(card, "000", f"Thẻ còn giá trị sử dụng! Họ tên: {card.name}; Nơi KCBBĐ: {card.facility}")
 
 
-def _check_xml0(document: bytes, facility: str) -> str | None:
+_DS = "http://www.w3.org/2000/09/xmldsig#"
+
+
+def _check_signature(state: StandinState, root: ET.Element, document: bytes) -> str | None:
+    signature = root.find(f"CHUKYDONVI/{{{_DS}}}Signature")
+    if signature is None:
+        return "Hồ sơ chưa được ký số (CHUKYDONVI)" if state.require_signature else None
+    from cryptography import x509
+    from signxml import SignatureConfiguration, XMLVerifier
+    from signxml.algorithms import CanonicalizationMethod, DigestAlgorithm
+    from signxml.exceptions import SignXMLException
+
+    reference = signature.find(f"{{{_DS}}}SignedInfo/{{{_DS}}}Reference")
+    cert_text = signature.findtext(f"{{{_DS}}}KeyInfo/{{{_DS}}}X509Data/{{{_DS}}}X509Certificate")
+    if reference is None or reference.get("URI") != "" or not cert_text:
+        return "Chữ ký số không đúng cấu trúc"
+    try:
+        cert = x509.load_der_x509_certificate(base64.b64decode("".join(cert_text.split())))
+    except (ValueError, binascii.Error):
+        return "Không đọc được chứng thư số"
+    if state.registered_certificates is not None and cert.public_bytes(
+            serialization.Encoding.DER) not in state.registered_certificates:
+        return "Chứng thư số chưa được đăng ký với BHXH"
+    config = SignatureConfiguration(location="./CHUKYDONVI/", digest_algorithms=frozenset({DigestAlgorithm.SHA256}),
+                                    default_reference_c14n_method=CanonicalizationMethod.CANONICAL_XML_1_0)
+    try:
+        XMLVerifier().verify(document, x509_cert=cert, expect_config=config)
+    except SignXMLException as exc:
+        return f"Chữ ký số không hợp lệ: {exc}"
+    return None
+
+
+def _check_xml0(state: StandinState, document: bytes, facility: str) -> str | None:
     try:
         root = ET.fromstring(document)
     except ET.ParseError as exc:
@@ -243,7 +285,7 @@ def _check_xml0(document: bytes, facility: str) -> str | None:
         return "Thiếu MA_LK"
     if (row.findtext("MA_CSKCB") or "") != facility:
         return "MA_CSKCB không khớp"
-    return None
+    return _check_signature(state, root, document)
 
 
 def create_app(holder: StandinHolder) -> FastAPI:
@@ -319,7 +361,8 @@ def create_app(holder: StandinHolder) -> FastAPI:
             document = base64.b64decode(form.get("fileHSBase64", ""), validate=True)
         except (binascii.Error, ValueError):
             document, problem = b"", problem or "fileHSBase64 không phải base64"
-        problem = problem or _check_xml0(document, facility) or ("Từ chối (kịch bản)" if scripted == "reject" else None)
+        problem = (problem or _check_xml0(state, document, facility)
+                   or ("Từ chối (kịch bản)" if scripted == "reject" else None))
         if problem:
             return JSONResponse({"maKetQua": "400", "thongDiep": problem})
         transaction = f"GD{next(_counter):010d}"

@@ -256,7 +256,7 @@ def test_export_writes_one_file_per_good_visit_and_reports_the_rest(tmp_path: Pa
     assert [(p.field, p.problem) for p in report.failed[0].problems] == [("HO_TEN", "required")]
     assert report.failed[1].problems[0].field == "NGAY_VAO"
     files = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert files == sorted(f"{v.ma_lk}.xml" for v in report.written)  # no temporary files left
+    assert files == sorted(f"{v.ma_lk}.unsigned.xml" for v in report.written)  # drafts; no temporary files left
     first = {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()}
     again = export_xml0(visits, FACILITY, tmp_path / "out")
     assert {v.ma_lk for v in again.written} == {v.ma_lk for v in report.written}
