@@ -1,7 +1,9 @@
-"""`kiosk hub recheck | upload-checkins | export xml0`: the hub's gateway jobs from the command line.
+"""`kiosk hub recheck | upload-checkins | export xml0 | sign-xml0 | verify-xml0`: the hub's gateway jobs.
 
 Gateway settings come from ``--gateway-config FILE`` or the environment (kiosk/hub/gateway_config.py).
-``export xml0`` needs no gateway (it only writes files and queues them for upload).
+``export xml0`` needs no gateway account (it only writes files and queues them for upload); it signs with the
+facility certificate (``[gateway] sign_*`` / ``KIOSK_GATEWAY_SIGN_*``). Without one it writes unsigned drafts
+(``<MA_LK>.unsigned.xml``) for inspection and queues nothing.
 """
 
 from __future__ import annotations
@@ -78,20 +80,31 @@ def _recheck(args: argparse.Namespace) -> int:
     return _with_gateway(args, work)
 
 
+_SIGN_KEYS = ("[gateway] sign_certificate_file (a .p12/.pfx file, or a PEM certificate with sign_key_file) and "
+              "sign_password_env / sign_password_file, or KIOSK_GATEWAY_SIGN_CERT and $KIOSK_GATEWAY_SIGN_PASSWORD")
+
+
 def _upload(args: argparse.Namespace) -> int:
+    from kiosk.gateway.signing import SigningError
+
     def work(gateway: Any, day: dt.date | None) -> int:
         not_queued = 0
         if day is not None:
-            from kiosk.hub.xml0_export import queue_checkins
-
-            not_queued = len(queue_checkins(gateway.engine, day, default_service=args.default_service).failed)
+            try:
+                if gateway.signing_credentials() is None and gateway.settings.require_signature:
+                    return _fail(args, f"no signing certificate: check-in files must be signed; set {_SIGN_KEYS}",
+                                 "not_signed")
+                report = gateway.queue_checkins(day, default_service=args.default_service)
+            except SigningError as exc:
+                return _fail(args, f"cannot sign check-in files: {exc.message}", exc.code)
+            not_queued = len(report.failed)
         report = gateway.upload_due(day=day)
         if args.json:
             _say(json.dumps({**report.to_json(), "not_queued": not_queued}, ensure_ascii=False))
         else:
             _say(f"check-ins: {report.sent} sent, {report.failed} failed (retried later), "
-                 f"{report.rejected} rejected, {not_queued} visit(s) could not be built "
-                 "(see `kiosk hub export xml0`)")
+                 f"{report.rejected} rejected, {report.not_signed} not signed (not sent), {not_queued} visit(s) "
+                 "could not be built (see `kiosk hub export xml0`)")
             for message in report.errors:
                 _say(f"  {message}", err=True)
         return 0 if not report.errors and not report.rejected and not not_queued else 2
@@ -108,16 +121,36 @@ def _export(args: argparse.Namespace) -> int:
         return _fail(args, str(exc), "invalid")
     assert day is not None
 
+    from kiosk.gateway.signing import SigningError, load_credentials
+    from kiosk.hub.gateway_config import GatewayConfigError, load_signing_settings
+
+    try:
+        signing = load_signing_settings(args.gateway_config)
+        credentials = load_credentials(signing) if signing.configured else None
+    except GatewayConfigError as exc:
+        return _fail(args, str(exc), "invalid")
+    except SigningError as exc:
+        return _fail(args, f"cannot sign check-in files: {exc.message}", exc.code)
+    queued = credentials is not None or not signing.require_signature
+
     def work(engine: Any) -> int:
         from kiosk.hub.xml0_export import export_day
 
         report = export_day(engine, day, Path(args.out), facility_code=args.facility,
-                            default_service=args.default_service)
+                            default_service=args.default_service, credentials=credentials,
+                            require_signature=signing.require_signature)
         if args.json:
-            _say(json.dumps(report.to_json(), ensure_ascii=False))
+            _say(json.dumps({**report.to_json(), "signed": credentials is not None, "queued": queued},
+                            ensure_ascii=False))
         else:
-            _say(f"XML0 for {day.isoformat()}: {len(report.written)} file(s) written to {args.out}, "
+            kind = "signed" if credentials is not None else "UNSIGNED draft"
+            _say(f"XML0 for {day.isoformat()}: {len(report.written)} {kind} file(s) written to {args.out}, "
                   f"{len(report.failed)} visit(s) failed")
+        if credentials is None and report.written:
+            _say("not queued for upload: no signing certificate configured, the files are unsigned drafts "
+                 f"(*.unsigned.xml) for inspection; set {_SIGN_KEYS}" if not queued else
+                 "require_signature = false: the unsigned files were queued (training gateway only)", err=True)
+        if not args.json:
             for visit in report.failed:
                 problems = "; ".join(f"{p.field}: {p.message}" for p in visit.problems)
                 _say(f"  visit {visit.visit_id}: {problems}", err=True)
@@ -127,6 +160,72 @@ def _export(args: argparse.Namespace) -> int:
         return 1 if report.failed else 0
 
     return _run(args, work)
+
+
+def _sign(args: argparse.Namespace) -> int:
+    """Sign XML0 files in place of a copy (``<name>.signed.xml`` next to each, or into --out DIR)."""
+    from kiosk.gateway.export import write_atomically
+    from kiosk.gateway.signing import SigningError, load_credentials, sign_xml0
+    from kiosk.hub.gateway_config import GatewayConfigError, load_signing_settings
+
+    try:
+        signing = load_signing_settings(args.gateway_config)
+        if not signing.configured:
+            return _fail(args, f"no signing certificate configured: set {_SIGN_KEYS}", "not_configured")
+        credentials = load_credentials(signing)
+    except GatewayConfigError as exc:
+        return _fail(args, str(exc), "invalid")
+    except SigningError as exc:
+        return _fail(args, exc.message, exc.code)
+    results, failed = [], 0
+    for name in args.files:
+        source = Path(name)
+        stem = source.name.removesuffix(".xml").removesuffix(".unsigned")
+        target = (Path(args.out) if args.out else source.parent) / f"{stem}.signed.xml"
+        try:
+            write_atomically(target, sign_xml0(source.read_bytes(), credentials))
+            results.append({"file": name, "signed": str(target)})
+        except OSError as exc:
+            failed += 1
+            results.append({"file": name, "error": {"code": "unreadable", "message": str(exc.strerror or exc)}})
+        except SigningError as exc:
+            failed += 1
+            results.append({"file": name, "error": {"code": exc.code, "message": exc.message}})
+    _report_files(args, results, "signed")
+    return 1 if failed else 0
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from kiosk.gateway.signing import SignatureInvalid, verify_xml0
+
+    results, failed = [], 0
+    for name in args.files:
+        try:
+            info = verify_xml0(Path(name).read_bytes())
+            results.append({"file": name, "valid": True, **info.to_json()})
+        except OSError as exc:
+            failed += 1
+            results.append({"file": name, "valid": False,
+                            "error": {"code": "unreadable", "message": str(exc.strerror or exc)}})
+        except SignatureInvalid as exc:
+            failed += 1
+            results.append({"file": name, "valid": False, "error": {"code": exc.code, "message": exc.message}})
+    _report_files(args, results, "valid")
+    return 1 if failed else 0
+
+
+def _report_files(args: argparse.Namespace, results: list[dict[str, Any]], ok_key: str) -> None:
+    if args.json:
+        _say(json.dumps({"files": results}, ensure_ascii=False))
+        return
+    for item in results:
+        if "error" in item:
+            _say(f"{item['file']}: {item['error']['code']}: {item['error']['message']}", err=True)
+        elif ok_key == "signed":
+            _say(f"{item['file']}: signed -> {item['signed']}")
+        else:
+            _say(f"{item['file']}: signature valid ({item['subject']}, certificate valid until {item['not_after']}; "
+                 "registration with BHXH is checked by the gateway)")
 
 
 def register_gateway(sub: Any, db_arg: Any) -> None:
@@ -154,5 +253,19 @@ def register_gateway(sub: Any, db_arg: Any) -> None:
     x0.add_argument("--facility", metavar="CODE", help="only this facility's visits (default: all)")
     x0.add_argument("--default-service", metavar="CODE",
                     help="service code for departments without a service in the reference data")
+    x0.add_argument("--gateway-config", metavar="FILE", help="TOML file whose [gateway] sign_* keys name the "
+                    "facility certificate (default: $KIOSK_GATEWAY_CONFIG / KIOSK_GATEWAY_SIGN_* variables); "
+                    "without a certificate the files are unsigned drafts and nothing is queued")
     x0.add_argument("--json", action="store_true")
     x0.set_defaults(handler=_export)
+    sg = sub.add_parser("sign-xml0", help="sign XML0 files with the facility certificate (writes NAME.signed.xml)")
+    sg.add_argument("files", nargs="+", metavar="FILE")
+    sg.add_argument("--out", metavar="DIR", help="folder for the signed files (default: next to each file)")
+    sg.add_argument("--gateway-config", metavar="FILE", help="TOML file with the [gateway] sign_* keys")
+    sg.add_argument("--json", action="store_true")
+    sg.set_defaults(handler=_sign)
+    vf = sub.add_parser("verify-xml0", help="check the facility signature of XML0 files (digest, signature value, "
+                                            "certificate validity)")
+    vf.add_argument("files", nargs="+", metavar="FILE")
+    vf.add_argument("--json", action="store_true")
+    vf.set_defaults(handler=_verify)

@@ -10,6 +10,8 @@ File (all keys optional except ``base_url``, ``username`` and a password; names 
     staff_name = "Nguyễn Thị Lễ Tân"
     staff_citizen_id = "001090000001"
     lookups_per_minute = 30
+    sign_certificate_file = "/etc/kiosk/facility.p12"   # XML0 signature (or a PEM certificate + sign_key_file)
+    sign_password_env = "KIOSK_GATEWAY_SIGN_PASSWORD"   # the variable holding its password (or sign_password_file)
 
     [hub]
     recheck_interval_s = 300            # background re-check of provisional visits (0: off)
@@ -18,8 +20,11 @@ File (all keys optional except ``base_url``, ``username`` and a password; names 
 Environment (overrides the file): ``KIOSK_GATEWAY_CONFIG`` (the file), ``KIOSK_GATEWAY_URL``,
 ``KIOSK_GATEWAY_USER``, ``KIOSK_GATEWAY_PASSWORD``, ``KIOSK_GATEWAY_PASSWORD_MD5``,
 ``KIOSK_GATEWAY_FACILITY``, ``KIOSK_GATEWAY_STAFF_NAME``, ``KIOSK_GATEWAY_STAFF_CCCD``,
-``KIOSK_GATEWAY_BUDGET_S``, ``KIOSK_GATEWAY_RECHECK_S``, ``KIOSK_GATEWAY_UPLOAD_S``.
-No gateway settings at all: the hub runs without a gateway (look-ups answer ``not_configured``).
+``KIOSK_GATEWAY_BUDGET_S``, ``KIOSK_GATEWAY_RECHECK_S``, ``KIOSK_GATEWAY_UPLOAD_S``, and for the XML0
+signature ``KIOSK_GATEWAY_SIGN_CERT``, ``KIOSK_GATEWAY_SIGN_KEY``, ``KIOSK_GATEWAY_SIGN_PASSWORD_FILE``
+(the password itself: in the variable named by ``sign_password_env``, default ``KIOSK_GATEWAY_SIGN_PASSWORD``).
+No gateway settings at all: the hub runs without a gateway (look-ups answer ``not_configured``); the signing
+settings alone (:func:`load_signing_settings`) are enough for ``kiosk hub export xml0``.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kiosk.gateway.settings import GatewaySettings
+from kiosk.gateway.settings import GatewaySettings, SigningSettings
 
 ENV_CONFIG = "KIOSK_GATEWAY_CONFIG"
 ENV_WORKERS = "KIOSK_HUB_WORKERS"
@@ -41,7 +46,13 @@ _ENV_FIELDS: dict[str, str] = {
     "KIOSK_GATEWAY_PASSWORD_MD5": "password_md5", "KIOSK_GATEWAY_FACILITY": "facility_code",
     "KIOSK_GATEWAY_STAFF_NAME": "staff_name", "KIOSK_GATEWAY_STAFF_CCCD": "staff_citizen_id",
     "KIOSK_GATEWAY_BUDGET_S": "answer_budget_s",
+    "KIOSK_GATEWAY_SIGN_CERT": "sign_certificate_file", "KIOSK_GATEWAY_SIGN_KEY": "sign_key_file",
+    "KIOSK_GATEWAY_SIGN_PASSWORD_FILE": "sign_password_file",
 }
+#: GatewaySettings fields about the XML0 signature (they alone do not configure a gateway).
+_SIGNING_FIELDS: dict[str, str] = {"sign_certificate_file": "certificate_file", "sign_key_file": "key_file",
+                                   "sign_password_env": "password_env", "sign_password_file": "password_file",
+                                   "require_signature": "require_signature"}
 _ENV_HUB: dict[str, str] = {"KIOSK_GATEWAY_RECHECK_S": "recheck_interval_s",
                             "KIOSK_GATEWAY_UPLOAD_S": "upload_interval_s"}
 
@@ -115,7 +126,7 @@ def load_gateway_config(path: str | Path | None = None,
     for name, key in _ENV_HUB.items():
         if env.get(name):
             hub[key] = env[name]
-    if not gateway:
+    if not set(gateway) - set(_SIGNING_FIELDS):
         return None
     if "base_url" not in gateway or "username" not in gateway:
         raise GatewayConfigError("gateway settings need base_url (KIOSK_GATEWAY_URL) and username "
@@ -132,6 +143,29 @@ def load_gateway_config(path: str | Path | None = None,
     except (TypeError, ValueError):
         raise GatewayConfigError("[hub] recheck_interval_s, upload_interval_s and recheck_batch must be "
                                  "numbers") from None
+
+
+def load_signing_settings(path: str | Path | None = None, env: Mapping[str, str] | None = None) -> SigningSettings:
+    """Only the XML0 signing settings (``[gateway] sign_*``, ``require_signature`` and their variables): what
+    ``kiosk hub export xml0`` needs, with or without a gateway account. Raises GatewayConfigError."""
+    env = os.environ if env is None else env
+    path = path or env.get(ENV_CONFIG) or None
+    values: dict[str, Any] = {}
+    if path:
+        file = Path(path)
+        try:
+            data = tomllib.loads(file.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise GatewayConfigError(f"{file}: cannot read: {exc.strerror or exc}") from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise GatewayConfigError(f"{file}: not a valid TOML file: {exc}") from None
+        section = data.get("gateway", {})
+        if not isinstance(section, dict):
+            raise GatewayConfigError(f"{file}: [gateway] must be a table")
+        values.update(_settings_from({k: v for k, v in section.items() if k in _SIGNING_FIELDS}, str(file)))
+    env_values = {field: env[name] for name, field in _ENV_FIELDS.items() if env.get(name) and field in _SIGNING_FIELDS}
+    values.update(_settings_from(env_values, "environment"))
+    return SigningSettings(**{_SIGNING_FIELDS[k]: v for k, v in values.items()})
 
 
 def _per_worker(settings: GatewaySettings, env: Mapping[str, str]) -> GatewaySettings:

@@ -6,7 +6,9 @@
   for ``kiosk hub report``. Logs carry codes and actions, never patient data.
 - :meth:`HubGateway.recheck`: provisional visits re-checked; results stored per visit and pulled by the
   recording device as ``visit_updates``.
-- :meth:`HubGateway.upload_due`: the XML0 check-in queue (``hub_gateway_checkins``).
+- :meth:`HubGateway.queue_checkins` / :meth:`HubGateway.upload_due`: the XML0 check-in queue
+  (``hub_gateway_checkins``), signed with the facility certificate of the settings (``sign_*``); every file
+  is verified before it is sent and unsigned ones are refused while ``require_signature`` is on.
 - :meth:`HubGateway.start_background`: a daemon thread running recheck (and upload) periodically.
 """
 
@@ -16,7 +18,7 @@ import datetime as dt
 import logging
 import threading
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import Engine
 
@@ -28,6 +30,10 @@ from kiosk.gateway.service import GatewayLookupService, LookupRequest
 from kiosk.gateway.settings import StaffIdentity
 from kiosk.hub import db, gateway_store
 from kiosk.hub.gateway_config import HubGatewayConfig
+
+if TYPE_CHECKING:
+    from kiosk.gateway.export import ExportReport
+    from kiosk.gateway.signing import SigningCredentials
 
 log = logging.getLogger("kiosk.hub.gateway")
 
@@ -59,9 +65,11 @@ class UploadReport:
     #: visit id -> maGiaoDich of the uploads accepted in this run.
     transactions: dict[str, str | None] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    #: Files not sent because they are unsigned or their signature does not verify (left queued, see last_error).
+    not_signed: int = 0
 
     def to_json(self) -> dict[str, Any]:
-        return {"sent": self.sent, "failed": self.failed, "rejected": self.rejected,
+        return {"sent": self.sent, "failed": self.failed, "rejected": self.rejected, "not_signed": self.not_signed,
                 "transactions": self.transactions, "errors": self.errors}
 
 
@@ -74,6 +82,31 @@ class HubGateway:
         self.service = GatewayLookupService(self.client, config.settings, on_answer=self._on_answer)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._credentials: SigningCredentials | None = None
+
+    # -- signing ------------------------------------------------------------------------------------
+    def signing_credentials(self) -> SigningCredentials | None:
+        """The facility certificate and key of the settings (None when none is configured); loaded once,
+        re-checked for validity on every call. Raises SigningError (wrong password, expired, …)."""
+        from kiosk.gateway.signing import load_credentials
+
+        signing = self.settings.signing_settings()
+        if not signing.configured:
+            return None
+        if self._credentials is None:
+            self._credentials = load_credentials(signing)
+        self._credentials.check_valid()
+        return self._credentials
+
+    def queue_checkins(self, day: dt.date, *, default_service: str | None = None,
+                       facility_code: str | None = None) -> ExportReport:
+        """Build, sign and queue the XML0 files of a day (nothing is queued unsigned unless require_signature is
+        off). Raises SigningError when the certificate cannot sign."""
+        from kiosk.hub.xml0_export import queue_checkins
+
+        return queue_checkins(self.engine, day, facility_code=facility_code, default_service=default_service,
+                              credentials=self.signing_credentials(),
+                              require_signature=self.settings.require_signature)
 
     # -- look-ups ---------------------------------------------------------------------------------
     def lookup(self, request: LookupRequest, wait_s: float | None = None) -> GatewayOutcome:
@@ -138,6 +171,7 @@ class HubGateway:
     def upload_due(self, *, day: dt.date | None = None, now: dt.datetime | None = None) -> UploadReport:
         """Upload the queued XML0 files that are due; keep each accepted upload's transaction id."""
         from kiosk.gateway.errors import GatewayAuthError, GatewayError, GatewayUnavailable, UploadRejected
+        from kiosk.gateway.signing import SigningError
         from kiosk.gateway.upload import CheckinUploader, next_retry_delay
 
         now = now or dt.datetime.now(dt.UTC)
@@ -146,13 +180,23 @@ class HubGateway:
             conn = db.reader(raw)
             with conn.begin():
                 due = gateway_store.due_checkins(conn, now, day=day)
-        uploader = CheckinUploader(self.client, attempts=1)
+        try:
+            credentials = self.signing_credentials()
+        except SigningError as exc:  # e.g. the certificate expired: files signed with it are refused below
+            log.warning("check-in upload: signing certificate unusable: %s", exc.message)
+            credentials = None
+        uploader = CheckinUploader(self.client, attempts=1,
+                                   expected_certificate=credentials.certificate if credentials else None)
         for row in due:
             visit_id, document, failures = row.visit_id, bytes(row.document), int(row.failures)
             facility = row.facility_code
             values: dict[str, Any]
             try:
                 receipt = uploader.upload(document, facility)
+            except SigningError as exc:  # unsigned or broken signature: never sent; re-export rebuilds it
+                values = {"last_error": f"not sent: {exc.message}"}
+                report.not_signed += 1
+                report.errors.append(exc.message)
             except UploadRejected as exc:
                 values = {"status": "rejected", "last_error": exc.message}
                 report.rejected += 1

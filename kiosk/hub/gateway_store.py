@@ -168,15 +168,18 @@ def stored_ma_lk(conn: sa.Connection, visit_ids: Sequence[str]) -> dict[str, str
 
 
 def store_checkin_document(conn: sa.Connection, visit_id: str, ma_lk: str, document: bytes) -> str:
-    """Queue (or refresh, while not yet sent) the XML0 file of a visit. Returns the row's status."""
-    row = conn.execute(sa.select(gateway_checkins.c.status, gateway_checkins.c.document)
+    """Queue (or refresh, while never yet put on the wire) the XML0 file of a visit. Returns the row's status.
+
+    Once an attempt reached the network (``failures`` > 0 or sent) the stored bytes are frozen: the gateway may
+    have received them, and a resend must carry the very same signed file."""
+    row = conn.execute(sa.select(gateway_checkins.c.status, gateway_checkins.c.document, gateway_checkins.c.failures)
                        .where(gateway_checkins.c.visit_id == visit_id)).first()
     if row is None:
         conn.execute(gateway_checkins.insert().values(
             visit_id=visit_id, ma_lk=ma_lk, document=document, status="pending", failures=0,
             created_at=_utcnow()))
         return "pending"
-    if row.status == "pending" and bytes(row.document) != document:
+    if row.status == "pending" and int(row.failures) == 0 and bytes(row.document) != document:
         conn.execute(gateway_checkins.update().where(gateway_checkins.c.visit_id == visit_id)
                      .values(document=document))
     return str(row.status)

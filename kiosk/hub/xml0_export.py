@@ -3,7 +3,11 @@
 Per facility: ``facility_from_services`` over the hub's service reference data (the first active service
 of each department), ``export_xml0`` into the folder, then each written file is stored in
 ``hub_gateway_checkins`` (first export sets MA_LK; later exports reuse it through ``Xml0Extras``; a file
-already sent is never replaced).
+already put on the wire is never replaced).
+
+Signing: with the facility's credentials every file is signed and the signed bytes are queued (and re-sent
+unchanged). Without them the files are unsigned drafts (``<MA_LK>.unsigned.xml``) and nothing is queued,
+unless ``require_signature`` is off (a training gateway that accepts unsigned files).
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import datetime as dt
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import Engine
 
@@ -20,9 +24,15 @@ from kiosk.gateway.export import ExportReport, export_xml0, facility_from_servic
 from kiosk.gateway.xml0 import Xml0Extras
 from kiosk.hub import db, gateway_store
 
+if TYPE_CHECKING:
+    from kiosk.gateway.signing import SigningCredentials
+
 
 def export_day(engine: Engine, day: dt.date, out_dir: Path, *, facility_code: str | None = None,
-               default_service: str | None = None) -> ExportReport:
+               default_service: str | None = None, credentials: SigningCredentials | None = None,
+               require_signature: bool = True) -> ExportReport:
+    """Write the day's XML0 files into ``out_dir`` and queue them for upload (signed ones; unsigned drafts only
+    when ``require_signature`` is off). Raises SigningError when the credentials cannot sign."""
     with engine.connect() as raw:
         conn = db.reader(raw)
         with conn.begin():
@@ -40,8 +50,10 @@ def export_day(engine: Engine, day: dt.date, out_dir: Path, *, facility_code: st
     report = ExportReport()
     for code, group in sorted(by_facility.items()):
         facility = facility_from_services(code, services[code], default_service=default_service)
-        part = export_xml0(group, facility, out_dir, extras_for=extras_for)
+        part = export_xml0(group, facility, out_dir, extras_for=extras_for, credentials=credentials)
         report.visits.extend(part.visits)
+    if credentials is None and require_signature:
+        return report  # drafts for inspection: nothing unsigned is queued for the gateway
     with engine.begin() as conn:
         for item in report.written:
             assert item.path is not None and item.ma_lk is not None
@@ -50,7 +62,9 @@ def export_day(engine: Engine, day: dt.date, out_dir: Path, *, facility_code: st
 
 
 def queue_checkins(engine: Engine, day: dt.date, *, facility_code: str | None = None,
-                   default_service: str | None = None) -> ExportReport:
-    """Build and queue the day's XML0 files without keeping them on disk."""
+                   default_service: str | None = None, credentials: SigningCredentials | None = None,
+                   require_signature: bool = True) -> ExportReport:
+    """Build, sign and queue the day's XML0 files without keeping them on disk."""
     with tempfile.TemporaryDirectory(prefix="xml0-") as tmp:
-        return export_day(engine, day, Path(tmp), facility_code=facility_code, default_service=default_service)
+        return export_day(engine, day, Path(tmp), facility_code=facility_code, default_service=default_service,
+                          credentials=credentials, require_signature=require_signature)

@@ -68,3 +68,17 @@ def p12_settings(directory: Path, cert: TestCert | None = None, **overrides: obj
 
 
 ENV = {PASSWORD_ENV: P12_PASSWORD}
+
+
+@functools.lru_cache(maxsize=1)
+def shared_pem_files() -> tuple[str, str]:
+    """Certificate + unencrypted key PEM files valid for a week, written once per test session (for fixtures
+    that need a configured facility certificate without a password)."""
+    import atexit
+    import shutil
+    import tempfile
+
+    directory = Path(tempfile.mkdtemp(prefix="kiosk-test-cert-"))
+    atexit.register(shutil.rmtree, directory, True)
+    cert, key = make_cert(valid_days=7, key_index=7).write_pem(directory / "facility.pem", directory / "facility.key")
+    return str(cert), str(key)

@@ -14,6 +14,7 @@ from kiosk.gateway.settings import GatewaySettings
 from kiosk.hub.app import HubSettings, create_app
 from kiosk.hub.gateway_config import HubGatewayConfig
 from kiosk.hub.gateway_hub import HubGateway
+from tests.gateway.certs import shared_pem_files
 from tests.gateway.fixtures import standin_fixture, standin_server_fixture  # noqa: F401 (fixtures)
 from tests.gateway.standin import DEFAULT_PASSWORD, StandinCard, StandinHolder
 from tests.hub.support import add_device, auth, open_engine
@@ -33,6 +34,8 @@ def gateway_settings(url: str, **overrides: Any) -> GatewaySettings:
         "staff_name": STAFF_NAME, "staff_citizen_id": STAFF_CCCD, "connect_timeout_s": 2.0,
         "total_timeout_s": 5.0, "answer_budget_s": 1.5, "offline_backoff_s": 30.0, "upload_backoff_s": 0.01,
     }
+    # A throw-away facility certificate: check-in files are signed as in production.
+    values["sign_certificate_file"], values["sign_key_file"] = shared_pem_files()
     values.update(overrides)
     return GatewaySettings(**values)
 

@@ -14,6 +14,7 @@ from kiosk.cli import main
 from kiosk.gateway.xml0 import parse_xml0, validate_xml0
 from kiosk.hub.imports import import_reference
 from kiosk.hub.schema import gateway_checkins, visit_checks
+from tests.gateway.certs import shared_pem_files
 from tests.gateway.standin import StandinHolder
 from tests.gateway.visits import BHYT_VISIT, CCCD_VISIT, UNINSURED_VISIT
 from tests.hub.gateway_support import (
@@ -111,7 +112,11 @@ def test_export_xml0_cli_writes_valid_files_for_bhyt_cccd_and_uninsured_visits(
         ghub: GatewayHub, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bhyt, cccd, uninsured = _export_setup(ghub, tmp_path)
     out = tmp_path / "xml0"
-    argv = ["hub", "export", "xml0", "--date", "2026-11-22", "--out", str(out), "--db", _db_url(ghub), "--json"]
+    cert, key = shared_pem_files()  # signed files are queued; without a certificate only drafts are written
+    signing = tmp_path / "signing.toml"
+    signing.write_text(f"[gateway]\nsign_certificate_file = '{cert}'\nsign_key_file = '{key}'\n", encoding="utf-8")
+    argv = ["hub", "export", "xml0", "--date", "2026-11-22", "--out", str(out), "--db", _db_url(ghub), "--json",
+            "--gateway-config", str(signing)]
     assert main(argv) == 1  # K09 (the CCCD visit's department) has no service yet
     report = json.loads(capsys.readouterr().out)
     failed = [v for v in report["visits"] if v["path"] is None]
@@ -160,10 +165,8 @@ def test_export_needs_a_date_and_says_so(tmp_path: Path, capsys: pytest.CaptureF
 
 def test_upload_stores_the_transaction_id_and_retries_later(ghub: GatewayHub, standin: StandinHolder,
                                                             tmp_path: Path) -> None:
-    from kiosk.hub.xml0_export import queue_checkins
-
     _export_setup(ghub, tmp_path)
-    queue_checkins(ghub.engine, DAY, default_service="02.1900")
+    ghub.gateway.queue_checkins(DAY, default_service="02.1900")
     standin.state.upload_script = ["500"]
     first = ghub.gateway.upload_due(day=DAY)
     assert first.sent == 0 and first.failed == 1  # gateway down: the rest waits for the next round
@@ -185,10 +188,8 @@ def test_upload_stores_the_transaction_id_and_retries_later(ghub: GatewayHub, st
 
 
 def test_rejected_upload_is_kept_for_staff(ghub_lite: GatewayHub, standin: StandinHolder, tmp_path: Path) -> None:
-    from kiosk.hub.xml0_export import queue_checkins
-
     _export_setup(ghub_lite, tmp_path)
-    queue_checkins(ghub_lite.engine, DAY, default_service="02.1900")
+    ghub_lite.gateway.queue_checkins(DAY, default_service="02.1900")
     standin.state.upload_script = ["reject"]
     report = ghub_lite.gateway.upload_due(day=DAY)
     assert report.rejected == 1 and report.sent == 2
@@ -205,7 +206,8 @@ def test_recheck_and_upload_cli_with_a_gateway_config_file(ghub_lite: GatewayHub
     config = tmp_path / "gateway.toml"
     config.write_text(f'[gateway]\nbase_url = "{standin.url}"\nusername = "10099_BV"\npassword = "mat-khau-thu"\n'
                       f'facility_code = "{FACILITY}"\nstaff_name = "{STAFF_NAME}"\nstaff_citizen_id = "{STAFF_CCCD}"\n'
-                      'total_timeout_s = 5\n', encoding="utf-8")
+                      'total_timeout_s = 5\nsign_certificate_file = "{}"\nsign_key_file = "{}"\n'.format(
+                          *shared_pem_files()), encoding="utf-8")
     db = _db_url(ghub_lite)
     assert main(["hub", "recheck", "--db", db, "--gateway-config", str(config), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["changed"] == 1
