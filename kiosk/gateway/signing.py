@@ -76,8 +76,10 @@ class SignatureInvalid(SigningError):
 
 
 def _parser() -> etree.XMLParser:
-    # CDATA kept as written; no entities, no network, no huge trees.
-    return etree.XMLParser(strip_cdata=False, resolve_entities=False, no_network=True, remove_blank_text=False)
+    # No entities, no network. CDATA becomes plain text in the tree (canonical XML has no CDATA anyway): signxml
+    # serialises trees as ASCII, which would turn non-ASCII characters inside a kept CDATA node into literal
+    # "&#7889;" text. The CDATA of the file itself survives: the signature is spliced into the original bytes.
+    return etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
 
 
 def _utc(moment: dt.datetime | None) -> dt.datetime:

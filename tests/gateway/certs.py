@@ -21,6 +21,7 @@ PASSWORD_ENV = "KIOSK_TEST_SIGN_PASSWORD"
 
 @dataclass(frozen=True)
 class TestCert:
+    __test__ = False  # not a pytest test class
     certificate: x509.Certificate
     key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
 
