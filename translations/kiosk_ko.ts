@@ -126,6 +126,7 @@
     <name>DeskWindow</name>
     <message>
         <source>That ticket is not one of today&apos;s visits.</source>
+        <extracomment>&quot;Setup…&quot; pressed: the kiosk setup (behind the admin PIN) is opened by the builder.</extracomment>
         <translation>이 번호표는 오늘 접수 건이 아닙니다.</translation>
     </message>
     <message>
@@ -143,6 +144,10 @@
     <message>
         <source>Check</source>
         <translation>확인</translation>
+    </message>
+    <message>
+        <source>Setup…</source>
+        <translation>설정…</translation>
     </message>
     <message>
         <source>Registered: ticket {ticket}.</source>
@@ -496,10 +501,17 @@
     </message>
 </context>
 <context>
+    <name>SetupWindow</name>
+    <message>
+        <source>Kiosk setup</source>
+        <translation>키오스크 설정</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>Kiosk setup: {page}</source>
-        <extracomment>&quot;Restart me&quot;: the kiosk session (systemd unit, Shell Launcher) starts the app again. The value is the one kiosk-ux.md §11 gives; kiosk/exitcodes.py (another part) names it RESTART.</extracomment>
+        <extracomment>&quot;Restart me&quot;: the kiosk session (systemd unit, Shell Launcher) starts the app again with the new settings.</extracomment>
         <translation>키오스크 설정: {page}</translation>
     </message>
     <message>

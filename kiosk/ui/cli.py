@@ -75,7 +75,7 @@ def _run(args: argparse.Namespace) -> int:
                 config = load_config(None)
             except ConfigError as exc:
                 print(f"kiosk run: {exc}", file=sys.stderr)
-                return 2
+                return ExitCode.USAGE
             mode = args.mode or config.ui.mode
             unconfigured = False
     if not demo and unconfigured and not (args.camera or args.serial):

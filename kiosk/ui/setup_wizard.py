@@ -20,6 +20,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import Config
+from kiosk.exitcodes import ExitCode
 from kiosk.setup.answers import SetupAnswers, answers_from_config, apply_answers, normalise
 from kiosk.setup.probes import ProbeResult
 from kiosk.ui.base import TranslatedWidget
@@ -28,9 +29,8 @@ from kiosk.ui.setup.summary import SummaryPage
 from kiosk.ui.widgets import button, label
 from kiosk.ui.workers import TaskRunner
 
-#: "Restart me": the kiosk session (systemd unit, Shell Launcher) starts the app again. The value is
-#: the one kiosk-ux.md §11 gives; kiosk/exitcodes.py (another part) names it RESTART.
-RESTART_EXIT_CODE: Final = 3
+#: "Restart me": the kiosk session (systemd unit, Shell Launcher) starts the app again with the new settings.
+RESTART_EXIT_CODE: Final = ExitCode.RESTART
 
 
 class SetupWizard(TranslatedWidget):
@@ -288,7 +288,7 @@ def open_in_stack(stack: QStackedWidget, wizard: SetupWizard, on_closed: Callabl
     wizard.go(0)
 
 
-class SetupWindow(QWidget):
+class SetupWindow(TranslatedWidget):
     """A top-level window: the admin PIN first (when one is asked for), then the wizard. Used from the
     reception desk and on first start."""
 
@@ -314,6 +314,10 @@ class SetupWindow(QWidget):
             self.pin.submitted.connect(self._pin)
             self.pin.cancelled.connect(self.close)
             self.pin.start()
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Kiosk setup"))
 
     def _pin(self, pin: str) -> None:
         if self._verify is not None and self._verify(pin):

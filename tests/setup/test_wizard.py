@@ -27,6 +27,8 @@ def wizard(qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest
     monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
     look = Appearance(qapp, touch=True)
     look.apply()
+    english = LanguageManager(qapp, default="en")
+    english.switch("en")  # the texts below are the English ones, whatever ran before
     w = SetupWizard(Config(), tmp_path / "config.toml", restart_after_save=False, demo_departments=DEPARTMENTS,
                     scan_timeout_s=20)
     qtbot.addWidget(w)
@@ -34,6 +36,7 @@ def wizard(qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest
     w.show()
     yield w
     w.shutdown()
+    english.deleteLater()
     qapp.setStyleSheet("")
 
 

@@ -20,7 +20,27 @@ def build_desk(kiosk: KioskApp) -> DeskWindow:
     model.print_changed.connect(lambda r: kiosk.status.set_printer(r.status))
     model.feedback.connect(kiosk.sounds.play)
     window.screen_shown.connect(lambda name: autopilot_step(window, name))
+    window.setup_requested.connect(lambda: open_setup(window, kiosk))
     return window
+
+
+def open_setup(window: DeskWindow, kiosk: KioskApp) -> None:
+    """The setup in its own window: the admin PIN first, then the wizard (restart with code 3 after saving)."""
+    from kiosk.config import default_config_path
+    from kiosk.ui.admin_pin import verify_pin
+    from kiosk.ui.setup_wizard import SetupWindow, SetupWizard, setup_config
+
+    current = getattr(window, "setup_window", None)
+    if current is not None and current.isVisible():
+        current.raise_()
+        current.activateWindow()
+        return
+    path = kiosk.options.config_path or default_config_path()
+    setup = SetupWindow(lambda: SetupWizard(setup_config(path), path, runner=kiosk.runner, restart_after_save=True),
+                        verify=lambda pin: verify_pin(pin, kiosk.config.ui.admin_pin_hash))
+    setup.resize(1280, 720)
+    setup.show()
+    window.setup_window = setup  # type: ignore[attr-defined]
 
 
 def autopilot_step(window: DeskWindow, name: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 class DeskWindow(KioskWindow, TranslatedWidget):
     first_screen = "desk"
+    #: "Setup…" pressed: the kiosk setup (behind the admin PIN) is opened by the builder.
+    setup_requested = Signal()
 
     def __init__(self, model: DeskModel, languages: LanguageManager, *,
                  on_sync_now: Callable[[], None] | None = None) -> None:
@@ -50,6 +52,8 @@ class DeskWindow(KioskWindow, TranslatedWidget):
         for lang in LANGUAGES:
             self.language.addItem(lang.native_name, lang.code)
         self.language.currentIndexChanged.connect(lambda i: languages.switch(str(self.language.itemData(i))))
+        self.setup_button = button(name="desk-setup")
+        self.setup_button.clicked.connect(self.setup_requested)
         self.message = label("", "muted", align=Qt.AlignmentFlag.AlignLeft)
         self.message.setObjectName("desk-message")
         self.patient = PatientPanel(lambda: languages.current or languages.default)
@@ -61,6 +65,7 @@ class DeskWindow(KioskWindow, TranslatedWidget):
         top.addWidget(self.entry, 1)
         top.addWidget(self.check_button)
         top.addWidget(self.language)
+        top.addWidget(self.setup_button)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -179,6 +184,7 @@ class DeskWindow(KioskWindow, TranslatedWidget):
         self.entry_caption.setText(self.tr("&Card:"))
         self.entry.setPlaceholderText(self.tr("Scan, or type a card number or citizen ID and press Enter"))
         self.check_button.setText(self.tr("Check"))
+        self.setup_button.setText(self.tr("Setup…"))
         last = getattr(self, "_last_ticket", "")
         parts = []
         if self._problem:

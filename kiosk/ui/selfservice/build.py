@@ -32,7 +32,9 @@ def open_setup(window: SelfServiceWindow, kiosk: KioskApp) -> None:
 
     path = kiosk.options.config_path or default_config_path()
     wizard = SetupWizard(setup_config(path), path, runner=kiosk.runner, restart_after_save=True)
-    open_in_stack(window.stack, wizard, lambda _saved: window.stack.setCurrentWidget(window.admin))
+    # Leaving the wizard shows the model's screen again: the admin panel, or the welcome after an idle reset.
+    open_in_stack(window.stack, wizard,
+                  lambda _saved: window.stack.setCurrentWidget(window.screens[window.model.screen]))
     window.model.screen_changed.connect(wizard.cancel)  # idle reset or any screen change ends the setup
 
 

@@ -1,0 +1,86 @@
+"""The wizard is reachable from the running app: the self-service admin panel (behind the PIN) and
+the desk's "Setup…" button (which asks the admin PIN itself)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk.config import Config
+from kiosk.ui.admin_pin import hash_pin
+from kiosk.ui.app import KioskApp, RunOptions
+from kiosk.ui.selfservice.model import Screen
+from kiosk.ui.setup_wizard import SetupWindow, SetupWizard
+
+
+@pytest.fixture
+def make_app(qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
+    apps: list[KioskApp] = []
+
+    def make(mode: str) -> KioskApp:
+        config = Config()
+        config.ui.admin_pin_hash = hash_pin("2468", iterations=1000)
+        config.facility.code = "48001"
+        (tmp_path / "config.toml").write_text('[facility]\ncode = "48001"\n', encoding="utf-8")
+        app = KioskApp(config, RunOptions(mode=mode, config_path=tmp_path / "config.toml", sounds=False), qapp)
+        app.window.resize(1280, 720)
+        app.window.show()
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        app.languages.switch("en")  # the app starts in its default language (vi): leave English behind
+        app.window.close()
+        app.close()
+    qapp.setStyleSheet("")
+
+
+def test_admin_panel_opens_the_wizard_and_returns(qtbot: QtBot, make_app: object) -> None:
+    kiosk = make_app("self")  # type: ignore[operator]
+    window = kiosk.window
+    window.model.go(Screen.PIN)
+    window.pin.field.setText("2468")
+    window.pin.ok_button.click()
+    assert window.stack.currentWidget() is window.admin
+    window.admin.setup_button.click()
+    wizard = window.stack.currentWidget()
+    assert isinstance(wizard, SetupWizard)
+    assert wizard.facility.code.text() == "48001"  # defaults come from the configuration file
+    assert wizard.restart_after_save
+    wizard.cancel_button.click()
+    assert window.stack.currentWidget() is window.admin
+    assert not any(isinstance(window.stack.widget(i), SetupWizard) for i in range(window.stack.count()))
+
+
+def test_idle_reset_ends_the_setup(qtbot: QtBot, make_app: object) -> None:
+    kiosk = make_app("self")  # type: ignore[operator]
+    window = kiosk.window
+    window.model.go(Screen.ADMIN)
+    window.admin.setup_button.click()
+    assert isinstance(window.stack.currentWidget(), SetupWizard)
+    window.reset()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.welcome)
+    assert not any(isinstance(window.stack.widget(i), SetupWizard) for i in range(window.stack.count()))
+
+
+def test_desk_setup_button_asks_the_pin(qtbot: QtBot, make_app: object) -> None:
+    kiosk = make_app("desk")  # type: ignore[operator]
+    window = kiosk.window
+    window.setup_button.click()
+    setup = window.setup_window
+    assert isinstance(setup, SetupWindow) and setup.wizard is None
+    setup.pin.field.setText("0000")
+    setup.pin.ok_button.click()
+    assert setup.wizard is None
+    setup.pin.field.setText("2468")
+    setup.pin.ok_button.click()
+    assert setup.wizard is not None and setup.wizard.facility.code.text() == "48001"
+    setup.wizard.cancel_button.click()
+    assert not setup.isVisible()
+    setup.deleteLater()
