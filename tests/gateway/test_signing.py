@@ -234,3 +234,12 @@ def test_a_signature_moved_out_of_chukydonvi_or_a_replaced_certificate_is_refuse
     with pytest.raises(SignatureInvalid) as err:
         verify_xml0(swapped)
     assert err.value.code == "bad_signature"
+
+
+def test_a_file_with_an_empty_chukydonvi_placeholder_is_signed_into_it(creds: SigningCredentials) -> None:
+    document = DOCUMENT.replace(END, b"  <CHUKYDONVI/>\n" + END)
+    signed = sign_xml0(document, creds)
+    root = etree.fromstring(signed)
+    assert [child.tag for child in root] == ["DSACH_TRANG_THAI_KCB", "CHUKYDONVI"]
+    assert root.find(f"CHUKYDONVI/{DS}Signature") is not None
+    assert verify_xml0(signed).certificate == creds.certificate and parse_xml0(signed) == parse_xml0(DOCUMENT)
