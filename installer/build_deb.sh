@@ -41,7 +41,7 @@ find "$root/opt/clinic-kiosk" -type f -exec chmod 0644 {} +
 chmod 0755 "$root/opt/clinic-kiosk/kiosk"
 
 install -m 0755 $src/kiosk.sh "$root/usr/bin/kiosk"
-install -m 0755 $src/kiosk-session $src/kiosk-app $src/x11-session "$root/usr/share/clinic-kiosk/"
+install -m 0755 $src/kiosk-session $src/kiosk-app $src/x11-session $src/x11-start $src/exit-action "$root/usr/share/clinic-kiosk/"
 install -m 0644 $src/clinic-kiosk.service $src/clinic-kiosk-x11.service $src/clinic-kiosk-hub.service \
         "$root/lib/systemd/system/"
 install -m 0644 $src/70-clinic-kiosk.rules "$root/lib/udev/rules.d/"
