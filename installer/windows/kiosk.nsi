@@ -22,6 +22,10 @@
 ; * silent: setup.exe /S [/D=dir] [/HUBFIREWALL]; uninstall.exe /S [/REMOVEDATA].
 
 Unicode true
+!ifdef TARGET_AMD64
+  ; A 64-bit installer (used by the wine check in CI; the default x86 stub can tell 32-bit Windows "no").
+  Target amd64-unicode
+!endif
 ManifestDPIAware true
 !ifdef NO_COMPRESS
   SetCompress off
