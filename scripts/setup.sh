@@ -14,7 +14,7 @@ apt_packages=(libzbar0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libgl1 libeg
               alsa-utils)  # aplay: the success/failure sounds
 if (( want_test )); then
   apt_packages+=(xvfb xauth socat postgresql
-                nsis  # makensis: compiles installer/windows/kiosk.nsi in CI
+                nsis wine64  # makensis compiles installer/windows/kiosk.nsi; wine64 runs it (tests/installer)
                 lintian systemd  # checks of the .deb and its units (tests/installer)
                 libwayland-cursor0 libwayland-egl1)  # dependencies of the .deb (installed by the upgrade test)
 fi
