@@ -241,7 +241,7 @@
     </message>
     <message>
         <source>The hub keeps the card list and receives the visits. Leave the address empty if this kiosk works on its own.</source>
-        <translation>ハブはカード一覧を保持し、受付記録を受け取ります。このキオスクを単独で使う場合はアドレスを空欄にしてください。</translation>
+        <translation>ハブはカード一覧を保持し、受付記録を受け取ります。単独で使う場合はアドレスを空欄にしてください。</translation>
     </message>
     <message>
         <source>Hub address</source>
@@ -448,6 +448,10 @@
         <translation>ハブに接続できません</translation>
     </message>
     <message>
+        <source>The hub&apos;s certificate is not trusted by this computer</source>
+        <translation>このコンピューターはハブの証明書を信頼していません</translation>
+    </message>
+    <message>
         <source>The hub refused the device token (wrong or revoked)</source>
         <translation>ハブがデバイストークンを拒否しました（誤りまたは失効）</translation>
     </message>
@@ -462,6 +466,18 @@
     <message>
         <source>The hub answered with an error</source>
         <translation>ハブがエラーを返しました</translation>
+    </message>
+    <message>
+        <source>the printer is out of paper</source>
+        <translation>プリンターの用紙切れ</translation>
+    </message>
+    <message>
+        <source>the printer does not answer (switched off, wrong port or speed?)</source>
+        <translation>プリンターが応答しません（電源オフ、ポートまたは速度の誤り？）</translation>
+    </message>
+    <message>
+        <source>printing failed</source>
+        <translation>印刷に失敗しました</translation>
     </message>
     <message>
         <source>Enter the facility code (5 characters, e.g. 01999).</source>

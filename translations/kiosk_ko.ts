@@ -448,6 +448,10 @@
         <translation>허브에 연결할 수 없습니다</translation>
     </message>
     <message>
+        <source>The hub&apos;s certificate is not trusted by this computer</source>
+        <translation>이 컴퓨터는 허브의 인증서를 신뢰하지 않습니다</translation>
+    </message>
+    <message>
         <source>The hub refused the device token (wrong or revoked)</source>
         <translation>허브가 장치 토큰을 거부했습니다 (잘못되었거나 폐기됨)</translation>
     </message>
@@ -462,6 +466,18 @@
     <message>
         <source>The hub answered with an error</source>
         <translation>허브가 오류로 응답했습니다</translation>
+    </message>
+    <message>
+        <source>the printer is out of paper</source>
+        <translation>프린터에 용지가 없습니다</translation>
+    </message>
+    <message>
+        <source>the printer does not answer (switched off, wrong port or speed?)</source>
+        <translation>프린터가 응답하지 않습니다 (전원 꺼짐, 포트 또는 속도 오류?)</translation>
+    </message>
+    <message>
+        <source>printing failed</source>
+        <translation>인쇄 실패</translation>
     </message>
     <message>
         <source>Enter the facility code (5 characters, e.g. 01999).</source>

@@ -190,7 +190,7 @@
     </message>
     <message>
         <source>empty: a file in the data folder; serial:/dev/ttyUSB0, network:10.0.0.9</source>
-        <translation>để trống: ghi ra tệp trong thư mục dữ liệu; serial:/dev/ttyUSB0, network:10.0.0.9</translation>
+        <translation>trống: tệp trong thư mục dữ liệu; serial:/dev/ttyUSB0, network:10.0.0.9</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -448,6 +448,10 @@
         <translation>Không kết nối được máy chủ trung tâm</translation>
     </message>
     <message>
+        <source>The hub&apos;s certificate is not trusted by this computer</source>
+        <translation>Máy tính này không tin cậy chứng chỉ của máy chủ trung tâm</translation>
+    </message>
+    <message>
         <source>The hub refused the device token (wrong or revoked)</source>
         <translation>Máy chủ từ chối token thiết bị (sai hoặc đã bị thu hồi)</translation>
     </message>
@@ -462,6 +466,18 @@
     <message>
         <source>The hub answered with an error</source>
         <translation>Máy chủ trung tâm trả về lỗi</translation>
+    </message>
+    <message>
+        <source>the printer is out of paper</source>
+        <translation>máy in hết giấy</translation>
+    </message>
+    <message>
+        <source>the printer does not answer (switched off, wrong port or speed?)</source>
+        <translation>máy in không phản hồi (đang tắt, sai cổng hoặc sai tốc độ?)</translation>
+    </message>
+    <message>
+        <source>printing failed</source>
+        <translation>in không thành công</translation>
     </message>
     <message>
         <source>Enter the facility code (5 characters, e.g. 01999).</source>

@@ -448,6 +448,10 @@
         <translation>无法连接中心服务器</translation>
     </message>
     <message>
+        <source>The hub&apos;s certificate is not trusted by this computer</source>
+        <translation>本机不信任中心服务器的证书</translation>
+    </message>
+    <message>
         <source>The hub refused the device token (wrong or revoked)</source>
         <translation>中心服务器拒绝了设备令牌（错误或已撤销）</translation>
     </message>
@@ -462,6 +466,18 @@
     <message>
         <source>The hub answered with an error</source>
         <translation>中心服务器返回错误</translation>
+    </message>
+    <message>
+        <source>the printer is out of paper</source>
+        <translation>打印机缺纸</translation>
+    </message>
+    <message>
+        <source>the printer does not answer (switched off, wrong port or speed?)</source>
+        <translation>打印机无响应（未开机、端口或速率错误？）</translation>
+    </message>
+    <message>
+        <source>printing failed</source>
+        <translation>打印失败</translation>
     </message>
     <message>
         <source>Enter the facility code (5 characters, e.g. 01999).</source>

@@ -21,9 +21,11 @@ if TYPE_CHECKING:
     from kiosk.setup.answers import SetupAnswers
     from kiosk.setup.probes import ProbeResult
 
-EXIT_OK = 0
-EXIT_TEST_FAILED = 1
-EXIT_USAGE = 2
+from kiosk.exitcodes import OK, ExitCode
+
+EXIT_OK = int(OK)
+EXIT_TEST_FAILED = int(ExitCode.ERROR)
+EXIT_USAGE = int(ExitCode.USAGE)
 
 
 class _Abort(Exception):
@@ -63,9 +65,21 @@ def _flag_answers(args: argparse.Namespace, answers: SetupAnswers) -> SetupAnswe
     return dataclasses.replace(answers, **changes)
 
 
-def _ask(prompt: str, default: str, read: Callable[[], str], out: TextIO, *, secret: bool = False) -> str:
+#: Reads a secret without echo (getpass on a terminal); None: read it like any other answer.
+SecretReader = Callable[[str], str] | None
+
+
+def _ask(prompt: str, default: str, read: Callable[[], str], out: TextIO, *, secret: bool = False,
+         read_secret: SecretReader = None) -> str:
     shown = ("****" + default[-4:] if len(default) > 8 else "****") if secret and default else default
-    out.write(f"{prompt} [{shown}]: " if shown else f"{prompt}: ")
+    text = f"{prompt} [{shown}]: " if shown else f"{prompt}: "
+    if secret and read_secret is not None:
+        try:
+            value = read_secret(text).strip()
+        except EOFError:
+            raise _Abort("input ended before the setup was complete; nothing was saved") from None
+        return value if value else default
+    out.write(text)
     out.flush()
     line = read()
     if line == "":
@@ -85,14 +99,15 @@ def _ask_yes(prompt: str, default: bool, read: Callable[[], str], out: TextIO) -
     raise _Abort("no clear answer; nothing was saved")
 
 
-def _interview(answers: SetupAnswers, read: Callable[[], str], out: TextIO) -> SetupAnswers:
+def _interview(answers: SetupAnswers, read: Callable[[], str], out: TextIO,
+               read_secret: SecretReader = None) -> SetupAnswers:
     import dataclasses
 
     from kiosk.setup.answers import facility_problem, hub_url_problem, province_name, token_problem
 
     def field(prompt: str, current: str, check: Callable[[str], Any], *, secret: bool = False) -> str:
         for _ in range(5):
-            value = _ask(prompt, current, read, out, secret=secret)
+            value = _ask(prompt, current, read, out, secret=secret, read_secret=read_secret)
             problem = check(value)
             if problem is None:
                 return value
@@ -157,10 +172,14 @@ def run_tests(config: Config, answers: SetupAnswers, out: TextIO, *, scan_timeou
 
 
 def _handler(args: argparse.Namespace) -> int:
-    return run(args, sys.stdin.readline, sys.stdout, sys.stderr)
+    import getpass
+
+    secret = getpass.getpass if sys.stdin.isatty() else None  # the token is not shown on a terminal
+    return run(args, sys.stdin.readline, sys.stdout, sys.stderr, read_secret=secret)
 
 
-def run(args: argparse.Namespace, read: Callable[[], str], out: TextIO, err: TextIO) -> int:
+def run(args: argparse.Namespace, read: Callable[[], str], out: TextIO, err: TextIO, *,
+        read_secret: SecretReader = None) -> int:
     from kiosk.config import ConfigError, default_config_path, load_config
     from kiosk.setup.answers import answers_from_config, apply_answers, normalise, validate
     from kiosk.setup.departments import DepartmentsFileError, import_departments, read_departments
@@ -176,7 +195,7 @@ def run(args: argparse.Namespace, read: Callable[[], str], out: TextIO, err: Tex
     answers = _flag_answers(args, answers_from_config(config))
     try:
         if not (args.yes or args.test_only):
-            answers = _interview(answers, read, out)
+            answers = _interview(answers, read, out, read_secret)
     except _Abort as exc:
         err.write(f"\nkiosk setup: {exc}\n")
         return EXIT_USAGE

@@ -35,6 +35,7 @@ MESSAGES: Final = {
     "hub_ok": "Hub reached; the token belongs to device \"{device}\" of facility {facility}",
     "hub_none": "No hub: this kiosk works offline",
     "hub_unreachable": "Cannot reach the hub",
+    "hub_certificate": "The hub's certificate is not trusted by this computer",
     "hub_token_refused": "The hub refused the device token (wrong or revoked)",
     "hub_not_a_hub": "This address does not answer like a kiosk hub",
     "hub_facility_mismatch": "The token belongs to facility {facility}, not {expected}",
@@ -149,7 +150,7 @@ def probe_printer(config: Config, target: str, *, tickets_dir: Path | None = Non
     detail = "; ".join(str(p) for p in (result.detail, result.png_path) if p and str(p) != where)
     if result.printed:
         return _result(True, "printer_ok", detail, target=where)
-    return _result(False, "printer_failed", detail or where, reason=result.message)
+    return _result(False, "printer_failed", detail or where, reason=result.message, status=result.status.value)
 
 
 def probe_hub(url: str, token: str, *, facility_code: str = "", timeout_s: float = 10.0) -> ProbeResult:
@@ -165,7 +166,7 @@ def probe_hub(url: str, token: str, *, facility_code: str = "", timeout_s: float
     try:
         who = client.whoami()
     except HubUnreachable as exc:
-        return _result(False, "hub_unreachable", exc.message)
+        return _result(False, "hub_certificate" if "SSLError" in exc.message else "hub_unreachable", exc.message)
     except HubRejected as exc:
         if exc.status in (401, 403):
             return _result(False, "hub_token_refused", exc.message)

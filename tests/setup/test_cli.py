@@ -19,10 +19,10 @@ from tests.setup.conftest import CLIP, DEPARTMENTS, Hub
 REPO = Path(__file__).resolve().parents[2]
 
 
-def run(argv: list[str], stdin: str = "") -> tuple[int, str, str]:
+def run(argv: list[str], stdin: str = "", read_secret: cli.SecretReader = None) -> tuple[int, str, str]:
     args = build_parser().parse_args(["setup", *argv])
     out, err = io.StringIO(), io.StringIO()
-    code = cli.run(args, io.StringIO(stdin).readline, out, err)
+    code = cli.run(args, io.StringIO(stdin).readline, out, err, read_secret=read_secret)
     return code, out.getvalue(), err.getvalue()
 
 
@@ -119,3 +119,18 @@ def test_broken_config_file_is_a_message_not_a_traceback(tmp_path: Path) -> None
                           capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
     assert proc.returncode == 2
     assert "not valid TOML" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_token_is_read_without_echo_on_a_terminal(tmp_path: Path, hub: Hub) -> None:
+    prompts: list[str] = []
+
+    def secret(prompt: str) -> str:
+        prompts.append(prompt)
+        return hub.token
+
+    config_path = tmp_path / "config.toml"
+    answers = "\n".join(["01999", "PK", hub.url, "-", "-", "-", "-", "y"]) + "\n"
+    code, out, _err = run(["--config", str(config_path), "--skip-tests"], answers, read_secret=secret)
+    assert code == 0 and prompts == ["Device token: "]
+    assert hub.token not in out
+    assert load_config(config_path, environ={}).hub.token == hub.token

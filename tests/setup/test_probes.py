@@ -105,3 +105,26 @@ def test_unusable_printer_setting(tmp_path: Path) -> None:
 def test_network_printer_that_is_not_there(tmp_path: Path) -> None:
     result = probe_printer(Config(), f"network:127.0.0.1:{free_port()}", tickets_dir=tmp_path)
     assert not result.ok and result.code == "printer_failed"
+
+
+def test_hub_with_an_untrusted_certificate(tmp_path: Path) -> None:
+    import http.server
+    import ssl
+    import subprocess
+
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        result = probe_hub(f"https://127.0.0.1:{server.server_address[1]}", "kh1_whatever_token", timeout_s=10)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert not result.ok and result.code == "hub_certificate" and "SSLError" in result.detail

@@ -49,7 +49,7 @@ def show_probe(widget: QLabel, result: ProbeResult | None, running_text: str) ->
         set_role(widget, "muted")
         return
     mark = "✔ " if result.ok and not result.skipped else ("– " if result.skipped else "✘ ")
-    detail = f"\n{result.detail}" if result.detail and not result.ok else ""
+    detail = f" ({result.detail})" if result.detail and not result.ok else ""
     widget.setText(mark + probe_text(result) + detail)
     set_role(widget, "muted" if result.skipped else ("status-ok" if result.ok else "status-bad"))
 
@@ -57,6 +57,13 @@ def show_probe(widget: QLabel, result: ProbeResult | None, running_text: str) ->
 class SetupPage(TranslatedWidget):
     #: Short name for the step list and screenshots.
     key = ""
+
+    def page_layout(self) -> QVBoxLayout:
+        """The page's column: no extra margins (the wizard has them), even spacing."""
+        root = QVBoxLayout(self)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(8)
+        return root
 
     def load(self, answers: SetupAnswers) -> None:
         raise NotImplementedError
@@ -85,7 +92,7 @@ class FacilityPage(SetupPage):
         self.name_caption = label("", align=LEFT)
         self.name = field("setup-facility-name")
         self.name.setMaxLength(120)
-        root = QVBoxLayout(self)
+        root = self.page_layout()
         for widget in (self.code_caption, self.code, self.hint, self.name_caption, self.name):
             root.addWidget(widget)
         root.addStretch(1)
@@ -152,7 +159,7 @@ class HubPage(SetupPage):
         token_row = QHBoxLayout()
         token_row.addWidget(self.token, 1)
         token_row.addWidget(self.show_token)
-        root = QVBoxLayout(self)
+        root = self.page_layout()
         root.addWidget(self.intro)
         root.addSpacing(8)
         root.addWidget(self.url_caption)
@@ -237,7 +244,7 @@ class DepartmentsPage(SetupPage):
         buttons.addWidget(self.demo)
         buttons.addWidget(self.keep)
         buttons.addStretch(1)
-        root = QVBoxLayout(self)
+        root = self.page_layout()
         root.addWidget(self.intro)
         root.addLayout(row)
         root.addLayout(buttons)
@@ -349,7 +356,7 @@ class DevicesPage(SetupPage):
             grid.addWidget(row.result, 2 * i + 1, 1, 1, 2)
             row.test_button.clicked.connect(lambda _=False, k=row.key: self._clicked(k))
         grid.setColumnStretch(1, 1)
-        root = QVBoxLayout(self)
+        root = self.page_layout()
         root.addWidget(self.intro)
         root.addLayout(grid)
         root.addStretch(1)

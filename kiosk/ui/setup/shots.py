@@ -60,7 +60,7 @@ def render(out: Path, langs: list[str], size: tuple[int, int]) -> list[Path]:
             wizard.devices.show_result("serial", None)
             wizard.devices.show_scan_waiting()
             wizard.devices.show_result("printer", ProbeResult(
-                False, "printer_failed", {"reason": "Ticket printer is offline"},
+                False, "printer_failed", {"reason": "Ticket printer is offline", "status": "offline"},
                 detail="serial /dev/ttyUSB0: no answer to a status request"))
             for i, page in enumerate(wizard.pages):
                 wizard.go(i)

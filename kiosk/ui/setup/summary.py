@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
 from kiosk.setup.answers import Problem, SetupAnswers
 from kiosk.ui.setup.pages import LEFT, SetupPage, result_label
@@ -30,7 +30,7 @@ class SummaryPage(SetupPage):
             self.values[key].setObjectName(f"setup-summary-{key}")
             self.form.addRow(self.captions[key], self.values[key])
         self.message = result_label("setup-summary-message")
-        root = QVBoxLayout(self)
+        root = self.page_layout()
         root.addLayout(self.form)
         root.addSpacing(12)
         root.addWidget(self.message)

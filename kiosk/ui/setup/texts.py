@@ -29,6 +29,7 @@ def probe_text(result: ProbeResult) -> str:
                             "Hub reached; the token belongs to device \"{device}\" of facility {facility}"),
         "hub_none": translate("SetupTexts", "No hub: this kiosk works offline"),
         "hub_unreachable": translate("SetupTexts", "Cannot reach the hub"),
+        "hub_certificate": translate("SetupTexts", "The hub's certificate is not trusted by this computer"),
         "hub_token_refused": translate("SetupTexts", "The hub refused the device token (wrong or revoked)"),
         "hub_not_a_hub": translate("SetupTexts", "This address does not answer like a kiosk hub"),
         "hub_facility_mismatch": translate("SetupTexts", "The token belongs to facility {facility}, not {expected}"),
@@ -37,10 +38,23 @@ def probe_text(result: ProbeResult) -> str:
     text = texts.get(result.code)
     if text is None:
         return result.message
+    params = dict(result.params)
+    if result.code == "printer_failed":
+        params["reason"] = printer_reason(params.get("status", ""), params.get("reason", ""))
     try:
-        return text.format(**result.params)
+        return text.format(**params)
     except (KeyError, IndexError, ValueError):
         return result.message
+
+
+def printer_reason(status: str, fallback: str) -> str:
+    """Why a test ticket was not printed, for the technician (by ``PrintStatus`` value)."""
+    reasons = {
+        "paper_out": translate("SetupTexts", "the printer is out of paper"),
+        "offline": translate("SetupTexts", "the printer does not answer (switched off, wrong port or speed?)"),
+        "error": translate("SetupTexts", "printing failed"),
+    }
+    return reasons.get(status, fallback)
 
 
 def problem_text(problem: Problem) -> str:
