@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.config import Config
+from kiosk.setup.probes import ProbeResult
 from kiosk.ui.admin_pin import hash_pin
 from kiosk.ui.app import KioskApp, RunOptions
 from kiosk.ui.selfservice.model import Screen
@@ -53,6 +54,16 @@ def test_admin_panel_opens_the_wizard_and_returns(qtbot: QtBot, make_app: object
     assert isinstance(wizard, SetupWizard)
     assert wizard.facility.code.text() == "48001"  # defaults come from the configuration file
     assert wizard.restart_after_save
+    # Every page, with failed tests showing their reasons, fits above the status strip: the window stays 1280x720.
+    wizard.devices.show_result("camera", ProbeResult(False, "camera_open_failed", detail="cannot open camera"))
+    wizard.devices.show_result("serial", ProbeResult(False, "serial_timeout", {"seconds": "15"}, detail="/dev/ttyACM0"))
+    wizard.devices.show_result("printer", ProbeResult(False, "printer_failed", {"reason": "", "status": "paper_out"},
+                                                      detail="serial /dev/ttyUSB0: paper end sensor"))
+    for i in range(len(wizard.pages)):
+        wizard.go(i)
+        QApplication.processEvents()
+        assert (window.width(), window.height()) == (1280, 720), wizard.page().key
+    wizard.go(0)
     wizard.cancel_button.click()
     assert window.stack.currentWidget() is window.admin
     assert not any(isinstance(window.stack.widget(i), SetupWizard) for i in range(window.stack.count()))
