@@ -124,12 +124,26 @@ class StallProbe:
 
 
 def pump(app: Any, seconds: float, until: Any = None) -> None:
+    """Run a real event loop (as app.exec() does) for up to ``seconds`` or until ``until()`` holds.
+
+    A QEventLoop, not processEvents(): only a running loop delivers deferred deletes (deleteLater), so
+    a processEvents() loop would report every replaced widget as a leak that the app does not have.
+    """
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
     end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
-        if until is not None and until():
-            return
-        time.sleep(0.001)
+
+    def check() -> None:
+        if time.monotonic() >= end or (until is not None and until()):
+            loop.quit()
+
+    poll = QTimer()
+    poll.setInterval(1)
+    poll.timeout.connect(check)
+    poll.start()
+    loop.exec()
+    poll.stop()
 
 
 def run_inprocess(stall_s: float, cycles: int, tmp: Path) -> dict[str, Any]:
