@@ -1,8 +1,7 @@
-"""The card cache: bulk import/upsert in committed steps, lookups (by card, BHXH, CCCD number), statistics."""
+"""The card cache: atomic bulk import (staged, one merge), upserts, lookups (card, BHXH, CCCD number), stats."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -17,28 +16,18 @@ from kiosk.cards.model import BhytCard, CachedCard, CardStatus, CccdCard
 from kiosk.db.base import StoreBase, iso_now, translate_errors
 from kiosk.db.convert import CARD_COLUMNS, cached_from_row, card_tuple
 from kiosk.db.errors import classify
+from kiosk.db.import_stage import ImportStage, make_stage, upsert_tail
 from kiosk.db.models import CARDS, SETTINGS
 from kiosk.db.sqlite_tools import sqlite_table_bytes
 
-_DATA_COLUMNS: Final = CARD_COLUMNS[1:]
-#: Insert or update; an unchanged card is not rewritten (a daily re-import touches only what changed).
-_SQLITE_UPSERT: Final = (
-    f"INSERT INTO cards ({', '.join(CARD_COLUMNS)}) VALUES ({', '.join('?' * len(CARD_COLUMNS))}) "
-    "ON CONFLICT (card_number) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in _DATA_COLUMNS)
-    + f" WHERE ({', '.join('cards.' + c for c in _DATA_COLUMNS)})"
-    + f" IS NOT ({', '.join('excluded.' + c for c in _DATA_COLUMNS)})"
-)
-#: PostgreSQL: a batch is COPYed into a temporary table, then merged with one statement.
+#: Insert or update (pull pages); an unchanged card is not rewritten (a daily re-import touches only what changed).
+_SQLITE_UPSERT: Final = (f"INSERT INTO cards ({', '.join(CARD_COLUMNS)}) VALUES ({', '.join('?' * len(CARD_COLUMNS))}) "
+                         + upsert_tail("sqlite"))
+#: PostgreSQL pull pages: a batch is COPYed into a temporary table, then merged with one statement.
 _PG_STAGE: Final = "CREATE TEMPORARY TABLE IF NOT EXISTS cards_import (LIKE cards) ON COMMIT DROP"
 _PG_COPY: Final = f"COPY cards_import ({', '.join(CARD_COLUMNS)}) FROM STDIN"
-_PG_MERGE: Final = (
-    f"INSERT INTO cards ({', '.join(CARD_COLUMNS)}) SELECT {', '.join(CARD_COLUMNS)} FROM cards_import "
-    "ON CONFLICT (card_number) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in _DATA_COLUMNS)
-    + f" WHERE ({', '.join('cards.' + c for c in _DATA_COLUMNS)})"
-    + f" IS DISTINCT FROM ({', '.join('excluded.' + c for c in _DATA_COLUMNS)})"
-)
+_PG_MERGE: Final = (f"INSERT INTO cards ({', '.join(CARD_COLUMNS)}) SELECT {', '.join(CARD_COLUMNS)} "
+                    f"FROM cards_import {upsert_tail('postgresql')}")
 #: A card as driver parameters in CARD_COLUMNS order (dates as ISO text): ``cardlist.CardRow``.
 CardRow = tuple[str | None, ...]
 #: Rank of a status when several records share a social-insurance or citizen-ID number.
@@ -47,11 +36,6 @@ _STATUS_RANK: Final = {CardStatus.ACTIVE: 0, CardStatus.REDUCED: 1, CardStatus.R
 #: Keep at most this many row errors in an import result (the count covers all of them).
 MAX_REPORTED_ERRORS: Final = 1000
 LAST_IMPORT_KEY: Final = "cache.last_import_at"
-_STEP_PAUSE_S: Final = 0.12
-
-
-class _Refused(Exception):
-    """A strict import met a bad row: roll everything back."""
 
 
 @dataclass
@@ -148,27 +132,43 @@ class CardCache(StoreBase):
         return int(conn.execute(select(func.count()).select_from(CARDS)).scalar_one())
 
     def import_cards(self, rows: Iterable[tuple[int, object]], *, strict: bool = False,
-                     batch_size: int = 5_000, step_s: float = 1.0,
+                     batch_size: int = 5_000,
                      progress: Callable[[int], None] | None = None) -> ImportResult:
         """Import ``(line, CachedCard | CardRow | error)`` pairs (``read_card_list`` or ``read_card_rows``
-        output); the list wins.
+        output) as ONE transaction; the list wins, and of two rows for one card the later wins.
 
-        Bad rows are reported with their line numbers and the rest is imported, committed about every
-        ``step_s`` seconds with a short pause after each step (SQLite), so a check-in waiting for the
-        write lock gets it: it waits about a second at most, never for the whole list. A crash keeps
-        what was committed (importing the file again completes it). With ``strict``, one bad row
-        refuses everything: one transaction, rolled back (every bad row is still listed). For a file,
-        :meth:`import_card_file` checks first and then imports in steps.
+        Bad rows are reported with their line numbers and the rest is imported; with ``strict``, one
+        bad row refuses everything (every bad row is still listed). Atomic: a crash or an error at any
+        point leaves the cache as it was. The rows are first staged in a temporary table, which takes
+        no lock on the store (check-ins go on meanwhile); then one sorted ``INSERT … SELECT`` merges
+        them (the write lock is held for that merge only).
         """
         result = ImportResult()
-        before = self._card_count()
-        try:
-            self._import(iter(rows), strict, batch_size, step_s, progress, result)
-        except _Refused:
-            result.refused = True
-            result.imported = 0
-            return result
-        result.inserted = self._card_count() - before
+        with translate_errors(), self.engine.connect() as conn:
+            stage = make_stage(conn, self.dialect)
+            try:
+                with conn.begin():  # SQLite: writes only the TEMP database, no lock on the store
+                    stage.create()
+                    self._stage_rows(stage, iter(rows), strict, batch_size, progress, result)
+                if strict and result.error_count:
+                    result.refused = True
+                    result.imported = 0
+                    return result
+                conn.execution_options(kiosk_write=True)  # SQLite: BEGIN IMMEDIATE
+                with conn.begin():
+                    empty = self._cache_is_empty(conn)
+                    before = 0 if empty else self._count_cards(conn)
+                    if empty:
+                        # A first import: build the secondary indexes once, sorted, after the rows.
+                        self._drop_card_indexes(conn)
+                    stage.merge()
+                    if empty:
+                        self._create_card_indexes(conn)
+                    result.inserted = self._count_cards(conn) - before
+                    self._put_setting(conn, LAST_IMPORT_KEY, iso_now(self._now()))
+            finally:
+                if not conn.invalidated:
+                    stage.drop()
         result.updated = result.imported - result.inserted
         if self.dialect == "sqlite":
             self._checkpoint()
@@ -176,23 +176,13 @@ class CardCache(StoreBase):
 
     def import_card_file(self, path: Path, *, strict: bool = False,
                          progress: Callable[[int], None] | None = None) -> ImportResult:
-        """Import a CSV/.xlsx card list. ``strict``: read it once to check every row, import only if
-        all are good (without holding the write lock for the whole file).
+        """Import a CSV/.xlsx card list (see :meth:`import_cards`): ``kiosk cache import FILE``.
 
         Raises ``kiosk.cards.cardlist.CardListError`` when the file as a whole is unusable.
         """
         from kiosk.cards.cardlist import read_card_rows
 
-        if strict:
-            check = ImportResult()
-            for line, item in read_card_rows(path):
-                check.rows += 1
-                if not isinstance(item, tuple):
-                    self._note_error(check, line, item)
-            if check.error_count:
-                check.refused = True
-                return check
-        return self.import_cards(read_card_rows(path), progress=progress)
+        return self.import_cards(read_card_rows(path), strict=strict, progress=progress)
 
     @staticmethod
     def _note_error(result: ImportResult, line: int, item: object) -> None:
@@ -213,76 +203,31 @@ class CardCache(StoreBase):
             finally:
                 raw.close()
 
-    def _import(self, rows: Iterator[tuple[int, object]], strict: bool, batch_size: int, step_s: float,
-                progress: Callable[[int], None] | None, result: ImportResult) -> None:
+    def _stage_rows(self, stage: ImportStage, rows: Iterator[tuple[int, object]], strict: bool, batch_size: int,
+                    progress: Callable[[int], None] | None, result: ImportResult) -> None:
+        """Good rows into the stage in file order, in batches; bad rows into ``result``."""
         batch: list[CardRow] = []
-        finished = False
-        first = True
-        sqlite = self.dialect == "sqlite"
-        indexes_dropped = False
-        # One connection for all steps, so its page cache stays warm from step to step.
-        with translate_errors(), self.engine.connect().execution_options(kiosk_write=True) as conn:
-            driver: Any = conn.connection.driver_connection  # PRAGMAs outside SQLAlchemy's autobegin
-            if sqlite:
-                driver.execute("PRAGMA cache_size = -262144")  # 256 MiB while importing
-            try:
-                while not finished:  # one transaction per step (strict: a single step)
-                    if not first and sqlite:
-                        # SQLite's busy handler polls at most every 100 ms: pause longer than that, so a
-                        # writer waiting for the lock (a check-in) gets it before the next step.
-                        time.sleep(_STEP_PAUSE_S)
-                    step_end = time.monotonic() + step_s
-                    with conn.begin():
-                        if first and self._cache_is_empty(conn):
-                            # A first import into an empty cache: build the secondary indexes once at
-                            # the end (sorting) instead of updating them row by row.
-                            self._drop_card_indexes(conn)
-                            indexes_dropped = True
-                        first = False
-                        for line, item in rows:
-                            result.rows += 1
-                            if type(item) is tuple:  # a CardRow from read_card_rows
-                                row: CardRow = item
-                            elif isinstance(item, CachedCard):
-                                row = card_tuple(item)
-                            else:
-                                self._note_error(result, line, item)
-                                continue
-                            if strict and result.error_count:
-                                continue  # nothing more will be written; keep listing bad rows
-                            batch.append(row)
-                            if len(batch) >= batch_size:
-                                self._upsert_rows(conn, batch)
-                                result.imported += len(batch)
-                                batch.clear()
-                                if progress:
-                                    progress(result.rows)
-                                if not strict and time.monotonic() >= step_end:
-                                    break
-                        else:
-                            finished = True
-                            if strict and result.error_count:
-                                raise _Refused  # rolls the transaction back (with any index drop)
-                            self._upsert_rows(conn, batch)
-                            result.imported += len(batch)
-                            batch.clear()
-                            if indexes_dropped:
-                                self._create_card_indexes(conn)
-                                indexes_dropped = False
-                            self._put_setting(conn, LAST_IMPORT_KEY, iso_now(self._now()))
-            finally:
-                if sqlite and not conn.invalidated:
-                    driver.execute("PRAGMA cache_size = -2000")
-                if indexes_dropped and not conn.invalidated:
-                    # The import stopped after committed steps without the indexes: put them back
-                    # (best effort: if the database itself failed, the next Store.open does it).
-                    try:
-                        if conn.in_transaction():
-                            conn.rollback()
-                        with conn.begin():
-                            self._create_card_indexes(conn)
-                    except Exception:  # the original error is the one to report
-                        pass
+        for line, item in rows:
+            result.rows += 1
+            if type(item) is tuple:  # a CardRow from read_card_rows
+                row: CardRow = item
+            elif isinstance(item, CachedCard):
+                row = card_tuple(item)
+            else:
+                self._note_error(result, line, item)
+                continue
+            if strict and result.error_count:
+                continue  # nothing will be written; keep listing bad rows
+            batch.append(row)
+            if len(batch) >= batch_size:
+                stage.add(batch)
+                result.imported += len(batch)
+                batch.clear()
+                if progress:
+                    progress(result.rows)
+        if not (strict and result.error_count):
+            stage.add(batch)
+            result.imported += len(batch)
 
     @staticmethod
     def _cache_is_empty(conn: Connection) -> bool:

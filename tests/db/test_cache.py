@@ -184,18 +184,19 @@ def _rows(n: int, fail_at: int | None = None) -> Iterator[tuple[int, object]]:
         yield i + 2, CachedCard(card_number=f"DN401{i:010d}")
 
 
-def test_import_commits_in_steps(store: Store) -> None:
-    """A non-strict import commits in steps (here: every batch): a crash keeps the finished steps."""
+def test_import_is_one_transaction(store: Store) -> None:
+    """A non-strict import that dies halfway leaves the cache exactly as it was (no half import)."""
+    store.import_cards(_rows(5))
     with pytest.raises(RuntimeError):
-        store.import_cards(_rows(50, fail_at=35), batch_size=10, step_s=0)
-    assert store.cache_stats().cards == 30
-    result = store.import_cards(_rows(50), batch_size=10, step_s=0)  # again: completes it
-    assert (result.imported, result.inserted, result.updated) == (50, 20, 30)
+        store.import_cards(_rows(50, fail_at=35), batch_size=10)
+    assert store.cache_stats().cards == 5
+    result = store.import_cards(_rows(50), batch_size=10)  # again: all of it
+    assert (result.imported, result.inserted, result.updated) == (50, 45, 5)
 
 
 def test_strict_import_is_one_transaction(store: Store) -> None:
     with pytest.raises(RuntimeError):
-        store.import_cards(_rows(50, fail_at=35), strict=True, batch_size=10, step_s=0)
+        store.import_cards(_rows(50, fail_at=35), strict=True, batch_size=10)
     assert store.cache_stats().cards == 0
 
 

@@ -51,10 +51,10 @@ def _dying(n: int, fail_at: int) -> Iterator[tuple[int, object]]:
         yield i + 2, CachedCard(card_number=f"DN401{i:010d}", bhxh_number=f"{i:010d}")
 
 
-def test_interrupted_first_import_keeps_its_steps_and_the_indexes(store: Store) -> None:
+def test_interrupted_first_import_leaves_an_empty_cache_with_its_indexes(store: Store) -> None:
     with pytest.raises(RuntimeError):
-        store.import_cards(_dying(50, fail_at=35), batch_size=10, step_s=0)
-    assert store.cache_stats().cards == 30
+        store.import_cards(_dying(50, fail_at=35), batch_size=10)
+    assert store.cache_stats().cards == 0
     assert _index_names(store) == {"ix_cards_bhxh_number", "ix_cards_citizen_id"}
 
 
@@ -81,3 +81,52 @@ def test_duplicate_cards_in_one_batch_the_later_wins(store: Store, tmp_path: Pat
     result = store.import_card_file(path)
     card = store.card_by_number("DN4010000000001")
     assert result.imported == 2 and card is not None and (card.name, str(card.status)) == ("Hai", "revoked")
+
+
+KILLED_IMPORT = """
+import sys
+from kiosk.cards.model import CachedCard
+from kiosk.db import import_stage
+from kiosk.db.store import Store
+
+merge = import_stage.SqliteStage.merge
+
+def announced_merge(self):
+    print("merging", flush=True)
+    merge(self)
+
+import_stage.SqliteStage.merge = announced_merge
+rows = ((i + 2, CachedCard(card_number=f"DN401{i:010d}", name="Mới")) for i in range(200_000))
+with Store.open(sys.argv[1]) as store:
+    store.import_cards(rows, progress=lambda n: print("staged", n, flush=True))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kill_at", ["staged", "merging"])
+def test_sigkill_during_an_import_leaves_the_old_cache(tmp_path: Path, kill_at: str) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'kiosk.sqlite3'}"
+    with Store.open(url) as store:
+        store.import_cards((i + 2, CachedCard(card_number=f"DN401{i:010d}", name="Cũ")) for i in range(5))
+    child = subprocess.Popen([sys.executable, "-c", KILLED_IMPORT, url], stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    for line in child.stdout:
+        if line.startswith(kill_at):
+            child.send_signal(signal.SIGKILL)
+            break
+    child.wait(timeout=120)
+    assert child.returncode == -signal.SIGKILL
+    with Store.open(url) as store:
+        cards = store.cache_stats().cards
+        first = store.card_by_number("DN4010000000000")
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        assert _index_names(store) == {"ix_cards_bhxh_number", "ix_cards_citizen_id"}
+    # All of the old cache or (had the merge just committed) all of the new one; never a mix.
+    assert (cards, first and first.name) in {(5, "Cũ"), (200_000, "Mới")}
+    if kill_at == "staged":
+        assert cards == 5
