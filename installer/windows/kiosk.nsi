@@ -1,4 +1,4 @@
-﻿; Clinic Kiosk - Windows installer (NSIS 3, Modern UI 2).
+; Clinic Kiosk - Windows installer (NSIS 3, Modern UI 2).
 ;
 ; Packages the PyInstaller one-folder bundle of the kiosk (installer/kiosk.spec, built ON WINDOWS:
 ; dist\kiosk\kiosk.exe + dist\kiosk\_internal\) into one setup .exe:
@@ -89,6 +89,10 @@ Var PrevDir      ; install folder of a previous version ("" if none)
 Var DataDir      ; %ProgramData%\ClinicKiosk
 
 ; ---------------------------------------------------------------- pages
+; Remember the installer's language for the uninstaller (in our own Add/Remove Programs key).
+!define MUI_LANGDLL_REGISTRY_ROOT HKLM
+!define MUI_LANGDLL_REGISTRY_KEY "${UNINST_KEY}"
+!define MUI_LANGDLL_REGISTRY_VALUENAME "InstallerLanguage"
 !define MUI_ABORTWARNING
 !define MUI_UNABORTWARNING
 !define MUI_COMPONENTSPAGE_SMALLDESC
@@ -125,9 +129,10 @@ Var DataDir      ; %ProgramData%\ClinicKiosk
       FileClose $0
       ${Break}
     ${EndIf}
-    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(MsgRunning)" /SD IDCANCEL IDRETRY +3
-    SetErrorLevel ${ERR_RUNNING}
-    Quit
+    ${If} ${Cmd} `MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(MsgRunning)" /SD IDCANCEL IDCANCEL`
+      SetErrorLevel ${ERR_RUNNING}
+      Quit
+    ${EndIf}
   ${Loop}
 !macroend
 
@@ -179,6 +184,7 @@ Section "!$(SecApp)" SEC_APP
   WriteRegStr HKLM "${UNINST_KEY}" "UninstallString" '"$INSTDIR\uninstall.exe"'
   WriteRegStr HKLM "${UNINST_KEY}" "QuietUninstallString" '"$INSTDIR\uninstall.exe" /S'
   WriteRegStr HKLM "${UNINST_KEY}" "DataFolder" "$DataDir"
+  WriteRegStr HKLM "${UNINST_KEY}" "${MUI_LANGDLL_REGISTRY_VALUENAME}" $LANGUAGE ; also for /S (MUI saves it on a page)
   WriteRegDWORD HKLM "${UNINST_KEY}" "NoModify" 1
   WriteRegDWORD HKLM "${UNINST_KEY}" "NoRepair" 1
   ${GetSize} "$INSTDIR" "/S=0K" $0 $1 $2
@@ -252,8 +258,16 @@ Section "un.$(SecApp)" SEC_UN_APP
   ; Only what the installer put there: never RMDir /r a folder the user chose.
   Delete "$INSTDIR\${EXE}"
   RMDir /r "$INSTDIR\_internal"
-  Delete "$INSTDIR\uninstall.exe"
-  RMDir "$INSTDIR"
+  ; The uninstaller runs from a copy in %TEMP%; the original may still be closing (or scanned): retry.
+  ${For} $1 1 40
+    Delete "$INSTDIR\uninstall.exe"
+    ${IfNot} ${FileExists} "$INSTDIR\uninstall.exe"
+      ${Break}
+    ${EndIf}
+    Sleep 250
+  ${Next}
+  Delete /REBOOTOK "$INSTDIR\uninstall.exe"
+  RMDir /REBOOTOK "$INSTDIR"
 
   RMDir /r "$SMPROGRAMS\${APP_NAME}"
   nsExec::ExecToLog 'netsh advfirewall firewall delete rule name="${FIREWALL_RULE}"'

@@ -61,12 +61,12 @@ class Wine:
 
     def uninstall(self, *args: str) -> int:
         code = self.run(r"C:\Program Files\ClinicKiosk\uninstall.exe", *args)
-        # An NSIS uninstaller copies itself to %TEMP%\~nsuN.tmp, starts the copy and returns at once:
-        # wait for that process (a real process of this prefix) to end.
-        deadline = time.monotonic() + 180
-        while self._temp_uninstallers():
-            assert time.monotonic() < deadline, "the uninstaller did not finish within 180 s"
-            time.sleep(0.1)
+        # An NSIS uninstaller copies itself to %TEMP%\~nsuN.tmp, starts the copy and returns at once. Done =
+        # its Add/Remove Programs key is gone (so the copy has started) and no copy is still running.
+        deadline = time.monotonic() + 120
+        while self._temp_uninstallers() or self.reg(UNINST_KEY, "DisplayName") is not None:
+            assert time.monotonic() < deadline, "the uninstaller did not finish within 120 s"
+            time.sleep(0.2)
         return code
 
     def _temp_uninstallers(self) -> list[int]:
@@ -129,6 +129,10 @@ def installers(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {"old": make_installer(tmp, "1.0.0", "old-only.dll"), "new": make_installer(tmp, "1.1.0", "new-only.dll")}
 
 
+def leftovers(folder: Path) -> str:
+    return "left behind: " + ", ".join(str(p.relative_to(folder)) for p in sorted(folder.rglob("*")))
+
+
 def windows_path(wine: Wine, path: Path) -> str:
     return "Z:" + str(path).replace("/", "\\")
 
@@ -145,6 +149,7 @@ def test_install_upgrade_uninstall_keeps_data(wine: Wine, installers: dict[str, 
     assert wine.reg(UNINST_KEY, "QuietUninstallString") == r'"C:\Program Files\ClinicKiosk\uninstall.exe" /S'
     assert wine.reg(ENV_KEY, "KIOSK_DATA_DIR") == r"C:\ProgramData\ClinicKiosk"
     assert wine.reg(ENV_KEY, "KIOSK_CONFIG") == r"C:\ProgramData\ClinicKiosk\config.toml"
+    assert wine.reg(UNINST_KEY, "InstallerLanguage") == "1033"  # English: the uninstaller speaks it too
     kiosk_lnk = (wine.start_menu / "Clinic Kiosk.lnk").read_bytes()
     assert "run --mode self".encode("utf-16-le") in kiosk_lnk or b"run --mode self" in kiosk_lnk
 
@@ -163,7 +168,7 @@ def test_install_upgrade_uninstall_keeps_data(wine: Wine, installers: dict[str, 
 
     # Uninstall without /REMOVEDATA: program, shortcuts, registry and environment go; the data stays.
     assert wine.uninstall("/S") == 0
-    assert not wine.program_dir.exists()
+    assert not wine.program_dir.exists(), leftovers(wine.program_dir)
     assert not wine.start_menu.exists()
     assert wine.reg(UNINST_KEY, "DisplayName") is None
     assert wine.reg(ENV_KEY, "KIOSK_DATA_DIR") is None
@@ -174,7 +179,7 @@ def test_install_upgrade_uninstall_keeps_data(wine: Wine, installers: dict[str, 
     assert wine.run(windows_path(wine, new), "/S") == 0
     assert (wine.data_dir / "kiosk.sqlite3").exists()
     assert wine.uninstall("/S", "/REMOVEDATA") == 0
-    assert not wine.program_dir.exists()
+    assert not wine.program_dir.exists(), leftovers(wine.program_dir)
     assert not wine.data_dir.exists()
 
 
