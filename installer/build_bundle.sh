@@ -22,14 +22,23 @@ fi
 # The .qm catalogues are build products (not in git): compile missing/stale ones first.
 $py -c "from kiosk.ui.i18n import compile_catalogues; compile_catalogues()"
 
+mkdir -p $out
+# One build at a time (several test sessions may share this tree); a running build finishes first.
+exec 9>$out/.build.lock
+flock 9
 key=$($py installer/bundle_key.py)
 if (( ! force )) && [[ -x $bundle/kiosk && -f $out/bundle.key && "$(cat $out/bundle.key)" == "$key" ]]; then
   echo "build_bundle: $bundle is up to date ($key)"
 else
   rm -f $out/bundle.key
   start=$EPOCHREALTIME
-  $py -m PyInstaller --noconfirm --clean --log-level WARN --distpath "$dist" --workpath "$out/work" \
+  # Build beside the current bundle and swap it in at the end: a bundle in use is never half-written.
+  rm -rf "$out/dist.new" "$out/dist.old"
+  $py -m PyInstaller --noconfirm --clean --log-level WARN --distpath "$out/dist.new" --workpath "$out/work" \
       installer/kiosk.spec
+  if [[ -d $dist ]]; then mv "$dist" "$out/dist.old"; fi
+  mv "$out/dist.new" "$dist"
+  rm -rf "$out/dist.old"
   end=$EPOCHREALTIME
   awk -v s="$start" -v e="$end" 'BEGIN { printf "build_bundle: built in %.1f s\n", e - s }'
   echo "$key" > $out/bundle.key

@@ -36,4 +36,4 @@ def bundle_key(root: Path = ROOT) -> str:
 
 
 if __name__ == "__main__":
-    print(bundle_key())
+    sys.stdout.write(bundle_key() + "\n")

@@ -1,0 +1,90 @@
+"""The frozen bundle (installer/kiosk.spec): smoke test, database migrations, the hub, the layout the
+.deb and the Windows installer rely on."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.slow, pytest.mark.installer]
+
+
+def _run(bundle: Path, *args: str, env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(bundle / "kiosk"), *args], capture_output=True, text=True, timeout=timeout,
+                          env=env, check=False)
+
+
+def test_frozen_self_test_passes_offscreen(kiosk_bundle: Path, frozen_env: dict[str, str]) -> None:
+    result = _run(kiosk_bundle, "--self-test", "--json", env=frozen_env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = json.loads(result.stdout)
+    assert out["ok"] is True and out["frozen"] is True
+    assert {c["name"] for c in out["checks"]} == {"database", "decoder", "translations", "printer", "serial", "qt"}
+
+
+def test_bundle_layout(kiosk_bundle: Path) -> None:
+    internal = kiosk_bundle / "_internal"
+    assert (kiosk_bundle / "kiosk").stat().st_mode & 0o111
+    for lang in ("vi", "zh_CN", "ko", "ja"):
+        assert (internal / "translations" / f"kiosk_{lang}.qm").is_file()
+    assert (internal / "resources" / "selftest" / "vssid-demo-qr.png").is_file()
+    assert (internal / "resources" / "demo" / "cards.csv").is_file()
+    assert (internal / "resources" / "sounds" / "success.wav").is_file()
+    assert sorted(p.name for p in (internal / "kiosk" / "db" / "migrations" / "versions").glob("v*.py"))
+    assert (internal / "kiosk" / "db" / "migrations" / "env.py").is_file()
+    assert (internal / "kiosk" / "hub" / "migrations" / "env.py").is_file()
+    platforms = {p.name for p in (internal / "PySide6" / "Qt" / "plugins" / "platforms").iterdir()}
+    assert {"libqxcb.so", "libqwayland.so", "libqoffscreen.so"} <= platforms
+    assert list(internal.rglob("libzbar.so*")), "pyzbar's libzbar is not bundled"
+    assert not list(internal.rglob("*tkinter*")), "tkinter should be excluded"
+    assert not (internal / "PySide6" / "Qt" / "qml").exists()
+
+
+def test_frozen_db_upgrade_creates_the_schema(kiosk_bundle: Path, frozen_env: dict[str, str], tmp_path: Path) -> None:
+    from kiosk.db.schema import HEAD, VERSION_TABLE
+
+    db = tmp_path / "store.sqlite3"
+    result = _run(kiosk_bundle, "db", "upgrade", "--db", str(db), "--json", env=frozen_env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with sqlite3.connect(db) as con:
+        assert con.execute(f"SELECT version_num FROM {VERSION_TABLE}").fetchone() == (HEAD,)
+    # Bad input: a clear message, no traceback.
+    bad = _run(kiosk_bundle, "db", "upgrade", "--db", "mysql://nowhere/x", env=frozen_env)
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr and bad.stderr.strip()
+
+
+def test_frozen_hub_serves_health_on_loopback(kiosk_bundle: Path, frozen_env: dict[str, str], tmp_path: Path) -> None:
+    log = tmp_path / "hub.log"
+    with log.open("w") as sink:
+        proc = subprocess.Popen([str(kiosk_bundle / "kiosk"), "hub", "serve", "--host", "127.0.0.1", "--port", "0",
+                                 "--db", str(tmp_path / "hub.sqlite3")],
+                                stdout=sink, stderr=subprocess.STDOUT, env=frozen_env)
+    try:
+        deadline = time.monotonic() + 90
+        port = None
+        while port is None and time.monotonic() < deadline:
+            found = re.search(r"http://127\.0\.0\.1:(\d+)", log.read_text())
+            if found:
+                port = int(found.group(1))
+            elif proc.poll() is not None:
+                pytest.fail(f"hub exited with {proc.returncode}:\n{log.read_text()}")
+            else:
+                time.sleep(0.2)
+        assert port, f"hub did not report its port:\n{log.read_text()}"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/health", timeout=30) as response:
+            body = json.loads(response.read())
+        assert body["status"] == "ok"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
