@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kiosk.ui.cli",
     "kiosk.setup.cli",
     "kiosk.selftest",
+    "kiosk.config_cli",
 )
 
 Handler = Callable[[argparse.Namespace], int]

@@ -85,7 +85,10 @@ def _run(args: argparse.Namespace) -> int:
         demo = True
     if args.screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.logfile import enable_file_log
     from kiosk.ui.app import RunOptions, run
+
+    enable_file_log()  # under cage or Shell Launcher nobody reads stderr
 
     headless = os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen")
     fullscreen = (args.fullscreen or mode == "self") and not args.windowed and not headless \
