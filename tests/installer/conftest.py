@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -50,8 +51,27 @@ def _tools(*names: str) -> None:
         pytest.skip(f"not installed: {', '.join(missing)} (scripts/setup.sh --test installs them)")
 
 
+#: Lintian checks left out: their tags are overridden as a whole for a PyInstaller bundle
+#: (libraries/embedded) or concern third-party binaries' strings (binaries/spelling); together they
+#: are half of lintian's CPU time on this package.
+LINTIAN_SKIPPED_CHECKS = "binaries/spelling,libraries/embedded"
+LINTIAN_TIMEOUT_S = 1200
+_LINTIAN: dict[str, tuple[subprocess.Popen[str], Path]] = {}
+
+
+def lintian_command(deb: Path) -> list[str]:
+    return ["lintian", "--fail-on", "error,warning", "--no-tag-display-limit", "-X", LINTIAN_SKIPPED_CHECKS,
+            str(deb)]
+
+
+def lintian_job() -> tuple[subprocess.Popen[str], Path] | None:
+    """The lintian run on the 1.0 package and its output file, started in the background when the
+    packages were built (1-3 minutes), so that it overlaps the other packaging tests."""
+    return _LINTIAN.get("1.0")
+
+
 @pytest.fixture(scope="session")
-def kiosk_debs(kiosk_bundle: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+def kiosk_debs(kiosk_bundle: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]:
     """clinic-kiosk 0.9 and 1.0 .deb files of the same bundle: {"0.9": path, "1.0": path}."""
     _tools("dpkg-deb")
     out = tmp_path_factory.mktemp("debs")
@@ -63,7 +83,16 @@ def kiosk_debs(kiosk_bundle: Path, tmp_path_factory: pytest.TempPathFactory) -> 
         assert result.returncode == 0, f"build_deb.sh {version} failed:\n{result.stdout}\n{result.stderr}"
         debs[version] = Path(result.stdout.strip().splitlines()[-1])
         assert debs[version].is_file()
-    return debs
+    job = None
+    if shutil.which("lintian") is not None:
+        # Output to a file, not a pipe: nobody reads it until the lintian test runs.
+        with (out / "lintian.log").open("w") as log:
+            job = subprocess.Popen(lintian_command(debs["1.0"]), stdout=log, stderr=subprocess.STDOUT, text=True)
+        _LINTIAN["1.0"] = (job, out / "lintian.log")
+    yield debs
+    if job is not None and job.poll() is None:  # the lintian test was not run (-k, -x): stop it
+        job.kill()
+        job.wait()
 
 
 @pytest.fixture
