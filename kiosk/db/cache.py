@@ -140,8 +140,8 @@ class CardCache(StoreBase):
         Bad rows are reported with their line numbers and the rest is imported; with ``strict``, one
         bad row refuses everything (every bad row is still listed). Atomic: a crash or an error at any
         point leaves the cache as it was. The rows are first staged in a temporary table, which takes
-        no lock on the store (check-ins go on meanwhile); then one sorted ``INSERT … SELECT`` merges
-        them (the write lock is held for that merge only).
+        no lock on the store (check-ins go on meanwhile), and sorted by card number; then one
+        ``INSERT … SELECT`` merges them (the write lock is held for that merge only).
         """
         result = ImportResult()
         with translate_errors(), self.engine.connect() as conn:
@@ -150,6 +150,8 @@ class CardCache(StoreBase):
                 with conn.begin():  # SQLite: writes only the TEMP database, no lock on the store
                     stage.create()
                     self._stage_rows(stage, iter(rows), strict, batch_size, progress, result)
+                    if not (strict and result.error_count):
+                        stage.sort()
                 if strict and result.error_count:
                     result.refused = True
                     result.imported = 0
