@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEventLoop, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
@@ -290,7 +290,9 @@ def open_in_stack(stack: QStackedWidget, wizard: SetupWizard, on_closed: Callabl
 
 class SetupWindow(TranslatedWidget):
     """A top-level window: the admin PIN first (when one is asked for), then the wizard. Used from the
-    reception desk and on first start."""
+    reception desk and on first start. ``finished`` when it closes (saved or not: see ``saved``)."""
+
+    finished = Signal()
 
     def __init__(self, make_wizard: Callable[[], SetupWizard], *, verify: Callable[[str], bool] | None = None,
                  parent: QWidget | None = None) -> None:
@@ -340,6 +342,7 @@ class SetupWindow(TranslatedWidget):
         if self.wizard is not None:
             self.wizard.shutdown()
         super().closeEvent(event)
+        self.finished.emit()
 
 
 def run_first_start(config_path: Path, *, language: str = "vi", touch: bool = True,
@@ -359,16 +362,23 @@ def run_first_start(config_path: Path, *, language: str = "vi", touch: bool = Tr
     config = setup_config(config_path)
     window = SetupWindow(lambda: SetupWizard(config, config_path, restart_after_save=False,
                                              demo_departments=DEMO_DEPARTMENTS))
-    if window.wizard is not None:
-        window.wizard.closed.connect(lambda _saved: app.quit())
+    # A local event loop, not app.exec()/quit(): the application's own loop runs the kiosk afterwards, and
+    # quitting the application with a window still open leaves Qt's cross-thread signal delivery broken.
+    loop = QEventLoop()
+    window.finished.connect(loop.quit)
+    quit_on_close = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)
     if fullscreen:
         window.showFullScreen()
     else:
         window.resize(*size)
         window.show()
-    app.exec()
+    loop.exec()
+    app.setQuitOnLastWindowClosed(quit_on_close)
     saved = window.saved
     window.deleteLater()
+    languages.switch("en")  # removes this manager's translator: the kiosk installs its own
+    languages.deleteLater()
     app.setStyleSheet("")
     return saved
 

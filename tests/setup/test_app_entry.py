@@ -95,3 +95,46 @@ def test_desk_setup_button_asks_the_pin(qtbot: QtBot, make_app: object) -> None:
     setup.wizard.cancel_button.click()
     assert not setup.isVisible()
     setup.deleteLater()
+
+
+def test_first_start_runs_the_wizard_until_saved(qapp: QApplication, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """What `kiosk run` does on a machine without a configuration file (driven by a timer, as a user would)."""
+    from PySide6.QtCore import QTimer
+
+    from kiosk.config import load_config
+    from kiosk.ui.setup_wizard import run_first_start
+
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
+    path = tmp_path / "new" / "config.toml"
+    steps: list[str] = []
+
+    def drive() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, SetupWindow) and w.isVisible()]
+        if not windows or windows[0].wizard is None:
+            return
+        wizard = windows[0].wizard
+        if not steps:
+            assert wizard.next_button.text() == "Tiếp"  # the kiosk's default language
+            wizard.facility.code.setText("79123")
+            wizard.go(len(wizard.pages) - 1)
+            wizard.next()  # Save
+            steps.append("save")
+        elif wizard.saved_path is not None and steps == ["save"]:
+            steps.append("start")
+            wizard.next()  # "Start the kiosk"
+
+    timer = QTimer()
+    timer.timeout.connect(drive)
+    timer.start(50)
+    give_up = QTimer()  # never hang the suite: close the window after 60 s (the test then fails on `saved`)
+    give_up.setSingleShot(True)
+    give_up.timeout.connect(lambda: [w.close() for w in QApplication.topLevelWidgets() if isinstance(w, SetupWindow)])
+    give_up.start(60_000)
+    try:
+        saved = run_first_start(path, language="vi", touch=True)
+    finally:
+        timer.stop()
+        give_up.stop()
+    assert saved and steps == ["save", "start"]
+    assert load_config(path, environ={}).facility.code == "79123"
