@@ -6,7 +6,7 @@ Every part the kiosk needs at run time is exercised for real, offscreen and in a
 * ``database``: a new SQLite store, migrations to head, demo data, a visit committed and read back
   through a second connection;
 * ``decoder``: the bundled image of a demo VssID QR decoded by zxing-cpp *and* by pyzbar (libzbar),
-  both texts equal, parsed as a BHYT card;
+  both texts equal, and by the app's OpenCV/NumPy phone-screen decoder; parsed as a BHYT card;
 * ``translations``: every ``.qm`` catalogue loads and translates a known string;
 * ``printer``: a ticket rendered with the installed Noto fonts and written by a file printer;
 * ``serial``: pyserial's URL handlers (``loop://``), which a frozen app loses unless bundled;
@@ -100,10 +100,22 @@ def check_decoder(work: Path) -> str:
         raise CheckFailed("pyzbar (libzbar) found no QR code in the test image")
     if zx[0] != zb[0]:
         raise CheckFailed("zxing-cpp and pyzbar read different texts")
+    # The camera path as the app runs it: OpenCV + NumPy (a broken native library shows here) and the
+    # phone-screen decoder.
+    import cv2
+
+    from kiosk.scanner.decoder import PhoneScreenDecoder
+
+    frame = cv2.imread(str(SELFTEST_IMAGE))
+    if frame is None:
+        raise CheckFailed(f"OpenCV cannot read {SELFTEST_IMAGE}")
+    live = PhoneScreenDecoder().decode_still(frame).texts
+    if live[:1] != zx[:1]:
+        raise CheckFailed("the phone-screen decoder (OpenCV) did not read the test image")
     card = parse_payload(zx[0])
     if not isinstance(card, BhytCard) or card.card_number != SELFTEST_CARD:
         raise CheckFailed(f"decoded text is not the demo BHYT card {SELFTEST_CARD}")
-    return f"zxing-cpp and pyzbar (libzbar) both read BHYT card {card.card_number}"
+    return f"zxing-cpp, pyzbar (libzbar) and the OpenCV phone-screen decoder read BHYT card {card.card_number}"
 
 
 def check_translations(work: Path) -> str:

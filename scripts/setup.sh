@@ -16,6 +16,7 @@ if (( want_test )); then
   apt_packages+=(xvfb xauth socat postgresql
                 nsis wine64  # makensis compiles installer/windows/kiosk.nsi; wine64 runs it (tests/installer)
                 lintian systemd  # checks of the .deb and its units (tests/installer)
+                cage xwayland  # the kiosk session's compositor, run headless by tests/installer
                 libwayland-cursor0 libwayland-egl1)  # dependencies of the .deb (installed by the upgrade test)
 fi
 
