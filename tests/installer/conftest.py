@@ -102,3 +102,13 @@ def frozen_env(tmp_path: Path) -> dict[str, str]:
     env.update(QT_QPA_PLATFORM="offscreen", KIOSK_DATA_DIR=str(tmp_path / "data"),
                KIOSK_CONFIG=str(tmp_path / "kiosk.toml"))
     return env
+
+
+def prepare_x11_socket_dir() -> None:
+    """/tmp/.X11-unix as systemd-tmpfiles makes it (root, 1777): cage starts Xwayland, which refuses a
+    folder owned by another user (e.g. left by an earlier headless cage run as another user)."""
+    folder = Path("/tmp/.X11-unix")
+    folder.mkdir(exist_ok=True)
+    if folder.stat().st_uid != 0:
+        os.chown(folder, 0, 0)
+    folder.chmod(0o1777)

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.installer.conftest import prepare_x11_socket_dir
+
 pytestmark = [pytest.mark.slow, pytest.mark.installer]
 
 
@@ -111,6 +113,7 @@ def test_frozen_kiosk_runs_under_cage_on_wayland(kiosk_bundle: Path, world_path:
         pytest.skip("cage and xwayland are not installed (scripts/setup.sh --test installs them)")
     if os.geteuid() != 0:
         pytest.skip("runs cage as the user nobody: needs root")
+    prepare_x11_socket_dir()
     nobody = pwd.getpwnam("nobody")
     runtime, data = world_path / "run", world_path / "data"
     for folder in (runtime, data):

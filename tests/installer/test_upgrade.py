@@ -10,10 +10,13 @@ import pwd
 import shutil
 import sqlite3
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
+
+from tests.installer.conftest import prepare_x11_socket_dir
 
 pytestmark = [pytest.mark.slow, pytest.mark.installer]
 
@@ -95,6 +98,27 @@ def _verify_units() -> None:
     assert result.returncode == 0 and problems == [], result.stderr
 
 
+def _session_passes_exit_codes_on(kiosk: pwd.struct_passwd) -> None:
+    """The installed kiosk-session (cage + kiosk-app + the frozen kiosk), headless, as the kiosk user:
+    it exits with the app's code although cage itself always returns 0."""
+    prepare_x11_socket_dir()
+    with tempfile.TemporaryDirectory(prefix="kiosk-session-") as folder:
+        os.chmod(folder, 0o755)
+        runtime, data = Path(folder) / "run", Path(folder) / "data"
+        for sub in (runtime, data):
+            sub.mkdir(mode=0o700)
+            os.chown(sub, kiosk.pw_uid, kiosk.pw_gid)
+        env = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "HOME": str(data), "XDG_RUNTIME_DIR": str(runtime),
+               "RUNTIME_DIRECTORY": str(runtime), "WLR_BACKENDS": "headless", "WLR_LIBINPUT_NO_DEVICES": "1",
+               "WLR_RENDERER": "pixman", "QT_QPA_PLATFORM": "wayland", "KIOSK_DATA_DIR": str(data),
+               "KIOSK_CONFIG": str(data / "kiosk.toml")}
+        for run_args, expected in (("--demo --no-sound --exit-after 3", 0), ("--size 1x1", 2)):
+            result = subprocess.run(["runuser", "-u", "kiosk", "--", "/usr/share/clinic-kiosk/kiosk-session"],
+                                    env={**env, "KIOSK_RUN_ARGS": run_args}, capture_output=True, text=True,
+                                    timeout=180, check=False)
+            assert result.returncode == expected, f"{run_args}: {result.returncode}\n{result.stderr[-3000:]}"
+
+
 def test_upgrade_keeps_pending_visits_and_purge_removes_data(kiosk_debs: dict[str, Path], tmp_path: Path) -> None:
     from kiosk.db.schema import HEAD, KNOWN_REVISIONS
 
@@ -136,6 +160,8 @@ def test_upgrade_keeps_pending_visits_and_purge_removes_data(kiosk_debs: dict[st
         assert DB.stat().st_uid == kiosk.pw_uid
 
         _verify_units()
+        if shutil.which("cage") and shutil.which("Xwayland"):
+            _session_passes_exit_codes_on(kiosk)
 
         # The installed command runs as the kiosk user with the system configuration.
         result = subprocess.run(["/usr/bin/kiosk", "--self-test"], capture_output=True, text=True, timeout=180,
