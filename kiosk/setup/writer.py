@@ -1,10 +1,10 @@
 """Write the configuration file the setup produced: complete, documented, atomic.
 
 The file is written whole (every setting, each with the ``#:`` doc comment from ``kiosk/config.py``)
-rather than patched: ``load_config`` refuses unknown keys, so there is nothing unknown to keep, and
-hand-written comments would be lost by the admin panel's own saves anyway. The previous file is kept
-as ``config.toml.bak``. Atomic: temp file in the same folder, fsync, rename, fsync of the folder;
-owner-only permissions (the file holds the hub token).
+rather than patched: ``load_config`` refuses unknown keys, so there is nothing unknown to keep;
+hand-written comments are not kept (the admin panel's saves come through here too, via
+:func:`update_config`). The previous file is kept as ``config.toml.bak``. Atomic: temp file in the
+same folder, fsync, rename, fsync of the folder; owner-only permissions (the file holds the hub token).
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ import dataclasses
 import os
 import shutil
 import textwrap
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 import kiosk.config as config_module
-from kiosk.config import Config, default_config_path, to_toml
+from kiosk.config import Config, default_config_path, load_config, to_toml
 
 HEADER = """\
 # Clinic kiosk configuration, written by `kiosk setup` (or the setup wizard).
@@ -104,3 +105,15 @@ def write_config(config: Config, path: Path | None = None, *, keep_backup: bool 
         finally:
             os.close(dir_fd)
     return target
+
+
+def update_config(change: Callable[[Config], None], path: Path | None = None) -> Path:
+    """Apply ``change`` to the configuration *file* and write it back with :func:`write_config`.
+
+    The values come from the file only (``environ={}``): what ``KIOSK_DB``, ``KIOSK_HUB_URL`` and
+    ``KIOSK_HUB_TOKEN`` override at run time never lands in the file. A missing file starts from the
+    defaults. Raises ConfigError when the file cannot be read, OSError when it cannot be written."""
+    target = path if path is not None else default_config_path()
+    config = load_config(target, environ={}) if target.exists() else Config()
+    change(config)
+    return write_config(config, target)

@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
-from kiosk.config import Config, data_dir, save_config
+from kiosk.config import Config, data_dir
 from kiosk.ui.appearance import Appearance
 from kiosk.ui.base import KioskWindow
 from kiosk.ui.i18n import LanguageManager
@@ -188,9 +188,20 @@ class KioskApp:
         """Admin panel changes persist into the configuration file (atomically, on a worker)."""
         self.config.ui.font_scale = font_scale
         self.config.ui.high_contrast = high_contrast
-        config, path = self.config, self.options.config_path
-        self.runner.run(lambda: save_config(config, path), None,
-                        lambda e: log.error("cannot save settings: %s", e), lane="io")
+        path = self.options.config_path
+
+        def change(config: Config) -> None:
+            config.ui.font_scale = font_scale
+            config.ui.high_contrast = high_contrast
+
+        def save() -> Path:
+            # The file's own values with the change on top, written documented (comments) and atomically;
+            # not self.config, which also holds the environment's overrides (the hub token, KIOSK_DB).
+            from kiosk.setup.writer import update_config
+
+            return update_config(change, path)
+
+        self.runner.run(save, None, lambda e: log.error("cannot save settings: %s", e), lane="io")
 
     def close(self) -> None:
         for part in (self.camera, self.serial, self.sync):

@@ -10,8 +10,9 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk.config import Config
+from kiosk.config import Config, load_config
 from kiosk.setup.probes import ProbeResult
+from kiosk.setup.writer import HEADER, write_config
 from kiosk.ui.admin_pin import hash_pin
 from kiosk.ui.app import KioskApp, RunOptions
 from kiosk.ui.selfservice.model import Screen
@@ -23,11 +24,12 @@ def make_app(qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
     apps: list[KioskApp] = []
 
-    def make(mode: str) -> KioskApp:
-        config = Config()
-        config.ui.admin_pin_hash = hash_pin("2468", iterations=1000)
-        config.facility.code = "48001"
-        (tmp_path / "config.toml").write_text('[facility]\ncode = "48001"\n', encoding="utf-8")
+    def make(mode: str, config: Config | None = None) -> KioskApp:
+        if config is None:
+            config = Config()
+            config.ui.admin_pin_hash = hash_pin("2468", iterations=1000)
+            config.facility.code = "48001"
+            (tmp_path / "config.toml").write_text('[facility]\ncode = "48001"\n', encoding="utf-8")
         app = KioskApp(config, RunOptions(mode=mode, config_path=tmp_path / "config.toml", sounds=False), qapp)
         app.window.resize(1280, 720)
         app.window.show()
@@ -78,6 +80,30 @@ def test_idle_reset_ends_the_setup(qtbot: QtBot, make_app: object) -> None:
     window.reset()
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.welcome)
     assert not any(isinstance(window.stack.widget(i), SetupWizard) for i in range(window.stack.count()))
+
+
+def test_admin_settings_keep_the_comments_and_leave_environment_secrets_out(
+        qtbot: QtBot, make_app: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "config.toml"
+    on_file = Config()
+    on_file.facility.code = "48001"
+    on_file.hub.url = "https://hub.benhvien.local:8443"
+    write_config(on_file, path)  # as `kiosk setup` writes it: documented
+    monkeypatch.setenv("KIOSK_HUB_TOKEN", "env-only-token")
+    monkeypatch.setenv("KIOSK_DB", "sqlite:////srv/env-only.sqlite3")
+    running = load_config(path)  # what `kiosk run` sees: the file plus the environment
+    assert running.hub.token == "env-only-token"
+    kiosk = make_app("self", running)  # type: ignore[operator]
+    kiosk.save_settings(130, True)
+    qtbot.waitUntil(lambda: "font_scale = 130" in path.read_text(encoding="utf-8"), timeout=10_000)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(HEADER) and "# Device token issued by `kiosk hub device add`." in text
+    assert "env-only" not in text
+    saved = load_config(path, environ={})
+    assert (saved.ui.font_scale, saved.ui.high_contrast) == (130, True)
+    assert (saved.facility.code, saved.hub.url, saved.hub.token, saved.database.url) == (
+        "48001", "https://hub.benhvien.local:8443", "", "")
+    assert (kiosk.config.ui.font_scale, kiosk.config.ui.high_contrast) == (130, True)  # the running app too
 
 
 def test_desk_setup_button_asks_the_pin(qtbot: QtBot, make_app: object) -> None:

@@ -8,7 +8,7 @@ import pytest
 from kiosk.config import Config, load_config
 from kiosk.db.store import Store
 from kiosk.setup.departments import DepartmentsFileError, import_departments, read_departments
-from kiosk.setup.writer import documented_toml, write_config
+from kiosk.setup.writer import documented_toml, update_config, write_config
 from tests.setup.conftest import DEPARTMENTS
 
 
@@ -33,6 +33,20 @@ def test_rewrite_keeps_a_backup_of_the_old_file(tmp_path: Path) -> None:
     write_config(second, path)
     assert load_config(path, environ={}).facility.code == "48001"
     assert load_config(path.with_name("config.toml.bak"), environ={}).facility.code == "01999"
+
+
+def test_update_takes_the_file_values_only_and_starts_from_defaults_without_a_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KIOSK_HUB_TOKEN", "from-the-environment")
+    path = tmp_path / "config.toml"
+
+    def change(config: Config) -> None:
+        config.ui.font_scale = 150
+
+    assert update_config(change, path) == path
+    saved = load_config(path, environ={})
+    assert saved.ui.font_scale == 150 and saved.hub.token == "" and saved.facility.code == "01999"
+    assert "from-the-environment" not in path.read_text(encoding="utf-8")
 
 
 def test_every_setting_is_documented_or_self_explaining() -> None:
