@@ -12,8 +12,10 @@ from __future__ import annotations
 import ast
 import contextlib
 import dataclasses
+import json
 import os
 import shutil
+import sys
 import textwrap
 from collections.abc import Callable
 from functools import cache
@@ -28,15 +30,29 @@ HEADER = """\
 """
 
 
+#: The same doc comments as data, for where ``kiosk/config.py``'s source is not there to read (the frozen
+#: bundle ships bytecode only): package data, listed in installer/kiosk.spec. Regenerate it after changing
+#: a ``#:`` comment with ``python -m kiosk.setup.writer``; tests/setup/test_writer_departments.py checks
+#: that it is in step with the source.
+DOCS_FILE = Path(__file__).with_name("config_docs.json")
+
+
 @cache
 def field_docs() -> dict[tuple[str, str], str]:
-    """(class name, field) -> doc comment, read from kiosk/config.py's ``#:`` comments (empty when the
-    source is not available, e.g. in a frozen bundle: the file is then written without comments)."""
+    """(class name, field) -> doc comment, read from kiosk/config.py's ``#:`` comments, else from
+    :data:`DOCS_FILE` (frozen bundle); empty when neither is there (the file is then written without
+    comments)."""
+    docs = docs_from_source()
+    return docs if docs is not None else docs_from_file()
+
+
+def docs_from_source() -> dict[tuple[str, str], str] | None:
+    """The ``#:`` comments of kiosk/config.py, or None when its source cannot be read."""
     try:
         source = Path(config_module.__file__ or "").read_text(encoding="utf-8")
         tree = ast.parse(source)
     except (OSError, SyntaxError, ValueError):
-        return {}
+        return None
     lines = source.splitlines()
     docs: dict[tuple[str, str], str] = {}
     for node in tree.body:
@@ -55,6 +71,26 @@ def field_docs() -> dict[tuple[str, str], str]:
                 if comment:
                     docs[(node.name, stmt.target.id)] = " ".join(comment)
     return docs
+
+
+def docs_from_file(path: Path = DOCS_FILE) -> dict[tuple[str, str], str]:
+    """:data:`DOCS_FILE` (``{class: {field: comment}}``); empty when it is missing or unreadable."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {(cls, name): text for cls, fields in data.items() if isinstance(fields, dict)
+            for name, text in fields.items() if isinstance(text, str)}
+
+
+def docs_json(docs: dict[tuple[str, str], str]) -> str:
+    """The text of :data:`DOCS_FILE` for ``docs`` (classes and fields in source order)."""
+    nested: dict[str, dict[str, str]] = {}
+    for (cls, name), text in docs.items():
+        nested.setdefault(cls, {})[name] = text
+    return json.dumps(nested, ensure_ascii=False, indent=1) + "\n"
 
 
 def documented_toml(config: Config) -> str:
@@ -117,3 +153,11 @@ def update_config(change: Callable[[Config], None], path: Path | None = None) ->
     config = load_config(target, environ={}) if target.exists() else Config()
     change(config)
     return write_config(config, target)
+
+
+if __name__ == "__main__":  # regenerate DOCS_FILE from kiosk/config.py
+    source_docs = docs_from_source()
+    if not source_docs:
+        raise SystemExit(f"cannot read the doc comments of {config_module.__file__}")
+    DOCS_FILE.write_text(docs_json(source_docs), encoding="utf-8")
+    sys.stdout.write(f"{DOCS_FILE}: {len(source_docs)} settings\n")

@@ -47,6 +47,7 @@ def test_bundle_layout(kiosk_bundle: Path) -> None:
     assert sorted(p.name for p in (internal / "kiosk" / "db" / "migrations" / "versions").glob("v*.py"))
     assert (internal / "kiosk" / "db" / "migrations" / "env.py").is_file()
     assert (internal / "kiosk" / "hub" / "migrations" / "env.py").is_file()
+    assert (internal / "kiosk" / "setup" / "config_docs.json").is_file()  # the config files' comments
     platforms = {p.name for p in (internal / "PySide6" / "Qt" / "plugins" / "platforms").iterdir()}
     assert {"libqxcb.so", "libqwayland.so", "libqoffscreen.so"} <= platforms
     assert list(internal.rglob("libzbar.so*")), "pyzbar's libzbar is not bundled"

@@ -5,10 +5,19 @@ from pathlib import Path
 
 import pytest
 
+import kiosk.config as config_module
 from kiosk.config import Config, load_config
 from kiosk.db.store import Store
 from kiosk.setup.departments import DepartmentsFileError, import_departments, read_departments
-from kiosk.setup.writer import documented_toml, update_config, write_config
+from kiosk.setup.writer import (
+    DOCS_FILE,
+    docs_from_source,
+    docs_json,
+    documented_toml,
+    field_docs,
+    update_config,
+    write_config,
+)
 from tests.setup.conftest import DEPARTMENTS
 
 
@@ -53,6 +62,28 @@ def test_every_setting_is_documented_or_self_explaining() -> None:
     text = documented_toml(Config())
     assert text.count("\n# ") > 25
     assert all(len(line) <= 100 for line in text.splitlines() if line.startswith("#"))
+
+
+def test_the_shipped_doc_comments_are_in_step_with_the_source() -> None:
+    source = docs_from_source()
+    assert source, "kiosk/config.py's #: comments were not found"
+    assert DOCS_FILE.read_text(encoding="utf-8") == docs_json(source), (
+        "kiosk/setup/config_docs.json is stale: run `.venv/bin/python -m kiosk.setup.writer`")
+
+
+def test_without_the_config_source_the_file_is_still_documented(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A frozen bundle has bytecode only: kiosk/config.py's comments come from the shipped data file."""
+    from_source = documented_toml(Config())
+    monkeypatch.setattr(config_module, "__file__", str(tmp_path / "kiosk" / "config.py"))  # as PyInstaller sets it
+    field_docs.cache_clear()
+    try:
+        assert docs_from_source() is None
+        text = documented_toml(Config())
+        assert "# This facility's 5-character code (MA_CSKCB)" in text
+        assert text == from_source
+    finally:
+        field_docs.cache_clear()
 
 
 def test_demo_departments_import_into_a_real_store(tmp_path: Path) -> None:
