@@ -4,7 +4,7 @@ Start-up in two phases so the window is interactive at once: the UI thread impor
 modules, builds and shows the window; the database worker imports and opens the store and the printer
 code (SQLAlchemy, python-escpos, OpenCV: most of the start-up time) and loads the demo data. When it is
 done the parts are attached on the UI thread and the camera, scanners and sync start. A store that
-cannot be opened ends the app with a clear message and exit code 1.
+cannot be opened ends the app with a clear message and exit code 1 (``ExitCode.ERROR``).
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config, data_dir
+from kiosk.exitcodes import ExitCode
 from kiosk.ui.appearance import Appearance
 from kiosk.ui.base import KioskWindow
 from kiosk.ui.i18n import LanguageManager
@@ -31,8 +32,8 @@ from kiosk.ui.workers import TaskRunner
 
 log = logging.getLogger(__name__)
 
-#: Exit code when the kiosk cannot start (database unusable).
-STARTUP_FAILED = 1
+#: Exit code when the kiosk cannot start (database unusable): "error, restart the app".
+STARTUP_FAILED: Final = ExitCode.ERROR
 
 
 @dataclass

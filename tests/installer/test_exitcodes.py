@@ -56,6 +56,14 @@ def test_admin_exit_uses_the_enum() -> None:
     assert ADMIN_EXIT_CODE is ExitCode.ADMIN_EXIT
 
 
+def test_the_app_and_the_wizard_take_their_codes_from_the_enum() -> None:
+    from kiosk.ui.app import STARTUP_FAILED
+    from kiosk.ui.setup_wizard import RESTART_EXIT_CODE
+
+    assert STARTUP_FAILED is ExitCode.ERROR  # an unusable store: restart (the database may come back)
+    assert RESTART_EXIT_CODE is ExitCode.RESTART
+
+
 def test_python_crash_and_argparse_agree_with_the_enum() -> None:
     # An uncaught exception (a bug) must look like ERROR to the supervisor, so the app is restarted.
     crash = subprocess.run([sys.executable, "-c", "raise RuntimeError('boom')"], capture_output=True, timeout=60)
