@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 from pathlib import Path
 
 from kiosk.config import data_dir
@@ -24,18 +25,33 @@ def log_path() -> Path:
     return data_dir() / "logs" / "kiosk.log"
 
 
+class KioskLogHandler(logging.handlers.RotatingFileHandler):
+    """The handler :func:`enable_file_log` installs (its own class, so it is found again and replaced)."""
+
+
 def enable_file_log(path: Path | None = None) -> Path | None:
     """Add the rotating log file to the root logger; returns its path, or None when it cannot be opened
-    (a read-only data directory must not stop the kiosk: a warning on stderr says so)."""
+    (a read-only data directory must not stop the kiosk: a warning on stderr says so).
+
+    Idempotent: there is at most one such handler. Installing again for the same file keeps the handler
+    there is; for another file (another data directory, e.g. a second ``kiosk run`` in one process), the
+    old handler is removed and closed first."""
     target = path if path is not None else log_path()
+    wanted = os.path.abspath(target)  # what FileHandler.baseFilename holds
     root = logging.getLogger()
-    for handler in root.handlers:
-        if isinstance(handler, logging.handlers.RotatingFileHandler) and Path(handler.baseFilename) == target:
-            return target
+    current: KioskLogHandler | None = None
+    for existing in list(root.handlers):
+        if isinstance(existing, KioskLogHandler):
+            if existing.baseFilename == wanted and current is None:
+                current = existing
+            else:
+                root.removeHandler(existing)
+                existing.close()
+    if current is not None:
+        return target
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(target, maxBytes=MAX_BYTES, backupCount=BACKUPS,
-                                                       encoding="utf-8")
+        handler = KioskLogHandler(target, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
     except OSError as exc:
         logging.getLogger(__name__).warning("no log file at %s: %s", target, exc.strerror or exc)
         return None

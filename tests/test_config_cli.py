@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import logging.handlers
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -101,6 +102,28 @@ def test_log_file_keeps_our_info_and_tracebacks_and_only_library_warnings(
     assert "next attempt in 2.0 s" in text and "retrying" in text and "chatter" not in text
     assert "Traceback" in text and "ValueError: boom" in text
     assert text.count("next attempt") == 1
+
+
+def _file_handlers(root: logging.Logger) -> list[logging.handlers.RotatingFileHandler]:
+    return [h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]
+
+
+def test_installing_the_log_file_again_keeps_one_handler(tmp_path: Path, clean_root: logging.Logger,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """`kiosk run` called again in the same process (tests) must not pile up handlers."""
+    first = enable_file_log(tmp_path / "a" / "kiosk.log")
+    monkeypatch.chdir(tmp_path)
+    assert enable_file_log(Path("a") / "kiosk.log") is not None  # the same file, named relatively
+    [handler] = _file_handlers(clean_root)
+    assert handler.baseFilename == str(first)
+    # Another place (another data directory) replaces the old handler, which is closed.
+    second = enable_file_log(tmp_path / "b" / "kiosk.log")
+    [replacement] = _file_handlers(clean_root)
+    assert replacement.baseFilename == str(second) and handler.stream is None
+    logging.getLogger("kiosk.test").info("only in b")
+    replacement.flush()
+    assert "only in b" in (tmp_path / "b" / "kiosk.log").read_text(encoding="utf-8")
+    assert "only in b" not in (tmp_path / "a" / "kiosk.log").read_text(encoding="utf-8")
 
 
 def test_log_file_rotates(tmp_path: Path, clean_root: logging.Logger) -> None:
