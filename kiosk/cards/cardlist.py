@@ -11,15 +11,18 @@ can report bad rows and still take the good ones.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
+import io
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, Final, TypeVar
+from typing import Any, BinaryIO, Final, TypeVar
+from unicodedata import normalize
 
 from kiosk.cards import numbers
 from kiosk.cards.codes import PROVINCE_CODES
@@ -146,12 +149,32 @@ def card_to_row(card: CachedCard) -> CardRow:
 # over its cells joined with NUL (no cell pattern matches NUL, so the split is unambiguous) plus a few
 # look-ups; it gives exactly the row :func:`row_to_card` would. Anything else (lower case, other date
 # spellings, every bad row) takes the full path, so messages and results never differ.
-_NUMBER: Final = r"[A-Z]{2}[1-5][0-9]{2}[0-9A-Z]{10}|[0-9]{10}"
+
+
+def _province_pattern() -> str:
+    """The 63 province codes as a pattern, grouped by first digit (``0[1-9]|1[0-27]|…``)."""
+    by_tens: dict[str, list[str]] = {}
+    for code in sorted(PROVINCE_CODES):
+        by_tens.setdefault(code[0], []).append(code[1])
+    return "(?:" + "|".join(f"{tens}[{''.join(units)}]" for tens, units in by_tens.items()) + ")"
+
+
+_PROVINCE: Final = _province_pattern()
+_NUMBER: Final = rf"[A-Z]{{2}}[1-5]{_PROVINCE}[0-9A-Z]{{10}}|[0-9]{{10}}"
 _ISO_DATE: Final = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
-_FAST_ROW: Final = re.compile("\x00".join((
-    f"({_NUMBER})", "([0-9]{10})?", "([0-9]{12})?", f"([^\x00]{{1,{_MAX_FIELD}}})?",
-    "([0-9]{4}(?:-[0-9]{2}-[0-9]{2})?)?", "(male|female)?", "([0-9]{2}[0-9A-Z]{3})?",
-    f"({_ISO_DATE})?", f"({_ISO_DATE})?", "(active|revoked|reduced|replaced)?", f"({_NUMBER})?")))
+
+
+def _canonical_cells(name: str) -> tuple[str, ...]:
+    """The cell patterns of a canonical row; ``name`` is the pattern of the name cell's characters.
+    Card numbers and facility codes name a real province here, so no Python check is left for them."""
+    return (f"({_NUMBER})", "([0-9]{10})?", "([0-9]{12})?", f"({name}{{1,{_MAX_FIELD}}})?",
+            "([0-9]{4}(?:-[0-9]{2}-[0-9]{2})?)?", "(male|female)?", f"({_PROVINCE}[0-9A-Z]{{3}})?",
+            f"({_ISO_DATE})?", f"({_ISO_DATE})?", "(active|revoked|reduced|replaced)?", f"({_NUMBER})?")
+
+
+_FAST_ROW: Final = re.compile("\x00".join(_canonical_cells("[^\x00]")))
+#: One canonical line of an unquoted CSV text, columns in CARD_LIST_COLUMNS order (multi-line mode).
+_FAST_LINE: Final = re.compile("^" + ",".join(_canonical_cells("[^,\r\n\x00]")) + "\r?(?:\n|\\Z)", re.MULTILINE)
 _DATE_OK: dict[str, bool] = {}
 _DATE_CACHE_MAX: Final = 200_000
 
@@ -174,29 +197,93 @@ def real_iso_date(text: str) -> bool:
 def _fast_row(joined: str) -> CardRow | None:
     """The :data:`CardRow` of a canonical row (cells joined with NUL), None when it needs the full path."""
     match = _FAST_ROW.fullmatch(joined)
-    if match is None:
+    return None if match is None else _canonical_row(match.groups())
+
+
+def _canonical_row(cells: tuple[str | None, ...], known_date: Callable[[str], bool | None] = _DATE_OK.get,
+                   ) -> CardRow | None:
+    """The :data:`CardRow` of the cells a canonical-row pattern matched, None when they need the full path."""
+    number, bhxh, citizen, name, birth, gender, facility, valid_from, valid_to, status, replaced = cells
+    # A remembered date answers from the dict; only a new one costs a call (and a None is falsy).
+    if valid_from is not None and not (known_date(valid_from) or real_iso_date(valid_from)):
         return None
-    number, bhxh, citizen, name, birth, gender, facility, valid_from, valid_to, status, replaced = match.groups()
-    if len(number) == 15 and number[3:5] not in PROVINCE_CODES:
+    if valid_to is not None:
+        if not (known_date(valid_to) or real_iso_date(valid_to)):
+            return None
+        if valid_from is not None and valid_to < valid_from:
+            return None  # (ISO text of real dates sorts like the dates)
+    if birth is not None and len(birth) == 10 and not (known_date(birth) or real_iso_date(birth)):
         return None
-    if replaced is not None and len(replaced) == 15 and replaced[3:5] not in PROVINCE_CODES:
-        return None
-    if facility is not None and facility[:2] not in PROVINCE_CODES:
-        return None
-    if birth is not None and len(birth) == 10 and not real_iso_date(birth):
-        return None
-    if valid_from is not None and not real_iso_date(valid_from):
-        return None
-    if valid_to is not None and not real_iso_date(valid_to):
-        return None
-    if valid_from is not None and valid_to is not None and valid_to < valid_from:
-        return None  # (ISO text of real dates sorts like the dates)
     if name is not None:
-        name = " ".join(unicodedata.normalize("NFC", name).split()) or None
+        name = " ".join(normalize("NFC", name).split()) or None
     if bhxh is None:
+        assert number is not None  # the pattern requires it
         bhxh = numbers.bhxh_from_card_number(number)
     return (number, bhxh, citizen, name, birth, gender, facility, valid_from, valid_to, status or "active",
             replaced)
+
+
+@dataclass
+class TextBlockRows:
+    """What :func:`rows_of_unquoted_text` found: good rows as ``(line, *CardRow)`` and the bad rows."""
+
+    rows: list[tuple[Any, ...]]
+    errors: list[CardListRowError]
+    #: Data rows seen (blank lines not counted), good and bad.
+    count: int
+    #: Line number of the last line of the text.
+    last_line: int
+
+
+def rows_of_unquoted_text(text: str, names: list[str], header_line: int) -> TextBlockRows:
+    """The data rows of a piece of a CSV card list that holds whole lines and no ``"`` at all (so a
+    line is one row and its cells are split at commas), the line before it being ``header_line``.
+
+    The same rows, errors and line numbers as :func:`card_rows_after_header` would give for that text,
+    faster: canonical lines are matched by one regular expression over the whole text; every other line
+    goes through :func:`card_rows_after_header` itself.
+    """
+    rows: list[tuple[Any, ...]] = []
+    errors: list[CardListRowError] = []
+    count, line, position = 0, header_line, 0
+    if tuple(names) != CARD_LIST_COLUMNS:  # other column order: the general path for every line
+        return _slow_lines(text, names, header_line, rows, errors)
+    canonical, append = _canonical_row, rows.append
+    for match in _FAST_LINE.finditer(text):
+        start = match.start()
+        if start != position:  # lines the pattern skipped
+            gap = _slow_lines(text[position:start], names, line, rows, errors)
+            count += gap.count
+            line = gap.last_line
+        line += 1
+        row = canonical(match.groups())
+        if row is None:
+            gap = _slow_lines(match.group(), names, line - 1, rows, errors)
+            count += gap.count
+        else:
+            append((line, *row))
+            count += 1
+        position = match.end()  # past the line break
+    if position < len(text):
+        gap = _slow_lines(text[position:], names, line, rows, errors)
+        count += gap.count
+        line = gap.last_line
+    return TextBlockRows(rows, errors, count, line)
+
+
+def _slow_lines(text: str, names: list[str], header_line: int, rows: list[tuple[Any, ...]],
+                errors: list[CardListRowError]) -> TextBlockRows:
+    """Lines of ``text`` through the general per-row path, appended to ``rows`` / ``errors``."""
+    count = 0
+    lines = io.StringIO(text, newline="")  # splits like csv does, not at U+2028 and the like
+    for line, item in card_rows_after_header(csv.reader(lines), names, header_line):
+        count += 1
+        if isinstance(item, CardListRowError):
+            errors.append(item)
+        else:
+            rows.append((line, *item))
+    last_line = header_line + text.count("\n") + (bool(text) and not text.endswith("\n"))
+    return TextBlockRows(rows, errors, count, last_line)
 
 
 def _full_row(row: dict[str, str]) -> CardRow:
@@ -210,6 +297,11 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     return (value.isoformat()[:10] if isinstance(value, dt.date) else str(value)).strip()
+
+
+def header_names(line: str) -> list[str]:
+    """The column names of a CSV header line (BOM and blanks removed); CardListError when columns are missing."""
+    return _header(csv.reader([line]))
 
 
 def _header(iterator: Iterator[list[Any]]) -> list[str]:
@@ -252,13 +344,20 @@ def _row_records(rows: Iterable[list[str]], first_line: int) -> Iterator[tuple[i
     """:func:`_records` for CSV text cells giving :data:`CardRow` s; canonical rows take the fast path."""
     iterator = iter(rows)
     names = _header(iterator)
+    yield from card_rows_after_header(iterator, names, first_line)
+
+
+def card_rows_after_header(iterator: Iterator[list[str]], names: list[str], header_line: int,
+                           ) -> Iterator[tuple[int, CardRow | CardListRowError]]:
+    """The data rows of a CSV card list (cells as ``csv.reader`` gives them) whose header row, at
+    ``header_line``, named the columns ``names``: ``(line, CardRow | error)``, blank rows skipped."""
     width = len(names)
     if width != len(CARD_LIST_COLUMNS) or set(names) != set(CARD_LIST_COLUMNS):  # extra/duplicate columns
-        yield from _records_after_header(iterator, names, first_line, _full_row)
+        yield from _records_after_header(iterator, names, header_line, _full_row)
         return
     reorder = None if tuple(names) == CARD_LIST_COLUMNS else itemgetter(*[names.index(c) for c in CARD_LIST_COLUMNS])
     join, fast = "\x00".join, _fast_row
-    for line, raw in enumerate(iterator, start=first_line + 1):
+    for line, raw in enumerate(iterator, start=header_line + 1):
         if len(raw) == width:
             row = fast(join(raw if reorder is None else reorder(raw)))
             if row is not None:
@@ -275,9 +374,37 @@ def _read_csv(path: Path, records: Callable[[Iterable[list[str]], int], Iterator
         with path.open(encoding="utf-8-sig", newline="") as handle:
             yield from records(csv.reader(handle), 1)
     except UnicodeDecodeError as exc:
-        raise CardListError(f"{path.name} is not UTF-8 text (byte {exc.start}); save it as CSV UTF-8") from exc
+        raise not_utf8_error(path) from exc
     except csv.Error as exc:
         raise CardListError(f"{path.name} is not a readable CSV file: {exc}") from exc
+
+
+def not_utf8_error(path: Path, start: int = 0) -> CardListError:
+    """The error for a file that is not UTF-8, naming the line and byte of its first bad sequence at or
+    after byte ``start`` (a text reader fails a whole buffer ahead of the bad byte, so it is looked up)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset = start
+    with path.open("rb") as handle:
+        handle.seek(start)
+        while block := handle.read(1 << 20):
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError as exc:
+                bad = offset - (len(exc.object) - len(block)) + exc.start  # minus bytes carried over
+                return CardListError(f"{path.name} is not UTF-8 text (line {_line_at(handle, bad)}, "
+                                     f"byte {bad}): save it as CSV UTF-8")
+            offset += len(block)
+    return CardListError(f"{path.name} is not UTF-8 text: save it as CSV UTF-8")
+
+
+def _line_at(handle: BinaryIO, offset: int) -> int:
+    """The 1-based line number of byte ``offset`` of a file."""
+    handle.seek(0)
+    newlines, left = 0, offset
+    while left > 0 and (block := handle.read(min(left, 1 << 20))):
+        newlines += block.count(b"\n")
+        left -= len(block)
+    return newlines + 1
 
 
 def _read_xlsx(path: Path, convert: Callable[[dict[str, str]], _T]) -> Iterator[tuple[int, _T | CardListRowError]]:
