@@ -78,9 +78,13 @@ def configure_logging() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["--card-import-reader"]:  # a reader process of a parallel card import
+        from kiosk.db.import_reader import main as reader_main
+
+        return reader_main()
     configure_logging()
     parser = build_parser()
-    arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["--self-test"]:
         arguments[0] = "self-test"  # `kiosk --self-test [--json]`: the packaging smoke test's spelling
     args = parser.parse_args(arguments)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+import shutil
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from sqlalchemy import delete, func, select
 from sqlalchemy import inspect as sa_inspect
@@ -15,11 +17,16 @@ from sqlalchemy.engine import Connection
 from kiosk.cards.model import BhytCard, CachedCard, CardStatus, CccdCard
 from kiosk.db.base import StoreBase, iso_now, translate_errors
 from kiosk.db.convert import CARD_COLUMNS, cached_from_row, card_tuple
+from kiosk.db.engine import sqlite_path
 from kiosk.db.errors import classify
 from kiosk.db.import_stage import ImportStage, make_stage, upsert_tail
 from kiosk.db.models import CARDS, SETTINGS
 from kiosk.db.sqlite_tools import sqlite_table_bytes
 
+if TYPE_CHECKING:
+    from kiosk.db.parallel_import import ImportPlan as ParallelPlan
+
+_log = logging.getLogger(__name__)
 #: Insert or update (pull pages); an unchanged card is not rewritten (a daily re-import touches only what changed).
 _SQLITE_UPSERT: Final = (f"INSERT INTO cards ({', '.join(CARD_COLUMNS)}) VALUES ({', '.join('?' * len(CARD_COLUMNS))}) "
                          + upsert_tail("sqlite"))
@@ -156,35 +163,88 @@ class CardCache(StoreBase):
                     result.refused = True
                     result.imported = 0
                     return result
-                conn.execution_options(kiosk_write=True)  # SQLite: BEGIN IMMEDIATE
-                with conn.begin():
-                    empty = self._cache_is_empty(conn)
-                    before = 0 if empty else self._count_cards(conn)
-                    if empty:
-                        # A first import: build the secondary indexes once, sorted, after the rows.
-                        self._drop_card_indexes(conn)
-                    stage.merge()
-                    if empty:
-                        self._create_card_indexes(conn)
-                    result.inserted = self._count_cards(conn) - before
-                    self._put_setting(conn, LAST_IMPORT_KEY, iso_now(self._now()))
+                self._merge_staged(conn, stage.merge, result)
             finally:
                 if not conn.invalidated:
                     stage.drop()
+        return self._finish_import(result)
+
+    def _merge_staged(self, conn: Connection, merge: Callable[[], None], result: ImportResult) -> None:
+        """The staged rows into the cache: ONE write transaction (SQLite: BEGIN IMMEDIATE)."""
+        conn.execution_options(kiosk_write=True)
+        with conn.begin():
+            empty = self._cache_is_empty(conn)
+            before = 0 if empty else self._count_cards(conn)
+            if empty:
+                # A first import: build the secondary indexes once, sorted, after the rows.
+                self._drop_card_indexes(conn)
+            merge()
+            if empty:
+                self._create_card_indexes(conn)
+            result.inserted = self._count_cards(conn) - before
+            self._put_setting(conn, LAST_IMPORT_KEY, iso_now(self._now()))
+
+    def _finish_import(self, result: ImportResult) -> ImportResult:
         result.updated = result.imported - result.inserted
         if self.dialect == "sqlite":
             self._checkpoint()
         return result
 
     def import_card_file(self, path: Path, *, strict: bool = False,
-                         progress: Callable[[int], None] | None = None) -> ImportResult:
+                         progress: Callable[[int], None] | None = None,
+                         workers: int | None = None) -> ImportResult:
         """Import a CSV/.xlsx card list (see :meth:`import_cards`): ``kiosk cache import FILE``.
 
+        A big CSV file into a SQLite file is read by ``workers`` processes at once (default: one per
+        core; 1 = this process only): see :mod:`kiosk.db.parallel_import`. Same result either way.
         Raises ``kiosk.cards.cardlist.CardListError`` when the file as a whole is unusable.
         """
         from kiosk.cards.cardlist import read_card_rows
 
+        database = sqlite_path(self.engine.url)
+        if database is not None and workers != 1:
+            from kiosk.db import parallel_import
+
+            plan = parallel_import.plan_import(path, workers)
+            if plan is not None:
+                return self._import_plan(plan, database, strict=strict, progress=progress)
         return self.import_cards(read_card_rows(path), strict=strict, progress=progress)
+
+    def _import_plan(self, plan: ParallelPlan, database: Path, *, strict: bool,
+                     progress: Callable[[int], None] | None) -> ImportResult:
+        """:meth:`import_card_file` with reader processes (each stages and sorts its part), then one merge."""
+        from kiosk.db import parallel_import
+
+        result = ImportResult()
+        _log.info("card import: %s read by %d reader processes", plan.path.name, len(plan.chunks))
+        with translate_errors():
+            work_dir = parallel_import.new_work_dir(database)
+        try:
+            parallel_import.claim(work_dir)
+            with translate_errors():
+                parts = parallel_import.run_readers(plan, work_dir, strict=strict, max_errors=MAX_REPORTED_ERRORS,
+                                                    progress=progress)
+            for _file, part in parts:
+                result.rows += part.rows
+                result.imported += part.imported
+                result.error_count += part.error_count
+                result.errors.extend(part.errors[:MAX_REPORTED_ERRORS - len(result.errors)])
+            if strict and result.error_count:
+                result.refused = True
+                result.imported = 0
+                return result
+            with translate_errors(), self.engine.connect() as conn:
+                stages = parallel_import.AttachedStages(conn.connection.driver_connection,
+                                                        [file for file, _part in parts])
+                stages.attach()
+                try:
+                    self._merge_staged(conn, lambda: stages.merge(upsert_tail("sqlite")), result)
+                finally:
+                    if not conn.invalidated:
+                        stages.detach()
+        finally:
+            shutil.rmtree(work_dir, ignore_errors=True)
+        return self._finish_import(result)
 
     @staticmethod
     def _note_error(result: ImportResult, line: int, item: object) -> None:
