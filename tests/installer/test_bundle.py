@@ -68,6 +68,22 @@ def test_frozen_db_upgrade_creates_the_schema(kiosk_bundle: Path, frozen_env: di
     assert bad.returncode != 0 and "Traceback" not in bad.stderr and bad.stderr.strip()
 
 
+def test_frozen_kiosk_imports_a_big_card_list_with_reader_processes(kiosk_bundle: Path, frozen_env: dict[str, str],
+                                                                    tmp_path: Path) -> None:
+    from bench.store_bench import write_csv
+    from kiosk.db.parallel_import import MIN_PARALLEL_BYTES
+
+    cards = tmp_path / "cards.csv"
+    write_csv(cards, 200_000)
+    assert cards.stat().st_size > MIN_PARALLEL_BYTES  # big enough for reader processes
+    result = _run(kiosk_bundle, "cache", "import", str(cards), "--json", "--db", str(tmp_path / "k.sqlite3"),
+                  env={**frozen_env, "KIOSK_DEBUG": "1"}, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert json.loads(result.stdout)["imported"] == 200_000
+    # The readers are the frozen executable itself, started with its hidden reader flag.
+    assert re.search(r"read by [2-9] reader processes", result.stderr), result.stderr[-2000:]
+
+
 def test_frozen_hub_serves_health_on_loopback(kiosk_bundle: Path, frozen_env: dict[str, str], tmp_path: Path) -> None:
     log = tmp_path / "hub.log"
     with log.open("w") as sink:
