@@ -57,6 +57,9 @@ class FacilityConfig:
 class DatabaseConfig:
     #: SQLAlchemy URL of the local store; empty means a SQLite file in the data directory.
     url: str = ""
+    #: Seconds a write (a check-in) waits for another writer before failing with "database locked".
+    #: A card-list import holds the store's write lock for about 3.5 s per million cards at its end.
+    lock_wait_s: float = 30.0
 
 
 @dataclass

@@ -125,7 +125,7 @@ def _open(args: argparse.Namespace, config: Config) -> Store:
         rules = QueueRules.from_settings(config.queue.reset_time, config.queue.ticket_digits)
     except ValueError as exc:
         raise ConfigError(f"[queue] {exc}") from exc
-    return Store.open(url, queue_rules=rules)
+    return Store.open(url, queue_rules=rules, busy_timeout_s=config.database.lock_wait_s)
 
 
 @contextmanager

@@ -82,7 +82,8 @@ def _sync_command(args: argparse.Namespace) -> int:
         return EXIT_CONFIG
     dates = args.date or [dt.date.today()]
     try:
-        with Store.open(args.db or os.environ.get("KIOSK_DB") or config.database_url()) as store:
+        with Store.open(args.db or os.environ.get("KIOSK_DB") or config.database_url(),
+                        busy_timeout_s=config.database.lock_wait_s) as store:
             engine = SyncEngine(store, client, batch_size=config.hub.push_batch_size,
                                 pull_limit=config.hub.pull_page_size)
             if not args.once:

@@ -118,7 +118,7 @@ class KioskApp:
         if self.demo_dir is not None:
             url = f"sqlite:///{self.demo_dir / 'kiosk.sqlite3'}"  # the demo never touches the real database
         rules = QueueRules.from_settings(self.config.queue.reset_time, self.config.queue.ticket_digits)
-        store = Store.open(url, queue_rules=rules)
+        store = Store.open(url, queue_rules=rules, busy_timeout_s=self.config.database.lock_wait_s)
         demo: dict[str, int] = {}
         if self.demo_dir is not None and not store.departments():
             from kiosk.db.demo import load_demo

@@ -179,3 +179,35 @@ def test_bad_database_urls(capsys: pytest.CaptureFixture[str]) -> None:
     for url in ("garbage://x", "mysql://user@host/db"):
         code, out, err = run(capsys, "cache", "stats", "--json", "--db", url)
         assert code == 1 and "unsupported database" in json.loads(out)["error"]["message"] and err == ""
+
+
+def test_a_check_in_waits_for_the_write_lock_as_long_as_configured(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """A card-list import holds the write lock at its end (seconds for millions of cards): a check-in
+    waits ``[database] lock_wait_s`` for it, then fails as "database locked" (no traceback, nothing written)."""
+    import sqlite3
+    import threading
+    import time
+
+    db = tmp_path / "kiosk.sqlite3"
+    url = f"sqlite:///{db}"
+    assert run(capsys, "db", "load-demo", "--db", url)[0] == 0
+    payload = demo_scenarios()[0].payload
+    config = tmp_path / "kiosk.toml"
+    monkeypatch.setenv("KIOSK_CONFIG", str(config))
+    importer = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    try:
+        config.write_text("[database]\nlock_wait_s = 0.3\n", encoding="utf-8")
+        importer.execute("BEGIN IMMEDIATE")  # the import's copy, holding the lock
+        code, out, _ = run(capsys, "visit", "add", "--json", "--db", url, "--department", "K01", payload)
+        assert code != 0 and json.loads(out)["error"]["code"] == "database_locked"
+        config.write_text("[database]\nlock_wait_s = 10\n", encoding="utf-8")
+        release = threading.Timer(1.0, importer.execute, args=("COMMIT",))
+        release.start()
+        started = time.monotonic()
+        code, out, _ = run(capsys, "visit", "add", "--json", "--db", url, "--department", "K01", payload)
+        release.join()
+        assert code == 0 and json.loads(out)["ticket"] == "K01-001"  # the failed try wrote nothing
+        assert time.monotonic() - started >= 0.9
+    finally:
+        importer.close()
