@@ -23,9 +23,10 @@ from kiosk.db.errors import classify
 
 _COLUMNS: Final = ", ".join(CARD_COLUMNS)
 _DATA_COLUMNS: Final = CARD_COLUMNS[1:]
-#: SQLite page cache while importing (KiB, negative = size): the card B-tree's hot pages and the stage.
-_IMPORT_CACHE_KIB: Final = 262_144
-_DEFAULT_CACHE_PAGES: Final = -2000
+#: SQLite page cache while importing (KiB): the card B-tree's hot pages and the stage; then SQLite's
+#: default again (``PRAGMA cache_size`` value: negative = KiB).
+IMPORT_CACHE_KIB: Final = 262_144
+DEFAULT_CACHE_SIZE: Final = -2000
 
 
 def upsert_tail(dialect: str) -> str:
@@ -54,8 +55,8 @@ class SqliteStage:
 
     def create(self) -> None:
         driver = self._driver
-        driver.execute(f"PRAGMA main.cache_size = -{_IMPORT_CACHE_KIB}")
-        driver.execute(f"PRAGMA temp.cache_size = -{_IMPORT_CACHE_KIB}")
+        driver.execute(f"PRAGMA main.cache_size = -{IMPORT_CACHE_KIB}")
+        driver.execute(f"PRAGMA temp.cache_size = -{IMPORT_CACHE_KIB}")
         self._drop_tables()  # a leftover of an import that died
         driver.execute(f"CREATE TEMP TABLE card_import ({_COLUMNS})")
 
@@ -84,8 +85,8 @@ class SqliteStage:
         if driver.in_transaction:  # pragma: no cover - the caller's transaction always ended first
             return
         self._drop_tables()
-        driver.execute(f"PRAGMA main.cache_size = {_DEFAULT_CACHE_PAGES}")
-        driver.execute(f"PRAGMA temp.cache_size = {_DEFAULT_CACHE_PAGES}")
+        driver.execute(f"PRAGMA main.cache_size = {DEFAULT_CACHE_SIZE}")
+        driver.execute(f"PRAGMA temp.cache_size = {DEFAULT_CACHE_SIZE}")
 
 
 @contextmanager

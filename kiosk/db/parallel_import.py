@@ -44,14 +44,12 @@ from kiosk.cards.cardlist import (
     rows_of_unquoted_text,
 )
 from kiosk.db.convert import CARD_COLUMNS
+from kiosk.db.import_stage import DEFAULT_CACHE_SIZE, IMPORT_CACHE_KIB
 
 #: Below this size a file is read by one process (starting the others costs ~0.3 s).
 MIN_PARALLEL_BYTES: Final = 16 * 1024 * 1024
 #: At most this many reader processes (the merge is serial; more readers stop paying off).
 MAX_WORKERS: Final = 4
-#: The store's page cache during the merge (KiB), then SQLite's default again (pages).
-MERGE_CACHE_KIB: Final = 262_144
-DEFAULT_CACHE_PAGES: Final = -2000
 #: Rows a reader sorts in memory before inserting them (~30 MB).
 _RUN_ROWS: Final = 50_000
 _card_number_of: Final = operator.itemgetter(1)  # of a staged row: (line, card_number, …)
@@ -428,7 +426,7 @@ class AttachedStages:
 
     def attach(self) -> None:
         driver = self._driver
-        driver.execute(f"PRAGMA main.cache_size = -{MERGE_CACHE_KIB}")
+        driver.execute(f"PRAGMA main.cache_size = -{IMPORT_CACHE_KIB}")
         # No fsync at the merge's commit (WAL + NORMAL stays consistent; a power cut may only undo the
         # whole import): the store checkpoints with a sync right after, before the import returns.
         driver.execute("PRAGMA main.synchronous = NORMAL")
@@ -452,6 +450,6 @@ class AttachedStages:
         for name in self._names:
             with contextlib.suppress(sqlite3.OperationalError):  # never attached
                 driver.execute(f"DETACH DATABASE {name}")
-        driver.execute(f"PRAGMA main.cache_size = {DEFAULT_CACHE_PAGES}")
+        driver.execute(f"PRAGMA main.cache_size = {DEFAULT_CACHE_SIZE}")
         driver.execute("PRAGMA threads = 0")
         driver.execute("PRAGMA main.synchronous = FULL")  # the engine's setting for every connection
