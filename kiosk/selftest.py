@@ -119,23 +119,9 @@ def check_decoder(work: Path) -> str:
 
 
 def check_translations(work: Path) -> str:
-    from PySide6.QtCore import QTranslator
+    from kiosk.ui.selftest_checks import check_translations as check
 
-    from kiosk.ui.i18n import CATALOGUE_PREFIX, LANGUAGES, TRANSLATIONS_DIR
-
-    loaded = []
-    for lang in LANGUAGES:
-        if lang.catalogue is None:
-            continue
-        qm = TRANSLATIONS_DIR / f"{CATALOGUE_PREFIX}{lang.catalogue}.qm"
-        translator = QTranslator()
-        if not translator.load(str(qm)):
-            raise CheckFailed(f"cannot load {qm}")
-        text = translator.translate(*KNOWN_STRING)
-        if not text or text == KNOWN_STRING[1]:
-            raise CheckFailed(f"{qm.name} does not translate {KNOWN_STRING[1]!r}")
-        loaded.append(f"{lang.code}={text}")
-    return "; ".join(loaded)
+    return check(KNOWN_STRING)
 
 
 def check_printer(work: Path) -> str:
@@ -175,26 +161,9 @@ def check_serial(work: Path) -> str:
 def check_qt(work: Path) -> str:
     if "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtCore import QCoreApplication, QLibraryInfo
-    from PySide6.QtWidgets import QApplication, QLabel
+    from kiosk.ui.selftest_checks import check_widgets
 
-    app = QApplication.instance() or QApplication(["kiosk-self-test"])
-    label = QLabel("Xin chào – 请扫描")
-    label.resize(320, 80)
-    pixmap = label.grab()
-    label.deleteLater()
-    if pixmap.isNull() or pixmap.width() < 320:
-        raise CheckFailed("grabbing a widget gave no image")
-    if not pixmap.save(str(work / "grab.png")):
-        raise CheckFailed("cannot save the grabbed image as PNG")
-    folders = [*QCoreApplication.libraryPaths(), QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath)]
-    found = {name.removeprefix("libq").split(".")[0] for folder in folders
-             if (Path(folder) / "platforms").is_dir() for name in os.listdir(Path(folder) / "platforms")}
-    missing = [name for name in NEEDED_PLATFORMS if name not in found]
-    if missing:
-        raise CheckFailed(f"Qt platform plugins missing: {', '.join(missing)} (found {', '.join(sorted(found))})")
-    platform = QApplication.platformName() if isinstance(app, QApplication) else "?"
-    return f"widget grabbed on {platform}; platform plugins {', '.join(NEEDED_PLATFORMS)} present"
+    return check_widgets(work, NEEDED_PLATFORMS)
 
 
 CHECKS: Final[dict[str, Callable[[Path], str]]] = {
