@@ -79,7 +79,9 @@ def configure_logging() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments[:1] == ["--card-import-reader"]:  # a reader process of a parallel card import
+    from kiosk.db.import_reader import READER_FLAG
+
+    if arguments[:1] == [READER_FLAG]:  # a reader process of a parallel card import
         from kiosk.db.import_reader import main as reader_main
 
         return reader_main()

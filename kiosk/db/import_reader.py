@@ -10,7 +10,10 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
-from typing import Any
+from typing import Any, Final
+
+#: The hidden first command-line argument of a reader process (never typed by anyone).
+READER_FLAG: Final = "--card-import-reader"
 
 
 def main(stdin: Any = None, stdout: Any = None) -> int:

@@ -22,7 +22,6 @@ come back as JSON lines; an error is raised in the parent as the same kind (a ba
 from __future__ import annotations
 
 import contextlib
-import io
 import json
 import operator
 import os
@@ -44,6 +43,7 @@ from kiosk.cards.cardlist import (
     rows_of_unquoted_text,
 )
 from kiosk.db.convert import CARD_COLUMNS
+from kiosk.db.import_reader import READER_FLAG
 from kiosk.db.import_stage import DEFAULT_CACHE_SIZE, IMPORT_CACHE_KIB
 
 #: Below this size a file is read by one process (starting the others costs ~0.3 s).
@@ -158,24 +158,6 @@ def _line_start_after(handle: BinaryIO, offset: int) -> int:
 # ----- the reader processes --------------------------------------------------------------------------
 
 
-class _ByteRange(io.RawIOBase):
-    """Reads ``[start, end)`` of an open binary file, then end of file."""
-
-    def __init__(self, handle: io.BufferedReader, start: int, end: int) -> None:
-        super().__init__()
-        handle.seek(start)
-        self._handle, self._left = handle, end - start
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int:
-        view = memoryview(buffer)[:self._left]
-        count = self._handle.readinto(view) or 0
-        self._left -= count
-        return count
-
-
 def _text_blocks(path: Path, chunk: Chunk, size: int = _BLOCK_BYTES) -> Iterator[str]:
     """The chunk's text in pieces of whole lines (the last may lack its line break)."""
     with path.open("rb") as handle:
@@ -262,10 +244,6 @@ def reader_command() -> list[str]:
     if getattr(sys, "frozen", False):
         return [sys.executable, READER_FLAG]
     return [sys.executable, "-m", "kiosk", READER_FLAG]
-
-
-#: The hidden command-line flag of a reader process (never typed by anyone).
-READER_FLAG: Final = "--card-import-reader"
 
 
 class _Reader:
