@@ -48,6 +48,7 @@ class RunOptions:
     exit_after: float | None = None
     size: tuple[int, int] = (1280, 720)
     sounds: bool = True
+    trace_path: Path | None = None
 
 
 @dataclass
@@ -232,6 +233,15 @@ def run(config: Config, options: RunOptions) -> int:
         window.screen_shown.connect(recorder.capture)
         window.autopilot = True
         kiosk.on_ready.append(lambda: recorder.capture(window.first_screen))
+    if options.trace_path is not None:
+        from kiosk.ui.trace import EventTrace
+
+        trace = EventTrace(options.trace_path, mode=options.mode, demo=options.demo,
+                           language=lambda: kiosk.languages.current or kiosk.languages.default, parent=window)
+        window.screen_shown.connect(trace.screen)
+        kiosk.languages.changed.connect(lambda _code: trace.screen(trace.current_screen or window.first_screen))
+        trace.screen(window.first_screen)
+        window.trace = trace  # type: ignore[attr-defined]
     if options.exit_after is not None:
         from kiosk.ui.screenshots import exit_after
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("--exit-after", type=float, default=None, metavar="SECONDS", help="quit after SECONDS")
     p.add_argument("--size", default="1280x720", metavar="WxH", help="window size when not full screen")
     p.add_argument("--no-sound", action="store_true", help="no success/failure sounds")
+    p.add_argument("--trace", type=Path, default=None, metavar="FILE",
+                   help="append one JSON line per screen change and scan to FILE (no patient data; "
+                        "kiosk/ui/README.md, Trace)")
     p.set_defaults(handler=_run)
 
 
@@ -41,6 +45,25 @@ def _size(text: str) -> tuple[int, int]:
     if not (320 <= w <= 7680 and 240 <= h <= 4320):
         raise ValueError(f"--size {text!r}: out of range")
     return w, h
+
+
+def display_problem(environ: Mapping[str, str], platform: str) -> str | None:
+    """Why Qt could not open a window here, in one line with what to do; None when it can.
+
+    Without this, Qt aborts (exit 134) with "could not load the Qt platform plugin": no hint for a
+    newcomer trying the kiosk over SSH or in a container.
+    """
+    if not platform.startswith("linux"):
+        return None
+    qpa = environ.get("QT_QPA_PLATFORM", "").split(":")[0]
+    if qpa in ("offscreen", "minimal", "eglfs", "linuxfb", "vnc", "vkkhrdisplay"):
+        return None
+    x11, wayland = bool(environ.get("DISPLAY")), bool(environ.get("WAYLAND_DISPLAY"))
+    if (qpa == "xcb" and x11) or (qpa.startswith("wayland") and wayland) or (not qpa and (x11 or wayland)):
+        return None
+    wanted = {"xcb": "DISPLAY", "wayland": "WAYLAND_DISPLAY"}.get(qpa, "DISPLAY or WAYLAND_DISPLAY")
+    return (f"no display: {wanted} is not set. Run it on the kiosk's screen, or try it headless with "
+            "`xvfb-run -a kiosk run --demo` or `kiosk run --demo --screenshot DIR --exit-after 20`.")
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -58,6 +81,10 @@ def _run(args: argparse.Namespace) -> int:
         return ExitCode.USAGE
     if args.screenshot is not None and args.exit_after is None:
         print("kiosk run: --screenshot needs --exit-after SECONDS", file=sys.stderr)
+        return ExitCode.USAGE
+    problem = None if args.screenshot is not None else display_problem(os.environ, sys.platform)
+    if problem is not None:
+        print(f"kiosk run: {problem}", file=sys.stderr)
         return ExitCode.USAGE
     demo = args.demo
     from kiosk.config import default_config_path
@@ -95,7 +122,8 @@ def _run(args: argparse.Namespace) -> int:
         and args.screenshot is None
     options = RunOptions(mode=mode, config_path=args.config, camera=args.camera, serial=args.serial,
                          fullscreen=fullscreen, demo=demo, screenshot_dir=args.screenshot,
-                         exit_after=args.exit_after, size=size, sounds=not args.no_sound)
+                         exit_after=args.exit_after, size=size, sounds=not args.no_sound,
+                         trace_path=args.trace)
     try:
         return run(config, options)
     except Exception as exc:  # environment problems (database, fonts): a message, not a traceback

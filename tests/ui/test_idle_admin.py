@@ -115,3 +115,16 @@ def test_pin_hashing() -> None:
     assert not verify_pin("1234", "garbage$1$zz$00")
     with pytest.raises(PinFormatError):
         hash_pin("12a4")
+
+
+def test_quick_taps_count_although_widgets_see_double_clicks(qtbot: QtBot, services: Services,
+                                                             languages: LanguageManager,
+                                                             appearance: Appearance) -> None:
+    """Five quick taps arrive as press, double click, press, double click, press (as on a real display)."""
+    window = make_window(qtbot, services, languages, appearance, pin_hash="")
+    corner = QPoint(10, 10)
+    qtbot.mouseClick(window.welcome, Qt.MouseButton.LeftButton, pos=corner)
+    for _ in range(2):
+        qtbot.mouseDClick(window.welcome, Qt.MouseButton.LeftButton, pos=corner)
+        qtbot.mouseClick(window.welcome, Qt.MouseButton.LeftButton, pos=corner)
+    assert window.model.screen is Screen.PIN
