@@ -338,11 +338,36 @@
     <name>PinScreen</name>
     <message>
         <source>Staff only: enter the PIN</source>
+        <extracomment>A new PIN was chosen: its hash, to be saved as ``ui.admin_pin_hash``.</extracomment>
         <translation>スタッフ専用：PIN を入力してください</translation>
     </message>
     <message>
-        <source>Wrong PIN. Please try again.</source>
-        <translation>PIN が違います。もう一度お試しください。</translation>
+        <source>Choose a new admin PIN (4–12 digits)</source>
+        <translation>新しい管理者 PIN を設定してください（4～12 桁の数字）</translation>
+    </message>
+    <message>
+        <source>Enter the new PIN again</source>
+        <translation>新しい PIN をもう一度入力してください</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Attempts left before a one-minute lock: {left}</source>
+        <translation>PIN が違います。1 分間のロックまでの残り回数：{left}</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in {seconds} s.</source>
+        <translation>PIN の誤りが多すぎます。{seconds} 秒後にもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 12 digits, and not 0000.</source>
+        <translation>PIN は 4～12 桁の数字で、0000 は使えません。</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Choose a new PIN again.</source>
+        <translation>2 つの PIN が一致しません。もう一度設定してください。</translation>
+    </message>
+    <message>
+        <source>The factory PIN must be replaced before the admin panel opens.</source>
+        <translation>管理画面を開く前に初期 PIN を変更する必要があります。</translation>
     </message>
     <message>
         <source>Clear</source>

@@ -338,11 +338,36 @@
     <name>PinScreen</name>
     <message>
         <source>Staff only: enter the PIN</source>
+        <extracomment>A new PIN was chosen: its hash, to be saved as ``ui.admin_pin_hash``.</extracomment>
         <translation>직원 전용: PIN을 입력하세요</translation>
     </message>
     <message>
-        <source>Wrong PIN. Please try again.</source>
-        <translation>PIN이 틀렸습니다. 다시 시도하세요.</translation>
+        <source>Choose a new admin PIN (4–12 digits)</source>
+        <translation>새 관리자 PIN을 정하세요 (4–12자리 숫자)</translation>
+    </message>
+    <message>
+        <source>Enter the new PIN again</source>
+        <translation>새 PIN을 다시 입력하세요</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Attempts left before a one-minute lock: {left}</source>
+        <translation>PIN이 틀렸습니다. 1분 잠금까지 남은 시도 횟수: {left}</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in {seconds} s.</source>
+        <translation>잘못된 PIN이 너무 많습니다. {seconds}초 후에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 12 digits, and not 0000.</source>
+        <translation>PIN은 4~12자리 숫자이며 0000은 사용할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Choose a new PIN again.</source>
+        <translation>두 PIN이 다릅니다. 새 PIN을 다시 정하세요.</translation>
+    </message>
+    <message>
+        <source>The factory PIN must be replaced before the admin panel opens.</source>
+        <translation>관리자 화면을 열기 전에 초기 PIN을 바꿔야 합니다.</translation>
     </message>
     <message>
         <source>Clear</source>

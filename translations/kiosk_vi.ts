@@ -338,11 +338,36 @@
     <name>PinScreen</name>
     <message>
         <source>Staff only: enter the PIN</source>
+        <extracomment>A new PIN was chosen: its hash, to be saved as ``ui.admin_pin_hash``.</extracomment>
         <translation>Dành cho nhân viên: nhập mã PIN</translation>
     </message>
     <message>
-        <source>Wrong PIN. Please try again.</source>
-        <translation>Sai mã PIN. Vui lòng thử lại.</translation>
+        <source>Choose a new admin PIN (4–12 digits)</source>
+        <translation>Chọn mã PIN quản trị mới (4–12 chữ số)</translation>
+    </message>
+    <message>
+        <source>Enter the new PIN again</source>
+        <translation>Nhập lại mã PIN mới</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Attempts left before a one-minute lock: {left}</source>
+        <translation>Sai mã PIN. Số lần thử còn lại trước khi khóa một phút: {left}</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in {seconds} s.</source>
+        <translation>Nhập sai quá nhiều lần. Thử lại sau {seconds} giây.</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 12 digits, and not 0000.</source>
+        <translation>Mã PIN gồm 4 đến 12 chữ số và không được là 0000.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Choose a new PIN again.</source>
+        <translation>Hai mã PIN không khớp. Hãy chọn lại mã PIN mới.</translation>
+    </message>
+    <message>
+        <source>The factory PIN must be replaced before the admin panel opens.</source>
+        <translation>Phải đổi mã PIN mặc định trước khi mở trang quản trị.</translation>
     </message>
     <message>
         <source>Clear</source>

@@ -338,11 +338,36 @@
     <name>PinScreen</name>
     <message>
         <source>Staff only: enter the PIN</source>
+        <extracomment>A new PIN was chosen: its hash, to be saved as ``ui.admin_pin_hash``.</extracomment>
         <translation>仅限工作人员：请输入 PIN 码</translation>
     </message>
     <message>
-        <source>Wrong PIN. Please try again.</source>
-        <translation>PIN 码错误，请重试。</translation>
+        <source>Choose a new admin PIN (4–12 digits)</source>
+        <translation>请设置新的管理员 PIN（4–12 位数字）</translation>
+    </message>
+    <message>
+        <source>Enter the new PIN again</source>
+        <translation>请再次输入新 PIN</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Attempts left before a one-minute lock: {left}</source>
+        <translation>PIN 错误。锁定一分钟前剩余尝试次数：{left}</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in {seconds} s.</source>
+        <translation>错误次数过多。请在 {seconds} 秒后重试。</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 12 digits, and not 0000.</source>
+        <translation>PIN 为 4 到 12 位数字，且不能是 0000。</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Choose a new PIN again.</source>
+        <translation>两次输入的 PIN 不一致。请重新设置。</translation>
+    </message>
+    <message>
+        <source>The factory PIN must be replaced before the admin panel opens.</source>
+        <translation>必须先更改出厂 PIN，才能打开管理面板。</translation>
     </message>
     <message>
         <source>Clear</source>

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config, data_dir
 from kiosk.exitcodes import ExitCode
+from kiosk.ui.admin_pin import PinGuard
 from kiosk.ui.appearance import Appearance
 from kiosk.ui.base import KioskWindow
 from kiosk.ui.i18n import LanguageManager
@@ -87,6 +88,7 @@ class KioskApp:
         self.wedge: Any = None
         self.ready = False
         self.on_ready: list[Callable[[], None]] = []
+        self.pin_guard = PinGuard(lambda: self.config.ui.admin_pin_hash)
         self.window: KioskWindow = self._build_window()
 
     # ----- phase 1: the window -------------------------------------------------------------------------
@@ -190,11 +192,28 @@ class KioskApp:
         """Admin panel changes persist into the configuration file (atomically, on a worker)."""
         self.config.ui.font_scale = font_scale
         self.config.ui.high_contrast = high_contrast
-        path = self.options.config_path
 
         def change(config: Config) -> None:
             config.ui.font_scale = font_scale
             config.ui.high_contrast = high_contrast
+
+        self._update_config(change)
+
+    def save_pin(self, pin_hash: str) -> None:
+        """A new admin PIN: in force at once, saved into the configuration file."""
+        self.config.ui.admin_pin_hash = pin_hash
+
+        def change(config: Config) -> None:
+            config.ui.admin_pin_hash = pin_hash
+
+        self._update_config(change)
+
+    def _update_config(self, change: Callable[[Config], None]) -> None:
+        """Persist ``change`` on a worker; a demo run changes only itself (it never writes a config file,
+        which would end demo mode at the next start)."""
+        if self.options.demo:
+            return
+        path = self.options.config_path
 
         def save() -> Path:
             # The file's own values with the change on top, written documented (comments) and atomically;

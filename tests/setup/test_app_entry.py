@@ -111,7 +111,7 @@ def test_desk_setup_button_asks_the_pin(qtbot: QtBot, make_app: object) -> None:
     window = kiosk.window
     window.setup_button.click()
     setup = window.setup_window
-    assert isinstance(setup, SetupWindow) and setup.wizard is None
+    assert isinstance(setup, SetupWindow) and setup.wizard is None and setup.pin is not None
     setup.pin.field.setText("0000")
     setup.pin.ok_button.click()
     assert setup.wizard is None

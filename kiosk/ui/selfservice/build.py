@@ -18,7 +18,8 @@ def build_self_service(kiosk: KioskApp) -> SelfServiceWindow:
     ui = kiosk.config.ui
     window = SelfServiceWindow(model, languages, kiosk.appearance, idle_s=ui.idle_timeout_s,
                                warn_s=ui.idle_warning_s, pin_hash=lambda: kiosk.config.ui.admin_pin_hash,
-                               camera=kiosk.camera, on_settings=kiosk.save_settings)
+                               camera=kiosk.camera, on_settings=kiosk.save_settings,
+                               pin_guard=kiosk.pin_guard, on_pin_changed=kiosk.save_pin)
     model.printer_state.connect(kiosk.status.set_printer)
     window.admin.setup.connect(lambda: open_setup(window, kiosk))
     window.screen_shown.connect(lambda name: autopilot_step(window, name))
