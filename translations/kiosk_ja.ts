@@ -52,6 +52,13 @@
     </message>
 </context>
 <context>
+    <name>DemoBadge</name>
+    <message>
+        <source>DEMO: sample cards, not a real check-in</source>
+        <translation>デモ：サンプルカードです。実際の受付ではありません</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentScreen</name>
     <message>
         <source>Where would you like to go?</source>
@@ -277,6 +284,29 @@
     <message>
         <source>Continue</source>
         <translation>続ける</translation>
+    </message>
+</context>
+<context>
+    <name>NotSetUpWindow</name>
+    <message>
+        <source>This kiosk is not set up yet</source>
+        <translation>このキオスクはまだ設定されていません</translation>
+    </message>
+    <message>
+        <source>Patients: please check in at the reception desk.</source>
+        <translation>患者さま：受付窓口で受付をしてください。</translation>
+    </message>
+    <message>
+        <source>Staff: set it up now (facility, hub, departments, camera, scanner, printer), or run `kiosk setup` on this machine. The configuration file will be {path}. To try the kiosk with sample cards, start it with `kiosk run --demo`.</source>
+        <translation>スタッフ：今すぐ設定する（施設、ハブ、診療科、カメラ、スキャナー、プリンター）か、この端末で `kiosk setup` を実行してください。設定ファイルは {path} になります。サンプルカードで試すには `kiosk run --demo` で起動してください。</translation>
+    </message>
+    <message>
+        <source>Set up this kiosk…</source>
+        <translation>このキオスクを設定…</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>終了</translation>
     </message>
 </context>
 <context>

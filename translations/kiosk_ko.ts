@@ -52,6 +52,13 @@
     </message>
 </context>
 <context>
+    <name>DemoBadge</name>
+    <message>
+        <source>DEMO: sample cards, not a real check-in</source>
+        <translation>데모: 샘플 카드, 실제 접수가 아닙니다</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentScreen</name>
     <message>
         <source>Where would you like to go?</source>
@@ -277,6 +284,29 @@
     <message>
         <source>Continue</source>
         <translation>계속</translation>
+    </message>
+</context>
+<context>
+    <name>NotSetUpWindow</name>
+    <message>
+        <source>This kiosk is not set up yet</source>
+        <translation>이 키오스크는 아직 설정되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Patients: please check in at the reception desk.</source>
+        <translation>환자분: 접수 창구에서 접수해 주세요.</translation>
+    </message>
+    <message>
+        <source>Staff: set it up now (facility, hub, departments, camera, scanner, printer), or run `kiosk setup` on this machine. The configuration file will be {path}. To try the kiosk with sample cards, start it with `kiosk run --demo`.</source>
+        <translation>직원: 지금 설정하거나(기관, 허브, 진료과, 카메라, 스캐너, 프린터) 이 컴퓨터에서 `kiosk setup`을 실행하세요. 설정 파일은 {path}입니다. 샘플 카드로 체험하려면 `kiosk run --demo`로 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Set up this kiosk…</source>
+        <translation>이 키오스크 설정…</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>종료</translation>
     </message>
 </context>
 <context>

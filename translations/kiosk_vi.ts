@@ -52,6 +52,13 @@
     </message>
 </context>
 <context>
+    <name>DemoBadge</name>
+    <message>
+        <source>DEMO: sample cards, not a real check-in</source>
+        <translation>DEMO: thẻ mẫu, không phải đăng ký khám thật</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentScreen</name>
     <message>
         <source>Where would you like to go?</source>
@@ -277,6 +284,29 @@
     <message>
         <source>Continue</source>
         <translation>Tiếp tục</translation>
+    </message>
+</context>
+<context>
+    <name>NotSetUpWindow</name>
+    <message>
+        <source>This kiosk is not set up yet</source>
+        <translation>Máy kiosk này chưa được cài đặt</translation>
+    </message>
+    <message>
+        <source>Patients: please check in at the reception desk.</source>
+        <translation>Người bệnh: vui lòng đăng ký tại quầy tiếp đón.</translation>
+    </message>
+    <message>
+        <source>Staff: set it up now (facility, hub, departments, camera, scanner, printer), or run `kiosk setup` on this machine. The configuration file will be {path}. To try the kiosk with sample cards, start it with `kiosk run --demo`.</source>
+        <translation>Nhân viên: hãy cài đặt ngay (cơ sở, máy chủ hub, khoa, camera, máy quét, máy in) hoặc chạy `kiosk setup` trên máy này. Tệp cấu hình sẽ là {path}. Để thử kiosk với thẻ mẫu, hãy chạy `kiosk run --demo`.</translation>
+    </message>
+    <message>
+        <source>Set up this kiosk…</source>
+        <translation>Cài đặt kiosk này…</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Thoát</translation>
     </message>
 </context>
 <context>

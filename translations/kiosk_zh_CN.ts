@@ -52,6 +52,13 @@
     </message>
 </context>
 <context>
+    <name>DemoBadge</name>
+    <message>
+        <source>DEMO: sample cards, not a real check-in</source>
+        <translation>演示：示例卡，并非真实登记</translation>
+    </message>
+</context>
+<context>
     <name>DepartmentScreen</name>
     <message>
         <source>Where would you like to go?</source>
@@ -277,6 +284,29 @@
     <message>
         <source>Continue</source>
         <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>NotSetUpWindow</name>
+    <message>
+        <source>This kiosk is not set up yet</source>
+        <translation>本自助机尚未设置</translation>
+    </message>
+    <message>
+        <source>Patients: please check in at the reception desk.</source>
+        <translation>患者：请到前台登记。</translation>
+    </message>
+    <message>
+        <source>Staff: set it up now (facility, hub, departments, camera, scanner, printer), or run `kiosk setup` on this machine. The configuration file will be {path}. To try the kiosk with sample cards, start it with `kiosk run --demo`.</source>
+        <translation>工作人员：请现在进行设置（机构、中心服务器、科室、摄像头、扫描器、打印机），或在本机运行 `kiosk setup`。配置文件将保存在 {path}。如需用示例卡试用，请运行 `kiosk run --demo`。</translation>
+    </message>
+    <message>
+        <source>Set up this kiosk…</source>
+        <translation>设置本自助机…</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>退出</translation>
     </message>
 </context>
 <context>

@@ -105,11 +105,11 @@ def _run(args: argparse.Namespace) -> int:
                 return ExitCode.USAGE
             mode = args.mode or config.ui.mode
             unconfigured = False
-    if not demo and unconfigured and not (args.camera or args.serial):
-        # No configuration (setup not done or not possible here): show the demo rather than an empty kiosk.
-        print(f"kiosk run: no configuration at {default_config_path()}: starting the demo (bundled clip, demo "
-              "cards, file printer). Create the file or pass --camera/--serial to run for real.", file=sys.stderr)
-        demo = True
+    not_set_up = not demo and unconfigured and not (args.camera or args.serial)
+    if not_set_up:
+        # No configuration and the setup not done: a "not set up" screen for staff, never a silent demo.
+        print(f"kiosk run: no configuration at {default_config_path()}: showing the 'not set up' screen. "
+              "Run `kiosk setup`, or `kiosk run --demo` to try the kiosk with sample cards.", file=sys.stderr)
     if args.screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk.logfile import enable_file_log
@@ -123,7 +123,7 @@ def _run(args: argparse.Namespace) -> int:
     options = RunOptions(mode=mode, config_path=args.config, camera=args.camera, serial=args.serial,
                          fullscreen=fullscreen, demo=demo, screenshot_dir=args.screenshot,
                          exit_after=args.exit_after, size=size, sounds=not args.no_sound,
-                         trace_path=args.trace)
+                         trace_path=args.trace, not_set_up=not_set_up)
     try:
         return run(config, options)
     except Exception as exc:  # environment problems (database, fonts): a message, not a traceback

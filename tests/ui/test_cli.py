@@ -46,3 +46,31 @@ def test_bad_arguments_are_clear_errors(tmp_path: Path) -> None:
     bad.write_text("[ui]\nfont_scale = 'big'\n", encoding="utf-8")
     result = run_kiosk(tmp_path, "--config", str(bad), "--exit-after", "1")
     assert result.returncode == 2 and "ui.font_scale" in result.stderr and "Traceback" not in result.stderr
+
+
+def read_trace(path: Path) -> list[dict[str, object]]:
+    import json
+
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_unconfigured_start_shows_not_set_up_never_a_silent_demo(tmp_path: Path) -> None:
+    trace = tmp_path / "trace.jsonl"
+    result = run_kiosk(tmp_path, "--no-sound", "--trace", str(trace), "--exit-after", "2")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "not set up" in result.stderr and "--demo" in result.stderr
+    events = read_trace(trace)
+    assert [e["screen"] for e in events] == ["not_set_up"]
+    assert all(e["demo"] is False for e in events)
+    assert not (tmp_path / "data" / "demo").exists()  # no demo database, no file-printer tickets
+    assert not (tmp_path / "absent.toml").exists()
+
+
+@pytest.mark.slow
+def test_demo_is_explicit_and_marked(tmp_path: Path) -> None:
+    trace = tmp_path / "trace.jsonl"
+    result = run_kiosk(tmp_path, "--demo", "--mode", "self", "--no-sound", "--trace", str(trace),
+                       "--exit-after", "3")
+    assert result.returncode == 0, result.stderr[-2000:]
+    events = read_trace(trace)
+    assert events[0]["screen"] == "welcome" and all(e["demo"] is True for e in events)

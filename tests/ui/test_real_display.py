@@ -105,3 +105,21 @@ def test_four_taps_do_not_open_it(display: XServer, kiosk_app: tuple[subprocess.
              proc)
     screens = [e["screen"] for e in read_trace(trace) if e["event"] == "screen"]
     assert screens == ["welcome", "admin_pin"], screens
+
+
+def test_self_mode_fills_the_screen_without_a_window_manager(tmp_path: Path, display: XServer) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(CONFIG.format(db=tmp_path / "kiosk.sqlite3"), encoding="utf-8")
+    trace = tmp_path / "trace.jsonl"
+    env = display.env({**os.environ, "KIOSK_DATA_DIR": str(tmp_path / "data")})
+    proc = subprocess.Popen(kiosk_command("run", "--config", config, "--mode", "self", "--no-sound", "--trace",
+                                          trace, "--exit-after", "60"),
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for(lambda: bool(read_trace(trace)), 60, "the first screen", proc)
+        window = display.xdotool("search", "--sync", "--onlyvisible", "--name", "Kiosk").split()[0]
+        geometry = display.xdotool("getwindowgeometry", window)
+        assert "Geometry: 1280x720" in geometry, geometry
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=20)
