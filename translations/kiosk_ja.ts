@@ -621,20 +621,20 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <source>No hub: working offline</source>
-        <translation>ハブなし：オフラインで動作中</translation>
-    </message>
-    <message>
         <source>Syncing…</source>
         <translation>同期中…</translation>
     </message>
     <message>
-        <source>Online</source>
-        <translation>オンライン</translation>
+        <source>Stand-alone: no hub configured</source>
+        <translation>単独運用：ハブ未設定</translation>
     </message>
     <message>
-        <source>Offline</source>
-        <translation>オフライン</translation>
+        <source>Hub connected</source>
+        <translation>ハブに接続済み</translation>
+    </message>
+    <message>
+        <source>Hub not reachable: working offline</source>
+        <translation>ハブに接続できません：オフラインで動作中</translation>
     </message>
     <message>
         <source>Never synced</source>
@@ -685,8 +685,8 @@
         <translation>準備完了</translation>
     </message>
     <message>
-        <source>not connected</source>
-        <translation>未接続</translation>
+        <source>not configured</source>
+        <translation>未設定</translation>
     </message>
     <message>
         <source>starting</source>

@@ -621,20 +621,20 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <source>No hub: working offline</source>
-        <translation>허브 없음: 오프라인 작업</translation>
-    </message>
-    <message>
         <source>Syncing…</source>
         <translation>동기화 중…</translation>
     </message>
     <message>
-        <source>Online</source>
-        <translation>온라인</translation>
+        <source>Stand-alone: no hub configured</source>
+        <translation>단독 운영: 허브가 설정되지 않음</translation>
     </message>
     <message>
-        <source>Offline</source>
-        <translation>오프라인</translation>
+        <source>Hub connected</source>
+        <translation>허브 연결됨</translation>
+    </message>
+    <message>
+        <source>Hub not reachable: working offline</source>
+        <translation>허브에 연결할 수 없음: 오프라인으로 작동 중</translation>
     </message>
     <message>
         <source>Never synced</source>
@@ -685,8 +685,8 @@
         <translation>준비됨</translation>
     </message>
     <message>
-        <source>not connected</source>
-        <translation>연결 안 됨</translation>
+        <source>not configured</source>
+        <translation>설정 안 됨</translation>
     </message>
     <message>
         <source>starting</source>

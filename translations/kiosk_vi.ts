@@ -621,20 +621,20 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <source>No hub: working offline</source>
-        <translation>Không có máy chủ: làm việc ngoại tuyến</translation>
-    </message>
-    <message>
         <source>Syncing…</source>
         <translation>Đang đồng bộ…</translation>
     </message>
     <message>
-        <source>Online</source>
-        <translation>Trực tuyến</translation>
+        <source>Stand-alone: no hub configured</source>
+        <translation>Độc lập: chưa cấu hình hub</translation>
     </message>
     <message>
-        <source>Offline</source>
-        <translation>Ngoại tuyến</translation>
+        <source>Hub connected</source>
+        <translation>Đã kết nối hub</translation>
+    </message>
+    <message>
+        <source>Hub not reachable: working offline</source>
+        <translation>Không kết nối được hub: đang làm việc ngoại tuyến</translation>
     </message>
     <message>
         <source>Never synced</source>
@@ -685,8 +685,8 @@
         <translation>sẵn sàng</translation>
     </message>
     <message>
-        <source>not connected</source>
-        <translation>chưa kết nối</translation>
+        <source>not configured</source>
+        <translation>chưa cấu hình</translation>
     </message>
     <message>
         <source>starting</source>

@@ -621,20 +621,20 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <source>No hub: working offline</source>
-        <translation>无中心服务器：离线工作</translation>
-    </message>
-    <message>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <source>Online</source>
-        <translation>在线</translation>
+        <source>Stand-alone: no hub configured</source>
+        <translation>独立运行：未配置中心服务器</translation>
     </message>
     <message>
-        <source>Offline</source>
-        <translation>离线</translation>
+        <source>Hub connected</source>
+        <translation>已连接中心服务器</translation>
+    </message>
+    <message>
+        <source>Hub not reachable: working offline</source>
+        <translation>无法连接中心服务器：离线工作中</translation>
     </message>
     <message>
         <source>Never synced</source>
@@ -685,8 +685,8 @@
         <translation>就绪</translation>
     </message>
     <message>
-        <source>not connected</source>
-        <translation>未连接</translation>
+        <source>not configured</source>
+        <translation>未配置</translation>
     </message>
     <message>
         <source>starting</source>

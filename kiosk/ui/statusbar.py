@@ -30,11 +30,15 @@ class StatusBar(QFrame):
     """Shows a :class:`StatusSnapshot`; call :meth:`show_snapshot` whenever anything changes."""
 
     def __init__(self, parent: QWidget | None = None, *, warn_after: dt.timedelta = dt.timedelta(hours=4),
-                 show_devices: tuple[str, ...] = ("camera", "scanner", "printer")) -> None:
+                 show_devices: tuple[str, ...] = ("camera", "scanner", "printer"),
+                 hide_absent: bool = False) -> None:
+        """``hide_absent``: leave out devices that are not configured (patients need not know there
+        could be a scanner; staff at the desk see "not configured")."""
         super().__init__(parent)
         self.setProperty("role", "statusbar")
         self.setObjectName("statusbar")
         self.warn_after = warn_after
+        self.hide_absent = hide_absent
         self.snapshot = StatusSnapshot()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 4, 12, 4)
@@ -70,13 +74,14 @@ class StatusBar(QFrame):
         summary = summarise_sync(s.sync, hub_configured=s.hub_configured, now=dt.datetime.now(dt.UTC),
                                  warn_after=self.warn_after)
         view_text = {
-            SyncView.NO_HUB: self.tr("No hub: working offline"),
+            SyncView.NO_HUB: self.tr("Stand-alone: no hub configured"),
             SyncView.SYNCING: self.tr("Syncing…"),
-            SyncView.ONLINE: self.tr("Online"),
-            SyncView.OFFLINE: self.tr("Offline"),
+            SyncView.ONLINE: self.tr("Hub connected"),
+            SyncView.OFFLINE: self.tr("Hub not reachable: working offline"),
         }[summary.view]
         self.sync_label.setText(view_text)
-        _set_role(self.sync_label, Level.OK if summary.view is SyncView.ONLINE else Level.MUTED)
+        sync_level = {SyncView.ONLINE: Level.OK, SyncView.OFFLINE: Level.WARN}.get(summary.view, Level.MUTED)
+        _set_role(self.sync_label, sync_level)
         if summary.minutes_since_success is None:
             last = self.tr("Never synced") if s.hub_configured else ""
         else:
@@ -104,11 +109,12 @@ class StatusBar(QFrame):
                                                                 state=self.state_text(status.state)))
             label.setToolTip(status.detail)
             _set_role(label, status.level)
+            label.setVisible(not (self.hide_absent and status.state is DeviceState.ABSENT))
 
     def state_text(self, state: DeviceState) -> str:
         return {
             DeviceState.READY: self.tr("ready"),
-            DeviceState.ABSENT: self.tr("not connected"),
+            DeviceState.ABSENT: self.tr("not configured"),
             DeviceState.STARTING: self.tr("starting"),
             DeviceState.LOST: self.tr("reconnecting"),
             DeviceState.PAPER_LOW: self.tr("paper low"),

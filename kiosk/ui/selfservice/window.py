@@ -71,7 +71,7 @@ class SelfServiceWindow(KioskWindow):
         self.stack = QStackedWidget()
         for widget in self.screens.values():
             self.stack.addWidget(widget)
-        self.status = StatusBar()
+        self.status = StatusBar(hide_absent=True)
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
