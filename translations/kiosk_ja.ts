@@ -255,8 +255,8 @@
         <translation>ハブのアドレス</translation>
     </message>
     <message>
-        <source>Device token (from `kiosk hub device add`)</source>
-        <translation>デバイストークン（`kiosk hub device add` で発行）</translation>
+        <source>Device token (issued for this kiosk by the hub administrator)</source>
+        <translation>デバイストークン（ハブ管理者がこのキオスク用に発行）</translation>
     </message>
     <message>
         <source>Show</source>

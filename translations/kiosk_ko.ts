@@ -255,8 +255,8 @@
         <translation>허브 주소</translation>
     </message>
     <message>
-        <source>Device token (from `kiosk hub device add`)</source>
-        <translation>장치 토큰 (`kiosk hub device add`에서 발급)</translation>
+        <source>Device token (issued for this kiosk by the hub administrator)</source>
+        <translation>장치 토큰 (허브 관리자가 이 키오스크에 발급)</translation>
     </message>
     <message>
         <source>Show</source>

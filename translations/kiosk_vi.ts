@@ -255,8 +255,8 @@
         <translation>Địa chỉ máy chủ trung tâm</translation>
     </message>
     <message>
-        <source>Device token (from `kiosk hub device add`)</source>
-        <translation>Mã thiết bị (token, từ `kiosk hub device add`)</translation>
+        <source>Device token (issued for this kiosk by the hub administrator)</source>
+        <translation>Mã thiết bị (do người quản trị hub cấp cho kiosk này)</translation>
     </message>
     <message>
         <source>Show</source>

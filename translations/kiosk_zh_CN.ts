@@ -255,8 +255,8 @@
         <translation>中心服务器地址</translation>
     </message>
     <message>
-        <source>Device token (from `kiosk hub device add`)</source>
-        <translation>设备令牌（来自 `kiosk hub device add`）</translation>
+        <source>Device token (issued for this kiosk by the hub administrator)</source>
+        <translation>设备令牌（由中心服务器管理员为本机签发）</translation>
     </message>
     <message>
         <source>Show</source>

@@ -19,6 +19,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--mode", choices=("self", "desk"), default=None,
                    help="self: touch, full-screen self-service; desk: reception (default: ui.mode in the config)")
     p.add_argument("--config", type=Path, default=None, metavar="FILE", help="configuration file (TOML)")
+    p.add_argument("--db", default=None, metavar="URL",
+                   help="database URL or SQLite file (default: $KIOSK_DB, else the configured database)")
     p.add_argument("--camera", default=None, metavar="SPEC",
                    help='camera: index ("0"), device ("/dev/video0"), video file, image folder or URL')
     p.add_argument("--serial", default=None, metavar="URL", help="serial scanner (pyserial URL, e.g. /dev/ttyACM0)")
@@ -72,6 +74,8 @@ def _run(args: argparse.Namespace) -> int:
     try:
         config = load_config(args.config)
         size = _size(args.size)
+        if args.db:
+            config.database.url = args.db
     except (ConfigError, ValueError) as exc:
         print(f"kiosk run: {exc}", file=sys.stderr)
         return ExitCode.USAGE
@@ -90,7 +94,7 @@ def _run(args: argparse.Namespace) -> int:
     from kiosk.config import default_config_path
 
     unconfigured = (args.config is None and not default_config_path().exists()
-                    and not any(os.environ.get(k) for k in ("KIOSK_DB", "KIOSK_HUB_URL")))
+                    and not args.db and not any(os.environ.get(k) for k in ("KIOSK_DB", "KIOSK_HUB_URL")))
     if not demo and unconfigured and not (args.camera or args.serial):
         from kiosk.ui.setup_wizard import first_start_wanted, run_first_start
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLa
 
 from kiosk.config import Config
 from kiosk.exitcodes import ExitCode
-from kiosk.setup.answers import SetupAnswers, answers_from_config, apply_answers, normalise
+from kiosk.setup.answers import SetupAnswers, answers_from_config, apply_answers, first_setup_config, normalise
 from kiosk.setup.probes import ProbeResult
 from kiosk.ui.admin_pin import PinGuard
 from kiosk.ui.base import TranslatedWidget
@@ -271,7 +271,7 @@ def setup_config(path: Path) -> Config:
     KIOSK_HUB_TOKEN is never copied into the file), or the defaults when there is no file yet."""
     from kiosk.config import load_config
 
-    return load_config(path, environ={}) if path.exists() else Config()
+    return load_config(path, environ={}) if path.exists() else first_setup_config()
 
 
 def open_in_stack(stack: QStackedWidget, wizard: SetupWizard, on_closed: Callable[[bool], None]) -> None:

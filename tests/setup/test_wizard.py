@@ -191,3 +191,13 @@ def test_first_start_only_with_a_person_at_a_display(monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("QT_QPA_PLATFORM", "wayland")
     assert first_start_wanted(screenshot=None, exit_after=None)
     assert not first_start_wanted(screenshot=Path("shots"), exit_after=5)
+
+
+def test_first_setup_offers_no_sample_facility(tmp_path: Path) -> None:
+    from kiosk.ui.setup_wizard import setup_config
+
+    fresh = setup_config(tmp_path / "absent.toml")
+    assert (fresh.facility.code, fresh.facility.name) == ("", "")
+    wizard = SetupWizard(fresh, tmp_path / "absent.toml", restart_after_save=False)
+    assert wizard.facility.code.text() == ""
+    wizard.shutdown()

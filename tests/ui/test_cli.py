@@ -74,3 +74,16 @@ def test_demo_is_explicit_and_marked(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr[-2000:]
     events = read_trace(trace)
     assert events[0]["screen"] == "welcome" and all(e["demo"] is True for e in events)
+
+
+@pytest.mark.slow
+def test_run_takes_db_like_every_database_command(tmp_path: Path) -> None:
+    db = tmp_path / "elsewhere" / "kiosk.sqlite3"
+    db.parent.mkdir()
+    trace = tmp_path / "trace.jsonl"
+    result = run_kiosk(tmp_path, "--db", str(db), "--mode", "desk", "--no-sound", "--trace", str(trace),
+                       "--exit-after", "4")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert db.exists() and db.stat().st_size > 0  # the store was opened there (migrations applied)
+    events = read_trace(trace)
+    assert events[0]["screen"] == "desk" and events[0]["demo"] is False

@@ -115,6 +115,7 @@ class DeskWindow(KioskWindow, TranslatedWidget):
         self.visits.reprint.connect(m.reprint)
         self.visits.acknowledge.connect(m.acknowledge)
         self.languages.changed.connect(self._language_changed)
+        self._language_changed(self.languages.current or self.languages.default)  # the language already in force
         shortcuts = {"F2": self._focus_entry, "Ctrl+F": self.visits.query.setFocus, "F5": lambda: m.reprint(),
                      "Esc": self._clear, "F9": on_sync_now or (lambda: None)}
         for key, slot in shortcuts.items():
