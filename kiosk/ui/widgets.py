@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QSizePolicy,
+    QWidget,
+)
 
 from kiosk.ui.i18n import LANGUAGES
 
@@ -138,6 +149,126 @@ class LanguageBar(QWidget):
     def set_current(self, code: str) -> None:
         for c, b in self.buttons.items():
             b.setChecked(c == code)
+
+
+class ScrollPage(QScrollArea):
+    """A screen in a scroll area: at large text a screen that no longer fits the window scrolls (with a
+    finger as well as a wheel) instead of growing the window past the display's edges. Screens reflow
+    to the window's width first; the geometry tests check that none needs to scroll sideways."""
+
+    def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page = page
+        self.setObjectName(f"scroll-{page.objectName()}")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(page)
+        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+
+
+class ReflowRow(QWidget):
+    """Two widgets side by side while both fit the width, else the second under the first (the
+    facility name and the language bar at large text or in a long language)."""
+
+    def __init__(self, first: QWidget, second: QWidget, *, spacing: int = 12,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.first, self.second = first, second
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(spacing)
+        self.box.addWidget(first, 1)
+        self.box.addWidget(second, 0, Qt.AlignmentFlag.AlignRight)
+
+    def _side_by_side_width(self) -> int:
+        return self.first.minimumSizeHint().width() + self.box.spacing() + self.second.sizeHint().width()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        wanted = (QBoxLayout.Direction.LeftToRight if self._side_by_side_width() <= event.size().width()
+                  else QBoxLayout.Direction.TopToBottom)
+        if self.box.direction() != wanted:
+            self.box.setDirection(wanted)
+        super().resizeEvent(event)
+
+    def minimumSizeHint(self) -> QSize:
+        # Narrow enough to stack: the row never forces the window wider than its widest part.
+        first, second = self.first.minimumSizeHint(), self.second.sizeHint()
+        return QSize(max(first.width(), second.width()), first.height() + self.box.spacing() + second.height())
+
+
+class ReflowGrid(QWidget):
+    """Buttons in up to ``columns`` columns: as many as fit the width side by side, down to one, so
+    large text or a long language reflows into more rows instead of clipping the buttons."""
+
+    def __init__(self, columns: int, *, spacing: int = 16, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.max_columns = max(1, columns)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(spacing)
+        self.items: list[QWidget] = []
+        self._columns = 0
+        self._spans: dict[int, bool] = {}
+
+    def set_widgets(self, widgets: list[QWidget], *, full_width: tuple[QWidget, ...] = ()) -> None:
+        """Lay out ``widgets`` in order; those in ``full_width`` take a whole row."""
+        for item in self.items:
+            self.grid.removeWidget(item)
+        self.items = list(widgets)
+        self._spans = {id(w): w in full_width for w in widgets}
+        self._columns = 0
+        self.arrange(self.width() or 10_000)
+
+    def set_max_columns(self, columns: int) -> None:
+        self.max_columns = max(1, columns)
+        self._columns = 0
+        self.arrange(self.width() or 10_000)
+
+    def columns_for(self, width: int) -> int:
+        widest = max((w.sizeHint().width() for w in self.items), default=0)
+        spacing = self.grid.spacing()
+        fit = (width + spacing) // max(1, widest + spacing)
+        return max(1, min(self.max_columns, fit))
+
+    def arrange(self, width: int) -> None:
+        columns = self.columns_for(width)
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for item in self.items:
+            self.grid.removeWidget(item)
+        for c in range(self.grid.columnCount()):
+            self.grid.setColumnStretch(c, 0)
+        row, col = 0, 0
+        for item in self.items:
+            if self._spans.get(id(item)):
+                if col:
+                    row, col = row + 1, 0
+                self.grid.addWidget(item, row, 0, 1, columns)
+                row += 1
+                continue
+            self.grid.addWidget(item, row, col)
+            col += 1
+            if col == columns:
+                row, col = row + 1, 0
+        for c in range(columns):
+            self.grid.setColumnStretch(c, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.arrange(event.size().width())
+        super().resizeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange, QEvent.Type.LanguageChange,
+                            QEvent.Type.LayoutRequest):
+            self._columns = 0
+            self.arrange(self.width() or 10_000)
+        return super().event(event)
+
+    def minimumSizeHint(self) -> QSize:
+        widest = max((w.sizeHint().width() for w in self.items), default=0)
+        hint = super().minimumSizeHint()
+        return QSize(widest, hint.height())
 
 
 class FlashFrame(QWidget):

@@ -35,7 +35,7 @@ def open_setup(window: SelfServiceWindow, kiosk: KioskApp) -> None:
     wizard = SetupWizard(setup_config(path), path, runner=kiosk.runner, restart_after_save=True)
     # Leaving the wizard shows the model's screen again: the admin panel, or the welcome after an idle reset.
     open_in_stack(window.stack, wizard,
-                  lambda _saved: window.stack.setCurrentWidget(window.screens[window.model.screen]))
+                  lambda _saved: window.stack.setCurrentWidget(window.pages[window.model.screen]))
     window.model.screen_changed.connect(wizard.cancel)  # idle reset or any screen change ends the setup
 
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.base import TranslatedWidget
 from kiosk.ui.texts import hint_text
-from kiosk.ui.widgets import CameraView, LanguageBar, label, reserve_wrapped_height, set_role
+from kiosk.ui.widgets import CameraView, LanguageBar, ReflowRow, label, reserve_wrapped_height, set_role
 
 
 class WelcomeScreen(TranslatedWidget):
@@ -27,9 +27,7 @@ class WelcomeScreen(TranslatedWidget):
         self._hint_codes: list[str] = []
         self._checking = False
 
-        top = QHBoxLayout()
-        top.addWidget(self.facility, 1)
-        top.addWidget(self.languages)
+        top = ReflowRow(self.facility, self.languages)
         left = QVBoxLayout()
         left.setSpacing(12)
         for w in (self.title, self.step1, self.step2, self.hint):
@@ -43,7 +41,7 @@ class WelcomeScreen(TranslatedWidget):
         root = QVBoxLayout(self)
         root.setContentsMargins(24, 12, 24, 12)
         root.setSpacing(12)
-        root.addLayout(top)
+        root.addWidget(top)
         root.addLayout(middle, 1)
         self.retranslate_ui()
 

@@ -25,7 +25,7 @@ from kiosk.ui.selfservice.verdict import VerdictScreen
 from kiosk.ui.selfservice.welcome import WelcomeScreen
 from kiosk.ui.statusbar import StatusBar
 from kiosk.ui.texts import print_text
-from kiosk.ui.widgets import FlashFrame
+from kiosk.ui.widgets import FlashFrame, ScrollPage
 
 if TYPE_CHECKING:
     from kiosk.printing.status import PrintResult
@@ -69,8 +69,10 @@ class SelfServiceWindow(KioskWindow):
             Screen.CLEANING: self.cleaning,
         }
         self.stack = QStackedWidget()
-        for widget in self.screens.values():
-            self.stack.addWidget(widget)
+        self.pages: dict[Screen, ScrollPage] = {}
+        for screen, widget in self.screens.items():
+            self.pages[screen] = ScrollPage(widget)
+            self.stack.addWidget(self.pages[screen])
         self.status = StatusBar(hide_absent=True)
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
@@ -131,6 +133,12 @@ class SelfServiceWindow(KioskWindow):
         if self.camera is not None:
             self.attach_camera(self.camera)
 
+    def current_screen_widget(self) -> QWidget:
+        """The screen shown (inside its scroll page), or another page put on the stack (the setup)."""
+        current = self.stack.currentWidget()
+        assert current is not None
+        return current.page if isinstance(current, ScrollPage) else current
+
     def attach_camera(self, camera: QtCamera) -> None:
         """Show the camera's preview and hints and take its scans (it may start after the window)."""
         self.camera = camera
@@ -147,7 +155,8 @@ class SelfServiceWindow(KioskWindow):
     # ----- reactions ---------------------------------------------------------------------------------------
     def _on_screen(self, name: str) -> None:
         screen = Screen(name)
-        self.stack.setCurrentWidget(self.screens[screen])
+        self.stack.setCurrentWidget(self.pages[screen])
+        self.pages[screen].verticalScrollBar().setValue(0)  # every screen starts at its top
         if self.camera is not None:
             self.camera.set_active(screen is Screen.WELCOME)
         self._auto_back.stop()
