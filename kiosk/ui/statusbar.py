@@ -48,11 +48,13 @@ class StatusBar(QFrame):
         self.pending_label = QLabel(self)
         self.device_labels: dict[str, QLabel] = {}
         for widget in (self.sync_label, self.last_label, self.pending_label):
+            widget.setWordWrap(True)  # large text wraps instead of widening the window
             layout.addWidget(widget)
         layout.addStretch(1)
         for name in show_devices:
             label = QLabel(self)
             label.setObjectName(f"status-{name}")
+            label.setWordWrap(True)
             self.device_labels[name] = label
             layout.addWidget(label)
         self._tick = QTimer(self)  # "5 min ago" must move on even when nothing else changes

@@ -30,12 +30,13 @@ def _inside_scroll_area(widget: QWidget, root: QWidget) -> bool:
 def overlapping_text(root: QWidget) -> list[str]:
     """Pairs of visible texts (labels, buttons) drawn over each other (neither inside the other)."""
     widgets = _text_widgets(root)
-    rects = [QRect(w.mapTo(root, QPoint(0, 0)), w.size()) for w in widgets]
+    # What is drawn: the part inside every parent (a scroll page clips what is scrolled away).
+    rects = [w.visibleRegion().boundingRect().translated(w.mapTo(root, QPoint(0, 0))) for w in widgets]
     problems = []
     for i, a in enumerate(widgets):
         for j in range(i + 1, len(widgets)):
             b = widgets[j]
-            if a.isAncestorOf(b) or b.isAncestorOf(a):
+            if a.isAncestorOf(b) or b.isAncestorOf(a) or rects[i].isEmpty() or rects[j].isEmpty():
                 continue
             both = rects[i].intersected(rects[j])
             if both.width() > 2 and both.height() > 2:
