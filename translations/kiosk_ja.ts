@@ -287,6 +287,25 @@
     </message>
 </context>
 <context>
+    <name>KeypadScreen</name>
+    <message>
+        <source>Type your health-insurance card number or citizen ID number</source>
+        <translation>保険証番号または国民 ID 番号を入力してください</translation>
+    </message>
+    <message>
+        <source>Card number: 2 letters and 13 characters, as printed on the card. Citizen ID: 12 digits.</source>
+        <translation>保険証番号：カードに印字された英字 2 文字と 13 文字。国民 ID：12 桁の数字。</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+</context>
+<context>
     <name>NotSetUpWindow</name>
     <message>
         <source>This kiosk is not set up yet</source>
@@ -1169,6 +1188,10 @@
     <message>
         <source>2. Hold the QR code in front of the camera, about 15–20 cm away.</source>
         <translation>2. QR コードをカメラの前、約 15〜20 cm の距離にかざしてください。</translation>
+    </message>
+    <message>
+        <source>Tip: turn the phone&apos;s screen brightness up and hold it still.</source>
+        <translation>ヒント：スマートフォンの画面を明るくして、動かさないでください。</translation>
     </message>
     <message>
         <source>Need help? Please ask at reception.</source>

@@ -287,6 +287,25 @@
     </message>
 </context>
 <context>
+    <name>KeypadScreen</name>
+    <message>
+        <source>Type your health-insurance card number or citizen ID number</source>
+        <translation>건강보험 카드 번호 또는 신분증 번호를 입력하세요</translation>
+    </message>
+    <message>
+        <source>Card number: 2 letters and 13 characters, as printed on the card. Citizen ID: 12 digits.</source>
+        <translation>카드 번호: 카드에 인쇄된 대로 영문 2자와 13자. 신분증 번호: 숫자 12자리.</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>뒤로</translation>
+    </message>
+</context>
+<context>
     <name>NotSetUpWindow</name>
     <message>
         <source>This kiosk is not set up yet</source>
@@ -1169,6 +1188,10 @@
     <message>
         <source>2. Hold the QR code in front of the camera, about 15–20 cm away.</source>
         <translation>2. QR 코드를 카메라 앞 약 15–20cm 거리에 대 주세요.</translation>
+    </message>
+    <message>
+        <source>Tip: turn the phone&apos;s screen brightness up and hold it still.</source>
+        <translation>팁: 휴대폰 화면 밝기를 높이고 움직이지 마세요.</translation>
     </message>
     <message>
         <source>Need help? Please ask at reception.</source>

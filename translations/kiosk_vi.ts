@@ -287,6 +287,25 @@
     </message>
 </context>
 <context>
+    <name>KeypadScreen</name>
+    <message>
+        <source>Type your health-insurance card number or citizen ID number</source>
+        <translation>Nhập số thẻ BHYT hoặc số căn cước công dân</translation>
+    </message>
+    <message>
+        <source>Card number: 2 letters and 13 characters, as printed on the card. Citizen ID: 12 digits.</source>
+        <translation>Số thẻ BHYT: 2 chữ cái và 13 ký tự như in trên thẻ. Số căn cước: 12 chữ số.</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+</context>
+<context>
     <name>NotSetUpWindow</name>
     <message>
         <source>This kiosk is not set up yet</source>
@@ -1169,6 +1188,10 @@
     <message>
         <source>2. Hold the QR code in front of the camera, about 15–20 cm away.</source>
         <translation>2. Đưa mã QR trước camera, cách khoảng 15–20 cm.</translation>
+    </message>
+    <message>
+        <source>Tip: turn the phone&apos;s screen brightness up and hold it still.</source>
+        <translation>Mẹo: tăng độ sáng màn hình điện thoại và giữ yên tay.</translation>
     </message>
     <message>
         <source>Need help? Please ask at reception.</source>

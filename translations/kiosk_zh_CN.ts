@@ -287,6 +287,25 @@
     </message>
 </context>
 <context>
+    <name>KeypadScreen</name>
+    <message>
+        <source>Type your health-insurance card number or citizen ID number</source>
+        <translation>请输入医保卡号或公民身份证号</translation>
+    </message>
+    <message>
+        <source>Card number: 2 letters and 13 characters, as printed on the card. Citizen ID: 12 digits.</source>
+        <translation>医保卡号：2 个字母加 13 个字符，与卡上印的相同。身份证号：12 位数字。</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
     <name>NotSetUpWindow</name>
     <message>
         <source>This kiosk is not set up yet</source>
@@ -1169,6 +1188,10 @@
     <message>
         <source>2. Hold the QR code in front of the camera, about 15–20 cm away.</source>
         <translation>2. 将二维码对准摄像头，距离约 15–20 厘米。</translation>
+    </message>
+    <message>
+        <source>Tip: turn the phone&apos;s screen brightness up and hold it still.</source>
+        <translation>提示：调高手机屏幕亮度并保持手机稳定。</translation>
     </message>
     <message>
         <source>Need help? Please ask at reception.</source>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
@@ -151,6 +153,40 @@ class LanguageBar(QWidget):
             b.setChecked(c == code)
 
 
+class HoldPhonePicture(QWidget):
+    """How to hold the phone: a phone showing a QR code, upright, a hand's width from the camera. Drawn,
+    not a bitmap, so it follows the theme's colours (high contrast included) and any size."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hold-phone-picture")
+        self.setFixedSize(260, 110)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        text = self.palette().windowText().color()
+        pen = QPen(text, 3)
+        p.setPen(pen)
+        # the camera (a lens in a box) on the left
+        p.drawRoundedRect(QRectF(8, 35, 44, 40), 6, 6)
+        p.drawEllipse(QRectF(20, 45, 20, 20))
+        # the distance: a double arrow
+        p.drawLine(62, 55, 150, 55)
+        for x, d in ((62, 1), (150, -1)):
+            p.drawLine(x, 55, x + 10 * d, 48)
+            p.drawLine(x, 55, x + 10 * d, 62)
+        # the phone, upright, screen towards the camera, with a QR code on it
+        p.drawRoundedRect(QRectF(170, 4, 62, 102), 10, 10)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(text)
+        for gx, gy in ((180, 28), (208, 28), (180, 56)):  # the three finder patterns
+            p.drawRect(QRectF(gx, gy, 14, 14))
+        for gx, gy in ((198, 48), (206, 60), (214, 52), (200, 66), (214, 68)):
+            p.drawRect(QRectF(gx, gy, 6, 6))
+        p.end()
+
+
 class ScrollPage(QScrollArea):
     """A screen in a scroll area: at large text a screen that no longer fits the window scrolls (with a
     finger as well as a wheel) instead of growing the window past the display's edges. Screens reflow
@@ -210,7 +246,7 @@ class ReflowGrid(QWidget):
         self._columns = 0
         self._spans: dict[int, bool] = {}
 
-    def set_widgets(self, widgets: list[QWidget], *, full_width: tuple[QWidget, ...] = ()) -> None:
+    def set_widgets(self, widgets: Sequence[QWidget], *, full_width: tuple[QWidget, ...] = ()) -> None:
         """Lay out ``widgets`` in order; those in ``full_width`` take a whole row."""
         for item in self.items:
             self.grid.removeWidget(item)
