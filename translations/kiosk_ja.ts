@@ -52,13 +52,6 @@
     </message>
 </context>
 <context>
-    <name>DemoBadge</name>
-    <message>
-        <source>DEMO: sample cards, not a real check-in</source>
-        <translation>デモ：サンプルカードです。実際の受付ではありません</translation>
-    </message>
-</context>
-<context>
     <name>DepartmentScreen</name>
     <message>
         <source>Where would you like to go?</source>
@@ -646,6 +639,10 @@
     <message>
         <source>Stand-alone: no hub configured</source>
         <translation>単独運用：ハブ未設定</translation>
+    </message>
+    <message>
+        <source>DEMO: sample cards, not a real check-in</source>
+        <translation>デモ：サンプルカードです。実際の受付ではありません</translation>
     </message>
     <message>
         <source>Hub connected</source>

@@ -52,13 +52,6 @@
     </message>
 </context>
 <context>
-    <name>DemoBadge</name>
-    <message>
-        <source>DEMO: sample cards, not a real check-in</source>
-        <translation>데모: 샘플 카드, 실제 접수가 아닙니다</translation>
-    </message>
-</context>
-<context>
     <name>DepartmentScreen</name>
     <message>
         <source>Where would you like to go?</source>
@@ -646,6 +639,10 @@
     <message>
         <source>Stand-alone: no hub configured</source>
         <translation>단독 운영: 허브가 설정되지 않음</translation>
+    </message>
+    <message>
+        <source>DEMO: sample cards, not a real check-in</source>
+        <translation>데모: 샘플 카드, 실제 접수가 아닙니다</translation>
     </message>
     <message>
         <source>Hub connected</source>

@@ -52,13 +52,6 @@
     </message>
 </context>
 <context>
-    <name>DemoBadge</name>
-    <message>
-        <source>DEMO: sample cards, not a real check-in</source>
-        <translation>演示：示例卡，并非真实登记</translation>
-    </message>
-</context>
-<context>
     <name>DepartmentScreen</name>
     <message>
         <source>Where would you like to go?</source>
@@ -646,6 +639,10 @@
     <message>
         <source>Stand-alone: no hub configured</source>
         <translation>独立运行：未配置中心服务器</translation>
+    </message>
+    <message>
+        <source>DEMO: sample cards, not a real check-in</source>
+        <translation>演示：示例卡，并非真实登记</translation>
     </message>
     <message>
         <source>Hub connected</source>

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QWidget
 
 from kiosk.ui.statusbar import StatusBar
 
@@ -26,35 +25,6 @@ class TranslatedWidget(QWidget):
         raise NotImplementedError
 
 
-class DemoBadge(QLabel):
-    """"DEMO" in the top-right corner of every screen while demo data is in use (never the top-left
-    corner, where the hidden admin taps go). Clicks pass through it."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("demo-badge")
-        self.setProperty("role", "warn")
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.retranslate_ui()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
-    def retranslate_ui(self) -> None:
-        self.setText(self.tr("DEMO: sample cards, not a real check-in"))
-        self.adjustSize()
-        self.place()
-
-    def place(self) -> None:
-        parent = self.parentWidget()
-        if parent is not None:
-            self.adjustSize()
-            self.move(max(0, parent.width() - self.width() - 8), 8)
-            self.raise_()
-
-
 class KioskWindow(QWidget):
     """Common face of the two mode windows (what the app, screenshots and tests rely on)."""
 
@@ -72,19 +42,10 @@ class KioskWindow(QWidget):
         """Take scans (and, where shown, the preview) from a camera started after the window."""
         raise NotImplementedError
 
-    demo_badge: DemoBadge | None = None
-
     def show_demo_badge(self) -> None:
-        """Mark every screen as a demo (demo cards, file printer, demo clip)."""
-        if self.demo_badge is None:
-            self.demo_badge = DemoBadge(self)
-        self.demo_badge.show()
-        self.demo_badge.place()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self.demo_badge is not None:
-            self.demo_badge.place()
+        """Mark every screen as a demo (demo cards, file printer, demo clip): the badge is in the status
+        strip, which every screen shows, so it never covers a button."""
+        self.status.show_demo(True)
 
     def parts_ready(self) -> None:
         """The store and printer are attached: load what the screens need."""

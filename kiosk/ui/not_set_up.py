@@ -52,6 +52,7 @@ class NotSetUpWindow(KioskWindow):
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.addLayout(body, 1)
+        root.addWidget(self.status)
         self.retranslate_ui()
 
     def changeEvent(self, event: QEvent) -> None:  # live language switch

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 from kiosk.ui.status_model import (
     DeviceState,
@@ -16,6 +16,7 @@ from kiosk.ui.status_model import (
     relative_minutes,
     summarise_sync,
 )
+from kiosk.ui.widgets import FlowLayout
 
 
 def _set_role(label: QLabel, level: Level) -> None:
@@ -40,26 +41,31 @@ class StatusBar(QFrame):
         self.warn_after = warn_after
         self.hide_absent = hide_absent
         self.snapshot = StatusSnapshot()
-        layout = QHBoxLayout(self)
+        layout = FlowLayout(self, spacing=24)  # one line at normal text, more lines at large text
         layout.setContentsMargins(12, 4, 12, 4)
-        layout.setSpacing(24)
+        self.demo_label = QLabel(self)
+        self.demo_label.setObjectName("status-demo")
+        self.demo_label.setProperty("role", "warn")
+        self.demo_label.hide()
         self.sync_label = QLabel(self)
         self.last_label = QLabel(self)
         self.pending_label = QLabel(self)
         self.device_labels: dict[str, QLabel] = {}
-        for widget in (self.sync_label, self.last_label, self.pending_label):
-            widget.setWordWrap(True)  # large text wraps instead of widening the window
+        for widget in (self.demo_label, self.sync_label, self.last_label, self.pending_label):
             layout.addWidget(widget)
-        layout.addStretch(1)
         for name in show_devices:
             label = QLabel(self)
             label.setObjectName(f"status-{name}")
-            label.setWordWrap(True)
             self.device_labels[name] = label
             layout.addWidget(label)
         self._tick = QTimer(self)  # "5 min ago" must move on even when nothing else changes
         self._tick.timeout.connect(self.retranslate_ui)
         self._tick.start(30_000)
+        self.retranslate_ui()
+
+    def show_demo(self, on: bool) -> None:
+        """The DEMO badge: demo cards, the file printer and the demo clip are in use."""
+        self.demo_label.setVisible(on)
         self.retranslate_ui()
 
     def show_snapshot(self, snapshot: StatusSnapshot) -> None:
@@ -73,6 +79,7 @@ class StatusBar(QFrame):
 
     def retranslate_ui(self) -> None:
         s = self.snapshot
+        self.demo_label.setText(self.tr("DEMO: sample cards, not a real check-in"))
         summary = summarise_sync(s.sync, hub_configured=s.hub_configured, now=dt.datetime.now(dt.UTC),
                                  warn_after=self.warn_after)
         view_text = {
