@@ -250,7 +250,8 @@ def run(config: Config, options: RunOptions) -> int:
     if options.screenshot_dir is not None:
         from kiosk.ui.screenshots import ScreenshotRecorder
 
-        recorder = ScreenshotRecorder(window, options.screenshot_dir)
+        recorder = ScreenshotRecorder(window, options.screenshot_dir, finish_on=window.autopilot_last_screen,
+                                      on_finished=lambda: QApplication.exit(0))
         window.screen_shown.connect(recorder.capture)
         window.autopilot = True
         kiosk.on_ready.append(lambda: recorder.capture(window.first_screen))

@@ -33,6 +33,8 @@ class KioskWindow(QWidget):
     #: Screenshot runs walk through the flow by themselves.
     autopilot = False
     first_screen = "start"
+    #: The last screen of the screenshot autopilot's walk (the run ends after it).
+    autopilot_last_screen: str | None = None
     status: StatusBar
 
     def scan(self, payload: str, source: str = "camera") -> None:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 class DeskWindow(KioskWindow, TranslatedWidget):
     first_screen = "desk"
+    autopilot_last_screen = "registered"
     #: "Setup…" pressed: the kiosk setup (behind the admin PIN) is opened by the builder.
     setup_requested = Signal()
 

@@ -39,6 +39,7 @@ class SelfServiceWindow(KioskWindow):
     """``screen_shown(name)`` fires after each screen change (used by screenshots and tests)."""
 
     first_screen = "welcome"
+    autopilot_last_screen = "ticket"
 
     def __init__(self, model: SelfServiceModel, languages: LanguageManager, appearance: Appearance, *,
                  idle_s: int, warn_s: int, pin_hash: Callable[[], str], camera: QtCamera | None = None,
