@@ -80,7 +80,7 @@ def parse_expires_in(value: Any, now: dt.datetime) -> dt.datetime | None:
 
 def birth_date_field(birth: BirthDate) -> str:
     """``ngaySinh``: ``dd/MM/yyyy``, or ``yyyy`` when only the year is known."""
-    if birth.year_only or birth.day is None or birth.month is None:
+    if not birth.full:
         return f"{birth.year:04d}"
     return f"{birth.day:02d}/{birth.month:02d}/{birth.year:04d}"
 
