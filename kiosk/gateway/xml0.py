@@ -183,21 +183,28 @@ def _is_insured(visit: Mapping[str, Any], facility: Xml0Facility) -> bool:
 
 def object_code_for_visit(visit: Mapping[str, Any], facility: Xml0Facility, visit_date: dt.date) -> str:
     """The proposed MA_DOITUONG_KCB of an insured visit, always in the visit date's code set ("" when the
-    kiosk cannot tell: staff choose, and the record reports the field as missing)."""
+    kiosk cannot tell: staff choose, and the check reports the field).
+
+    The stored route (referral, appointment, emergency …) and the facility's profile decide it; without a
+    profile, routes that do not depend on the facility's level still do, and the configured
+    ``object_code_registered`` / ``object_code_elsewhere`` stand in for the rest.
+    """
     registered = visit.get("registered_here") is True or visit.get("card_facility_code") == facility.facility_code
-    if facility.profile is not None:
-        route = str(visit.get("route") or "")
-        circumstances = circumstances_for(route)
-        card_facility = visit.get("card_facility_code")
-        level = visit.get("benefit_level")
-        decision = decide_route(str(card_facility) if card_facility else None,
-                                level if isinstance(level, int) else None, facility.profile, visit_date,
-                                circumstances)
-        if decision.route is Route.UNKNOWN and registered:
-            decision = decide_route(facility.profile.code, None, facility.profile, visit_date, circumstances)
-        return decision.object_code or ""
-    proposed = facility.object_code_registered if registered else facility.object_code_elsewhere
-    return proposed if proposed in object_codes_on(visit_date) else ""
+    profile = facility.profile or FacilityProfile(code=facility.facility_code)
+    card_facility = visit.get("card_facility_code")
+    if registered:
+        card_facility = facility.facility_code
+    level = visit.get("benefit_level")
+    decision = decide_route(str(card_facility) if card_facility else None, level if isinstance(level, int) else None,
+                            profile, visit_date, circumstances_for(visit.get("route")))
+    legacy = facility.profile is None and decision.route in (Route.REGISTERED_HERE, Route.OUTSIDE_ROUTE,
+                                                             Route.UNKNOWN)
+    if decision.object_code and not legacy:
+        return decision.object_code
+    if legacy:
+        proposed = facility.object_code_registered if registered else facility.object_code_elsewhere
+        return proposed if proposed in object_codes_on(visit_date) else ""
+    return ""
 
 
 def _object_code(visit: Mapping[str, Any], facility: Xml0Facility, insured: bool, visit_date: dt.date) -> str:
