@@ -116,6 +116,8 @@ def parse_receipt_time(value: Any) -> dt.datetime | None:
     if not isinstance(value, str | int):
         return None
     text = str(value).strip()
+    if len(text) != 14:  # strptime would accept shorter digit runs and misread them
+        return None
     try:
         return dt.datetime.strptime(text, "%Y%m%d%H%M%S").replace(tzinfo=GATEWAY_TZ)
     except ValueError:
@@ -214,7 +216,11 @@ def parse_gateway_time(value: Any) -> dt.datetime | None:
     if value is None or isinstance(value, bool):
         return None
     text = str(value).strip()
-    for fmt in ("%Y%m%d%H%M%S", "%Y%m%d%H%M", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y"):
+    if text.isdigit():  # strptime would read "202603011015" as 10:01:05 with the seconds format
+        formats = {14: ("%Y%m%d%H%M%S",), 12: ("%Y%m%d%H%M",), 8: ("%Y%m%d",)}.get(len(text), ())
+    else:
+        formats = ("%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y")
+    for fmt in formats:
         try:
             return dt.datetime.strptime(text, fmt).replace(tzinfo=GATEWAY_TZ)
         except ValueError:
