@@ -194,7 +194,8 @@ class CardDetails:
     last_discharge: dt.datetime | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"area": self.area, "five_years_on": None if self.five_years_on is None else self.five_years_on.isoformat(),
+        five = None if self.five_years_on is None else self.five_years_on.isoformat()
+        return {"area": self.area, "five_years_on": five,
                 "office": self.office, "old_card": self.old_card, "new_card": self.new_card,
                 "checks": [{"user": c.user, "checked_at": None if c.checked_at is None else c.checked_at.isoformat(),
                             "message": c.message, "code": c.code} for c in self.checks],
@@ -216,6 +217,7 @@ def parse_gateway_time(value: Any) -> dt.datetime | None:
     if value is None or isinstance(value, bool):
         return None
     text = str(value).strip()
+    formats: tuple[str, ...]
     if text.isdigit():  # strptime would read "202603011015" as 10:01:05 with the seconds format
         formats = {14: ("%Y%m%d%H%M%S",), 12: ("%Y%m%d%H%M",), 8: ("%Y%m%d",)}.get(len(text), ())
     else:
