@@ -54,6 +54,13 @@ def _card_number(value: str | None) -> str | None:
     return number if CARD_NUMBER_RE.fullmatch(number) else None
 
 
+def _queried_card(query: LookupQuery) -> str | None:
+    """The number looked up, as the card number when the answer names none. Not a 12-digit number: that may
+    be a CCCD, and a CCCD visit gets a card number only from the gateway (docs/eligibility.md)."""
+    number = _card_number(query.card_number)
+    return None if number is None or CITIZEN_ID_RE.fullmatch(number) else number
+
+
 def _bhxh(value: str | None) -> str | None:
     """``maSoBHXH`` when it is the 10-digit number (a 12-digit one is the personal ID: kept as citizen ID)."""
     return value if value is not None and BHXH_NUMBER_RE.fullmatch(value) else None
@@ -71,7 +78,7 @@ def interpret(answer: LookupAnswer, query: LookupQuery, on: dt.date,
     """The kiosk outcome of ``answer`` for a visit on ``on``; with ``facility_code`` (this facility) also the
     look-ups by other facilities since the last discharge (``admitted_elsewhere``)."""
     rule = rule_for(answer.code)
-    current = _card_number(answer.text("maThe")) or _card_number(query.card_number)
+    current = _card_number(answer.text("maThe")) or _queried_card(query)
     new = _new_card(answer, query.card_number, current)
     verdict = rule.verdict
     action_vi, action_en = rule.action_vi, rule.action_en
@@ -127,7 +134,7 @@ def answer_to_cached_cards(answer: LookupAnswer, query: LookupQuery) -> tuple[Ca
     rule = rule_for(answer.code)
     if not rule.card_data:
         return ()
-    number = _card_number(answer.text("maThe")) or _card_number(query.card_number)
+    number = _card_number(answer.text("maThe")) or _queried_card(query)
     if number is None:
         return ()
     citizen_id = next((n for n in (query.card_number, number, answer.text("maSoBHXH") or "")

@@ -118,3 +118,12 @@ def test_no_warning_once_the_patient_was_discharged_after_that_check(standin: St
                  "ngayRa": _stamp(now - dt.timedelta(days=1))}]))
     outcome = service.lookup(LookupRequest("HC4790000000078", NAME, BIRTH, standin.state.today))
     assert outcome.admitted_elsewhere == () and outcome.warnings == ()
+
+
+def test_a_12_digit_query_is_never_taken_as_the_card_number_without_the_answer_naming_it() -> None:
+    answer = LookupAnswer(code="000", note="Thẻ còn giá trị", http_status=200,
+                          fields={"maKetQua": "000", "gtTheTu": "01/01/2026", "gtTheDen": "31/12/2026"})
+    outcome = interpret(answer, LookupQuery(PERSONAL_ID, NAME, BIRTH), dt.date(2026, 3, 2), "10099")
+    assert outcome.card_number is None and outcome.cards == ()
+    by_card = interpret(answer, LookupQuery("HC4790000000001", NAME, BIRTH), dt.date(2026, 3, 2), "10099")
+    assert by_card.card_number == "HC4790000000001"
