@@ -54,7 +54,7 @@ class Route(enum.StrEnum):
 
 
 class FacilityLevel(enum.StrEnum):
-    """Level of this facility under the amended law (Luật 51/2024/QH15)."""
+    """Level of this facility under the amended health-insurance law of 2024 (in force 01/07/2025)."""
 
     UNSET = ""
     PRIMARY = "primary"          # cấp khám bệnh, chữa bệnh ban đầu
