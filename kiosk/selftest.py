@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from kiosk import __version__
+from kiosk.errors import CheckFailed
 
 #: The demo VssID QR (card DN4010100000001 of resources/demo/cards.csv), 207 x 207 pixels.
 SELFTEST_IMAGE: Final = Path(__file__).resolve().parents[1] / "resources" / "selftest" / "vssid-demo-qr.png"
@@ -41,10 +42,6 @@ KNOWN_STRING: Final = ("AdminScreen", "Kiosk settings")
 #: Qt platform plugins the kiosk session needs: wayland (cage), xcb (X11 fallback), offscreen (tests).
 NEEDED_PLATFORMS: Final = ("offscreen", "wayland", "xcb")
 EXIT_OK, EXIT_FAILED = 0, 1
-
-
-class CheckFailed(Exception):
-    """A check ran but found the installation broken; the message says what is wrong."""
 
 
 @dataclass(frozen=True)

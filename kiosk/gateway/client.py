@@ -45,6 +45,7 @@ from kiosk.gateway.protocol import (
     result_code,
 )
 from kiosk.gateway.settings import GatewaySettings, StaffIdentity
+from kiosk.gateway.upload_wire import checkin_form, read_upload_answer
 
 log = logging.getLogger("kiosk.gateway")
 
@@ -247,8 +248,6 @@ class GatewayClient:
 
         Raises UploadRejected (a result code other than 200), GatewayUnavailable, GatewayAuthError.
         """
-        from kiosk.gateway.upload import checkin_form, read_upload_answer
-
         form = checkin_form(self.settings.username, facility_code, document)
 
         def call(token: Token) -> tuple[int, Any]:

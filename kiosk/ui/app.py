@@ -90,6 +90,7 @@ class KioskApp:
 
     # ----- phase 1: the window -------------------------------------------------------------------------
     def _build_window(self) -> KioskWindow:
+        # Only the chosen mode's window modules are loaded (lazy on purpose: start-up time).
         if self.options.mode == "desk":
             from kiosk.ui.desk.build import build_desk
 

@@ -19,11 +19,14 @@ from PySide6.QtCore import QEventLoop, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.config import Config
+from kiosk.config import Config, load_config
 from kiosk.exitcodes import ExitCode
-from kiosk.setup.answers import SetupAnswers, answers_from_config, apply_answers, normalise
-from kiosk.setup.probes import ProbeResult
+from kiosk.setup import probes
+from kiosk.setup.answers import SetupAnswers, answers_from_config, apply_answers, normalise, validate
+from kiosk.setup.probes import ProbeResult, probe_hub
+from kiosk.setup.writer import write_config
 from kiosk.ui.base import TranslatedWidget
+from kiosk.ui.pin_screen import PinScreen
 from kiosk.ui.setup.pages import DepartmentsPage, DevicesPage, FacilityPage, HubPage, SetupPage
 from kiosk.ui.setup.summary import SummaryPage
 from kiosk.ui.widgets import button, label
@@ -143,15 +146,11 @@ class SetupWizard(TranslatedWidget):
 
     # ----- live tests -------------------------------------------------------------------------------------
     def test_hub(self) -> None:
-        from kiosk.setup.probes import probe_hub
-
         a = self.current_answers()
         self.hub.show_result(None)
         self._run(lambda: probe_hub(a.hub_url, a.hub_token, facility_code=a.facility_code), self.hub.show_result)
 
     def test_device(self, key: str) -> None:
-        from kiosk.setup import probes
-
         a = self.current_answers()
         config = apply_answers(self.config, a)
         task: Callable[[], ProbeResult]
@@ -199,8 +198,6 @@ class SetupWizard(TranslatedWidget):
 
     # ----- saving -------------------------------------------------------------------------------------------
     def save(self) -> None:
-        from kiosk.setup.answers import validate
-
         answers = self.current_answers()
         problems = validate(answers)
         if problems:
@@ -213,7 +210,6 @@ class SetupWizard(TranslatedWidget):
 
         def write() -> Path:
             from kiosk.setup.departments import import_departments, read_departments
-            from kiosk.setup.writer import write_config
 
             written = write_config(config, path)
             if answers.departments_file is not None:
@@ -267,8 +263,6 @@ def answers_with(config: Config, **changes: Any) -> SetupAnswers:
 def setup_config(path: Path) -> Config:
     """The configuration the wizard starts from: the file as written (no environment overrides, so
     KIOSK_HUB_TOKEN is never copied into the file), or the defaults when there is no file yet."""
-    from kiosk.config import load_config
-
     return load_config(path, environ={}) if path.exists() else Config()
 
 
@@ -297,8 +291,6 @@ class SetupWindow(TranslatedWidget):
     def __init__(self, make_wizard: Callable[[], SetupWizard], *, verify: Callable[[str], bool] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from kiosk.ui.selfservice.admin import PinScreen
-
         self.setObjectName("setup-window")
         self.stack = QStackedWidget()
         layout = QVBoxLayout(self)
