@@ -1,4 +1,4 @@
-"""HTTP client of the BHXH assessment gateway (gateway.md): session token, card look-up, check-in upload.
+"""HTTP client of the BHXH assessment gateway (docs/bhxh-gateway.md): session token, card look-up, check-in upload.
 
 - Token from ``POST /api/token/take`` (form, MD5 password), cached and refreshed
   ``token_refresh_margin_s`` before it expires; on HTTP 401 (or ``maKetQua`` 401) the token is dropped,

@@ -1,6 +1,6 @@
 """The facility's digital signature on XML0 check-in files (``<CHUKYDONVI>``) and its verification.
 
-xml-checkin.md §Signing: SHA-256, a certificate registered on the BHXH portal, mandatory from 01/01/2026;
+docs/xml0.md §Signing: SHA-256, a certificate registered on the BHXH portal, mandatory from 01/01/2026;
 sign after the final serialisation (any change, even whitespace, breaks it); keep the exact signed bytes.
 
 Profile (what Vietnamese HIS vendors send to the gateway; see docs/gateway.md "Signing" for the sources):

@@ -1,7 +1,7 @@
-"""Check-in (XML0) upload to ``checkInKcbQd3176`` (gateway.md §9): form, answer, retries with back-off.
+"""Check-in (XML0) upload to ``checkInKcbQd3176`` (docs/bhxh-gateway.md §9): form, answer, retries with back-off.
 
 The exact bytes of the XML0 file are sent on every attempt, so a resend always carries the same
-``MA_LK`` (xml-checkin.md: it never changes on resend) and the same signature. Before the first attempt the
+``MA_LK`` (docs/xml0.md: it never changes on resend) and the same signature. Before the first attempt the
 signature is verified (a file changed after signing is never sent) and an unsigned file is refused while
 ``require_signature`` is on (:class:`kiosk.gateway.signing.SignatureInvalid`, code ``unsigned``). Keep the
 returned transaction id (``maGiaoDich``) with the visit for reconciliation.

@@ -1,4 +1,4 @@
-"""The check-in upload on the wire (``checkInKcbQd3176``, gateway.md §9): the form sent and the answer read.
+"""The check-in upload on the wire (``checkInKcbQd3176``, docs/bhxh-gateway.md §9): the form sent and the answer read.
 
 Shared by the HTTP client (which sends one upload) and :mod:`kiosk.gateway.upload` (retries, signature
 checks), so neither imports the other.

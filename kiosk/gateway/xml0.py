@@ -1,6 +1,6 @@
-"""XML0 check-in documents (QĐ 4750 ``TRANG_THAI_KCB``) built from a kiosk visit (xml-checkin.md).
+"""XML0 check-in documents (QĐ 4750 ``TRANG_THAI_KCB``) built from a kiosk visit (docs/xml0.md).
 
-    record = build_xml0(visit, facility)          # visit: the wire format of cards-api.md
+    record = build_xml0(visit, facility)          # visit: the wire format of docs/visit-wire-format.md
     problems = validate_xml0(record)              # field-level problems; empty means "send it"
     data = to_xml(record)                         # UTF-8 bytes, the whole file to base64 for the upload
 
@@ -251,7 +251,7 @@ def _cdata(text: str) -> str:
 
 
 def to_xml(record: Xml0Record) -> bytes:
-    """The XML0 document (UTF-8, no BOM, LF line ends), as laid out in xml-checkin.md §3."""
+    """The XML0 document (UTF-8, no BOM, LF line ends), as laid out in docs/xml0.md §3."""
     lines = ['<?xml version="1.0" encoding="utf-8"?>', f"<{ROOT_TAG}>", f"  <{LIST_TAG}>", f"    <{RECORD_TAG}>"]
     for name in FIELD_NAMES:
         value = record[name]

@@ -1,4 +1,4 @@
-"""Field-level checks of an XML0 record against the table of xml-checkin.md §2 and the formats of §4."""
+"""Field-level checks of an XML0 record against the table of docs/xml0.md §2 and the formats of §4."""
 
 from __future__ import annotations
 

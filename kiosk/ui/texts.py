@@ -1,6 +1,6 @@
 """Translated texts for domain values: verdicts, payload errors, capture hints, print outcomes.
 
-Plain words for patients (kiosk-ux.md §1): what happened and what to do next. All strings go
+Plain words for patients (docs/kiosk-ux.md §1): what happened and what to do next. All strings go
 through Qt translation (context ``Texts``), so they follow the language the patient picked.
 """
 
