@@ -22,12 +22,17 @@ from typing import Any
 
 import platformdirs
 
+from kiosk.errors import KioskError
+
 APP_NAME = "clinic-kiosk"
 SCHEMA_VERSION = 1
 
 
-class ConfigError(Exception):
+class ConfigError(KioskError):
     """The configuration file cannot be used; the message names the file and the key."""
+
+    code = "config_error"
+    summary = "The configuration file cannot be used"
 
 
 def data_dir() -> Path:

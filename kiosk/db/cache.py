@@ -14,7 +14,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.engine import Connection
 
-from kiosk.cards.cardlist import read_card_rows
+from kiosk.cards.cardlist import CardListRowError, read_card_rows
 from kiosk.cards.model import BhytCard, CachedCard, CardStatus, CccdCard
 from kiosk.db import parallel_import
 from kiosk.db.base import StoreBase, iso_now, translate_errors
@@ -24,6 +24,7 @@ from kiosk.db.errors import classify
 from kiosk.db.import_stage import ImportStage, make_stage, upsert_tail
 from kiosk.db.models import CARDS, SETTINGS
 from kiosk.db.sqlite_tools import sqlite_table_bytes
+from kiosk.errors import error_message
 
 _log = logging.getLogger(__name__)
 #: Insert or update (pull pages); an unchanged card is not rewritten (a daily re-import touches only what changed).
@@ -243,7 +244,10 @@ class CardCache(StoreBase):
     def _note_error(result: ImportResult, line: int, item: object) -> None:
         result.error_count += 1
         if len(result.errors) < MAX_REPORTED_ERRORS:
-            result.errors.append((line, str(getattr(item, "message", None) or item)))
+            # a CardListRowError (read_card_rows) or an exception (a caller's own row source)
+            text = item.message if isinstance(item, CardListRowError) else (
+                error_message(item) if isinstance(item, BaseException) else str(item))
+            result.errors.append((line, text))
 
     def _card_count(self) -> int:
         with self._read() as conn:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
 
+from kiosk.gateway.errors import GatewayError
 from kiosk.gateway.xml0_check import validate_xml0
 from kiosk.gateway.xml0_fields import (
     FIELD_NAMES,
@@ -98,12 +99,15 @@ class Xml0Extras:
     stt: int = 1
 
 
-class Xml0InputError(ValueError):
+class Xml0InputError(GatewayError, ValueError):
     """The visit cannot be turned into an XML0 record (the problems say which field)."""
 
     def __init__(self, problems: list[FieldProblem]) -> None:
         super().__init__("; ".join(str(p) for p in problems))
         self.problems = problems
+
+    code = "xml0_input"
+    summary = "The visit cannot be turned into a check-in file"
 
 
 class Xml0Record(Mapping[str, str]):

@@ -19,6 +19,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from kiosk.errors import KioskError
 from kiosk.hub.schema import ALL_FACILITIES, REFERENCE_KINDS, cards, change_counter, reference
 
 CHUNK = 5000
@@ -26,7 +27,7 @@ CARD_FIELDS: tuple[str, ...] = ("bhxh_number", "citizen_id", "name", "birth_date
                                 "facility_code", "valid_from", "valid_to", "status", "replaced_by")
 
 
-class CursorError(ValueError):
+class CursorError(KioskError, ValueError):
     """A pull cursor that this hub did not issue."""
 
 

@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any, Final
 
 from kiosk.db.reference import default_prefix
+from kiosk.errors import KioskError
 from kiosk.queueing import check_prefix
 
 LANGS: Final = ("vi", "en", "zh", "ko", "ja")
 MAX_BYTES: Final = 2 * 1024 * 1024
 
 
-class DepartmentsFileError(Exception):
+class DepartmentsFileError(KioskError):
     """The departments file cannot be used; ``problems`` lists every bad row."""
 
     def __init__(self, message: str, problems: list[str] | None = None) -> None:

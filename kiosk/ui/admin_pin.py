@@ -12,6 +12,8 @@ import hmac
 import secrets
 from typing import Final
 
+from kiosk.errors import KioskError
+
 ALGORITHM: Final = "pbkdf2_sha256"
 ITERATIONS: Final = 200_000
 FACTORY_PIN: Final = "0000"
@@ -19,7 +21,7 @@ MIN_PIN_LENGTH: Final = 4
 MAX_PIN_LENGTH: Final = 12
 
 
-class PinFormatError(ValueError):
+class PinFormatError(KioskError, ValueError):
     pass
 
 

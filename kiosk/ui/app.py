@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.config import Config, data_dir
 from kiosk.exitcodes import ExitCode
+from kiosk.faults import describe_failure
 from kiosk.ui.appearance import Appearance
 from kiosk.ui.base import KioskWindow
 from kiosk.ui.i18n import LanguageManager
@@ -134,9 +135,9 @@ class KioskApp:
         return Parts(store, CheckInService(store, self.config.facility.code, online=online), printer, demo)
 
     def _failed(self, error: BaseException) -> None:
-        message = str(getattr(error, "message", None) or error or type(error).__name__)
-        log.debug("kiosk cannot start", exc_info=error)
-        sys.stderr.write(f"kiosk run: {message}\n")
+        fault = describe_failure(error, "kiosk start", log)
+        support = f" (support code {fault.support_code})" if fault.support_code else ""
+        sys.stderr.write(f"kiosk run: {fault.detail}{support}\n")
         QApplication.exit(STARTUP_FAILED)
 
     # ----- phase 2: attach the real parts ----------------------------------------------------------------

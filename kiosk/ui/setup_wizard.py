@@ -20,6 +20,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.config import Config, load_config
+from kiosk.errors import error_message
 from kiosk.exitcodes import ExitCode
 from kiosk.setup import probes
 from kiosk.setup.answers import SetupAnswers, answers_from_config, apply_answers, normalise, validate
@@ -227,7 +228,7 @@ class SetupWizard(TranslatedWidget):
 
     def _save_failed(self, error: BaseException) -> None:
         self.next_button.setEnabled(True)
-        self.summary.show_save_error(str(getattr(error, "message", None) or error))
+        self.summary.show_save_error(error_message(error))
 
     def _after_save(self) -> None:
         if self.restart_after_save:
