@@ -13,6 +13,9 @@ Every part the kiosk needs at run time is exercised for real, offscreen and in a
 * ``qt``: a widget created and grabbed on the offscreen platform; the platform plugins the kiosk
   session needs (xcb, wayland, offscreen) are present.
 
+Each check imports the part it exercises inside itself, so a broken or missing part fails its own check
+instead of the whole self-test, and Qt loads only for the Qt checks.
+
 One line per check, or one JSON object with ``--json``. Exit 0 when all pass, 1 otherwise (the
 failed checks are named). The packaging smoke test runs the frozen bundle with ``--self-test``.
 """
