@@ -141,7 +141,7 @@ def read_departments(path: Path) -> DepartmentsData:
 
 def import_departments(database_url: str, data: DepartmentsData) -> int:
     """Upsert the departments (and their services) into the store in one transaction; returns the count."""
-    from kiosk.db.store import Store
+    from kiosk.db.store import Store  # lazy: reading a departments file needs no SQLAlchemy
 
     with Store.open(database_url) as store:
         store.apply_reference_data(departments=data.departments, services=data.services)

@@ -10,6 +10,7 @@ kiosk's "restart me" code: the session supervisor starts it again with the new s
 from __future__ import annotations
 
 import dataclasses
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -26,7 +27,9 @@ from kiosk.setup import probes
 from kiosk.setup.answers import SetupAnswers, answers_from_config, apply_answers, normalise, validate
 from kiosk.setup.probes import ProbeResult, probe_hub
 from kiosk.setup.writer import write_config
+from kiosk.ui.appearance import Appearance
 from kiosk.ui.base import TranslatedWidget
+from kiosk.ui.i18n import LanguageManager
 from kiosk.ui.pin_screen import PinScreen
 from kiosk.ui.setup.pages import DepartmentsPage, DevicesPage, FacilityPage, HubPage, SetupPage
 from kiosk.ui.setup.summary import SummaryPage
@@ -177,6 +180,7 @@ class SetupWizard(TranslatedWidget):
         self.runner.run(task, done, failed, lane="io")
 
     def _read_departments(self, path: Path) -> None:
+        # lazy: the departments module loads the store (SQLAlchemy); not on the UI thread at start-up
         from kiosk.setup.departments import DepartmentsFileError, read_departments
 
         def loaded(data: Any) -> None:
@@ -210,6 +214,7 @@ class SetupWizard(TranslatedWidget):
         self.summary.show_saving()
 
         def write() -> Path:
+            # lazy: runs on the io worker and loads the store (SQLAlchemy)
             from kiosk.setup.departments import import_departments, read_departments
 
             written = write_config(config, path)
@@ -341,11 +346,7 @@ class SetupWindow(TranslatedWidget):
 def run_first_start(config_path: Path, *, language: str = "vi", touch: bool = True,
                     size: tuple[int, int] = (1280, 720), fullscreen: bool = False) -> bool:
     """No configuration yet: run the wizard on its own before the kiosk starts. True when saved."""
-    import sys
-
-    from kiosk.db.demo import DEMO_DEPARTMENTS
-    from kiosk.ui.appearance import Appearance
-    from kiosk.ui.i18n import LanguageManager
+    from kiosk.db.demo import DEMO_DEPARTMENTS  # lazy: the demo module loads the store (SQLAlchemy)
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
