@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from kiosk.config import Config
+from kiosk.ui.admin_pin import PinGuard
 from kiosk.ui.appearance import Appearance
 from kiosk.ui.i18n import LanguageManager
 from kiosk.ui.services import Services
@@ -50,5 +51,8 @@ class AppContext(Protocol):
     def camera(self) -> Any: ...
     @property
     def sync(self) -> Any: ...
+    @property
+    def pin_guard(self) -> PinGuard: ...
 
     def save_settings(self, font_scale: int, high_contrast: bool) -> None: ...
+    def save_pin(self, pin_hash: str) -> None: ...

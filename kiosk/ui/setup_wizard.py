@@ -24,9 +24,17 @@ from kiosk.config import Config, load_config
 from kiosk.errors import error_message
 from kiosk.exitcodes import ExitCode
 from kiosk.setup import probes
-from kiosk.setup.answers import SetupAnswers, answers_from_config, apply_answers, normalise, validate
+from kiosk.setup.answers import (
+    SetupAnswers,
+    answers_from_config,
+    apply_answers,
+    first_setup_config,
+    normalise,
+    validate,
+)
 from kiosk.setup.probes import ProbeResult, probe_hub
 from kiosk.setup.writer import write_config
+from kiosk.ui.admin_pin import PinGuard
 from kiosk.ui.appearance import Appearance
 from kiosk.ui.base import TranslatedWidget
 from kiosk.ui.i18n import LanguageManager
@@ -269,7 +277,7 @@ def answers_with(config: Config, **changes: Any) -> SetupAnswers:
 def setup_config(path: Path) -> Config:
     """The configuration the wizard starts from: the file as written (no environment overrides, so
     KIOSK_HUB_TOKEN is never copied into the file), or the defaults when there is no file yet."""
-    return load_config(path, environ={}) if path.exists() else Config()
+    return load_config(path, environ={}) if path.exists() else first_setup_config()
 
 
 def open_in_stack(stack: QStackedWidget, wizard: SetupWizard, on_closed: Callable[[bool], None]) -> None:
@@ -294,8 +302,8 @@ class SetupWindow(TranslatedWidget):
 
     finished = Signal()
 
-    def __init__(self, make_wizard: Callable[[], SetupWizard], *, verify: Callable[[str], bool] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, make_wizard: Callable[[], SetupWizard], *, guard: PinGuard | None = None,
+                 on_pin_changed: Callable[[str], None] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("setup-window")
         self.stack = QStackedWidget()
@@ -305,25 +313,21 @@ class SetupWindow(TranslatedWidget):
         self.wizard: SetupWizard | None = None
         self.saved = False
         self._make_wizard = make_wizard
-        self.pin = PinScreen()
-        self._verify = verify
-        if verify is None:
+        self.pin: PinScreen | None = None
+        if guard is None:
             self._show_wizard()
         else:
+            self.pin = PinScreen(guard)
             self.stack.addWidget(self.pin)
-            self.pin.submitted.connect(self._pin)
+            self.pin.accepted.connect(self._show_wizard)
+            if on_pin_changed is not None:
+                self.pin.pin_changed.connect(on_pin_changed)
             self.pin.cancelled.connect(self.close)
             self.pin.start()
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Kiosk setup"))
-
-    def _pin(self, pin: str) -> None:
-        if self._verify is not None and self._verify(pin):
-            self._show_wizard()
-        else:
-            self.pin.wrong_pin()
 
     def _show_wizard(self) -> None:
         self.wizard = self._make_wizard()

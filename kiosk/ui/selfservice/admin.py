@@ -3,13 +3,17 @@ pad is :mod:`kiosk.ui.pin_screen`), and the screen-cleaning mode (touches ignore
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QElapsedTimer, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.base import TranslatedWidget
 from kiosk.ui.theme import FONT_SCALE_MAX, FONT_SCALE_MIN
-from kiosk.ui.widgets import button, label
+from kiosk.ui.widgets import ReflowGrid, button, label
+
+log = logging.getLogger(__name__)
 
 
 class AdminScreen(TranslatedWidget):
@@ -55,21 +59,15 @@ class AdminScreen(TranslatedWidget):
         scale_row.addWidget(self.scale_label, 1)
         scale_row.addWidget(self.smaller)
         scale_row.addWidget(self.bigger)
-        grid = QGridLayout()
-        grid.setSpacing(16)
-        grid.addWidget(self.contrast_button, 0, 0)
-        grid.addWidget(self.print_button, 0, 1)
-        grid.addWidget(self.camera_button, 0, 2)
-        grid.addWidget(self.cleaning_button, 1, 0)
-        grid.addWidget(self.setup_button, 1, 1)
-        grid.addWidget(self.exit_button, 1, 2)
-        grid.addWidget(self.back_button, 2, 0, 1, 3)
+        grid = ReflowGrid(3)  # fewer columns at large text
+        grid.set_widgets([self.contrast_button, self.print_button, self.camera_button, self.cleaning_button,
+                          self.setup_button, self.exit_button, self.back_button], full_width=(self.back_button,))
         root = QVBoxLayout(self)
         root.setContentsMargins(48, 24, 48, 24)
         root.setSpacing(16)
         root.addWidget(self.title)
         root.addLayout(scale_row)
-        root.addLayout(grid)
+        root.addWidget(grid)
         root.addWidget(self.info)
         root.addStretch(1)
         self._info_text = ""
