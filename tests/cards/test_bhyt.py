@@ -250,3 +250,22 @@ def test_card_number_of_wrong_length() -> None:
 
 def test_hex_name_in_example_generator_matches_reference() -> None:
     assert h("Nguyễn Văn An") == "4e677579e1bb856e2056c4836e20416e"
+
+
+@pytest.mark.parametrize("dollar", [False, True], ids=["truncated", "cut-with-dollar"])
+def test_truncated_8_field_payload_is_refused_the_9_part_layout(dollar: bool) -> None:
+    # 8 fields (9 parts) but field 4 is an address, not a facility: the guard refuses the 9-part layout and
+    # the fields are read in the usual order (the 9-part reading would take the facility as the start date).
+    card = bhyt(join(bhyt_fields()[:8], dollar=dollar))
+    assert card.layout is BhytLayout.OTHER
+    assert card.address == "Số 1 đường Mẫu, Quận 1" and card.facility_code == "79123"
+    assert (card.valid_from, card.valid_to) == (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
+    assert any(w.startswith("unknown_layout") for w in card.warnings)
+
+
+def test_truncated_9_field_payload_reads_fields_in_the_usual_order() -> None:
+    card = bhyt(join(bhyt_fields()[:9], dollar=False))
+    assert card.layout is BhytLayout.SHORT_10 and not card.complete
+    assert card.address == "Số 1 đường Mẫu, Quận 1" and card.facility_code == "79123"
+    assert (card.valid_from, card.valid_to, card.issued_on) == (dt.date(2026, 1, 1), dt.date(2026, 12, 31),
+                                                                dt.date(2025, 12, 20))

@@ -117,3 +117,21 @@ def test_cccd_without_cache_is_unknown_and_with_cache_is_decided() -> None:
     known = decide(citizen, cached(citizen_id="079085001234"), TODAY, HERE)
     assert known.verdict is Verdict.VALID and known.benefit_level == 4 and known.registered_here is True
     assert decide(citizen, cached(valid_to=dt.date(2026, 1, 31)), TODAY, HERE).verdict is Verdict.EXPIRED
+
+
+@pytest.mark.parametrize(("qr", "verdict"), [
+    ({"valid_to": "31/05/2026"}, Verdict.EXPIRED),
+    ({"valid_from": "02/06/2026"}, Verdict.NOT_YET_VALID),
+    ({"valid_to": "-"}, Verdict.VALID),
+    ({}, Verdict.VALID),
+], ids=["qr-expired", "qr-not-yet-valid", "qr-open-ended", "qr-current"])
+def test_cached_card_without_dates_falls_back_to_the_qr_validity_dates(qr: dict[str, str], verdict: Verdict) -> None:
+    # The card list may leave a card's dates empty; the QR's own dates then decide: an expired card must
+    # never become "valid" because the cached record has no end date.
+    d = decide(card(**qr), cached(valid_from=None, valid_to=None), TODAY, HERE)
+    assert d.verdict is verdict and not d.provisional
+
+
+def test_cached_dates_win_over_the_qr_dates_when_present() -> None:
+    assert decide(card(valid_to="31/05/2026"), cached(), TODAY, HERE).verdict is Verdict.VALID
+    assert decide(card(), cached(valid_to=dt.date(2026, 5, 31)), TODAY, HERE).verdict is Verdict.EXPIRED

@@ -131,3 +131,18 @@ def test_bhyt_birth_month_and_year_with_slash() -> None:
 
 def test_hex_helper_round_trip() -> None:  # the builder itself: names are hex of UTF-8
     assert bytes.fromhex(h("Lê Thị Hoa")).decode() == "Lê Thị Hoa"
+
+
+@pytest.mark.parametrize("kept", [8, 9], ids=["8-fields", "9-fields"])
+def test_truncated_personal_id_bhyt_with_a_short_form_part_count_is_still_a_bhyt(kept: int) -> None:
+    # Without "$" a 12-digit payload is a BHYT only with a BHYT part count (9 or 10 parts here).
+    card = parse_payload(join(bhyt_fields(card=PERSONAL_ID)[:kept], dollar=False))
+    assert isinstance(card, BhytCard) and card.card_number == PERSONAL_ID and not card.complete
+    assert card.facility_code == "79123"
+
+
+@pytest.mark.parametrize("kept", [7, 11], ids=["7-fields", "11-fields"])
+def test_truncated_personal_id_bhyt_without_a_bhyt_part_count_is_refused(kept: int) -> None:
+    # The guard refuses to call an unterminated 12-digit payload a BHYT when its part count is no BHYT layout.
+    with pytest.raises(CardPayloadError):
+        parse_payload(join(bhyt_fields(card=PERSONAL_ID)[:kept], dollar=False))

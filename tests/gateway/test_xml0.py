@@ -210,6 +210,34 @@ def test_uninsured_record_with_card_dates_is_inconsistent() -> None:
     assert problems == {("MA_DKBD", "must_be_empty"), ("MA_DOITUONG_KCB", "inconsistent")}
 
 
+@pytest.mark.parametrize("verdict", ["expired", "revoked", "name_mismatch"])
+def test_uninsured_record_never_carries_gt_the_den(verdict: str) -> None:
+    # The visit still holds the card's end date; once the visit is not a BHYT visit, no card field is written.
+    visit = {**BHYT_VISIT, "verdict": verdict}
+    assert visit["valid_to"]
+    record = build_xml0(visit, FACILITY)
+    assert (record["MA_THE_BHYT"], record["GT_THE_DEN"]) == ("", "")
+
+
+def test_uninsured_record_with_an_end_date_is_refused_by_the_check() -> None:
+    record = build_xml0(UNINSURED_VISIT, FACILITY)
+    problems = {(p.field, p.problem) for p in validate_xml0(record.replace(GT_THE_DEN="20261231"))}
+    assert problems == {("GT_THE_DEN", "must_be_empty")}
+
+
+@pytest.mark.parametrize(("so_cccd", "ok"), [
+    ("B1234567", True),  # passport: one upper-case letter and 7 digits
+    ("C7654321", True),
+    ("BA123456", False),
+    ("B123456X", False),
+    ("001185000321", True),  # CCCD
+    ("123456789", True),  # CMND
+])
+def test_passport_rule_in_the_xml0_check(so_cccd: str, ok: bool) -> None:
+    problems = {(p.field, p.problem) for p in validate_xml0(GOOD.replace(SO_CCCD=so_cccd))}
+    assert (("SO_CCCD", "bad_format") not in problems) is ok, problems
+
+
 def test_code_lists_follow_the_visit_date() -> None:
     late_2026 = build_xml0(CCCD_VISIT, FACILITY)
     assert validate_xml0(late_2026.replace(MA_LOAI_KCB="16")) == []

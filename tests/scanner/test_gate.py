@@ -68,3 +68,21 @@ def test_aim_prefix_and_cleaning() -> None:
     assert strip_aim("]Q1" + CCCD) == (CCCD, "]Q1")
     assert strip_aim(CCCD) == (CCCD, None)
     assert clean_text("\ufeff]Q2" + CCCD + "\r\n") == CCCD
+
+
+def test_duplicate_window_boundary_exactly_at_the_window_is_still_the_same_scan(payload: str) -> None:
+    clock = Clock()
+    gate = ScanGate(5.0, clock=clock)
+    assert gate.offer(payload, ScanSource.SERIAL) is not None
+    clock.now += 5.0  # exactly the window after the last sighting: still the same scan
+    assert gate.offer(payload, ScanSource.SERIAL) is None
+
+
+def test_duplicate_window_boundary_just_past_the_window_is_a_new_scan(payload: str) -> None:
+    clock = Clock()
+    gate = ScanGate(5.0, clock=clock)
+    first = gate.offer(payload, ScanSource.SERIAL)
+    assert first is not None and first.at == 100.0
+    clock.now += 5.25  # past the window: a new check-in
+    again = gate.offer(payload, ScanSource.SERIAL)
+    assert again is not None and again.at == 105.25
