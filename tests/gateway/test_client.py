@@ -6,8 +6,10 @@ import datetime as dt
 import logging
 import time
 import traceback
+from typing import Any
 
 import pytest
+import requests
 
 from kiosk.cards.model import BirthDate
 from kiosk.gateway import (
@@ -59,9 +61,9 @@ def test_expires_in_styles_give_the_token_lifetime(standin: StandinHolder, style
 
 def test_missing_expires_in_assumes_the_default_lifetime(standin: StandinHolder) -> None:
     standin.state.expires_style = "missing"
-    client = GatewayClient(make_settings(standin.url, default_token_lifetime_s=120))
-    remaining = (client.login().expires_at - dt.datetime.now(dt.UTC)).total_seconds()
-    assert 110 <= remaining <= 121
+    now = dt.datetime(2026, 3, 1, 8, 0, tzinfo=dt.UTC)
+    client = GatewayClient(make_settings(standin.url, default_token_lifetime_s=120), clock=lambda: now)
+    assert client.login().expires_at == now + dt.timedelta(seconds=120)
     client.close()
 
 
@@ -131,12 +133,20 @@ def test_error_body_carries_the_result_code(standin: StandinHolder, client: Gate
 
 def test_slow_answer_hits_the_total_timeout(standin: StandinHolder) -> None:
     _an(standin, delay_s=3.0)
-    client = GatewayClient(make_settings(standin.url, total_timeout_s=0.5))
+    timeouts: list[object] = []
+
+    class RecordingSession(requests.Session):
+        def request(self, *args: Any, **kwargs: Any) -> requests.Response:  # type: ignore[override]
+            timeouts.append(kwargs.get("timeout"))
+            return super().request(*args, **kwargs)
+
+    client = GatewayClient(make_settings(standin.url, total_timeout_s=0.5, connect_timeout_s=0.25),
+                           session_factory=RecordingSession)
     client.login()
-    start = time.monotonic()
     with pytest.raises(GatewayUnavailable, match="in time"):
         client.lookup(AN, STAFF)
-    assert time.monotonic() - start < 1.5
+    # every call is bounded by the configured timeouts, whatever the machine's speed (no elapsed-time check)
+    assert timeouts == [(0.25, 0.5), (0.25, 0.5)]  # login, look-up
     client.close()
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import concurrent.futures as cf
+import contextlib
 import datetime as dt
 import threading
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -32,6 +33,24 @@ def _card(standin: StandinHolder, number: str, **kw: object) -> LookupRequest:
 
 def _number(i: int) -> str:
     return f"HC41{i:011d}"
+
+
+@contextlib.contextmanager
+def _waits_recorded(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[float | None]]:
+    """The timeouts the calling thread passes to a gateway call's future: what the caller waits, whatever
+    the machine's speed (a measured elapsed time would depend on it)."""
+    waits: list[float | None] = []
+    caller = threading.get_ident()
+    original = cf.Future.result
+
+    def result(self: cf.Future[object], timeout: float | None = None) -> object:
+        if threading.get_ident() == caller:
+            waits.append(timeout)
+        return original(self, timeout)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(cf.Future, "result", result)
+        yield waits
 
 
 @pytest.fixture
@@ -87,15 +106,16 @@ def test_rate_limit_per_facility_answers_at_once_without_calling(standin: Standi
 
 
 def test_slow_gateway_gives_pending_at_the_deadline_and_fills_the_cache(standin: StandinHolder,
-                                                                        client: GatewayClient) -> None:
+                                                                        client: GatewayClient,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     answers: list[tuple[LookupRequest, GatewayOutcome]] = []
     service = GatewayLookupService(client, on_answer=lambda r, o: answers.append((r, o)))
     request = _card(standin, _number(1), delay_s=2.0)
-    start = time.monotonic()
-    outcome = service.lookup(request, wait_s=0.3)
-    elapsed = time.monotonic() - start
+    with _waits_recorded(monkeypatch) as waits:
+        outcome = service.lookup(request, wait_s=0.3)
     assert outcome.kind is OutcomeKind.PENDING and outcome.use_provisional
-    assert 0.25 <= elapsed < 1.5  # at the deadline, long before the 2 s answer
+    assert waits == [0.3]  # the caller waited for the answer exactly its own deadline
+    assert service.pending() == 1  # ... and the gateway call is still running: the answer had not come
     assert service.cached(request) is None
     assert service.wait_idle(5.0)
     cached = service.cached(request)
@@ -205,15 +225,16 @@ def test_closed_service_answers_offline(standin: StandinHolder, service: Gateway
 
 
 @pytest.mark.slow
-def test_gateway_taking_30_s_never_blocks_the_kiosk_beyond_3_s(standin: StandinHolder) -> None:
+def test_gateway_taking_30_s_never_blocks_the_kiosk_beyond_3_s(standin: StandinHolder,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     client = GatewayClient(make_settings(standin.url, total_timeout_s=60.0, answer_budget_s=2.5))
     service = GatewayLookupService(client)
     request = _card(standin, _number(1), delay_s=30.0)
-    start = time.monotonic()
-    outcome = service.lookup(request)
-    elapsed = time.monotonic() - start
+    with _waits_recorded(monkeypatch) as waits:
+        outcome = service.lookup(request)
     assert outcome.kind is OutcomeKind.PENDING
-    assert 2.45 <= elapsed <= 3.0
+    assert waits == [2.5]  # the answer budget, not the gateway's 60 s total timeout, bounds the wait
+    assert service.pending() == 1  # the 30 s call is still running
     service.close()  # the background call is abandoned; the stand-in releases it at test end
     client.close()
 

@@ -52,9 +52,11 @@ def test_paper_out_does_not_print(pty_printer: PtyPrinter) -> None:
     result = printer.print_ticket(make_ticket("ja"))
     assert result.status is PrintStatus.PAPER_OUT and not result.printed
     assert result.message == "Ticket printer out of paper – please see reception"
-    time.sleep(0.1)
-    assert b"\x1b@" not in pty_printer.brain.received  # nothing was sent after the status request
+    # A second status request on the same port is answered only after the fake has read every byte sent
+    # before it (a pty is a FIFO): once it is answered, a job sent by the paper-out print would have arrived.
     assert printer.printer_status().status is PrintStatus.PAPER_OUT
+    assert b"\x1b@" not in pty_printer.brain.received  # nothing but status requests was sent
+    assert pty_printer.brain.stream.status_requests == [b"\x10\x04\x04"] * 2
     assert printer.last_state is not None and printer.last_state.status is PrintStatus.PAPER_OUT
 
 

@@ -86,3 +86,43 @@ def test_duplicate_window_boundary_just_past_the_window_is_a_new_scan(payload: s
     clock.now += 5.25  # past the window: a new check-in
     again = gate.offer(payload, ScanSource.SERIAL)
     assert again is not None and again.at == 105.25
+
+
+def test_a_scan_carries_the_clean_text_its_source_time_and_the_reader_warnings(payload: str) -> None:
+    clock = Clock()
+    scan = ScanGate(5.0, clock=clock).offer("]Q1" + payload + "\r\n", ScanSource.SERIAL, ("too_long_truncated",))
+    assert scan is not None
+    assert (scan.text, scan.source, scan.at, scan.warnings) == (payload, ScanSource.SERIAL, 100.0,
+                                                               ("too_long_truncated",))
+
+
+def test_the_default_duplicate_window_is_five_seconds(payload: str) -> None:
+    clock = Clock()
+    gate = ScanGate(clock=clock)
+    assert gate.offer(payload, ScanSource.WEDGE) is not None
+    clock.now += 5.0
+    assert gate.offer(payload, ScanSource.WEDGE) is None
+    clock.now += 5.25
+    assert gate.offer(payload, ScanSource.WEDGE) is not None
+
+
+def test_other_camera_text_is_confirmed_up_to_five_frames_later_and_not_six() -> None:
+    gate = ScanGate(5.0, clock=Clock())
+    gate.next_frame()
+    assert gate.offer("TEXT-A", ScanSource.CAMERA) is None
+    assert gate.offer("TEXT-B", ScanSource.CAMERA) is None
+    for _ in range(5):
+        gate.next_frame()
+    assert gate.offer("TEXT-A", ScanSource.CAMERA) is not None  # 5 frames later: the same read, confirmed
+    gate.next_frame()
+    assert gate.offer("TEXT-B", ScanSource.CAMERA) is None  # 6 frames later: too far apart, a first sighting
+
+
+def test_clean_text_removes_nul_and_line_ends_only() -> None:
+    assert clean_text("\ufeff\ufeff" + CCCD) == CCCD
+    assert clean_text(CCCD[:5] + "\x00" + CCCD[5:] + "\x00") == CCCD
+    assert clean_text("\r\n " + CCCD + " \n") == " " + CCCD + " "  # spaces belong to the payload
+
+
+def test_clean_text_keeps_letters_at_both_ends() -> None:
+    assert clean_text("\ufeffXA|B|X\r\n") == "XA|B|X"
