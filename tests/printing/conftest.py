@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -43,3 +44,20 @@ def tcp_printer() -> Iterator[TcpPrinter]:
     printer = TcpPrinter()
     yield printer
     printer.close()
+
+
+@pytest.fixture
+def transport_timeouts(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The timeout each printer transport was made with: a test asserts the bound a wait was given instead
+    of measuring how long it took (which depends on the machine's speed)."""
+    import kiosk.printing.printer as printer_module
+
+    made: list[float] = []
+    original = printer_module.make_printer
+
+    def make_printer(*args: Any, **kwargs: Any) -> Any:
+        made.append(kwargs["timeout"])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(printer_module, "make_printer", make_printer)
+    return made

@@ -56,13 +56,12 @@ def test_refused_connection_is_offline() -> None:
     assert printer.printer_status().status is PrintStatus.OFFLINE
 
 
-def test_listener_that_never_answers_is_offline_quickly() -> None:
+def test_listener_that_never_answers_is_offline_quickly(transport_timeouts: list[float]) -> None:
     server = socket.create_server(("127.0.0.1", 0))  # accepts (backlog) but never reads or answers
     try:
-        started = time.monotonic()
         result = _printer(f"network:127.0.0.1:{server.getsockname()[1]}", 0.3).print_ticket(make_ticket())
         assert result.status is PrintStatus.OFFLINE and "no answer" in result.detail
-        assert time.monotonic() - started < 1.5
+        assert transport_timeouts == [0.3]  # the wait for an answer was bounded by the configured timeout
     finally:
         server.close()
 

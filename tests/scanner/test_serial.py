@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import pty
 import queue
+import struct
+import termios
 import time
 import tty
 from pathlib import Path
@@ -105,6 +108,10 @@ class FakeScannerDevice:
         assert self.master is not None
         os.write(self.master, data)
 
+    def unread(self) -> int:
+        """Bytes sent that the reader has not taken yet (the pty's input queue)."""
+        return struct.unpack("i", fcntl.ioctl(self._slave, termios.FIONREAD, b"\0\0\0\0"))[0]
+
 
 def wait_for(predicate, timeout: float = 5.0) -> None:  # type: ignore[no-untyped-def]
     end = time.monotonic() + timeout
@@ -123,24 +130,34 @@ def test_serial_scanner_on_pty_survives_unplug_and_replug(tmp_path: Path) -> Non
     states: list[PortState] = []
     scanner = SerialScanner(str(device.link), on_payload=got.put, on_state=lambda s, d: states.append(s),
                             baudrate=9600, terminator="CRLF", initial_backoff_s=0.05, max_backoff_s=0.2)
+    opens: list[float] = []
+    open_port = scanner._open
+
+    def counted_open() -> object:
+        opens.append(time.monotonic())
+        return open_port()
+
+    scanner._open = counted_open  # type: ignore[method-assign]
     scanner.start()
     try:
         wait_for(lambda: scanner.state is PortState.CONNECTED)
         device.send(BHYT.encode()[:50])
-        time.sleep(0.06)  # the scanner's bytes arrive in two reads
+        wait_for(lambda: device.unread() == 0)  # the reader has taken the first part: two reads
         device.send(BHYT.encode()[50:] + b"\r\n" + CCCD.encode() + b"\r\n")
         first = [got.get(timeout=2), got.get(timeout=2)]
         assert texts(first) == [BHYT, CCCD]
 
         device.unplug()
         wait_for(lambda: scanner.state is PortState.DISCONNECTED)
-        time.sleep(0.3)  # several failed reopen attempts while the port is gone
+        failed = len(opens)
+        wait_for(lambda: len(opens) >= failed + 3)  # several failed reopen attempts while the port is gone
         device.plug()
         wait_for(lambda: scanner.state is PortState.CONNECTED and scanner.connects == 2)
         device.send(CCCD.encode() + b"\r\n")
         assert got.get(timeout=2).text == CCCD
-        time.sleep(0.2)
-        assert got.empty()  # nothing duplicated by the reconnection
+        device.send(BHYT.encode() + b"\r\n")  # a marker: the port delivers in order
+        assert got.get(timeout=2).text == BHYT  # ... so nothing was duplicated by the reconnection
+        assert got.empty()
         assert states[:3] == [PortState.CONNECTING, PortState.CONNECTED, PortState.DISCONNECTED]
     finally:
         scanner.stop()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import pty
-import time
 from pathlib import Path
 
 import cv2
@@ -78,8 +77,9 @@ def test_serial_scanner_on_a_pty_feeds_the_desk(qtbot: QtBot, services: Services
     window.show()
     scanner.start()
     try:
+        # READY follows the port's "connected" state, reported after pyserial's open() (and its input flush,
+        # docs/testing.md §2) has returned: bytes sent from now on are read
         qtbot.waitUntil(lambda: DeviceState.READY in states, timeout=5000)
-        time.sleep(0.1)  # pyserial flushes input on open: send after it is open (docs/testing.md §2)
         payload = SCENARIOS["valid, registered here"].payload
         os.write(master, payload.encode("utf-8") + b"\r")
         qtbot.waitUntil(lambda: window.patient.result is not None, timeout=5000)
