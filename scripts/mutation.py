@@ -6,7 +6,7 @@ alone, so a mutant is run against its own module's tests (and, inside those, onl
 the mutated function: mutmut records that per function). The report of every group run, with the diff of
 each surviving mutant, is written to ``build/mutation/report.md`` and one JSON line per group is printed.
 
-    python scripts/mutation.py [--workers N] [--report FILE] [GROUP ...]   # no group: all of them
+    python scripts/mutation.py [--workers N] [--report FILE] [--min-ratio R] [GROUP ...]   # no group: all
 """
 
 from __future__ import annotations
@@ -74,8 +74,8 @@ def _mutmut_section(group: Group) -> str:
     ])
 
 
-def _prepare(group: Group) -> Path:
-    work = BUILD / group.name
+def _prepare(group: Group, build: Path) -> Path:
+    work = build / group.name
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
@@ -103,8 +103,8 @@ def _show(work: Path, mutmut: Path, name: str) -> str:
     return done.stdout.strip()
 
 
-def run_group(group: Group, workers: int, mutmut: Path) -> dict[str, object]:
-    work = _prepare(group)
+def run_group(group: Group, workers: int, mutmut: Path, build: Path = BUILD) -> dict[str, object]:
+    work = _prepare(group, build)
     started = time.monotonic()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "1"}
     log = (work / "mutmut.log").open("w", encoding="utf-8")
@@ -153,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("groups", nargs="*", metavar="GROUP", help=f"any of: {', '.join(GROUPS)} (default: all)")
     parser.add_argument("--workers", type=int, default=1, help="mutmut worker processes (default 1)")
     parser.add_argument("--report", type=Path, default=BUILD / "report.md")
+    parser.add_argument("--work", type=Path, default=BUILD, help="where the scratch copies go")
     parser.add_argument("--min-ratio", type=float, default=0.0, help="exit 1 when a group kills fewer than this")
     args = parser.parse_args(argv)
     unknown = [g for g in args.groups if g not in GROUPS]
@@ -161,13 +162,14 @@ def main(argv: list[str] | None = None) -> int:
     mutmut = Path(sys.executable).with_name("mutmut")
     results = []
     for name in args.groups or list(GROUPS):
-        result = run_group(GROUPS[name], args.workers, mutmut)
+        result = run_group(GROUPS[name], args.workers, mutmut, args.work)
         results.append(result)
-        print(json.dumps({k: v for k, v in result.items() if k != "survivors"}
-                         | {"survivors": list(result["survivors"])}), flush=True)  # type: ignore[call-overload]
+        line = {k: v for k, v in result.items() if k != "survivors"} | {"survivors": list(result["survivors"])}  # type: ignore[call-overload]
+        sys.stdout.write(json.dumps(line) + "\n")
+        sys.stdout.flush()
     args.report.parent.mkdir(parents=True, exist_ok=True)
     args.report.write_text(_report(results, args.workers), encoding="utf-8")
-    print(f"report: {args.report}")
+    sys.stdout.write(f"report: {args.report}\n")
     return 0 if all(float(r["kill_ratio"]) >= args.min_ratio for r in results) else 1  # type: ignore[arg-type]
 
 

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from kiosk.cards import BhytCard, BhytLayout, BirthDate, CardPayloadError, Gender, PayloadErrorCode, parse_payload
+from kiosk.cards.parse import NOT_A_CARD_MESSAGE
 from tests.cards.builders import (
     EXAMPLE_A,
     EXAMPLE_B,
@@ -269,3 +270,75 @@ def test_truncated_9_field_payload_reads_fields_in_the_usual_order() -> None:
     assert card.address == "Số 1 đường Mẫu, Quận 1" and card.facility_code == "79123"
     assert (card.valid_from, card.valid_to, card.issued_on) == (dt.date(2026, 1, 1), dt.date(2026, 12, 31),
                                                                 dt.date(2025, 12, 20))
+
+
+@pytest.mark.parametrize("text", ["just some text", "abc|def", "https://example.invalid/a|b", "ABCDEFG|x",
+                                  "ABCDEFGHIJKLMNOPQ|x", "ABCD-EFGH|x", "HC4100123456789|$"])
+def test_text_that_is_no_card_is_refused_as_not_a_card(text: str) -> None:
+    with pytest.raises(CardPayloadError) as exc:
+        parse_payload(text)
+    assert exc.value.code is PayloadErrorCode.NOT_A_CARD
+    assert exc.value.message == NOT_A_CARD_MESSAGE
+
+
+@pytest.mark.parametrize("first", ["ABCDEFGH", "ABCDEFGHIJKLMNOP", "0123456789AB1"])
+def test_a_card_like_first_field_of_the_wrong_length_is_a_bad_card_number(first: str) -> None:
+    with pytest.raises(CardPayloadError) as exc:
+        parse_payload(f"{first}|{h('Nguyễn Văn An')}|$")
+    assert exc.value.code is PayloadErrorCode.BAD_CARD_NUMBER
+    assert exc.value.message == (
+        f"Bad card number {first!r}: a card number has 15 characters (or 10 digits, or the 12-digit personal "
+        f"ID), a citizen ID 12 digits; this one has {len(first)}.")
+
+
+def test_the_last_field_touching_the_dollar_is_kept() -> None:
+    card = bhyt(bhyt_2018().replace("|$", "$"))
+    assert card.check_code == "5e1f0c2a9b7d3c48-7102" and card.complete is True
+
+
+def test_each_bad_optional_field_is_a_warning_that_names_it() -> None:
+    fields = bhyt_fields(card="ZZ4790123456789", facility="7X - 1", issued="32/01/2025", office="ABCDEFGHIJKL",
+                         area="9", five_years="1/13/2030", gender="-")
+    fields[4] = "zz12"  # an address that is not hex
+    card = bhyt(join([*fields, "4", "4e67zz"]))
+    assert card.warnings == (
+        "unknown_object_code: object code ZZ is in no published list; accepted, confirm the benefit with the "
+        "gateway",
+        "bad_bhxh_field: field 9 'ABCDEFGHIJKL' is not a social-insurance number; ignored",
+        "bad_facility: '7X - 1' is not a facility code; ignored",
+        "bad_area: living-area code '9' is not 4-7; ignored",
+        "plain_address: the address field is plain text, not hex-encoded",
+        "bad_date: Bad date in the issue date: '32/01/2025' (no such day). Ignored.",
+        "bad_date: Bad date in the 5-years date: '1/13/2030' (no such day). Ignored.",
+        "plain_issuer: the issuer field is plain text, not hex-encoded",
+    )
+    assert (card.gender, card.area, card.facility_code, card.issued_on, card.five_years_on) == (
+        None, None, None, None, None)
+    assert card.bhxh_number == "0123456789"  # from the card number, not from the bad field 9
+
+
+def test_absent_optional_fields_give_no_warning() -> None:
+    card = bhyt(join(bhyt_fields(area="-", gender="-", office="-", facility="-")))
+    assert card.warnings == ()
+    assert (card.area, card.gender, card.facility_code, card.bhxh_number) == (None, None, None, "0123456789")
+
+
+def test_a_ten_digit_field_9_is_the_social_insurance_number() -> None:
+    assert bhyt(join(bhyt_fields(card="GD4790A12B34C56", office="0123456789"))).bhxh_number == "0123456789"
+    assert bhyt(join(bhyt_fields(card="GD4790A12B34C56", office="012345678"))).bhxh_number is None
+
+
+@pytest.mark.parametrize(("field", "label"), [("valid_from", "valid-from"), ("valid_to", "valid-to")])
+def test_a_bad_validity_date_error_names_the_field(field: str, label: str) -> None:
+    with pytest.raises(CardPayloadError) as exc:
+        parse_payload(join(bhyt_fields(**{field: "31/02/2026"})))
+    assert exc.value.message == f"Bad date in the {label} date: '31/02/2026' (no such day)."
+
+
+def test_four_fields_are_read_and_three_are_cut_short() -> None:
+    card = bhyt(f"DN4790123456789|{h('An')}|15/03/1985|1")
+    assert (card.name, card.gender, card.layout) == ("An", Gender.MALE, BhytLayout.OTHER)
+    with pytest.raises(CardPayloadError) as exc:
+        parse_payload(f"DN4790123456789|{h('An')}|15/03/1985")
+    assert exc.value.code is PayloadErrorCode.MISSING_FIELD
+    assert exc.value.message == "The card code is cut short: name, date of birth or gender is missing."

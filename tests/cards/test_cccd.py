@@ -63,3 +63,50 @@ def test_bad_birth_date_is_an_error() -> None:
     with pytest.raises(CardPayloadError) as exc:
         parse_payload(cccd(dob="31021990"))
     assert exc.value.code is PayloadErrorCode.BAD_DATE
+
+
+def test_warnings_say_exactly_which_rule_and_which_value() -> None:
+    card = parse_cccd(cccd(citizen_id="179095001234", old_id="12345", gender="X", address="Số ? nhà",
+                           issued="31022022"))
+    assert card.warnings == (
+        "bad_old_id: old ID '12345' is not 9 or 12 digits; ignored",
+        "bad_gender: gender 'X' is neither Nam nor Nữ; ignored",
+        "garbled_address: the address field arrived garbled (scanner not sending Unicode?)",
+        "bad_date: Bad date in the issue date: '31022022' (no such day). Ignored.",
+        "id_province: the ID's first digits 179 name no province",  # a citizen ID starts with 0
+        "id_birth_year: the birth year does not match the ID number's year digits",
+    )
+    assert (card.old_id, card.gender, card.address, card.issued_on) == (None, None, None, None)
+
+
+def test_identity_warnings_name_the_id_number() -> None:
+    card = parse_cccd(cccd(citizen_id="079090001234", gender="Nữ", dob="01021990"))
+    assert card.warnings == ("id_gender: the gender does not match the ID number's gender digit",)
+
+
+def test_province_digits_must_name_a_province() -> None:
+    assert parse_cccd(cccd(citizen_id="099090001234")).warnings == (
+        "id_province: the ID's first digits 099 name no province",)
+    assert parse_cccd(cccd(citizen_id="079090001234")).warnings == ()
+
+
+@pytest.mark.parametrize("citizen_id", ["079790001234", "079990001234"])
+def test_a_century_digit_outside_the_table_gives_no_identity_warning(citizen_id: str) -> None:
+    assert parse_cccd(cccd(citizen_id=citizen_id, gender="Nữ")).warnings == ()
+
+
+def test_a_cccd_without_birth_date_or_gender_gives_no_identity_warning() -> None:
+    card = parse_cccd(cccd(dob="", gender="-"))
+    assert (card.birth_date, card.gender, card.warnings) == (None, None, ())
+
+
+def test_cut_short_message_counts_the_fields() -> None:
+    with pytest.raises(CardPayloadError) as exc:
+        parse_payload("|".join(cccd().split("|")[:6]))
+    assert exc.value.message == "The citizen-ID code has 6 fields instead of 7: it is cut short."
+
+
+def test_five_fields_starting_with_an_id_are_no_cccd() -> None:
+    with pytest.raises(CardPayloadError) as exc:
+        parse_payload("|".join(cccd().split("|")[:5]))
+    assert exc.value.code is PayloadErrorCode.BAD_CARD_NUMBER

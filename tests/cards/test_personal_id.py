@@ -146,3 +146,19 @@ def test_truncated_personal_id_bhyt_without_a_bhyt_part_count_is_refused(kept: i
     # The guard refuses to call an unterminated 12-digit payload a BHYT when its part count is no BHYT layout.
     with pytest.raises(CardPayloadError):
         parse_payload(join(bhyt_fields(card=PERSONAL_ID)[:kept], dollar=False))
+
+
+def test_a_terminated_personal_id_bhyt_with_an_odd_part_count_is_a_complete_bhyt() -> None:
+    card = parse_payload(join([*bhyt_fields(card=PERSONAL_ID), "x"]))  # 16 parts, with the "$"
+    assert isinstance(card, BhytCard) and card.complete is True and card.card_number == PERSONAL_ID
+
+
+def test_a_personal_id_with_only_a_hex_name_is_a_bhyt_cut_short() -> None:
+    with pytest.raises(CardPayloadError) as exc:
+        parse_payload(f"{PERSONAL_ID}|{h('Nguyễn Văn An')}|$")
+    assert exc.value.code is PayloadErrorCode.MISSING_FIELD
+
+
+def test_a_four_letter_hex_name_is_enough_for_a_personal_id_bhyt() -> None:
+    card = parse_payload(bhyt_2018(card=PERSONAL_ID, name="Ng"))  # h("Ng") == "4e67"
+    assert isinstance(card, BhytCard) and card.name == "Ng"
