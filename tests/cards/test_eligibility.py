@@ -135,3 +135,31 @@ def test_cached_card_without_dates_falls_back_to_the_qr_validity_dates(qr: dict[
 def test_cached_dates_win_over_the_qr_dates_when_present() -> None:
     assert decide(card(valid_to="31/05/2026"), cached(), TODAY, HERE).verdict is Verdict.VALID
     assert decide(card(), cached(valid_to=dt.date(2026, 5, 31)), TODAY, HERE).verdict is Verdict.EXPIRED
+
+
+def test_cached_cccd_without_dates_is_valid_on_the_cache_alone() -> None:
+    citizen = parse_payload(cccd(name="Nguyễn Văn An", dob="15031985", citizen_id="079085001234"))
+    d = decide(citizen, cached(citizen_id="079085001234", valid_from=None, valid_to=None), TODAY, HERE)
+    assert d.verdict is Verdict.VALID  # a CCCD code carries no validity dates to fall back to
+
+
+def test_a_decision_without_replacement_names_no_new_card() -> None:
+    d = decide(card(), cached(), TODAY, HERE)
+    assert d.replaced_by is None and "New card" not in d.message_en
+
+
+def test_facility_code_comparison_ignores_case_and_spaces() -> None:
+    c = cached(facility_code="010A9")
+    assert decide(card(facility="01 - 0A9"), c, TODAY, " 010a9 ").registered_here is True
+
+
+def test_without_a_cached_record_the_benefit_comes_from_the_qr_number() -> None:
+    d = decide(card(), None, TODAY, HERE)
+    assert (d.benefit_level, d.coverage_percent) == (4, 80)
+
+
+def test_message_in_the_asked_language_and_english_otherwise() -> None:
+    d = decide(card(), cached(), TODAY, HERE)
+    assert d.message() == d.message("vi") == d.message_vi == "Thẻ BHYT còn giá trị sử dụng."
+    assert d.message("en") == d.message_en == "The health-insurance card is valid."
+    assert d.message("ko") == d.message_en

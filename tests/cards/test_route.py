@@ -16,6 +16,7 @@ from kiosk.cards.route import (
     PrimaryCareScope,
     Route,
     VisitCircumstances,
+    circumstances_for,
     decide_route,
 )
 from tests.cards.builders import bhyt_2018
@@ -174,3 +175,91 @@ def test_route_decision_json() -> None:
     data = decision.to_json()
     assert data["route"] == "registered_here" and data["object_code"] == "1.1"
     assert data["benefit"] == {"percent": 80, "level_percent": 80, "route_percent": 100, "fixed_full": False}
+
+
+BASIC = FacilityLevel.BASIC
+SPECIALISED = FacilityLevel.SPECIALISED
+
+
+@pytest.mark.parametrize(("kw", "registered", "on", "visit", "expected"), [
+    # (route, object code, route percent, fixed 100 %, needs referral, needs desk)
+    ({"level": BASIC, "basic_score": 49}, ELSEWHERE_SAME_PROVINCE, AFTER_HALF, None,
+     (Route.SELF_REFERRED, "1.12", 100, False, False, False)),
+    ({"level": BASIC, "basic_score": 50}, ELSEWHERE_SAME_PROVINCE, AFTER_HALF, None,
+     (Route.SELF_REFERRED, "1.13", 50, False, False, False)),
+    ({"level": BASIC, "basic_score": 70}, ELSEWHERE_SAME_PROVINCE, AFTER_HALF, None,
+     (Route.SELF_REFERRED, "1.13", 50, False, False, False)),
+    ({"level": BASIC, "basic_score": 70}, ELSEWHERE_SAME_PROVINCE, DAY, None,
+     (Route.REFERRAL_NEEDED, "1.13", 0, False, True, True)),
+    ({"level": BASIC, "basic_score": 71}, ELSEWHERE_SAME_PROVINCE, AFTER_HALF, None,
+     (Route.OUTSIDE_ROUTE, None, 0, False, False, True)),
+    ({"level": BASIC, "former_tier": FormerTier.PROVINCIAL}, ELSEWHERE_SAME_PROVINCE, AFTER_HALF, None,
+     (Route.SELF_REFERRED, "1.14", 50, False, False, False)),
+    ({"level": BASIC, "former_tier": FormerTier.DISTRICT}, ELSEWHERE_SAME_PROVINCE, DAY, None,
+     (Route.SELF_REFERRED, "3.3", 100, False, False, False)),
+    ({"level": BASIC, "basic_score": 71}, ELSEWHERE_SAME_PROVINCE, DAY, VisitCircumstances(inpatient=True),
+     (Route.SELF_REFERRED, "1.15", 100, False, False, False)),
+    ({"level": SPECIALISED, "former_tier": FormerTier.PROVINCIAL}, ELSEWHERE_SAME_PROVINCE, AFTER_HALF, None,
+     (Route.SELF_REFERRED, "1.18", 50, False, False, False)),
+    ({"level": SPECIALISED, "former_tier": FormerTier.PROVINCIAL}, ELSEWHERE_SAME_PROVINCE, DAY,
+     VisitCircumstances(inpatient=True), (Route.SELF_REFERRED, "3.2", 100, False, False, False)),
+    ({"level": SPECIALISED, "former_tier": FormerTier.CENTRAL}, ELSEWHERE_SAME_PROVINCE, DAY,
+     VisitCircumstances(inpatient=True), (Route.SELF_REFERRED, "3.1", 40, False, False, False)),
+    ({"level": SPECIALISED, "former_tier": FormerTier.CENTRAL}, ELSEWHERE_SAME_PROVINCE, DAY, None,
+     (Route.REFERRAL_NEEDED, "3.1", 0, False, True, True)),
+    ({"level": SPECIALISED}, ELSEWHERE_SAME_PROVINCE, DAY, None, (Route.OUTSIDE_ROUTE, None, 0, False, False, True)),
+    ({"level": SPECIALISED}, ELSEWHERE_SAME_PROVINCE, DAY, VisitCircumstances(referral=True),
+     (Route.REFERRAL, "1.3", 100, False, False, False)),
+    ({"level": SPECIALISED}, ELSEWHERE_SAME_PROVINCE, DAY, VisitCircumstances(appointment=True),
+     (Route.APPOINTMENT, "1.5", 100, False, False, False)),
+    ({"level": SPECIALISED}, ELSEWHERE_SAME_PROVINCE, DAY, VisitCircumstances(emergency=True),
+     (Route.EMERGENCY, "2", 100, False, False, False)),
+    ({"level": SPECIALISED}, None, DAY, None, (Route.UNKNOWN, None, 0, False, False, True)),
+    ({"level": FacilityLevel.PRIMARY}, ELSEWHERE_SAME_PROVINCE, DAY, None,
+     (Route.PRIMARY_CARE_ANYWHERE, "1.11", 100, False, False, False)),
+    ({"level": FacilityLevel.PRIMARY}, ELSEWHERE_OTHER_PROVINCE, DAY, None,
+     (Route.OUTSIDE_ROUTE, None, 0, False, False, True)),
+    ({"level": FacilityLevel.PRIMARY, "primary_full_coverage": True}, ELSEWHERE_SAME_PROVINCE, DAY, None,
+     (Route.PRIMARY_CARE_ANYWHERE, "1.2", 100, True, False, False)),
+    ({"level": BASIC, "basic_score": 40}, ELSEWHERE_SAME_PROVINCE, dt.date(2025, 6, 30), None,
+     (Route.OUTSIDE_ROUTE, None, 0, False, False, True)),
+    ({"level": BASIC, "basic_score": 40}, ELSEWHERE_SAME_PROVINCE, dt.date(2025, 7, 1), None,
+     (Route.SELF_REFERRED, None, 100, False, False, False)),  # the amended law's first day; QĐ 824 code: staff
+])
+def test_each_row_of_the_route_table(kw: dict[str, object], registered: str | None, on: dt.date,
+                                     visit: VisitCircumstances | None,
+                                     expected: tuple[Route, str | None, int, bool, bool, bool]) -> None:
+    d = decide_route(registered, 4, profile(**kw), on, visit)
+    assert (d.route, d.object_code, d.benefit.route_percent, d.benefit.fixed_full, d.needs_referral,
+            d.needs_desk) == expected
+
+
+def test_a_reduced_self_referral_says_what_the_fund_pays_and_the_json_holds_every_field() -> None:
+    d = decide_route(ELSEWHERE_SAME_PROVINCE, 4, profile(level=BASIC, basic_score=60), AFTER_HALF)
+    assert d.message_en == "Self-referred: covered at this facility's rate. The fund pays 50% of the card's benefit."
+    assert d.message_vi == "Tự đến khám: được hưởng theo tỷ lệ của cơ sở. Quỹ BHYT chi trả 50% mức hưởng."
+    assert d.message() == d.message("vi") == d.message_vi and d.message("ja") == d.message_en
+    assert d.to_json() == {
+        "route": "self_referred", "object_code": "1.13",
+        "benefit": {"percent": 40, "level_percent": 80, "route_percent": 50, "fixed_full": False},
+        "needs_referral": False, "needs_desk": False, "message_vi": d.message_vi, "message_en": d.message_en}
+    full = decide_route(ELSEWHERE_SAME_PROVINCE, 4, profile(level=BASIC, basic_score=40), AFTER_HALF)
+    assert full.message_en == "Self-referred: covered at this facility's rate."
+    needed = decide_route(ELSEWHERE_SAME_PROVINCE, 4, profile(level=BASIC, basic_score=60), DAY)
+    assert needed.message_en == "A referral paper is needed for health insurance to pay. Please see reception."
+
+
+def test_registered_facility_is_compared_without_case_or_spaces() -> None:
+    d = decide_route(" 010a9 ", 4, FacilityProfile(code="010A9"), DAY)
+    assert d.route is Route.REGISTERED_HERE
+
+
+@pytest.mark.parametrize(("stored", "expected"), [
+    ("referral", VisitCircumstances(referral=True)),
+    (Route.APPOINTMENT, VisitCircumstances(appointment=True)),
+    ("emergency", VisitCircumstances(emergency=True)),
+    ("self_referred", VisitCircumstances()),
+    (None, VisitCircumstances()),
+])
+def test_circumstances_of_a_stored_route(stored: Route | str | None, expected: VisitCircumstances) -> None:
+    assert circumstances_for(stored) == expected
