@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.mark.slow
 def test_mutation_run_kills_at_least_90_percent_of_the_scan_gate_mutants(tmp_path: Path) -> None:
-    report = tmp_path / "report.md"
+    report = tmp_path / "mutation-report.txt"
     done = subprocess.run([sys.executable, str(ROOT / "scripts" / "mutation.py"), "--workers", "1",
                            "--work", str(tmp_path), "--report", str(report), "gate"],
                           capture_output=True, text=True, timeout=600, check=False)
