@@ -16,6 +16,7 @@ from kiosk.gateway.xml0 import (
     Xml0Extras,
     Xml0Facility,
     Xml0InputError,
+    Xml0Record,
     build_xml0,
     make_ma_lk,
     parse_xml0,
@@ -306,3 +307,78 @@ def test_facility_from_the_hub_service_reference() -> None:
     assert facility.object_code_elsewhere == "1.12"
     record = build_xml0({**BHYT_VISIT, "department_code": "K02"}, facility)
     assert (record["MA_DICH_VU"], record["TEN_DICH_VU"]) == ("02.1900", "Khám Ngoại")
+
+
+def test_every_unreadable_visit_value_is_reported_with_its_field_and_value() -> None:
+    visit = {**BHYT_VISIT, "created_at": "yesterday", "visit_date": "x", "birth_date": "1985-13",
+             "valid_from": "2024-02-30", "valid_to": "soon", "id": ""}
+    with pytest.raises(Xml0InputError) as err:
+        build_xml0(visit, FACILITY)
+    assert [(p.field, p.problem, p.message) for p in err.value.problems] == [
+        ("NGAY_VAO", "unreadable", "the visit's 'created_at' ('yesterday') cannot be read"),
+        ("MA_LK", "unreadable", "the visit's 'visit_date' ('x') cannot be read"),
+        ("NGAY_SINH", "unreadable", "the visit's 'birth_date' ('1985-13') cannot be read"),
+        ("GT_THE_TU", "unreadable", "the visit's 'valid_from' ('2024-02-30') cannot be read"),
+        ("GT_THE_DEN", "unreadable", "the visit's 'valid_to' ('soon') cannot be read"),
+        ("MA_LK", "required", "the visit has no id"),
+    ]
+    assert str(err.value).startswith("NGAY_VAO: the visit's 'created_at' ('yesterday') cannot be read; MA_LK: ")
+
+
+def test_an_uninsured_visit_never_reads_the_card_dates() -> None:
+    record = build_xml0({**UNINSURED_VISIT, "valid_from": "not a date", "valid_to": "soon"}, FACILITY)
+    assert (record["GT_THE_TU"], record["GT_THE_DEN"]) == ("", "")
+
+
+@pytest.mark.parametrize(("birth", "ngay_sinh"), [
+    ("1985-01", "198500000000"), ("1985-12", "198500000000"), ("1985", "198500000000"),
+    (dt.date(1985, 3, 15), "198503150000"),
+])
+def test_birth_date_forms(birth: object, ngay_sinh: str) -> None:
+    assert build_xml0({**BHYT_VISIT, "birth_date": birth}, FACILITY)["NGAY_SINH"] == ngay_sinh
+
+
+@pytest.mark.parametrize("birth", ["1985-00", "1985-13", None])
+def test_impossible_or_missing_birth_dates_are_unreadable(birth: object) -> None:
+    with pytest.raises(Xml0InputError) as err:
+        build_xml0({**BHYT_VISIT, "birth_date": birth}, FACILITY)
+    assert [p.field for p in err.value.problems] == ["NGAY_SINH"]
+
+
+def test_card_dates_may_be_dates_or_empty() -> None:
+    record = build_xml0({**BHYT_VISIT, "valid_from": dt.date(2024, 1, 1), "valid_to": ""}, FACILITY)
+    assert (record["GT_THE_TU"], record["GT_THE_DEN"]) == ("20240101", "")
+
+
+@pytest.mark.parametrize(("changes", "ma_bn"), [
+    ({"patient_id": "BN7"}, "BN7"),  # a patient id given by the facility wins
+    ({"bhxh_number": None}, "HC4100123456789"),  # else the social-insurance number, the citizen ID, the card
+    ({"bhxh_number": None, "card_number": None, "verdict": "expired"}, "V6f1c2b3a000040008000000000000042"),
+    ({"bhxh_number": None, "card_number": None, "verdict": "expired",
+      "id": "6f1c2b3a-0000-4000-8000-000000000042-0123"}, "V6f1c2b3a000040008000000000000042"),  # 32 at most
+])
+def test_patient_id_precedence(changes: dict[str, Any], ma_bn: str) -> None:
+    assert build_xml0({**BHYT_VISIT, **changes}, FACILITY)["MA_BN"] == ma_bn
+
+
+def test_missing_name_and_gender_are_empty_and_undetermined() -> None:
+    record = build_xml0({**BHYT_VISIT, "name": None, "gender": None}, FACILITY)
+    assert (record["HO_TEN"], record["GIOI_TINH"]) == ("", "3")
+
+
+def test_ma_lk_of_an_id_that_is_no_uuid_keeps_its_letters_and_digits() -> None:
+    assert make_ma_lk("10099", dt.date(2025, 3, 1), "visit:ab-CD_9") == "10099_20250301_visitabCD9"
+    assert make_ma_lk("10099", dt.date(2025, 3, 1), "x" * 70) == "10099_20250301_" + "x" * 60
+    with pytest.raises(ValueError, match="a visit id is needed to derive MA_LK"):
+        make_ma_lk("10099", dt.date(2025, 3, 1), "--")
+
+
+def test_a_record_takes_only_table_fields() -> None:
+    with pytest.raises(KeyError, match="not XML0 fields"):
+        Xml0Record({"MA_LK": "x", "NOT_A_FIELD": "y"})
+    assert Xml0Record({"MA_LK": "x"})["STT"] == "" and repr(Xml0Record({"MA_LK": "x"})) == "Xml0Record(MA_LK='x')"
+
+
+def test_a_broken_document_is_refused_with_the_parser_message() -> None:
+    with pytest.raises(ValueError, match=r"^not well-formed XML: unclosed token"):
+        parse_xml0(b"<a")

@@ -13,7 +13,7 @@ import pytest
 
 from kiosk.cards.route import CODES_3276_FROM, FacilityLevel, FacilityProfile, FormerTier
 from kiosk.gateway.export import export_xml0
-from kiosk.gateway.xml0 import Xml0Extras, build_xml0, validate_xml0, visit_problems
+from kiosk.gateway.xml0 import Xml0Extras, build_xml0, object_code_for_visit, validate_xml0, visit_problems
 from kiosk.gateway.xml0_fields import OBJECT_CODES_3276_FROM, object_codes_on
 from tests.gateway.visits import BHYT_VISIT, CCCD_VISIT, FACILITY
 
@@ -124,3 +124,25 @@ def test_a_cccd_visit_marked_self_pay_is_exported_as_not_bhyt(tmp_path: Path) ->
 def test_a_cccd_visit_with_the_card_the_gateway_returned_is_exported() -> None:
     record = build_xml0(CCCD_VISIT, FACILITY, Xml0Extras(patient_id="BN1"))
     assert record["MA_THE_BHYT"] == "DN4790000000001" and visit_problems(CCCD_VISIT, record) == []
+
+
+def test_registered_here_comes_from_the_flag_or_the_card_facility() -> None:
+    day = dt.date(2026, 11, 22)
+    flagged = {**BHYT_VISIT, "registered_here": True, "card_facility_code": "79001"}
+    by_code = {**BHYT_VISIT, "registered_here": None, "card_facility_code": "10099"}
+    elsewhere = {**BHYT_VISIT, "registered_here": False, "card_facility_code": "79001"}
+    assert object_code_for_visit(flagged, FACILITY, day) == "1.1"
+    assert object_code_for_visit(by_code, FACILITY, day) == "1.1"
+    assert object_code_for_visit(elsewhere, FACILITY, day) == "1.11"
+
+
+def test_with_a_profile_the_route_decides_even_when_registered_here() -> None:
+    station = dataclasses.replace(FACILITY, profile=FacilityProfile(code="10099", level=FacilityLevel.PRIMARY,
+                                                                    primary_full_coverage=True))
+    assert object_code_for_visit({**BHYT_VISIT, "registered_here": True}, station, dt.date(2026, 11, 22)) == "1.2"
+
+
+def test_with_a_profile_an_outside_route_proposes_no_code() -> None:
+    visit = {**BHYT_VISIT, "registered_here": False, "card_facility_code": "01099"}
+    central = dataclasses.replace(FACILITY, profile=FacilityProfile(code="10099", level=FacilityLevel.SPECIALISED))
+    assert object_code_for_visit(visit, central, dt.date(2026, 11, 22)) == ""
