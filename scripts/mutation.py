@@ -48,7 +48,7 @@ GROUPS: dict[str, Group] = {g.name: g for g in (
     Group("xml0", ("kiosk/gateway/xml0.py",),
           ("tests/gateway/test_xml0.py", "tests/gateway/test_xml0_route.py")),
     Group("xml0-check", ("kiosk/gateway/xml0_check.py",),
-          ("tests/gateway/test_xml0.py", "tests/gateway/test_xml0_route.py")),
+          ("tests/gateway/test_xml0.py", "tests/gateway/test_xml0_route.py", "tests/gateway/test_xml0_messages.py")),
 )}
 
 #: mutmut's exit codes per mutant (mutmut/__main__.py, status_by_exit_code).
