@@ -56,8 +56,9 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from kiosk.hub import db
-    from kiosk.hub.app import ENV_BURST, ENV_RATE, HubSettings, create_app
+    from kiosk.hub.app import create_app
     from kiosk.hub.gateway_config import ENV_CONFIG, ENV_WORKERS, GatewayConfigError, load_gateway_config
+    from kiosk.hub.settings import ENV_BURST, ENV_RATE, HubSettings
 
     try:
         gateway = load_gateway_config(args.gateway_config, env={**os.environ, ENV_WORKERS: str(args.workers)})

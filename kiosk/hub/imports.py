@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from pydantic import BaseModel, ValidationError
 
 from kiosk.hub import changes
-from kiosk.hub.protocol import Department, FacilitySetting, Service
+from kiosk.protocol.models import Department, FacilitySetting, Service
 from kiosk.hub.schema import ALL_FACILITIES, reference
 
 REFERENCE_MODELS: dict[str, type[BaseModel]] = {

@@ -7,7 +7,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from kiosk.hub.protocol import VERDICTS
+from kiosk.protocol.models import VERDICTS
 from kiosk.hub.schema import devices, visits
 
 

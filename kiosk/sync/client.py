@@ -1,4 +1,4 @@
-"""HTTP client for the hub's sync API (protocol: kiosk/hub/protocol.py, docs/hub-api.md).
+"""HTTP client for the hub's sync API (protocol: kiosk/protocol/models.py, docs/hub-api.md).
 
 Every failure becomes a :class:`SyncError` that says whether retrying can help (``transient``) and how
 long the server asked us to wait (``retry_after_s``). Messages never carry patient data or the token.
@@ -16,7 +16,7 @@ from typing import Any
 import requests
 
 from kiosk import __version__
-from kiosk.hub.protocol import PROTOCOL_VERSION
+from kiosk.protocol.models import PROTOCOL_VERSION
 from kiosk.sync.backoff import parse_retry_after
 
 #: Bodies larger than this are sent gzip-compressed.
