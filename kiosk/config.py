@@ -86,6 +86,9 @@ class HubConfig:
     pull_page_size: int = 5000
     #: Seconds to wait for the hub's answer before treating it as unreachable.
     timeout_s: float = 30.0
+    #: PEM file of the private certificate authority that signed the hub's TLS certificate (a hospital
+    #: CA); empty: the system's trusted authorities.
+    ca_bundle: str = ""
 
 
 @dataclass

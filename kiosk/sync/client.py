@@ -11,12 +11,16 @@ import gzip
 import json
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import requests
 
+if TYPE_CHECKING:
+    from kiosk.config import HubConfig
+
 from kiosk import __version__
-from kiosk.protocol.models import PROTOCOL_VERSION
+from kiosk.protocol.errors import read_error
+from kiosk.protocol.limits import PROTOCOL_VERSION
 from kiosk.sync.backoff import parse_retry_after
 
 #: Bodies larger than this are sent gzip-compressed.
@@ -28,11 +32,14 @@ class SyncError(Exception):
 
     transient = True
 
-    def __init__(self, message: str, *, status: int | None = None, retry_after_s: float | None = None) -> None:
+    def __init__(self, message: str, *, status: int | None = None, retry_after_s: float | None = None,
+                 code: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.status = status
         self.retry_after_s = retry_after_s
+        #: The hub's error code (``{"error": {"code"}}``), when it answered with one.
+        self.code = code
 
 
 class HubUnreachable(SyncError):
@@ -57,6 +64,11 @@ class BatchTooLarge(HubRejected):
     """413: send smaller batches."""
 
 
+class DeviceCloned(HubRejected):
+    """409 ``device_cloned``: another kiosk installation uploads with this token (a copied device
+    database); this kiosk must be registered as a new device."""
+
+
 class NotConfigured(HubRejected):
     """No hub URL or token in the configuration."""
 
@@ -77,17 +89,25 @@ class HubClient:
     """One hub, one device token. Thread-compatible: use one client per thread."""
 
     def __init__(self, base_url: str, token: str, *, connect_timeout_s: float = 5.0,
-                 read_timeout_s: float = 30.0, session: requests.Session | None = None) -> None:
+                 read_timeout_s: float = 30.0, session: requests.Session | None = None,
+                 ca_bundle: str = "") -> None:
         if not base_url or not token:
             raise NotConfigured("no hub configured: set [hub] url and token, or KIOSK_HUB_URL and KIOSK_HUB_TOKEN")
         self.base_url = base_url.rstrip("/")
         self._timeout = (connect_timeout_s, read_timeout_s)
         self._session = session or requests.Session()
+        if ca_bundle:  # [hub] ca_bundle: the private CA that signed the hub's certificate
+            self._session.verify = ca_bundle
         self._session.headers.update({
             "Authorization": f"Bearer {token}",
             "User-Agent": f"clinic-kiosk/{__version__}",
             "Accept": "application/json",
         })
+
+    @classmethod
+    def from_config(cls, hub: HubConfig) -> HubClient:
+        """The client of the ``[hub]`` section (url, token, timeout_s, ca_bundle)."""
+        return cls(hub.url, hub.token, read_timeout_s=hub.timeout_s, ca_bundle=hub.ca_bundle)
 
     def close(self) -> None:
         self._session.close()
@@ -120,20 +140,23 @@ class HubClient:
 
     @staticmethod
     def _raise_for(status: int, payload: bytes, retry_after: str | None) -> None:
+        """The hub's error answer ``{"error": {"code", "message"}}`` (docs/hub-api.md) as a SyncError."""
         try:
-            body = json.loads(payload)
-            detail = f"{body.get('error')}: {body.get('message')}" if isinstance(body, dict) else ""
+            code, text = read_error(json.loads(payload))
         except ValueError:
-            detail = ""
+            code, text = None, None
+        detail = f"{code}: {text}" if code or text else ""
         message = f"HTTP {status}" + (f" {detail}" if detail else "")
         wait = parse_retry_after(retry_after)
         if status == 413:
-            raise BatchTooLarge(message, status=status)
+            raise BatchTooLarge(message, status=status, code=code)
+        if status == 409 and code == "device_cloned":
+            raise DeviceCloned(message, status=status, code=code)
         if status in (408, 429, 503):
-            raise HubBusy(message, status=status, retry_after_s=wait)
+            raise HubBusy(message, status=status, retry_after_s=wait, code=code)
         if status >= 500:
-            raise HubServerError(message, status=status, retry_after_s=wait)
-        raise HubRejected(message, status=status)
+            raise HubServerError(message, status=status, retry_after_s=wait, code=code)
+        raise HubRejected(message, status=status, code=code)
 
     def health(self) -> dict[str, Any]:
         result: dict[str, Any] = self._request("GET", "/v1/health")
@@ -143,10 +166,14 @@ class HubClient:
         result: dict[str, Any] = self._request("GET", "/v1/device")
         return result
 
-    def push(self, batch_id: uuid.UUID, records: list[dict[str, Any]]) -> dict[str, Any]:
-        """Upload one batch; the answer carries ``results`` [{id, status, reason}] for every record."""
-        body = {"batch_id": str(batch_id), "protocol": PROTOCOL_VERSION, "app_version": __version__,
-                "records": records}
+    def push(self, batch_id: uuid.UUID, records: list[dict[str, Any]],
+             instance_id: str | None = None) -> dict[str, Any]:
+        """Upload one batch; the answer carries ``results`` [{id, status, reason}] for every record.
+        ``instance_id``: this installation (kiosk.sync.instance), so the hub can tell a copied database."""
+        body: dict[str, Any] = {"batch_id": str(batch_id), "protocol": PROTOCOL_VERSION,
+                                "app_version": __version__, "records": records}
+        if instance_id is not None:
+            body["instance_id"] = instance_id
         result: dict[str, Any] = self._request("POST", "/v1/sync/push", body=body,
                                                headers={"Idempotency-Key": str(batch_id)})
         return result

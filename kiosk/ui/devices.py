@@ -100,7 +100,7 @@ class SyncBridge(QObject):
         from kiosk.sync.engine import SyncEngine
         from kiosk.sync.loop import SyncLoop
 
-        client = HubClient(config.hub.url, config.hub.token)
+        client = HubClient.from_config(config.hub)
         self.loop = SyncLoop(SyncEngine(store, client), interval_s=config.hub.interval_s,
                              on_status=self.status.emit)
 
