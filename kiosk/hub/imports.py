@@ -19,8 +19,8 @@ import sqlalchemy as sa
 from pydantic import BaseModel, ValidationError
 
 from kiosk.hub import changes
-from kiosk.protocol.models import Department, FacilitySetting, Service
 from kiosk.hub.schema import ALL_FACILITIES, reference
+from kiosk.protocol.models import Department, FacilitySetting, Service
 
 REFERENCE_MODELS: dict[str, type[BaseModel]] = {
     "department": Department, "service": Service, "setting": FacilitySetting,

@@ -18,9 +18,9 @@ from pydantic import TypeAdapter, ValidationError
 from sqlalchemy.engine import Engine
 
 from kiosk.hub.devices import Device, DeviceCloned, claim_instance
-from kiosk.protocol.models import PushRequest, Visit
 from kiosk.hub.schema import devices, push_batches, visits
 from kiosk.hub.visit_store import insert_visits
+from kiosk.protocol.models import PushRequest, Visit
 
 log = logging.getLogger("kiosk.hub.push")
 

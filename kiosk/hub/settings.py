@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 

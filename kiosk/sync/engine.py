@@ -71,7 +71,7 @@ _CONTENT_CODES = frozenset({"invalid_batch", "batch_id_reused", "invalid_json", 
 
 def caused_by_content(exc: SyncError) -> bool:
     """Can the batch's records have caused this failure (so that a smaller batch would get through)?"""
-    if exc.status == 413 or isinstance(exc, HubServerError) and exc.status in (500, None):
+    if exc.status == 413 or (isinstance(exc, HubServerError) and exc.status in (500, None)):
         return True
     return isinstance(exc, HubRejected) and exc.status in (400, 422) and exc.code in _CONTENT_CODES
 

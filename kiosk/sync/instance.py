@@ -1,20 +1,18 @@
 """This kiosk installation's identity for the hub (docs/hub-api.md, "One installation per device token").
 
-A random seed kept in the local database, mixed with the machine's identity (``/etc/machine-id``, else the
-host name): a database copied to a second machine yields a different id there, and the hub, which binds
-a device token to the first installation that pushes with it, tells the copy to re-register.
+It is the local database's instance id (``database.instance_id``, kept by kiosk.db.store): the store gives a
+SQLite file that was copied to another place (another inode than recorded) a new one. The hub binds a
+device token to the first installation that pushes with it and tells any other one to re-register, so
+two kiosks imaged from one database cannot both upload as one device.
 """
 
 from __future__ import annotations
 
-import hashlib
-import socket
 import uuid
-from pathlib import Path
-from typing import Protocol
+from typing import Final, Protocol
 
-SEED_SETTING = "sync.instance_seed"
-_MACHINE_ID_FILES = (Path("/etc/machine-id"), Path("/var/lib/dbus/machine-id"))
+#: The store's setting (kiosk.db.store.INSTANCE_ID_KEY; tests/sync/test_poisoned_record.py checks they agree).
+INSTANCE_SETTING: Final = "database.instance_id"
 
 
 class SettingsStore(Protocol):
@@ -22,22 +20,10 @@ class SettingsStore(Protocol):
     def set_setting(self, key: str, value: str) -> None: ...
 
 
-def machine_identity() -> str:
-    for path in _MACHINE_ID_FILES:
-        try:
-            text = path.read_text(encoding="ascii").strip()
-        except (OSError, UnicodeDecodeError):
-            continue
-        if text:
-            return text
-    return socket.gethostname()
-
-
-def instance_id(store: SettingsStore, machine: str | None = None) -> str:
-    """32 hex characters: sha256 of the database's seed and the machine identity."""
-    seed = store.get_setting(SEED_SETTING)
-    if not seed:
-        seed = uuid.uuid4().hex
-        store.set_setting(SEED_SETTING, seed)
-    machine = machine_identity() if machine is None else machine
-    return hashlib.sha256(f"{seed}:{machine}".encode()).hexdigest()[:32]
+def instance_id(store: SettingsStore) -> str:
+    """The database's instance id (created when a store without one is used)."""
+    value = store.get_setting(INSTANCE_SETTING)
+    if not value:
+        value = str(uuid.uuid4())
+        store.set_setting(INSTANCE_SETTING, value)
+    return value

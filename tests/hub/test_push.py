@@ -12,8 +12,8 @@ from fastapi.testclient import TestClient
 
 from kiosk.hub.app import HubSettings, create_app
 from kiosk.hub.devices import revoke_device
-from kiosk.protocol.models import MAX_BATCH_RECORDS
 from kiosk.hub.schema import visits
+from kiosk.protocol.models import MAX_BATCH_RECORDS
 from tests.hub.support import PATIENT_CARD, PATIENT_NAME, add_device, auth, batch, visit
 
 

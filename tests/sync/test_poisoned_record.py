@@ -176,3 +176,29 @@ def test_a_hub_that_fails_everything_is_not_blamed_on_records(tmp_path: Path, ki
             sync.push_pending()
         assert store.rejected_count() == 0 and store.pending_count() == VISITS_RECORDED
     engine.dispose()
+
+
+def test_copied_device_database_is_told_to_re_register(tmp_path: Path, kiosk_template: Path) -> None:
+    """Two kiosks imaged from one database with one token: the second installation is refused (409
+    device_cloned, "register this kiosk as a new device"), the first keeps uploading."""
+    from kiosk.db.store import INSTANCE_ID_KEY
+    from kiosk.sync.client import DeviceCloned
+    from kiosk.sync.instance import INSTANCE_SETTING
+
+    assert INSTANCE_SETTING == INSTANCE_ID_KEY
+    hub_db = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+    token = hub_with_device(hub_db)
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    engine = open_engine(hub_db)
+    with serve(create_app(HubSettings(rate_per_s=0), engine=engine)) as url:
+        with Store.open(f"sqlite:///{_copy(kiosk_template, first)}") as store:
+            assert SyncEngine(store, HubClient(url, token), batch_size=1000).run_once().pushed == VISITS_RECORDED
+        with Store.open(f"sqlite:///{_copy(kiosk_template, second)}") as store:
+            with pytest.raises(DeviceCloned, match="register this kiosk as a new device"):
+                SyncEngine(store, HubClient(url, token)).push_pending()
+            assert store.rejected_count() == 0  # nothing set aside: the device, not a record, is refused
+        with Store.open(f"sqlite:///{first / 'kiosk.sqlite3'}") as store:
+            SyncEngine(store, HubClient(url, token)).push_pending()  # the first installation still may
+    engine.dispose()
