@@ -35,8 +35,8 @@ from kiosk.gateway.errors import GatewayAuthError, GatewayError
 from kiosk.gateway.interpret import interpret
 from kiosk.gateway.outcome import GatewayOutcome, plain_outcome
 from kiosk.gateway.protocol import LookupAnswer, LookupQuery
-from kiosk.ratelimit import TokenBucket
 from kiosk.gateway.settings import GatewaySettings, StaffIdentity
+from kiosk.ratelimit import TokenBucket
 
 log = logging.getLogger("kiosk.gateway.service")
 

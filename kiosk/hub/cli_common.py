@@ -16,9 +16,9 @@ from kiosk.protocol.errors import error_document
 def fail(args: argparse.Namespace, message: str, code: str = "error") -> int:
     """Print an error (JSON with ``--json``, else a line on stderr); exit code 1."""
     if getattr(args, "json", False):
-        print(json.dumps(error_document(code, message), ensure_ascii=False))
+        sys.stdout.write(json.dumps(error_document(code, message), ensure_ascii=False) + "\n")
     else:
-        print(f"kiosk hub: {message}", file=sys.stderr)
+        sys.stderr.write(f"kiosk hub: {message}\n")
     return 1
 
 

@@ -50,7 +50,8 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}{f' (SQLSTATE {sqlstate})' if sqlstate else ''}: {first}"
 
 
-def fault_answer(exc: BaseException, method: str | None, path: str | None) -> tuple[int, bytes, list[tuple[bytes, bytes]]]:
+def fault_answer(exc: BaseException, method: str | None,
+                 path: str | None) -> tuple[int, bytes, list[tuple[bytes, bytes]]]:
     """Log ``exc`` with its traceback under a new error id; the status, body and headers to answer."""
     error_id = uuid.uuid4().hex[:12]
     problem = classify(exc)

@@ -3,6 +3,9 @@ uvicorn worker process (docs/hub-api.md, "Rate limits"). The arithmetic is kiosk
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
@@ -10,7 +13,7 @@ from sqlalchemy.engine import Engine
 from kiosk.hub.schema import rate_buckets
 from kiosk.ratelimit import take_token
 
-_INSERT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+_INSERT: dict[str, Callable[..., Any]] = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
 
 class SqlBuckets:

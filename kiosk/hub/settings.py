@@ -5,7 +5,10 @@
 |---|---|---|
 | ``db_url`` | ``KIOSK_HUB_DB`` | hub.sqlite3 in the data directory |
 | ``rate_per_s`` / ``burst`` | ``KIOSK_HUB_RATE`` / ``KIOSK_HUB_BURST`` | 10 / 30 (per device, all workers) |
-| ``anonymous_rate_per_s`` / ``anonymous_burst`` | ``KIOSK_HUB_ANON_RATE`` / ``KIOSK_HUB_ANON_BURST`` | 1 / 20 (per client address, requests without a valid token) |
+| ``anonymous_rate_per_s`` / ``anonymous_burst`` | ``KIOSK_HUB_ANON_RATE`` / ``KIOSK_HUB_ANON_BURST`` | 1 / 20 |
+| ``shared_rate_limit`` | ``KIOSK_HUB_SHARED_RATE_LIMIT`` | true: per-device buckets in the database |
+
+``anonymous_*``: requests without a valid token, per client address (docs/hub-api.md, "Rate limits").
 | ``pool_size`` | ``KIOSK_HUB_POOL`` | 10 |
 | ``workers`` | ``KIOSK_HUB_WORKERS`` | 1 |
 | ``gateway_config_file`` | ``KIOSK_GATEWAY_CONFIG`` | none (gateway settings: kiosk/hub/gateway_config.py) |
