@@ -1,5 +1,9 @@
 """Reading a request body: size cap before and after gzip decompression, one complete gzip member,
-JSON no deeper than :data:`~kiosk.protocol.limits.MAX_JSON_DEPTH` (docs/hub-api.md, "Common rules")."""
+JSON that the parser can read without running out of recursion (docs/hub-api.md, "Common rules").
+
+Nesting is not limited further: every body's fields are scalars or lists of flat records, so a nested
+value anywhere is refused by validation (a 422, or a record ``rejected``) without recursing into it.
+"""
 
 from __future__ import annotations
 
@@ -10,28 +14,9 @@ from typing import Any
 from starlette.requests import Request
 
 from kiosk.hub.errors import ApiError
-from kiosk.protocol.limits import MAX_JSON_DEPTH
-
-_CONTAINERS = (dict, list)
-
 
 def _too_large(limit: int) -> ApiError:
     return ApiError(413, "too_large", f"request body larger than {limit} bytes; send smaller batches")
-
-
-def _too_deep() -> ApiError:
-    return ApiError(400, "too_deep", f"the JSON body nests arrays/objects deeper than {MAX_JSON_DEPTH} levels")
-
-
-def check_depth(value: Any, limit: int = MAX_JSON_DEPTH) -> None:
-    """Raise 400 ``too_deep`` when ``value`` nests containers deeper than ``limit`` (iterative walk)."""
-    stack: list[tuple[Any, int]] = [(value, 1)] if isinstance(value, _CONTAINERS) else []
-    while stack:
-        node, depth = stack.pop()
-        if depth > limit:
-            raise _too_deep()
-        children = node.values() if isinstance(node, dict) else node
-        stack.extend((child, depth + 1) for child in children if isinstance(child, _CONTAINERS))
 
 
 def _gunzip(raw: bytes, limit: int) -> bytes:
@@ -49,7 +34,7 @@ def _gunzip(raw: bytes, limit: int) -> bytes:
 
 async def read_json(request: Request, limit: int) -> Any:
     """The JSON body of ``request``: 413 when over ``limit`` bytes (raw or decompressed), 415 for an
-    unknown Content-Encoding, 400 when it is not one gzip stream, not JSON, or nested too deeply."""
+    unknown Content-Encoding, 400 when it is not one gzip stream, not JSON, or nested too deeply to parse."""
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
         raise _too_large(limit)
@@ -67,10 +52,8 @@ async def read_json(request: Request, limit: int) -> Any:
     if encoding == "gzip":
         raw = _gunzip(raw, limit)
     try:
-        value = json.loads(raw)
+        return json.loads(raw)
     except RecursionError:
-        raise _too_deep() from None
+        raise ApiError(400, "too_deep", "the JSON body nests arrays/objects too deeply") from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise ApiError(400, "invalid_json", "the body is not valid UTF-8 JSON") from exc
-    check_depth(value)
-    return value

@@ -20,9 +20,6 @@ RECOMMENDED_BATCH_RECORDS: Final = 500
 MAX_BODY_BYTES: Final = 4 * 1024 * 1024
 #: Largest body of a card look-up.
 MAX_LOOKUP_BYTES: Final = 16 * 1024
-#: Deepest nesting of arrays/objects a request body may have (deeper → 400 ``too_deep``). A visit batch
-#: needs 3 (envelope → records → record); the look-up 2.
-MAX_JSON_DEPTH: Final = 16
 #: Default and largest page size of a pull.
 DEFAULT_PULL_LIMIT: Final = 5000
 MAX_PULL_LIMIT: Final = 10000

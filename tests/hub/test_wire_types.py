@@ -105,13 +105,24 @@ def test_visit_lengths_come_from_one_source() -> None:
 @pytest.mark.parametrize("path", ["/v1/sync/push", "/v1/cards/lookup"])
 def test_deep_json_is_400_without_retry_after(client: TestClient, hub_engine: sa.Engine, path: str) -> None:
     token = add_device(hub_engine, "kiosk-1")
-    nested: object = 1
-    for _ in range(20):
-        nested = [nested]
-    for body in ("[" * 2000 + "]" * 2000, json.dumps({"records": [{"a": nested}]})):
+    for depth in (2000, 8000):
+        body = "[" * depth + "]" * depth
         r = client.post(path, content=body, headers={**auth(token), "Content-Type": "application/json"})
         assert r.status_code == 400 and "Retry-After" not in r.headers
         assert set(r.json()["error"]) == {"code", "message"} and r.json()["error"]["code"] == "too_deep"
+
+
+def test_nested_values_inside_a_record_reject_that_record(client: TestClient, hub_engine: sa.Engine) -> None:
+    token = add_device(hub_engine, "kiosk-1")
+    nested: object = 1
+    for _ in range(900):
+        nested = [nested]
+    good = visit()
+    r = client.post("/v1/sync/push", json=batch([visit(name=nested), good]), headers=auth(token))
+    assert r.status_code == 200 and [x["status"] for x in r.json()["results"]] == ["rejected", "accepted"]
+    lookup = {"card_number": nested, "name": "A", "birth_date": "1985", "visit_date": "2026-12-07"}
+    r = client.post("/v1/cards/lookup", json=lookup, headers=auth(token))
+    assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_request"
 
 
 def test_gzip_with_trailing_garbage_or_truncated_is_400(client: TestClient, hub_engine: sa.Engine) -> None:
