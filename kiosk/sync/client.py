@@ -96,8 +96,9 @@ class HubClient:
         self.base_url = base_url.rstrip("/")
         self._timeout = (connect_timeout_s, read_timeout_s)
         self._session = session or requests.Session()
-        if ca_bundle:  # [hub] ca_bundle: the private CA that signed the hub's certificate
-            self._session.verify = ca_bundle
+        # [hub] ca_bundle: the private CA that signed the hub's certificate. Passed with every request:
+        # requests lets $REQUESTS_CA_BUNDLE override a session-wide setting.
+        self._verify: str | bool = ca_bundle or True
         self._session.headers.update({
             "Authorization": f"Bearer {token}",
             "User-Agent": f"clinic-kiosk/{__version__}",
@@ -124,7 +125,8 @@ class HubClient:
                 send_headers["Content-Encoding"] = "gzip"
         try:
             response = self._session.request(method, self.base_url + path, params=params, data=data,
-                                             headers=send_headers, timeout=self._timeout)
+                                             headers=send_headers, timeout=self._timeout,
+                                             verify=self._verify)
             payload_bytes = response.content  # reads the whole body: a cut connection raises here
         except requests.Timeout as exc:
             raise HubUnreachable(f"the hub did not answer in time ({type(exc).__name__})") from None
