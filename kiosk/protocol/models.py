@@ -76,7 +76,7 @@ class Visit(_Strict):
     citizen_id: Annotated[str, _text(_L["citizen_id"])] | None = None
     name: Annotated[str, _text(_L["name"])] | None = None
     birth_date: Annotated[BirthDateText, Field(max_length=_L["birth_date"])] | None = Field(
-        default=None, description="YYYY-MM-DD or YYYY")
+        default=None, description="YYYY-MM-DD, YYYY-MM or YYYY")
     gender: GenderValue | None = None
     card_facility_code: Annotated[str, _text(_L["card_facility_code"])] | None = None
     valid_from: IsoDate | None = None
@@ -230,11 +230,11 @@ class LookupStaff(_Strict):
 class LookupBody(_Strict):
     """Body of ``POST /v1/cards/lookup``: exactly one of ``card_number`` and ``citizen_id``."""
 
-    card_number: str | None = Field(default=None, pattern=r"^[A-Za-z0-9]{10}$|^[A-Za-z]{2}[0-9]{13}$",
+    card_number: str | None = Field(default=None, pattern=r"^[A-Za-z0-9]{10}$|^[A-Za-z]{2}[0-9]{13}$|^\d{12}$",
                                     description="BHYT card number (15 characters) or the 10-digit BHXH number")
     citizen_id: str | None = Field(default=None, pattern=r"^\d{12}$", description="CCCD number")
     name: str = Field(min_length=1, max_length=255, pattern=NO_NUL)
-    birth_date: _BirthDate = Field(description="YYYY-MM-DD or YYYY")
+    birth_date: _BirthDate = Field(description="YYYY-MM-DD, YYYY-MM or YYYY")
     visit_date: IsoDate = Field(description="the clinic's local date of the visit")
     staff: LookupStaff | None = Field(default=None, description="signed-in desk user; default: the facility's "
                                                                 "configured account")

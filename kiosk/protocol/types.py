@@ -17,7 +17,8 @@ from pydantic import AfterValidator, BeforeValidator, Field
 OFFSET_TIMESTAMP_PATTERN: Final = (r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?"
                                    r"(Z|[+-](0\d|1[0-4]):[0-5]\d)$")
 DATE_PATTERN: Final = r"^\d{4}-\d{2}-\d{2}$"
-BIRTH_DATE_PATTERN: Final = r"^\d{4}(-\d{2}-\d{2})?$"
+#: ``YYYY-MM`` too: a CCCD may carry only the month and year of birth (docs/eligibility.md).
+BIRTH_DATE_PATTERN: Final = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 #: Text without NUL characters (PostgreSQL text cannot hold them).
 NO_NUL: Final = r"^[^\x00]*$"
 _DATE = re.compile(DATE_PATTERN)
@@ -41,6 +42,8 @@ def _date_text(value: Any) -> Any:
 def _birth_date_exists(value: str) -> str:
     if len(value) == 10:
         dt.date.fromisoformat(value)
+    elif len(value) == 7:
+        dt.date.fromisoformat(value + "-01")
     elif int(value) < 1:
         raise ValueError("the year must be 0001 or later")
     return value
@@ -53,6 +56,6 @@ OffsetTimestamp = Annotated[str, Field(pattern=OFFSET_TIMESTAMP_PATTERN,
                             AfterValidator(_timestamp_exists)]
 #: A calendar date as ``YYYY-MM-DD`` (no Unix times, no date-times).
 IsoDate = Annotated[dt.date, BeforeValidator(_date_text)]
-#: ``YYYY-MM-DD`` or ``YYYY`` (cards of people born on an unknown day carry only the year); a real date.
-BirthDateText = Annotated[str, Field(pattern=BIRTH_DATE_PATTERN, description="YYYY-MM-DD or YYYY"),
+#: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (cards of people born on an unknown day carry less); a real date.
+BirthDateText = Annotated[str, Field(pattern=BIRTH_DATE_PATTERN, description="YYYY-MM-DD, YYYY-MM or YYYY"),
                           AfterValidator(_birth_date_exists)]
