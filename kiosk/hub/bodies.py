@@ -15,6 +15,7 @@ from starlette.requests import Request
 
 from kiosk.hub.errors import ApiError
 
+
 def _too_large(limit: int) -> ApiError:
     return ApiError(413, "too_large", f"request body larger than {limit} bytes; send smaller batches")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -187,4 +188,36 @@ def test_internal_error_is_a_clean_500_without_data_in_logs(tmp_path: object,
     assert f"internal error id={error['error_id']}" in text and "OperationalError" in text
     assert "kiosk/hub/ingest.py" in text  # the traceback's frames
     assert PATIENT_NAME not in text and PATIENT_CARD not in text and "INSERT" not in text
+    engine.dispose()
+
+
+def test_a_locked_database_is_a_503_with_retry_after(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     caplog: pytest.LogCaptureFixture) -> None:
+    """An environment problem (kiosk.db.errors.classify) is a 503 the kiosk retries, not a 500 bug."""
+    import sqlite3
+
+    from kiosk.hub import ingest
+    from tests.hub.support import open_engine
+
+    path = tmp_path / "locked.sqlite3"
+    holder = sqlite3.connect(path)
+    holder.execute("BEGIN EXCLUSIVE")
+    waiter = sqlite3.connect(path, timeout=0)
+    try:
+        waiter.execute("BEGIN EXCLUSIVE")
+    except sqlite3.OperationalError as exc:
+        locked = exc  # the driver's own "database is locked"
+    holder.rollback()
+
+    def push(*_args: object) -> None:
+        raise sa.exc.OperationalError("INSERT INTO hub_visits …", None, locked)
+
+    engine = open_engine(f"sqlite:///{tmp_path}/hub.sqlite3")
+    token = add_device(engine, "kiosk-1")
+    monkeypatch.setattr(ingest, "push", push)
+    with TestClient(create_app(HubSettings(rate_per_s=0), engine=engine), raise_server_exceptions=False) as client:
+        r = client.post("/v1/sync/push", json=batch([visit()]), headers=auth(token))
+    error = r.json()["error"]
+    assert r.status_code == 503 and error["code"] == "database_locked" and r.headers["Retry-After"] == "30"
+    assert f"database problem database_locked id={error['error_id']}" in caplog.text
     engine.dispose()
