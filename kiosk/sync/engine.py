@@ -9,7 +9,7 @@ anything, because the hub answers a known visit id with ``duplicate``.
 One bad record never stalls the outbox (docs/hub-api.md, "Rejected records"): a record the hub rejects is
 set aside (state ``rejected`` with the reason) and never resent unchanged; a batch the hub refuses as a
 whole (413, a malformed batch, a 500) is split in halves until the record causing it is alone, and that
-record is set aside too once the hub has taken other records in the same run.
+record is set aside too when the hub took more of that batch's records than it refused.
 
 Pull: pages of changes after the saved cursor; each page is applied and its ``next_cursor`` saved in
 the same transaction, so a crash resumes after the last applied page.
@@ -69,6 +69,10 @@ def batch_id_for(ids: Sequence[str]) -> uuid.UUID:
 _CONTENT_CODES = frozenset({"invalid_batch", "batch_id_reused", "invalid_json", "too_deep", "bad_gzip", None})
 
 
+#: Records refused alone after which, with fewer records taken, splitting stops (the hub is failing).
+_GIVE_UP_SUSPECTS = 8
+
+
 def caused_by_content(exc: SyncError) -> bool:
     """Can the batch's records have caused this failure (so that a smaller batch would get through)?"""
     if exc.status == 413 or (isinstance(exc, HubServerError) and exc.status in (500, None)):
@@ -113,8 +117,10 @@ class DayReconciliation:
 
 @dataclass
 class _PushRun:
-    #: The hub stored at least one record in this run (so a record it refuses alone is the record's fault).
-    progress: bool = False
+    """One batch from the outbox, however often it was split."""
+
+    #: Records of the batch the hub stored.
+    taken: int = 0
     #: Records the hub refused alone (visit id, the failure), waiting for a verdict on the hub's health.
     suspects: list[tuple[str, SyncError]] = field(default_factory=list)
     failure: SyncError | None = None
@@ -162,15 +168,17 @@ class SyncEngine:
         """Upload every pending visit; returns (sent, rejected). Raises SyncError when the hub fails."""
         sent = rejected = 0
         budget = self.store.pending_count() // max(1, self.batch_size) + 4  # later visits wait for next run
-        run = _PushRun()
         while budget > 0:
             batch = self.store.pending_visits(self.batch_size)
             if not batch:
                 break
+            run = _PushRun()
             done, refused = self._send(batch, run)
             sent, rejected = sent + done, rejected + refused
             if run.suspects:
-                if not run.progress:  # nothing got through: the hub itself is failing, not a record
+                # Only a record the hub refuses while it takes most of the same batch is the record's
+                # fault; otherwise the hub itself is failing (and nothing is set aside).
+                if len(run.suspects) >= done:
                     assert run.failure is not None
                     raise run.failure
                 rejected += self._set_aside(run)
@@ -195,12 +203,13 @@ class SyncEngine:
                 return 0, 0
             half = len(batch) // 2
             first = self._send(batch[:half], run)
+            if len(run.suspects) >= _GIVE_UP_SUSPECTS and len(run.suspects) > run.taken:
+                raise exc  # the hub refuses record after record: it is failing, stop splitting
             second = self._send(batch[half:], run)
             return first[0] + second[0], first[1] + second[1]
         wanted = set(ids)
         tally = self.store.record_push_results([r for r in answer.get("results", []) if str(r.get("id")) in wanted])
-        if tally.sent:
-            run.progress = True
+        run.taken += tally.sent
         return tally.sent, tally.rejected
 
     def _set_aside(self, run: _PushRun) -> int:

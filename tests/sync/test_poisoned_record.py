@@ -202,3 +202,33 @@ def test_copied_device_database_is_told_to_re_register(tmp_path: Path, kiosk_tem
         with Store.open(f"sqlite:///{first / 'kiosk.sqlite3'}") as store:
             SyncEngine(store, HubClient(url, token)).push_pending()  # the first installation still may
     engine.dispose()
+
+
+def test_a_hub_that_starts_failing_mid_run_sets_nothing_aside(tmp_path: Path, kiosk_template: Path) -> None:
+    """The first batches get through, then the hub fails on everything: the failure is the hub's, the
+    records that were not taken stay pending (none set aside)."""
+    hub_db = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+    token = hub_with_device(hub_db)
+    kiosk_db = _copy(kiosk_template, tmp_path)
+    engine = open_engine(hub_db)
+    hub = create_app(HubSettings(rate_per_s=0), engine=engine)
+    guard = FailOnRecord(hub, '"records"')
+    taken = 0
+
+    async def fail_after_two(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        nonlocal taken
+        if scope["type"] == "http" and scope["path"] == "/v1/sync/push":
+            taken += 1
+            if taken > 2:
+                await guard(scope, receive, send)
+                return
+        await hub(scope, receive, send)
+
+    from kiosk.sync.client import HubServerError
+
+    with serve(fail_after_two) as url, Store.open(f"sqlite:///{kiosk_db}") as store:
+        with pytest.raises(HubServerError):
+            SyncEngine(store, HubClient(url, token), batch_size=100).push_pending()
+        assert store.rejected_count() == 0 and store.pending_count() == VISITS_RECORDED - 200
+    assert guard.pushes <= 30  # splitting stops once record after record is refused
+    engine.dispose()
