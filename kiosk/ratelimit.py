@@ -3,7 +3,8 @@ gateway look-ups per facility).
 
 A bucket holds up to ``burst`` tokens and refills at ``rate`` tokens per second; each request takes one.
 An empty bucket answers at once with the seconds until a token is back (for ``Retry-After``): nothing is
-queued. Where the buckets live is a :class:`BucketStore`: :class:`MemoryBuckets` in this process, or
+queued, nothing retried in a loop (docs/bhxh-gateway.md §4: an over-querying account gets the whole
+hospital blocked). Where the buckets live is a :class:`BucketStore`: :class:`MemoryBuckets` in this process, or
 ``kiosk.hub.rate_store.SqlBuckets`` in the hub's database, shared by all its worker processes.
 """
 

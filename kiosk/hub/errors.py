@@ -18,6 +18,7 @@ from typing import Any
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kiosk.db.errors import classify
+from kiosk.errors import KioskError
 from kiosk.protocol.errors import error_document
 
 log = logging.getLogger("kiosk.hub.errors")
@@ -25,7 +26,7 @@ log = logging.getLogger("kiosk.hub.errors")
 RETRY_AFTER_S = 30
 
 
-class ApiError(Exception):
+class ApiError(KioskError):
     def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None,
                  details: list[dict[str, Any]] | None = None) -> None:
         super().__init__(message)

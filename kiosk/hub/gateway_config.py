@@ -42,6 +42,7 @@ from typing import Any
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from kiosk.errors import KioskError
 from kiosk.gateway.settings import GatewaySettings, SigningSettings
 
 ENV_CONFIG = "KIOSK_GATEWAY_CONFIG"
@@ -52,7 +53,7 @@ _SIGNING_FIELDS: dict[str, str] = {"sign_certificate_file": "certificate_file", 
                                    "require_signature": "require_signature"}
 
 
-class GatewayConfigError(Exception):
+class GatewayConfigError(KioskError):
     """The gateway settings cannot be used; the message says which key (never a password)."""
 
 

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from pydantic import TypeAdapter, ValidationError
 from sqlalchemy.engine import Engine
 
+from kiosk.errors import KioskError
 from kiosk.hub.devices import Device, DeviceCloned, claim_instance
 from kiosk.hub.schema import devices, push_batches, visits
 from kiosk.hub.visit_store import insert_visits
@@ -25,7 +26,7 @@ from kiosk.protocol.models import PushRequest, Visit
 log = logging.getLogger("kiosk.hub.push")
 
 
-class BatchConflict(Exception):
+class BatchConflict(KioskError):
     """The batch id is known but cannot be replayed for this request (HTTP ``status``)."""
 
     def __init__(self, status: int, code: str, message: str) -> None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import Engine
 
+from kiosk.errors import KioskError
 from kiosk.gateway.export import ExportReport, export_xml0, facility_from_services
 from kiosk.gateway.xml0 import Xml0Extras
 from kiosk.hub import db, gateway_store
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from kiosk.gateway.signing import SigningCredentials
 
 
-class UnknownServiceError(ValueError):
+class UnknownServiceError(KioskError):
     """``--default-service CODE`` names no active service of the facility's reference data."""
 
     code = "unknown_service"

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from kiosk.config import HubConfig
 
 from kiosk import __version__
+from kiosk.errors import KioskError
 from kiosk.protocol.errors import read_error
 from kiosk.protocol.limits import PROTOCOL_VERSION
 from kiosk.sync.backoff import parse_retry_after
@@ -27,35 +28,51 @@ from kiosk.sync.backoff import parse_retry_after
 GZIP_THRESHOLD_BYTES = 8 * 1024
 
 
-class SyncError(Exception):
+class SyncError(KioskError):
     """A sync request failed. ``transient``: retrying later may succeed."""
 
+    code = "sync_error"
+    summary = "Synchronisation with the hub failed"
     transient = True
 
     def __init__(self, message: str, *, status: int | None = None, retry_after_s: float | None = None,
-                 code: str | None = None) -> None:
+                 hub_code: str | None = None) -> None:
         super().__init__(message)
-        self.message = message
         self.status = status
         self.retry_after_s = retry_after_s
-        #: The hub's error code (``{"error": {"code"}}``), when it answered with one.
-        self.code = code
+        #: The hub's error code (``{"error": {"code"}}``), when it answered with one (``code`` is the
+        #: kiosk's own, see kiosk.errors).
+        self.hub_code = hub_code
 
 
 class HubUnreachable(SyncError):
     """No answer: network down, hub down, timeout, connection cut mid-response."""
 
+    code = "hub_unreachable"
+    summary = "The hub cannot be reached"
+    environment = True
+
 
 class HubBusy(SyncError):
     """429 / 503: the hub asks us to come back later (``retry_after_s``)."""
+
+    code = "hub_busy"
+    summary = "The hub is busy"
+    environment = True
 
 
 class HubServerError(SyncError):
     """5xx: a fault on the hub; retry with backoff."""
 
+    code = "hub_server_error"
+    summary = "The hub reported a fault"
+
 
 class HubRejected(SyncError):
     """The hub refused the request itself (bad token, wrong facility, malformed): retrying will not help."""
+
+    code = "hub_rejected"
+    summary = "The hub refused the request"
 
     transient = False
 
@@ -67,6 +84,9 @@ class BatchTooLarge(HubRejected):
 class DeviceCloned(HubRejected):
     """409 ``device_cloned``: another kiosk installation uploads with this token (a copied device
     database); this kiosk must be registered as a new device."""
+
+    code = "device_cloned"
+    summary = "Another kiosk uses this device's token: register this kiosk as a new device"
 
 
 class NotConfigured(HubRejected):
@@ -151,14 +171,14 @@ class HubClient:
         message = f"HTTP {status}" + (f" {detail}" if detail else "")
         wait = parse_retry_after(retry_after)
         if status == 413:
-            raise BatchTooLarge(message, status=status, code=code)
+            raise BatchTooLarge(message, status=status, hub_code=code)
         if status == 409 and code == "device_cloned":
-            raise DeviceCloned(message, status=status, code=code)
+            raise DeviceCloned(message, status=status, hub_code=code)
         if status in (408, 429, 503):
-            raise HubBusy(message, status=status, retry_after_s=wait, code=code)
+            raise HubBusy(message, status=status, retry_after_s=wait, hub_code=code)
         if status >= 500:
-            raise HubServerError(message, status=status, retry_after_s=wait, code=code)
-        raise HubRejected(message, status=status, code=code)
+            raise HubServerError(message, status=status, retry_after_s=wait, hub_code=code)
+        raise HubRejected(message, status=status, hub_code=code)
 
     def health(self) -> dict[str, Any]:
         result: dict[str, Any] = self._request("GET", "/v1/health")

@@ -1,6 +1,6 @@
 """One synchronisation with the hub: push pending visits, pull changes, optionally reconcile a day.
 
-Push (house-style.md §4): the outbox offers the oldest pending visits; they are marked ``sending``,
+Push (docs/house-style.md §4): the outbox offers the oldest pending visits; they are marked ``sending``,
 posted as one batch, and each record is marked from the hub's per-record result. The batch id is
 derived from the visit ids (the hub scopes it per device), so a retry after a lost answer carries the
 same id and the hub replays its stored result; a batch of different composition still cannot duplicate
@@ -77,7 +77,7 @@ def caused_by_content(exc: SyncError) -> bool:
     """Can the batch's records have caused this failure (so that a smaller batch would get through)?"""
     if exc.status == 413 or (isinstance(exc, HubServerError) and exc.status in (500, None)):
         return True
-    return isinstance(exc, HubRejected) and exc.status in (400, 422) and exc.code in _CONTENT_CODES
+    return isinstance(exc, HubRejected) and exc.status in (400, 422) and exc.hub_code in _CONTENT_CODES
 
 
 @dataclass
@@ -218,7 +218,7 @@ class SyncEngine:
                     "reason": f"set aside: the hub refused this record alone ({exc.message})"[:500]}
                    for vid, exc in run.suspects]
         for vid, exc in run.suspects:
-            log.warning("visit %s set aside: the hub refused it alone (HTTP %s %s)", vid, exc.status, exc.code)
+            log.warning("visit %s set aside: the hub refused it alone (HTTP %s %s)", vid, exc.status, exc.hub_code)
         run.suspects.clear()
         return self.store.record_push_results(results).rejected
 
