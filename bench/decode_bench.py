@@ -22,8 +22,13 @@ def main() -> int:
     parser.add_argument("--suites", default=",".join(SUITES),
                         help="comma-separated subset of: " + ", ".join(SUITES)
                         + " (while tuning, leave handheld_heldout out)")
+    parser.add_argument("--without", default="", help="comma-separated strategies the project decoder leaves out "
+                        "(ablation: what does each technique add?)")
+    parser.add_argument("--nominal-budget", action="store_true",
+                        help="budget in nominal strategy costs: rates independent of machine speed and load")
     args = parser.parse_args()
-    report = run(quick=args.quick, workers=max(1, args.workers), suites=tuple(args.suites.split(",")))
+    report = run(quick=args.quick, workers=max(1, args.workers), suites=tuple(args.suites.split(",")),
+                 without=frozenset(n for n in args.without.split(",") if n), nominal=args.nominal_budget)
     print(format_tables(report))
     print(json.dumps(report, ensure_ascii=False))
     return 0
