@@ -37,6 +37,7 @@ from kiosk.scanner.strategies import (
     FRAME_ORDER_SMALL,
     FRAME_SMALL_MODULE_PX,
     FULL_STRATEGIES,
+    APPLIES,
     ROI_STRATEGIES,
     WIDE_MARGIN,
     barcode_quad,
@@ -240,6 +241,11 @@ class PhoneScreenDecoder:
             if name.startswith("roi_wide_"):
                 x0, y0, x1, y1 = candidate.box(gray.shape, WIDE_MARGIN)
                 roi = gray[y0:y1, x0:x1]
+            applies = APPLIES.get(name)
+            if applies is not None and not applies(candidate, roi):
+                if advances:
+                    self._cursor = (k + 1) % n
+                continue
             # Costs are for a ~150 px ROI; larger ROIs cost more, but upscaled images are capped at
             # strategies.MAX_SIDE, so the growth levels off.
             scale = min((max(roi.shape) / 150.0) ** 2, 2.0)

@@ -18,6 +18,8 @@ import cv2
 import numpy as np
 import zxingcpp
 
+from kiosk.scanner.locate import Candidate
+
 _QR: Any = zxingcpp.BarcodeFormat.QRCode  # (the stubs want BarcodeFormats; one format works)
 #: Upscaled ROIs are capped at this side length (time grows with the area).
 MAX_SIDE = 600
@@ -206,6 +208,16 @@ def _deblur_up2(roi: np.ndarray, angle: float) -> list[RawRead]:
 
 Strategy = Callable[[np.ndarray, float], list[RawRead]]
 
+
+def finder_lost(candidate: Candidate, roi: np.ndarray) -> bool:
+    """zxing-cpp did not locate the code (it needs three finders) and part of the region is at full
+    scale (a reflection): a finder may be lost under it."""
+    return candidate.source != "zxing" and np.count_nonzero(roi >= 250) >= max(16, roi.size // 500)
+
+
+#: Strategies that only make sense for some regions: skipped (and not charged to the budget) otherwise.
+APPLIES: dict[str, Callable[[Candidate, np.ndarray], bool]] = {"roi_wide_finder_completion": finder_lost}
+
 #: ROI strategies in the order they are tried (greedy: most extra reads per ms first, measured on the
 #: synthetic suite), with their mean cost in ms for a ~150 px ROI.
 ROI_STRATEGIES: tuple[tuple[str, Strategy, float], ...] = (
@@ -219,7 +231,7 @@ ROI_STRATEGIES: tuple[tuple[str, Strategy, float], ...] = (
     ("roi_flat_up2", _flat_up2, 4.1),
     ("roi_zbar_up2", _zbar_up2, 8.8),
     # added after the order above was chosen (issue 17), measured on kiosk.scanner.handheld's tuning seeds:
-    ("roi_wide_finder_completion", _finder_completion, 14.0),
+    ("roi_wide_finder_completion", _finder_completion, 10.0),
     ("roi_deblur_up2", _deblur_up2, 7.0),
 )
 
@@ -231,17 +243,17 @@ EXTRA_ROI_STRATEGIES: tuple[tuple[str, Strategy, float], ...] = (
     ("fused_flat_up4", fused_flat_up4, 7.5),  # also good on a single frame of a small code
 )
 #: Strategies that get a wider region (a lost finder may lie outside the located texture).
-WIDE_MARGIN = 0.4
+WIDE_MARGIN = 0.3
 #: Single camera frames (decode_still on images larger than decoder.SMALL_IMAGE_PX): the ROI order
 #: depends on the estimated module size. Greedy (reads per ms) on synthetic seeds 20-27, not the
 #: benchmark's; the remaining ROI_STRATEGIES follow in their usual order while the budget lasts.
 FRAME_SMALL_MODULE_PX = 2.3
 FRAME_ORDER_SMALL: tuple[str, ...] = (
-    "roi_up2", "roi_up2_fixed", "roi_up3_sharp", "fused_flat_up4", "roi_wide_finder_completion", "roi_deblur_up2",
+    "roi_wide_finder_completion", "roi_up2", "roi_up2_fixed", "roi_up3_sharp", "fused_flat_up4", "roi_deblur_up2",
     "roi_up4_fixed", "roi_deskew_up3",
     "roi_up4_strong",
 )
-FRAME_ORDER_LARGE: tuple[str, ...] = ("roi_up2", "roi_up2_fixed", "roi_wide_finder_completion", "roi_deblur_up2",
+FRAME_ORDER_LARGE: tuple[str, ...] = ("roi_wide_finder_completion", "roi_up2", "roi_up2_fixed", "roi_deblur_up2",
                                       "roi_up3_adaptive",
                                       "roi_up4_fixed", "roi_up4_strong")
 
