@@ -32,12 +32,12 @@ from kiosk.scanner.fusion import FrameFusion
 from kiosk.scanner.hints import CaptureHint, hints_for
 from kiosk.scanner.locate import Candidate, from_quad, merge_overlapping, texture_candidates
 from kiosk.scanner.strategies import (
+    APPLIES,
     EXTRA_ROI_STRATEGIES,
     FRAME_ORDER_LARGE,
     FRAME_ORDER_SMALL,
     FRAME_SMALL_MODULE_PX,
     FULL_STRATEGIES,
-    APPLIES,
     ROI_STRATEGIES,
     WIDE_MARGIN,
     barcode_quad,
