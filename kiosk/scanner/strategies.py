@@ -212,7 +212,7 @@ Strategy = Callable[[np.ndarray, float], list[RawRead]]
 def finder_lost(candidate: Candidate, roi: np.ndarray) -> bool:
     """zxing-cpp did not locate the code (it needs three finders) and part of the region is at full
     scale (a reflection): a finder may be lost under it."""
-    return candidate.source != "zxing" and np.count_nonzero(roi >= 250) >= max(16, roi.size // 500)
+    return candidate.source != "zxing" and bool(np.count_nonzero(roi >= 250) >= max(16, roi.size // 500))
 
 
 #: Strategies that only make sense for some regions: skipped (and not charged to the budget) otherwise.
