@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from kiosk.cards import BhytCard, CccdCard
 from kiosk.cards.eligibility import Verdict
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from kiosk.db.reference import DepartmentInfo
 from kiosk.ui.checkin import CheckResult
 from kiosk.ui.texts import result_title, staff_reason
-from kiosk.ui.widgets import button, label, set_role
+from kiosk.ui.widgets import ReflowGrid, button, label, set_role
 
 
 class PatientPanel(TranslatedWidget):
@@ -52,9 +52,8 @@ class PatientPanel(TranslatedWidget):
         self.reprint_button.clicked.connect(self.reprint)
         self.clear_button = button(name="desk-clear")
         self.clear_button.clicked.connect(self.clear)
-        buttons = QHBoxLayout()
-        for b in (self.register_button, self.reprint_button, self.clear_button):
-            buttons.addWidget(b)
+        buttons = ReflowGrid(3, spacing=8)  # under each other at large text
+        buttons.set_widgets([self.register_button, self.reprint_button, self.clear_button])
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.addWidget(self.banner)
@@ -62,7 +61,7 @@ class PatientPanel(TranslatedWidget):
         root.addLayout(self.form)
         root.addWidget(self.dept_caption)
         root.addWidget(self.dept_list, 1)
-        root.addLayout(buttons)
+        root.addWidget(buttons)
         self.dept_caption.setBuddy(self.dept_list)
         self.retranslate_ui()
 
