@@ -30,6 +30,15 @@ CORPUS = Path(os.environ.get("KIOSK_QR_CORPUS", Path(__file__).resolve().parents
 Decoder = Callable[[np.ndarray], list[str]]
 
 
+def _version(package: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "?"
+
+
 def _qr() -> Any:
     import zxingcpp
 
@@ -249,7 +258,6 @@ def run(quick: bool = False, workers: int = 2, suites: tuple[str, ...] = SUITES,
     ``nominal``: the project decoder's budget counts nominal strategy costs, not measured CPU time
     (rates independent of the machine's speed and load; times are still measured)."""
     import cv2
-    import zxingcpp
 
     cv2.setNumThreads(1)
     decs = decoders(without, nominal)
@@ -257,7 +265,7 @@ def run(quick: bool = False, workers: int = 2, suites: tuple[str, ...] = SUITES,
     report = {
         "quick": quick,
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "opencv": cv2.__version__,
-                    "zxing_cpp": getattr(zxingcpp, "__version__", "?"), "cv_threads": 1},
+                    "zxing_cpp": _version("zxing-cpp"), "cv_threads": 1},
         "suites": list(suites),
         "without": sorted(without),
         "budget": "nominal costs" if nominal else "measured thread CPU time",
