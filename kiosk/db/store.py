@@ -14,7 +14,7 @@ The parts: :class:`~kiosk.db.cache.CardCache` (import, lookup, stats),
 :class:`~kiosk.db.visits.Visits` (record, list, daily counts), :class:`~kiosk.db.outbox.Outbox`
 (what the sync engine pushes), :class:`~kiosk.db.reference.Reference` (departments, services,
 facility settings, cursors, pull pages). A Store is safe to share between threads; the UI should still
-call it from one database worker thread (house-style.md §3.3).
+call it from one database worker thread (docs/house-style.md §3.3).
 """
 
 from __future__ import annotations

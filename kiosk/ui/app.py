@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.config import Config, data_dir
 from kiosk.exitcodes import ExitCode
+from kiosk.faults import describe_failure
 from kiosk.ui.admin_pin import PinGuard
 from kiosk.ui.appearance import Appearance
 from kiosk.ui.base import KioskWindow
@@ -95,6 +96,7 @@ class KioskApp:
 
     # ----- phase 1: the window -------------------------------------------------------------------------
     def _build_window(self) -> KioskWindow:
+        # Only the chosen mode's window modules are loaded (lazy on purpose: start-up time).
         if self.options.mode == "desk":
             from kiosk.ui.desk.build import build_desk
 
@@ -140,9 +142,9 @@ class KioskApp:
         return Parts(store, CheckInService(store, self.config.facility.code, online=online), printer, demo)
 
     def _failed(self, error: BaseException) -> None:
-        message = str(getattr(error, "message", None) or error or type(error).__name__)
-        log.debug("kiosk cannot start", exc_info=error)
-        sys.stderr.write(f"kiosk run: {message}\n")
+        fault = describe_failure(error, "kiosk start", log)
+        support = f" (support code {fault.support_code})" if fault.support_code else ""
+        sys.stderr.write(f"kiosk run: {fault.detail}{support}\n")
         QApplication.exit(STARTUP_FAILED)
 
     # ----- phase 2: attach the real parts ----------------------------------------------------------------
@@ -276,6 +278,9 @@ def start_trace(window: KioskWindow, languages: LanguageManager, options: RunOpt
     trace = EventTrace(options.trace_path, mode=options.mode, demo=options.demo,
                        language=lambda: languages.current or languages.default, parent=window)
     window.screen_shown.connect(trace.screen)
+    model = getattr(window, "model", None)
+    if model is not None:  # every scan the check-in core handled, whatever its input (camera, serial, wedge)
+        model.result_changed.connect(trace.checked)
     languages.changed.connect(lambda _code: trace.screen(trace.current_screen or window.first_screen))
     trace.screen(window.first_screen)
     window.trace = trace  # type: ignore[attr-defined]

@@ -17,6 +17,7 @@ from kiosk.cards import BhytCard, BhytLayout, CachedCard, CardPayloadError, Cccd
 from kiosk.cards.eligibility import Decision, Verdict
 from kiosk.cards.numbers import CITIZEN_ID_RE, card_number_problem
 from kiosk.db.convert import visit_card_fields
+from kiosk.faults import Fault
 
 if TYPE_CHECKING:
     from kiosk.db.reference import DepartmentInfo
@@ -66,6 +67,8 @@ class CheckResult:
     earlier_tickets: tuple[str, ...] = ()
     #: The online check through the hub, when the card was not in the local cache and a hub is set up.
     online: OnlineResult | None = None
+    #: With ``SYSTEM_ERROR``: what failed (environment fault, refusal or bug with its support code).
+    fault: Fault | None = None
 
     @property
     def online_note(self) -> str:

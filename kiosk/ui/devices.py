@@ -97,6 +97,7 @@ class SyncBridge(QObject):
         self.loop: Any = None
         if not (config.hub.url and config.hub.token):
             return
+        # Lazy: without a hub the sync stack (requests, engine) is never loaded.
         from kiosk.sync.client import HubClient
         from kiosk.sync.engine import SyncEngine
         from kiosk.sync.loop import SyncLoop

@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.faults import describe_failure
 from kiosk.ui.checkin import SYSTEM_ERROR, CheckResult, Source
+from kiosk.ui.error_text import staff_text
 from kiosk.ui.services import Services
 
 if TYPE_CHECKING:
@@ -46,11 +48,10 @@ class DeskModel(QObject):
         self.services.runner.run(task, done, self._failed)
 
     def _failed(self, error: BaseException) -> None:
-        log.error("desk task failed: %s", error, exc_info=error)
+        fault = describe_failure(error, "desk task", log)
         self._set_busy(False)
-        detail = str(getattr(error, "message", None) or error or type(error).__name__)
-        self.problem.emit(detail[:300])
-        self.result = CheckResult("manual", error_code=SYSTEM_ERROR, error_detail=detail[:300])
+        self.problem.emit(staff_text(fault)[:300])
+        self.result = CheckResult("manual", error_code=SYSTEM_ERROR, error_detail=fault.detail[:300], fault=fault)
         self.result_changed.emit(self.result)
         self.feedback.emit(False)
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.faults import describe_failure
 from kiosk.ui.checkin import SYSTEM_ERROR, CheckResult, Source
 from kiosk.ui.services import Services
 
@@ -188,6 +189,5 @@ class SelfServiceModel(QObject):
 
 
 def _system_error(source: Source, error: BaseException) -> CheckResult:
-    log.error("check-in failed: %s", error, exc_info=error)
-    detail = getattr(error, "message", None) or str(error) or type(error).__name__
-    return CheckResult(source, error_code=SYSTEM_ERROR, error_detail=str(detail)[:300])
+    fault = describe_failure(error, "check-in", log)
+    return CheckResult(source, error_code=SYSTEM_ERROR, error_detail=fault.detail[:300], fault=fault)
