@@ -172,6 +172,10 @@ class CameraConfig:
     width: int = 1280
     height: int = 720
     fps: float = 30.0
+    #: Shorten the camera's exposure while a located code is blown out by a reflection, and give the
+    #: camera its own settings back afterwards (kiosk/scanner/exposure.py). Cameras that ignore the
+    #: request are left alone.
+    exposure_control: bool = True
 
 
 @dataclass
