@@ -209,6 +209,7 @@
     <name>ErrorText</name>
     <message>
         <source>Support code: {code}</source>
+        <extracomment>The English summaries this module translates (see the module docstring).</extracomment>
         <translation>サポートコード: {code}</translation>
     </message>
     <message>
@@ -311,29 +312,6 @@
     <message>
         <source>Back</source>
         <translation>戻る</translation>
-    </message>
-</context>
-<context>
-    <name>NotSetUpWindow</name>
-    <message>
-        <source>This kiosk is not set up yet</source>
-        <translation>このキオスクはまだ設定されていません</translation>
-    </message>
-    <message>
-        <source>Patients: please check in at the reception desk.</source>
-        <translation>患者さま：受付窓口で受付をしてください。</translation>
-    </message>
-    <message>
-        <source>Staff: set it up now (facility, hub, departments, camera, scanner, printer), or run `kiosk setup` on this machine. The configuration file will be {path}. To try the kiosk with sample cards, start it with `kiosk run --demo`.</source>
-        <translation>スタッフ：今すぐ設定する（施設、ハブ、診療科、カメラ、スキャナー、プリンター）か、この端末で `kiosk setup` を実行してください。設定ファイルは {path} になります。サンプルカードで試すには `kiosk run --demo` で起動してください。</translation>
-    </message>
-    <message>
-        <source>Set up this kiosk…</source>
-        <translation>このキオスクを設定…</translation>
-    </message>
-    <message>
-        <source>Exit</source>
-        <translation>終了</translation>
     </message>
 </context>
 <context>
@@ -473,6 +451,29 @@
     <message>
         <source>The ticket printer cannot be reached</source>
         <translation>番号札プリンターに接続できません</translation>
+    </message>
+</context>
+<context>
+    <name>NotSetUpWindow</name>
+    <message>
+        <source>This kiosk is not set up yet</source>
+        <translation>このキオスクはまだ設定されていません</translation>
+    </message>
+    <message>
+        <source>Patients: please check in at the reception desk.</source>
+        <translation>患者さま：受付窓口で受付をしてください。</translation>
+    </message>
+    <message>
+        <source>Staff: set it up now (facility, hub, departments, camera, scanner, printer), or run `kiosk setup` on this machine. The configuration file will be {path}. To try the kiosk with sample cards, start it with `kiosk run --demo`.</source>
+        <translation>スタッフ：今すぐ設定する（施設、ハブ、診療科、カメラ、スキャナー、プリンター）か、この端末で `kiosk setup` を実行してください。設定ファイルは {path} になります。サンプルカードで試すには `kiosk run --demo` で起動してください。</translation>
+    </message>
+    <message>
+        <source>Set up this kiosk…</source>
+        <translation>このキオスクを設定…</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>終了</translation>
     </message>
 </context>
 <context>
@@ -1001,16 +1002,16 @@
         <translation>すべての受付を送信済みです。</translation>
     </message>
     <message>
-        <source>{state}. {pending}</source>
-        <translation>{state}。{pending}</translation>
-    </message>
-    <message>
         <source>Last successful sync: {minutes} min ago</source>
         <translation>最後の同期成功：{minutes} 分前</translation>
     </message>
     <message>
         <source>Last error: {error}</source>
         <translation>直近のエラー：{error}</translation>
+    </message>
+    <message>
+        <source>{n} visits set aside: the hub rejected them; they are not sent again.</source>
+        <translation>サーバーに拒否された受付 {n} 件を別に保管しました（再送信しません）。</translation>
     </message>
 </context>
 <context>

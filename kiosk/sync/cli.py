@@ -76,7 +76,7 @@ def _sync_command(args: argparse.Namespace) -> int:
 
     try:
         config = _load(args)
-        client = HubClient(config.hub.url, config.hub.token, read_timeout_s=config.hub.timeout_s)
+        client = HubClient.from_config(config.hub)
     except (ConfigError, NotConfigured) as exc:
         _print(args, {"error": {"code": "config", "message": str(exc)}}, f"error: {exc}", error=True)
         return EXIT_CONFIG

@@ -53,7 +53,8 @@ def build_camera(config: Config, spec: str | None, *, demo: bool) -> tuple[QtCam
             lambda: open_source(source_spec, width=cam.width, height=cam.height, fps=cam.fps), on_state=bridge)
     else:
         source = PacedLoop(lambda: open_source(source_spec), cam.fps, on_state=bridge)
-    camera = QtCamera(source, duplicate_window_s=config.scan.duplicate_window_s)
+    camera = QtCamera(source, duplicate_window_s=config.scan.duplicate_window_s,
+                      exposure_control=cam.exposure_control and is_live(source_spec))
     camera.state.connect(bridge.state)
     return camera, bridge
 
@@ -101,7 +102,7 @@ class SyncBridge(QObject):
         from kiosk.sync.engine import SyncEngine
         from kiosk.sync.loop import SyncLoop
 
-        client = HubClient(config.hub.url, config.hub.token)
+        client = HubClient.from_config(config.hub)
         self.loop = SyncLoop(SyncEngine(store, client), interval_s=config.hub.interval_s,
                              on_status=self.status.emit)
 

@@ -64,3 +64,17 @@ def test_status_text_is_at_least_16_px_at_100_percent(qtbot: QtBot, qapp: object
         bar.ensurePolished()
         bar.sync_label.ensurePolished()
         assert bar.sync_label.fontInfo().pixelSize() >= 16, base
+
+
+def test_sync_panel_shows_visits_set_aside(qtbot: QtBot, languages: LanguageManager) -> None:
+    from kiosk.ui.desk.sync_panel import SyncPanel
+
+    panel = SyncPanel()
+    qtbot.addWidget(panel)
+    panel.show_snapshot(StatusSnapshot(sync=SyncStatus(online=True, rejected_count=2), hub_configured=True))
+    languages.switch("en")
+    assert "2 visits set aside: the hub rejected them" in panel.detail.text()
+    languages.switch("vi")
+    assert "2 lượt khám bị máy chủ từ chối" in panel.detail.text()
+    panel.show_snapshot(StatusSnapshot(sync=SyncStatus(online=True), hub_configured=True))
+    assert "2" not in panel.detail.text()

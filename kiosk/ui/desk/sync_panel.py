@@ -1,4 +1,4 @@
-"""The desk's sync panel: hub state, last success, pending uploads, last error, "Sync now"."""
+"""The desk's sync panel: hub state, last success, pending uploads, last error, visits set aside, "Sync now"."""
 
 from __future__ import annotations
 
@@ -58,13 +58,15 @@ class SyncPanel(TranslatedWidget):
             pending = self.tr("Visits waiting for upload: {n}.")
         else:
             pending = self.tr("Every visit is uploaded.")
-        self.state.setText(self.tr("{state}. {pending}").format(state=states[s.view].rstrip("."),
-                                                               pending=pending.format(n=s.pending)))
+        self.state.setText(f"{states[s.view]}\n{pending.format(n=s.pending)}")
         set_role(self.state, "status-bad" if s.level is Level.BAD else "")
         detail = []
         if s.minutes_since_success is not None:
             detail.append(self.tr("Last successful sync: {minutes} min ago").format(minutes=s.minutes_since_success))
         if s.error:
             detail.append(self.tr("Last error: {error}").format(error=s.error))
+        if s.rejected:
+            detail.append(self.tr("{n} visits set aside: the hub rejected them; they are not sent again.")
+                          .format(n=s.rejected))
         self.detail.setText("\n".join(detail))
         self.detail.setVisible(bool(detail))
