@@ -110,3 +110,10 @@ def test_five_fields_starting_with_an_id_are_no_cccd() -> None:
     with pytest.raises(CardPayloadError) as exc:
         parse_payload("|".join(cccd().split("|")[:5]))
     assert exc.value.code is PayloadErrorCode.BAD_CARD_NUMBER
+
+
+def test_a_cccd_with_one_or_two_extra_fields_stays_a_cccd() -> None:
+    # 8 or 9 fields is also a BHYT part count; a plain-text name keeps the payload a CCCD.
+    for extra in ("|x", "|x|y"):
+        card = parse_cccd(cccd() + extra)
+        assert card.citizen_id == "079090001234" and card.name == "Lê Văn Bình"

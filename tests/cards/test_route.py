@@ -165,6 +165,7 @@ def test_decide_carries_the_route_when_given_the_profile() -> None:
     decision = decide(card, None, DAY, HERE, profile=basic)
     assert decision.route is not None and decision.route.route is Route.REFERRAL_NEEDED
     assert decision.route.object_code == "1.13" and "referral" in decision.route.message_en
+    assert decision.route.benefit.level_percent == 80  # the card's level reaches the route decision
     assert decide(card, None, DAY, HERE).route is None
     referred = decide(card, None, DAY, HERE, profile=basic, circumstances=VisitCircumstances(referral=True))
     assert referred.route is not None and referred.route.route is Route.REFERRAL
@@ -207,6 +208,8 @@ SPECIALISED = FacilityLevel.SPECIALISED
      VisitCircumstances(inpatient=True), (Route.SELF_REFERRED, "3.1", 40, False, False, False)),
     ({"level": SPECIALISED, "former_tier": FormerTier.CENTRAL}, ELSEWHERE_SAME_PROVINCE, DAY, None,
      (Route.REFERRAL_NEEDED, "3.1", 0, False, True, True)),
+    ({"level": SPECIALISED, "former_tier": FormerTier.DISTRICT}, ELSEWHERE_SAME_PROVINCE, DAY, None,
+     (Route.SELF_REFERRED, "3.3", 100, False, False, False)),
     ({"level": SPECIALISED}, ELSEWHERE_SAME_PROVINCE, DAY, None, (Route.OUTSIDE_ROUTE, None, 0, False, False, True)),
     ({"level": SPECIALISED}, ELSEWHERE_SAME_PROVINCE, DAY, VisitCircumstances(referral=True),
      (Route.REFERRAL, "1.3", 100, False, False, False)),
