@@ -382,3 +382,20 @@ def test_a_record_takes_only_table_fields() -> None:
 def test_a_broken_document_is_refused_with_the_parser_message() -> None:
     with pytest.raises(ValueError, match=r"^not well-formed XML: unclosed token"):
         parse_xml0(b"<a")
+
+
+def test_an_insured_visit_without_its_card_facility_leaves_ma_dkbd_empty_for_the_check() -> None:
+    record = build_xml0({**BHYT_VISIT, "card_facility_code": None}, FACILITY)
+    assert record["MA_DKBD"] == ""
+    assert ("MA_DKBD", "required") in {(p.field, p.problem) for p in validate_xml0(record)}
+
+
+def test_card_dates_as_datetimes_are_written_as_days() -> None:
+    record = build_xml0({**BHYT_VISIT, "valid_from": dt.datetime(2024, 1, 1, 0, 0)}, FACILITY)
+    assert record["GT_THE_TU"] == "20240101"
+
+
+def test_ma_lk_without_an_id_says_so() -> None:
+    with pytest.raises(ValueError) as err:
+        make_ma_lk("10099", dt.date(2025, 3, 1), "--")
+    assert str(err.value) == "a visit id is needed to derive MA_LK"

@@ -146,3 +146,8 @@ def test_with_a_profile_an_outside_route_proposes_no_code() -> None:
     visit = {**BHYT_VISIT, "registered_here": False, "card_facility_code": "01099"}
     central = dataclasses.replace(FACILITY, profile=FacilityProfile(code="10099", level=FacilityLevel.SPECIALISED))
     assert object_code_for_visit(visit, central, dt.date(2026, 11, 22)) == ""
+
+
+def test_with_a_profile_an_unknown_card_facility_proposes_no_code() -> None:
+    visit = {**BHYT_VISIT, "registered_here": None, "card_facility_code": None}
+    assert object_code_for_visit(visit, WITH_PROFILE, dt.date(2026, 11, 22)) == ""
