@@ -25,6 +25,13 @@ EXTRA_CASES: list[dict[str, str]] = [
     {"SO_CCCD": "Bb123456"},  # starts like a passport number but is not one
     {"SO_CCCD": "b1234567"},
     {"STT": "x1"},
+    {"GT_THE_DEN": "2023121"},  # 7 digits: a format problem only, never read as a date
+    {"NGAY_YL": "20250301081"},  # 11 digits: likewise
+]
+
+#: Changes to the uninsured record: card fields on a visit without a card.
+UNINSURED_CASES: list[dict[str, str]] = [
+    {"MA_DKBD": "10099", "GT_THE_TU": "20260101", "GT_THE_DEN": "20261231", "MA_DOITUONG_KCB": "1.1"},
 ]
 
 
@@ -48,6 +55,10 @@ def _lines() -> list[str]:
         problems = validate_xml0(GOOD.replace(**changes))
         lines += [f"{sorted(changes.items())} -> {p.field} {p.problem}: {p.message}" for p in problems] or [
             f"{sorted(changes.items())} -> no problem"]
+    uninsured = build_xml0(UNINSURED_VISIT, FACILITY)
+    for changes in UNINSURED_CASES:
+        problems = validate_xml0(uninsured.replace(**changes))
+        lines += [f"uninsured {sorted(changes.items())} -> {p.field} {p.problem}: {p.message}" for p in problems]
     for name, visit in _visit_cases():
         record = build_xml0(visit, FACILITY)
         lines += [f"visit {name} -> {p.field} {p.problem}: {p.message}" for p in visit_problems(visit, record)]
