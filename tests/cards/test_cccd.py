@@ -113,7 +113,8 @@ def test_five_fields_starting_with_an_id_are_no_cccd() -> None:
 
 
 def test_a_cccd_with_one_or_two_extra_fields_stays_a_cccd() -> None:
-    # 8 or 9 fields is also a BHYT part count; a plain-text name keeps the payload a CCCD.
+    # 8 or 9 fields is also a BHYT part count; field 1 (the old 9-digit ID here) is no hex-encoded BHYT name,
+    # which keeps the payload a CCCD.
     for extra in ("|x", "|x|y"):
-        card = parse_cccd(cccd() + extra)
-        assert card.citizen_id == "079090001234" and card.name == "Lê Văn Bình"
+        card = parse_cccd(cccd(old_id="123456789") + extra)
+        assert card.citizen_id == "079090001234" and card.name == "Lê Văn Bình" and card.old_id == "123456789"
