@@ -413,6 +413,10 @@
         <translation>ハブが要求を拒否しました</translation>
     </message>
     <message>
+        <source>Another kiosk uses this device&apos;s token: register this kiosk as a new device</source>
+        <translation>別のキオスクがこのデバイスのトークンを使っています：このキオスクを新しいデバイスとして登録してください</translation>
+    </message>
+    <message>
         <source>The configuration file cannot be used</source>
         <translation>設定ファイルを使用できません</translation>
     </message>

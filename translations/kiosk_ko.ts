@@ -413,6 +413,10 @@
         <translation>허브가 요청을 거부했습니다</translation>
     </message>
     <message>
+        <source>Another kiosk uses this device&apos;s token: register this kiosk as a new device</source>
+        <translation>다른 키오스크가 이 장치의 토큰을 사용 중입니다: 이 키오스크를 새 장치로 등록하세요</translation>
+    </message>
+    <message>
         <source>The configuration file cannot be used</source>
         <translation>설정 파일을 사용할 수 없습니다</translation>
     </message>

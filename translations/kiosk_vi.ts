@@ -413,6 +413,10 @@
         <translation>Máy chủ trung tâm từ chối yêu cầu</translation>
     </message>
     <message>
+        <source>Another kiosk uses this device&apos;s token: register this kiosk as a new device</source>
+        <translation>Một kiosk khác đang dùng mã thiết bị này: hãy đăng ký kiosk này như một thiết bị mới</translation>
+    </message>
+    <message>
         <source>The configuration file cannot be used</source>
         <translation>Không thể sử dụng tệp cấu hình</translation>
     </message>

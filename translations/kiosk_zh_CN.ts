@@ -413,6 +413,10 @@
         <translation>中心服务器拒绝了该请求</translation>
     </message>
     <message>
+        <source>Another kiosk uses this device&apos;s token: register this kiosk as a new device</source>
+        <translation>另一台自助机正在使用本设备的令牌：请将本机注册为新设备</translation>
+    </message>
+    <message>
         <source>The configuration file cannot be used</source>
         <translation>配置文件无法使用</translation>
     </message>

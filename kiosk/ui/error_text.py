@@ -49,6 +49,8 @@ def _summaries() -> dict[str, str]:
         "The hub is busy": translate("KioskError", "The hub is busy"),
         "The hub reported a fault": translate("KioskError", "The hub reported a fault"),
         "The hub refused the request": translate("KioskError", "The hub refused the request"),
+        "Another kiosk uses this device's token: register this kiosk as a new device": translate(
+            "KioskError", "Another kiosk uses this device's token: register this kiosk as a new device"),
         "The configuration file cannot be used": translate("KioskError", "The configuration file cannot be used"),
         "This is not a usable card code": translate("KioskError", "This is not a usable card code"),
         "The card list cannot be read": translate("KioskError", "The card list cannot be read"),
