@@ -33,8 +33,8 @@ if TYPE_CHECKING:
     from kiosk.scanner.serial_reader import SerialScanner
     from kiosk.sync.client import HubClient
     from kiosk.sync.engine import SyncEngine
-    from kiosk.sync.loop import SyncLoop
     from kiosk.sync.lookup import HubLookupClient
+    from kiosk.sync.loop import SyncLoop
 
 #: Connecting to the hub never waits longer than this, even with a long ``[hub] timeout_s`` for answers.
 HUB_CONNECT_TIMEOUT_S = 5.0
@@ -114,7 +114,7 @@ def online_lookup(config: Config) -> HubLookupClient | None:
     return HubLookupClient(config.hub.url, config.hub.token)
 
 
-def checkin_service(config: Config, store: Any, *, online: OnlineChecker | None | bool = True,
+def checkin_service(config: Config, store: Any, *, online: OnlineChecker | bool | None = True,
                     clock: Callable[[], dt.datetime] | None = None) -> CheckInService:
     """The check-in core for this facility. ``online``: True builds the hub look-up from the
     configuration (none without a hub), False/None means offline only, or pass a look-up."""

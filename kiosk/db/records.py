@@ -75,7 +75,7 @@ class VisitRecord:
     recheck: VisitRecheck | None = None
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> VisitRecord:
+    def from_row(cls, row: Mapping[Any, Any]) -> VisitRecord:
         """From a database row or a wire dict (dates as objects or ISO text)."""
         values = {name: row[name] for name in WIRE_FIELDS}
         for name in WIRE_DATES:

@@ -29,12 +29,11 @@ def _set_role(label: QLabel, level: Level) -> None:
 class StatusBar(QFrame):
     """Shows a :class:`StatusSnapshot`; call :meth:`show_snapshot` whenever anything changes."""
 
-    def __init__(self, parent: QWidget | None = None, *, warn_after: dt.timedelta = dt.timedelta(hours=4),
+    def __init__(self, parent: QWidget | None = None,
                  show_devices: tuple[str, ...] = ("camera", "scanner", "printer")) -> None:
         super().__init__(parent)
         self.setProperty("role", "statusbar")
         self.setObjectName("statusbar")
-        self.warn_after = warn_after
         self.snapshot = StatusSnapshot()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 4, 12, 4)
@@ -68,7 +67,7 @@ class StatusBar(QFrame):
     def retranslate_ui(self) -> None:
         s = self.snapshot
         summary = summarise_sync(s.sync, hub_configured=s.hub_configured, now=dt.datetime.now(dt.UTC),
-                                 warn_after=self.warn_after)
+                                 warn_after=self.snapshot.pending_warn_after)
         view_text = {
             SyncView.NO_HUB: self.tr("No hub: working offline"),
             SyncView.SYNCING: self.tr("Syncing…"),

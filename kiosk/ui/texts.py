@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.cards.eligibility import Verdict
-from kiosk.ui.checkin import SYSTEM_ERROR, CheckResult
+from kiosk.checkin.result import SYSTEM_ERROR, CheckResult
 
 if TYPE_CHECKING:
     from kiosk.printing.status import PrintStatus

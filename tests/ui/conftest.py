@@ -14,7 +14,7 @@ from kiosk.db.demo import DEMO_DAY, DEMO_FACILITY, load_demo
 from kiosk.db.store import Store
 from kiosk.printing import PrinterSettings, TicketPrinter
 from kiosk.ui.appearance import Appearance
-from kiosk.ui.checkin import CheckInService
+from kiosk.checkin.service import CheckInService
 from kiosk.ui.i18n import LanguageManager
 from kiosk.ui.services import Services
 from kiosk.ui.workers import TaskRunner

@@ -10,19 +10,23 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QListWidget, QLi
 
 from kiosk.cards import BhytCard, CccdCard
 from kiosk.cards.eligibility import Verdict
+from kiosk.checkin.result import CheckResult
 from kiosk.ui.base import TranslatedWidget
+from kiosk.ui.texts import result_title, staff_reason, verdict_short
+from kiosk.ui.widgets import button, label, set_role
 
 if TYPE_CHECKING:
     from kiosk.db.reference import DepartmentInfo
-from kiosk.ui.checkin import CheckResult
-from kiosk.ui.texts import result_title, staff_reason
-from kiosk.ui.widgets import button, label, set_role
+    from kiosk.ui.desk.model import Confirmation
 
 
 class PatientPanel(TranslatedWidget):
     register = Signal(str)
     reprint = Signal()
     clear = Signal()
+    #: Staff pressed "Register anyway" / "Cancel" on the confirmation question.
+    confirmed = Signal()
+    cancelled = Signal()
 
     def __init__(self, language: Callable[[], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +59,26 @@ class PatientPanel(TranslatedWidget):
         buttons = QHBoxLayout()
         for b in (self.register_button, self.reprint_button, self.clear_button):
             buttons.addWidget(b)
+        # The confirmation question: focus goes to "Cancel", so Enter alone never records.
+        self.confirmation: Confirmation | None = None
+        self.confirm_box = QWidget()
+        self.confirm_box.setObjectName("desk-confirm")
+        self.confirm_text = label("", "warn", align=Qt.AlignmentFlag.AlignLeft)
+        self.confirm_text.setObjectName("desk-confirm-text")
+        self.confirm_button = button("", "primary", "desk-confirm-register")
+        self.confirm_button.setAutoDefault(False)
+        self.confirm_button.clicked.connect(self.confirmed)
+        self.cancel_button = button(name="desk-confirm-cancel")
+        self.cancel_button.clicked.connect(self.cancelled)
+        confirm_layout = QVBoxLayout(self.confirm_box)
+        confirm_layout.setContentsMargins(0, 0, 0, 0)
+        confirm_layout.addWidget(self.confirm_text)
+        confirm_buttons = QHBoxLayout()
+        confirm_buttons.addWidget(self.confirm_button)
+        confirm_buttons.addWidget(self.cancel_button)
+        confirm_buttons.addStretch(1)
+        confirm_layout.addLayout(confirm_buttons)
+        self.confirm_box.hide()
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.addWidget(self.banner)
@@ -62,6 +86,7 @@ class PatientPanel(TranslatedWidget):
         root.addLayout(self.form)
         root.addWidget(self.dept_caption)
         root.addWidget(self.dept_list, 1)
+        root.addWidget(self.confirm_box)
         root.addLayout(buttons)
         self.dept_caption.setBuddy(self.dept_list)
         self.retranslate_ui()
@@ -93,6 +118,14 @@ class PatientPanel(TranslatedWidget):
         self.result = result
         self.retranslate_ui()
 
+    def show_confirmation(self, confirmation: Confirmation | None) -> None:
+        """Ask before registering (a repeat, a verdict not valid); None hides the question."""
+        self.confirmation = confirmation
+        self.confirm_box.setVisible(confirmation is not None)
+        self.retranslate_ui()
+        if confirmation is not None:
+            self.cancel_button.setFocus()
+
     def retranslate_ui(self) -> None:
         captions = {"name": self.tr("Name"), "birth": self.tr("Date of birth"), "number": self.tr("Card number"),
                     "citizen": self.tr("Citizen ID"), "validity": self.tr("Valid"),
@@ -103,6 +136,9 @@ class PatientPanel(TranslatedWidget):
         self.register_button.setText(self.tr("Register (Enter)"))
         self.reprint_button.setText(self.tr("Reprint (F5)"))
         self.clear_button.setText(self.tr("Clear (Esc)"))
+        self.confirm_button.setText(self.tr("Register &anyway"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.confirm_text.setText(self._question())
         lang = self._language()
         for row, dept in enumerate(self.departments):
             item = self.dept_list.item(row)
@@ -111,6 +147,20 @@ class PatientPanel(TranslatedWidget):
                 text += " · " + self.tr("Room {room}").format(room=dept.room)
             item.setText(text)
         self._show_patient()
+
+    def _question(self) -> str:
+        asked = self.confirmation
+        if asked is None:
+            return ""
+        parts = []
+        if asked.repeat is not None:
+            parts.append(self.tr("This card already has ticket {ticket} for this department today.").format(
+                ticket=asked.repeat.ticket))
+        if asked.not_valid and self.result is not None and self.result.verdict is not None:
+            parts.append(self.tr("The card is not valid ({verdict}).").format(
+                verdict=verdict_short(self.result.verdict)))
+        parts.append(self.tr("Register anyway? Confirm with the button below; Cancel records nothing."))
+        return " ".join(parts)
 
     def _show_patient(self) -> None:
         r = self.result
