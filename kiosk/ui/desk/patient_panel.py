@@ -66,9 +66,10 @@ class PatientPanel(TranslatedWidget):
         self.confirm_text = label("", "warn", align=Qt.AlignmentFlag.AlignLeft)
         self.confirm_text.setObjectName("desk-confirm-text")
         self.confirm_button = button("", "primary", "desk-confirm-register")
-        self.confirm_button.setAutoDefault(False)
+        self.confirm_button.setAutoDefault(True)  # Enter once focused on it: a second, deliberate key
         self.confirm_button.clicked.connect(self.confirmed)
         self.cancel_button = button(name="desk-confirm-cancel")
+        self.cancel_button.setAutoDefault(True)  # has the focus: Enter (or Esc) cancels
         self.cancel_button.clicked.connect(self.cancelled)
         confirm_layout = QVBoxLayout(self.confirm_box)
         confirm_layout.setContentsMargins(0, 0, 0, 0)
