@@ -8,10 +8,10 @@ from typing import Any
 
 from kiosk.cards import BhytCard, BirthDate, CachedCard, CardStatus
 from kiosk.cards.eligibility import Decision, Verdict
-from kiosk.db.store import Store
-from kiosk.sync.lookup import OnlineResult, ProvisionalReason
 from kiosk.checkin.result import Source
 from kiosk.checkin.service import CheckInService
+from kiosk.db.store import Store
+from kiosk.sync.lookup import OnlineResult, ProvisionalReason
 from tests.cards.builders import bhyt_2021
 
 NOW = dt.datetime(2026, 11, 22, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=7)))

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from kiosk.checkin.service import CheckInService
 from kiosk.db.demo import DEMO_DAY, DEMO_FACILITY, load_demo
 from kiosk.db.store import Store
 from kiosk.printing import PrinterSettings, TicketPrinter
 from kiosk.ui.appearance import Appearance
-from kiosk.checkin.service import CheckInService
 from kiosk.ui.i18n import LanguageManager
 from kiosk.ui.services import Services
 from kiosk.ui.workers import TaskRunner

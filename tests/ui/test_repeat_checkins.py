@@ -90,7 +90,7 @@ def test_desk_asks_before_registering_a_card_that_is_not_valid(
         assert "not valid" in window.patient.confirm_text.text(), label
         assert len(store.list_visits()) == before, label  # nothing recorded on the first Enter
         window.patient.confirm_button.click()
-        qtbot.waitUntil(lambda: len(store.list_visits()) == before + 1)
+        qtbot.waitUntil(lambda n=before + 1: len(store.list_visits()) == n)
         assert store.list_visits()[-1]["verdict"] == SCENARIOS[label].verdict, label
 
 

@@ -60,7 +60,7 @@ def test_cli_and_both_screens_agree_on_every_demo_card(
         desk.model.register("K03")
         if desk.model.confirmation is not None:  # not valid, or the same card again: staff confirm
             desk.patient.confirm_button.click()
-        qtbot.waitUntil(lambda: len(store.list_visits()) == before + 1)
+        qtbot.waitUntil(lambda n=before + 1: len(store.list_visits()) == n)
         recorded_at_desk = store.list_visits()[-1]
 
         kiosk.scan(scenario.payload)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import pty
 import time
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -34,7 +33,7 @@ SECOND = SCENARIOS["valid, registered elsewhere"].payload
 
 
 @pytest.fixture
-def desk(qtbot: QtBot, services: Services, languages: LanguageManager) -> Iterator[tuple[DeskWindow, list[str]]]:
+def desk(qtbot: QtBot, services: Services, languages: LanguageManager) -> tuple[DeskWindow, list[str]]:
     services.intake = ScanIntake(5.0, clock=lambda: 1000.0)  # every read at the same instant
     window = DeskWindow(DeskModel(services, lambda: "vi"), languages)
     qtbot.addWidget(window)
@@ -46,7 +45,7 @@ def desk(qtbot: QtBot, services: Services, languages: LanguageManager) -> Iterat
 
     window.model.result_changed.connect(seen)
     window.show()
-    yield window, checked
+    return window, checked
 
 
 def test_serial_scanner_repeat_inside_the_window_is_one_check(qtbot: QtBot,
