@@ -88,3 +88,27 @@ def test_sounds_are_optional(tmp_path: object, qtbot: QtBot) -> None:
     assert not silent.available
     silent.play(True)
     assert silent.played == [True]
+
+
+def test_pending_warn_minutes_from_the_configuration_marks_old_uploads(
+        qtbot: QtBot, languages: LanguageManager) -> None:
+    from kiosk.config import Config
+    from kiosk.factory import pending_warning
+    from kiosk.ui.status_collector import StatusCollector
+    from kiosk.ui.workers import TaskRunner
+
+    config = Config()
+    config.hub.pending_warn_minutes = 30
+    runner = TaskRunner()
+    collector = StatusCollector(runner, hub_configured=True, pending_warn_after=pending_warning(config))
+    bar = StatusBar()
+    qtbot.addWidget(bar)
+    collector.changed.connect(bar.show_snapshot)
+    languages.switch("en")
+    now = dt.datetime.now(dt.UTC)
+    collector.set_sync(SyncStatus(online=True, pending_count=3, oldest_pending_at=now - dt.timedelta(minutes=20)))
+    assert bar.pending_label.text() == "Waiting to upload: 3"  # younger than 30 minutes: not a problem
+    collector.set_sync(SyncStatus(online=True, pending_count=3, oldest_pending_at=now - dt.timedelta(minutes=45)))
+    assert bar.pending_label.text() == "Uploads waiting too long: 3"
+    assert bar.pending_label.property("role") == "status-bad"
+    runner.shutdown()
