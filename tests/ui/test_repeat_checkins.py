@@ -4,6 +4,7 @@ already has and offers a reprint instead of a second number."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -15,8 +16,12 @@ from kiosk.ui.desk.window import DeskWindow
 from kiosk.ui.i18n import LanguageManager
 from kiosk.ui.selfservice.model import Screen
 from kiosk.ui.services import Services
+from tests.ui.conftest import LANGS
 from tests.ui.support import press_key
+from tests.ui.test_desk_flow import assert_fits as desk_fits
+from tests.ui.test_desk_flow import desk_look as desk_look  # a fixture
 from tests.ui.test_desk_flow import make_desk
+from tests.ui.test_selfservice_flow import assert_fits as fits
 from tests.ui.test_selfservice_flow import make_window
 
 SCENARIOS = {s.label: s for s in demo_scenarios()}
@@ -26,7 +31,7 @@ AN = SCENARIOS["valid, registered here"].payload
 def checked(qtbot: QtBot, window: DeskWindow, payload: str) -> None:
     window.patient.show_result(None)
     window.scan(payload, "serial")
-    qtbot.waitUntil(lambda: window.patient.result is not None and window.patient.dept_list.hasFocus())
+    qtbot.waitUntil(lambda: window.patient.result is not None)
 
 
 def choose(window: DeskWindow, code: str) -> None:
@@ -130,3 +135,42 @@ def test_self_service_shows_the_number_already_issued_and_reprints_it(
     take("K02")  # another department the same day: a new number
     qtbot.waitUntil(lambda: window.ticket.print_result is not None, timeout=10_000)
     assert window.ticket.number.text() == "K02-001" and not window.ticket.reprint_button.isVisible()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_repeat_texts_fit_in_every_language(qtbot: QtBot, services: Services, languages: LanguageManager,
+                                            appearance: Appearance, store: Store, lang: str) -> None:
+    kiosk = make_window(qtbot, services, languages, appearance)
+    for _ in range(2):
+        languages.switch(lang)
+        kiosk.scan(AN)
+        qtbot.waitUntil(lambda: kiosk.model.screen is Screen.VERDICT)
+        kiosk.verdict.continue_button.click()
+        qtbot.waitUntil(lambda: kiosk.model.screen is Screen.DEPARTMENTS)
+        kiosk.departments.buttons["K01"].click()
+        qtbot.waitUntil(lambda: kiosk.model.screen is Screen.TICKET)
+        if kiosk.model.issued is not None and kiosk.model.issued.repeat:
+            break
+        kiosk.ticket.done_button.click()
+    assert kiosk.ticket.reprint_button.isVisible()
+    fits(qtbot, kiosk, f"self-service repeat/{lang}")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_desk_confirmation_fits_in_every_language(qtbot: QtBot, services: Services, languages: LanguageManager,
+                                                  desk_look: Appearance, store: Store, lang: str) -> None:
+    desk = make_desk(qtbot, services, languages)
+    languages.switch(lang)
+    expired = SCENARIOS["expired"].payload
+    checked(qtbot, desk, expired)
+    choose(desk, "K01")
+    press_key(desk.patient.dept_list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: desk.patient.confirm_box.isVisible())
+    desk.patient.confirm_button.click()
+    qtbot.waitUntil(lambda: desk.model.last_visit is not None)  # the UI has taken the registration in
+    checked(qtbot, desk, expired)  # expired AND already registered: the longest question
+    choose(desk, "K01")
+    press_key(desk.patient.dept_list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: desk.patient.confirm_box.isVisible())
+    assert "K01-001" in desk.patient.confirm_text.text()
+    desk_fits(qtbot, desk, (1280, 720), f"desk confirmation/{lang}")

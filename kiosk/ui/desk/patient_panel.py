@@ -56,7 +56,9 @@ class PatientPanel(TranslatedWidget):
         self.reprint_button.clicked.connect(self.reprint)
         self.clear_button = button(name="desk-clear")
         self.clear_button.clicked.connect(self.clear)
-        buttons = QHBoxLayout()
+        self.actions = QWidget()
+        buttons = QHBoxLayout(self.actions)
+        buttons.setContentsMargins(0, 0, 0, 0)
         for b in (self.register_button, self.reprint_button, self.clear_button):
             buttons.addWidget(b)
         # The confirmation question: focus goes to "Cancel", so Enter alone never records.
@@ -71,15 +73,13 @@ class PatientPanel(TranslatedWidget):
         self.cancel_button = button(name="desk-confirm-cancel")
         self.cancel_button.setAutoDefault(True)  # has the focus: Enter (or Esc) cancels
         self.cancel_button.clicked.connect(self.cancelled)
-        confirm_layout = QVBoxLayout(self.confirm_box)
-        confirm_layout.setContentsMargins(0, 0, 0, 0)
-        confirm_layout.addWidget(self.confirm_text)
-        confirm_buttons = QHBoxLayout()
+        confirm_buttons = QHBoxLayout(self.confirm_box)
+        confirm_buttons.setContentsMargins(0, 0, 0, 0)
         confirm_buttons.addWidget(self.confirm_button)
         confirm_buttons.addWidget(self.cancel_button)
         confirm_buttons.addStretch(1)
-        confirm_layout.addLayout(confirm_buttons)
         self.confirm_box.hide()
+        self.confirm_text.hide()
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.addWidget(self.banner)
@@ -87,8 +87,9 @@ class PatientPanel(TranslatedWidget):
         root.addLayout(self.form)
         root.addWidget(self.dept_caption)
         root.addWidget(self.dept_list, 1)
+        root.addWidget(self.confirm_text)
         root.addWidget(self.confirm_box)
-        root.addLayout(buttons)
+        root.addWidget(self.actions)
         self.dept_caption.setBuddy(self.dept_list)
         self.retranslate_ui()
 
@@ -123,6 +124,8 @@ class PatientPanel(TranslatedWidget):
         """Ask before registering (a repeat, a verdict not valid); None hides the question."""
         self.confirmation = confirmation
         self.confirm_box.setVisible(confirmation is not None)
+        self.confirm_text.setVisible(confirmation is not None)
+        self.actions.setVisible(confirmation is None)  # the question takes the buttons' place
         self.retranslate_ui()
         if confirmation is not None:
             self.cancel_button.setFocus()
@@ -160,7 +163,7 @@ class PatientPanel(TranslatedWidget):
         if asked.not_valid and self.result is not None and self.result.verdict is not None:
             parts.append(self.tr("The card is not valid ({verdict}).").format(
                 verdict=verdict_short(self.result.verdict)))
-        parts.append(self.tr("Register anyway? Confirm with the button below; Cancel records nothing."))
+        parts.append(self.tr("Register anyway?"))
         return " ".join(parts)
 
     def _show_patient(self) -> None:
