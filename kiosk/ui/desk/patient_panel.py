@@ -56,8 +56,8 @@ class PatientPanel(TranslatedWidget):
         self.reprint_button.clicked.connect(self.reprint)
         self.clear_button = button(name="desk-clear")
         self.clear_button.clicked.connect(self.clear)
-        self.actions = QWidget()
-        buttons = QHBoxLayout(self.actions)
+        self.action_row = QWidget()
+        buttons = QHBoxLayout(self.action_row)
         buttons.setContentsMargins(0, 0, 0, 0)
         for b in (self.register_button, self.reprint_button, self.clear_button):
             buttons.addWidget(b)
@@ -89,7 +89,7 @@ class PatientPanel(TranslatedWidget):
         root.addWidget(self.dept_list, 1)
         root.addWidget(self.confirm_text)
         root.addWidget(self.confirm_box)
-        root.addWidget(self.actions)
+        root.addWidget(self.action_row)
         self.dept_caption.setBuddy(self.dept_list)
         self.retranslate_ui()
 
@@ -125,7 +125,7 @@ class PatientPanel(TranslatedWidget):
         self.confirmation = confirmation
         self.confirm_box.setVisible(confirmation is not None)
         self.confirm_text.setVisible(confirmation is not None)
-        self.actions.setVisible(confirmation is None)  # the question takes the buttons' place
+        self.action_row.setVisible(confirmation is None)  # the question takes the buttons' place
         self.retranslate_ui()
         if confirmation is not None:
             self.cancel_button.setFocus()
