@@ -4,7 +4,7 @@
 so a card gets the same verdict and the same visit record whichever way it came in.
 
 A check has three steps, so that a front end with threads can keep the database lane free of network
-waits (kiosk/ui/README.md, "Threads")::
+waits (kiosk/ui/README.md, "Check-in and threads")::
 
     checking = service.begin(text, source)      # database: parse, look up the cache, decide
     checking = service.ask_online(checking)     # network only: the hub's look-up, ≤ online_timeout_s
