@@ -167,7 +167,7 @@ def _drive(hub: str, token: str, stall_s: float, cycles: int, tmp: Path) -> dict
     os.environ["KIOSK_DATA_DIR"] = str(tmp / "data")
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.db.demo import demo_scenarios
+    from kiosk.db.demo import bhyt_payload
     from kiosk.ui.app import KioskApp, RunOptions
     from kiosk.ui.selfservice.model import Screen
     from kiosk.ui.selfservice.window import SelfServiceWindow
@@ -196,7 +196,11 @@ def _drive(hub: str, token: str, stall_s: float, cycles: int, tmp: Path) -> dict
     from PySide6.QtCore import QTimer
 
     window.autopilot = False
-    payloads = [s.payload for s in demo_scenarios() if s.verdict == "valid"]
+    # one card per patient: the same card again the same day for the same department is a repeat (no new
+    # number, kiosk/ui/README.md), so the patients of this run are distinct valid cards
+    cards = bench_cards(cycles + 200)
+    kiosk.store.upsert_cards(cards)
+    payloads = [bhyt_payload(card) for card in cards]
     model = window.model
     patients = QTimer()
     patients.setInterval(300)
@@ -206,13 +210,14 @@ def _drive(hub: str, token: str, stall_s: float, cycles: int, tmp: Path) -> dict
         if model.busy:
             return
         if model.screen is Screen.WELCOME:
-            window.scan(payloads[next(counter) % len(payloads)], "serial")
+            window.scan(payloads[cycles + next(counter) % 200], "serial")
         elif model.screen is Screen.VERDICT:
             model.proceed() if model.result is not None and model.result.self_service_allowed else window.reset()
         elif model.screen is Screen.DEPARTMENTS and model.departments:
             model.choose(model.departments[0].code)
-        elif model.screen is Screen.TICKET and model.print_result is not None:
-            window.reset()
+        elif model.screen is Screen.TICKET and (model.print_result is not None
+                                                or (model.issued is not None and model.issued.repeat)):
+            window.reset()  # printed, or the clip's own card again: "you already have a number"
 
     patients.timeout.connect(next_step)
     probe = StallProbe()
@@ -232,12 +237,13 @@ def _drive(hub: str, token: str, stall_s: float, cycles: int, tmp: Path) -> dict
             rss_trend.append(round(rss_mb(), 1))  # a leak shows as a steady climb, not as one number
         window.reset()
         pump(app, 0.05)
-        model.scan(payloads[i % len(payloads)], "camera")
+        model.scan(payloads[i], "camera")
         pump(app, 5, lambda: model.screen is Screen.VERDICT)
         model.proceed()
         pump(app, 5, lambda: model.screen is Screen.DEPARTMENTS)
         model.choose(model.departments[i % len(model.departments)].code)
-        pump(app, 10, lambda: model.print_result is not None)
+        pump(app, 10, lambda: model.print_result is not None
+             or (model.issued is not None and model.issued.repeat))
     accelerated_s = time.monotonic() - t0
     pump(app, 2.0)
     result = {
@@ -250,6 +256,18 @@ def _drive(hub: str, token: str, stall_s: float, cycles: int, tmp: Path) -> dict
     window.close()
     kiosk.close()
     return result
+
+
+def bench_cards(n: int) -> list[Any]:
+    """``n`` valid cards registered here (added to the demo cache): one per simulated patient."""
+    import datetime as dt
+
+    from kiosk.cards.model import BirthDate, CachedCard, CardStatus, Gender
+
+    return [CachedCard(card_number=f"DN40199{i:08d}", bhxh_number=f"99{i:08d}", name=f"Bệnh Nhân Số {i}",
+                       birth_date=BirthDate(1980 + i % 40, 1 + i % 12, 1 + i % 28), gender=Gender.MALE,
+                       facility_code="01999", valid_from=dt.date(2024, 1, 1), valid_to=None,
+                       status=CardStatus.ACTIVE) for i in range(n)]
 
 
 # ----- 4. visit-list refresh while a check-in waits for a slow hub ---------------------------------------------
