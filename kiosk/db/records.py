@@ -12,17 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from kiosk.db.convert import WIRE_DATES, WIRE_FIELDS
-
-
-def _date(value: Any) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value))
+from kiosk.db.convert import WIRE_DATES, WIRE_FIELDS, as_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +69,7 @@ class VisitRecord:
         """From a database row or a wire dict (dates as objects or ISO text)."""
         values = {name: row[name] for name in WIRE_FIELDS}
         for name in WIRE_DATES:
-            values[name] = _date(values[name])
+            values[name] = as_date(values[name])
         values["provisional"] = bool(values["provisional"])
         return cls(**values, sync_state=row.get("sync_state"), sync_error=row.get("sync_error"))
 
