@@ -18,9 +18,13 @@ import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
+
+if TYPE_CHECKING:
+    from kiosk.cards.identity import IdentityPolicy
+    from kiosk.cards.route import FacilityProfile
 
 APP_NAME = "clinic-kiosk"
 SCHEMA_VERSION = 1
@@ -47,10 +51,74 @@ def default_config_path() -> Path:
 
 @dataclass
 class FacilityConfig:
+    """This facility and its place in the 2025 route rules (docs/eligibility.md, "Route and facility level").
+
+    The province is the first two characters of ``code``. Until ``level`` is set, every patient whose card
+    is registered elsewhere is sent to reception (route ``outside_route``), which is the safe default.
+    """
+
     #: This facility's 5-character code (MA_CSKCB), e.g. "01999".
     code: str = "01999"
     #: Name printed on tickets and shown on the welcome screen.
     name: str = "Phòng khám Đa khoa Mẫu"
+    #: Level under the amended health-insurance law: "primary" (ban đầu), "basic" (cơ bản), "specialised"
+    #: (chuyên sâu); empty: not configured (patients registered elsewhere go to reception).
+    level: str = ""
+    #: What the facility was before 01/01/2025: "commune", "district", "provincial", "central"; empty: unknown.
+    former_tier: str = ""
+    #: Score of a basic-level facility (bands: under 50, 50-70); 0 = temporarily classified as basic without
+    #: a score; -1 = not configured.
+    basic_score: int = -1
+    #: Primary facility paid at 100 % whatever the card's level (commune health station, family-medicine
+    #: clinic, district health centre, agency or army primary post): object code 1.2.
+    primary_full_coverage: bool = False
+    #: Cards registered where count as primary care here (object codes 1.2 / 1.11): "country", "province"
+    #: (default; the nationwide reading of the law is not confirmed) or "off".
+    primary_care_scope: str = "province"
+
+    def profile(self) -> FacilityProfile:
+        """The facility as the route rules see it; ConfigError names a bad value."""
+        from kiosk.cards.route import FacilityLevel, FacilityProfile, FormerTier, PrimaryCareScope
+
+        def pick(enum_type: Any, key: str) -> Any:
+            value = getattr(self, key)
+            try:
+                return enum_type(value)
+            except ValueError:
+                allowed = ", ".join(repr(str(m)) for m in enum_type)
+                raise ConfigError(f"facility.{key}: {value!r} is not one of {allowed}") from None
+
+        if self.basic_score < -1:
+            raise ConfigError(f"facility.basic_score: {self.basic_score} (use -1 for not configured)")
+        return FacilityProfile(code=self.code.strip().upper(), level=pick(FacilityLevel, "level"),
+                               former_tier=pick(FormerTier, "former_tier"), basic_score=self.basic_score,
+                               primary_full_coverage=self.primary_full_coverage,
+                               primary_care_scope=pick(PrimaryCareScope, "primary_care_scope"))
+
+
+@dataclass
+class EligibilityConfig:
+    """Check-in rules that are facility settings (docs/eligibility.md)."""
+
+    #: Ask for an identity document with a BHYT card (a QR never shows whether the card has a photo):
+    #: "self_service" (default: the unattended kiosk asks for the CCCD QR or sends the patient to the desk),
+    #: "always" (the desk also records "identity checked"), "off". Children under 6 are never asked.
+    identity_check: str = "self_service"
+    #: Compare names without any diacritics when matching a CCCD to the card (for scanners that lose them);
+    #: off by default: "Nguyễn" and "Nguyen" are different names.
+    identity_ignore_diacritics: bool = False
+    #: Warn staff when the gateway's look-up history shows the card checked at another facility after the
+    #: patient's last discharge (the patient may still be admitted there).
+    warn_admitted_elsewhere: bool = True
+
+    def identity_policy(self) -> IdentityPolicy:
+        from kiosk.cards.identity import IdentityPolicy
+
+        try:
+            return IdentityPolicy(self.identity_check)
+        except ValueError:
+            raise ConfigError(f"eligibility.identity_check: {self.identity_check!r} is not one of "
+                              "'off', 'self_service', 'always'") from None
 
 
 @dataclass
@@ -163,6 +231,7 @@ class PrinterConfig:
 class Config:
     schema_version: int = SCHEMA_VERSION
     facility: FacilityConfig = field(default_factory=FacilityConfig)
+    eligibility: EligibilityConfig = field(default_factory=EligibilityConfig)
     database: DatabaseConfig = field(default_factory=DatabaseConfig)
     queue: QueueConfig = field(default_factory=QueueConfig)
     hub: HubConfig = field(default_factory=HubConfig)
@@ -228,6 +297,11 @@ def load_config(path: Path | None = None, *, environ: typing.Mapping[str, str] |
             raise ConfigError(f"{config_path}: not valid TOML: {exc}") from exc
         try:
             _apply(config, raw, "")
+        except ConfigError as exc:
+            raise ConfigError(f"{config_path}: {exc}") from exc
+        try:
+            config.facility.profile()
+            config.eligibility.identity_policy()
         except ConfigError as exc:
             raise ConfigError(f"{config_path}: {exc}") from exc
         if config.schema_version > SCHEMA_VERSION:

@@ -122,7 +122,7 @@ def checkin_service(config: Config, store: Any, *, online: OnlineChecker | bool 
 
     checker: Any = online_lookup(config) if online is True else (online or None)
     return CheckInService(store, config.facility.code, clock=clock, online=checker,
-                          online_timeout_s=LOOKUP_TIMEOUT_S)
+                          online_timeout_s=LOOKUP_TIMEOUT_S, profile=config.facility.profile())
 
 
 # ----- devices ------------------------------------------------------------------------------------------

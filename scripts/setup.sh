@@ -13,7 +13,7 @@ apt_packages=(libzbar0 libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libgl1 libeg
               libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-noto-core fonts-noto-cjk
               alsa-utils)  # aplay: the success/failure sounds
 if (( want_test )); then
-  apt_packages+=(xvfb xauth socat postgresql
+  apt_packages+=(xvfb xauth xdotool socat postgresql
                 nsis wine64  # makensis compiles installer/windows/kiosk.nsi; wine64 runs it (tests/installer)
                 lintian systemd  # checks of the .deb and its units (tests/installer)
                 cage xwayland  # the kiosk session's compositor, run headless by tests/installer

@@ -248,8 +248,8 @@
         <translation>ハブのアドレス</translation>
     </message>
     <message>
-        <source>Device token (from `kiosk hub device add`)</source>
-        <translation>デバイストークン（`kiosk hub device add` で発行）</translation>
+        <source>Device token (issued for this kiosk by the hub administrator)</source>
+        <translation>デバイストークン（ハブ管理者がこのキオスク用に発行）</translation>
     </message>
     <message>
         <source>Show</source>
@@ -277,6 +277,48 @@
     <message>
         <source>Continue</source>
         <translation>続ける</translation>
+    </message>
+</context>
+<context>
+    <name>KeypadScreen</name>
+    <message>
+        <source>Type your health-insurance card number or citizen ID number</source>
+        <translation>保険証番号または国民 ID 番号を入力してください</translation>
+    </message>
+    <message>
+        <source>Card number: 2 letters and 13 characters, as printed on the card. Citizen ID: 12 digits.</source>
+        <translation>保険証番号：カードに印字された英字 2 文字と 13 文字。国民 ID：12 桁の数字。</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>戻る</translation>
+    </message>
+</context>
+<context>
+    <name>NotSetUpWindow</name>
+    <message>
+        <source>This kiosk is not set up yet</source>
+        <translation>このキオスクはまだ設定されていません</translation>
+    </message>
+    <message>
+        <source>Patients: please check in at the reception desk.</source>
+        <translation>患者さま：受付窓口で受付をしてください。</translation>
+    </message>
+    <message>
+        <source>Staff: set it up now (facility, hub, departments, camera, scanner, printer), or run `kiosk setup` on this machine. The configuration file will be {path}. To try the kiosk with sample cards, start it with `kiosk run --demo`.</source>
+        <translation>スタッフ：今すぐ設定する（施設、ハブ、診療科、カメラ、スキャナー、プリンター）か、この端末で `kiosk setup` を実行してください。設定ファイルは {path} になります。サンプルカードで試すには `kiosk run --demo` で起動してください。</translation>
+    </message>
+    <message>
+        <source>Set up this kiosk…</source>
+        <translation>このキオスクを設定…</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>終了</translation>
     </message>
 </context>
 <context>
@@ -358,11 +400,36 @@
     <name>PinScreen</name>
     <message>
         <source>Staff only: enter the PIN</source>
+        <extracomment>A new PIN was chosen: its hash, to be saved as ``ui.admin_pin_hash``.</extracomment>
         <translation>スタッフ専用：PIN を入力してください</translation>
     </message>
     <message>
-        <source>Wrong PIN. Please try again.</source>
-        <translation>PIN が違います。もう一度お試しください。</translation>
+        <source>Choose a new admin PIN (4–12 digits)</source>
+        <translation>新しい管理者 PIN を設定してください（4～12 桁の数字）</translation>
+    </message>
+    <message>
+        <source>Enter the new PIN again</source>
+        <translation>新しい PIN をもう一度入力してください</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Attempts left before a one-minute lock: {left}</source>
+        <translation>PIN が違います。1 分間のロックまでの残り回数：{left}</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in {seconds} s.</source>
+        <translation>PIN の誤りが多すぎます。{seconds} 秒後にもう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 12 digits, and not 0000.</source>
+        <translation>PIN は 4～12 桁の数字で、0000 は使えません。</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Choose a new PIN again.</source>
+        <translation>2 つの PIN が一致しません。もう一度設定してください。</translation>
+    </message>
+    <message>
+        <source>The factory PIN must be replaced before the admin panel opens.</source>
+        <translation>管理画面を開く前に初期 PIN を変更する必要があります。</translation>
     </message>
     <message>
         <source>Clear</source>
@@ -586,20 +653,24 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <source>No hub: working offline</source>
-        <translation>ハブなし：オフラインで動作中</translation>
-    </message>
-    <message>
         <source>Syncing…</source>
         <translation>同期中…</translation>
     </message>
     <message>
-        <source>Online</source>
-        <translation>オンライン</translation>
+        <source>Stand-alone: no hub configured</source>
+        <translation>単独運用：ハブ未設定</translation>
     </message>
     <message>
-        <source>Offline</source>
-        <translation>オフライン</translation>
+        <source>DEMO: sample cards, not a real check-in</source>
+        <translation>デモ：サンプルカードです。実際の受付ではありません</translation>
+    </message>
+    <message>
+        <source>Hub connected</source>
+        <translation>ハブに接続済み</translation>
+    </message>
+    <message>
+        <source>Hub not reachable: working offline</source>
+        <translation>ハブに接続できません：オフラインで動作中</translation>
     </message>
     <message>
         <source>Never synced</source>
@@ -650,8 +721,8 @@
         <translation>準備完了</translation>
     </message>
     <message>
-        <source>not connected</source>
-        <translation>未接続</translation>
+        <source>not configured</source>
+        <translation>未設定</translation>
     </message>
     <message>
         <source>starting</source>
@@ -1146,6 +1217,10 @@
     <message>
         <source>2. Hold the QR code in front of the camera, about 15–20 cm away.</source>
         <translation>2. QR コードをカメラの前、約 15〜20 cm の距離にかざしてください。</translation>
+    </message>
+    <message>
+        <source>Tip: turn the phone&apos;s screen brightness up and hold it still.</source>
+        <translation>ヒント：スマートフォンの画面を明るくして、動かさないでください。</translation>
     </message>
     <message>
         <source>Need help? Please ask at reception.</source>

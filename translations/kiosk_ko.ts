@@ -248,8 +248,8 @@
         <translation>허브 주소</translation>
     </message>
     <message>
-        <source>Device token (from `kiosk hub device add`)</source>
-        <translation>장치 토큰 (`kiosk hub device add`에서 발급)</translation>
+        <source>Device token (issued for this kiosk by the hub administrator)</source>
+        <translation>장치 토큰 (허브 관리자가 이 키오스크에 발급)</translation>
     </message>
     <message>
         <source>Show</source>
@@ -277,6 +277,48 @@
     <message>
         <source>Continue</source>
         <translation>계속</translation>
+    </message>
+</context>
+<context>
+    <name>KeypadScreen</name>
+    <message>
+        <source>Type your health-insurance card number or citizen ID number</source>
+        <translation>건강보험 카드 번호 또는 신분증 번호를 입력하세요</translation>
+    </message>
+    <message>
+        <source>Card number: 2 letters and 13 characters, as printed on the card. Citizen ID: 12 digits.</source>
+        <translation>카드 번호: 카드에 인쇄된 대로 영문 2자와 13자. 신분증 번호: 숫자 12자리.</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>뒤로</translation>
+    </message>
+</context>
+<context>
+    <name>NotSetUpWindow</name>
+    <message>
+        <source>This kiosk is not set up yet</source>
+        <translation>이 키오스크는 아직 설정되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Patients: please check in at the reception desk.</source>
+        <translation>환자분: 접수 창구에서 접수해 주세요.</translation>
+    </message>
+    <message>
+        <source>Staff: set it up now (facility, hub, departments, camera, scanner, printer), or run `kiosk setup` on this machine. The configuration file will be {path}. To try the kiosk with sample cards, start it with `kiosk run --demo`.</source>
+        <translation>직원: 지금 설정하거나(기관, 허브, 진료과, 카메라, 스캐너, 프린터) 이 컴퓨터에서 `kiosk setup`을 실행하세요. 설정 파일은 {path}입니다. 샘플 카드로 체험하려면 `kiosk run --demo`로 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Set up this kiosk…</source>
+        <translation>이 키오스크 설정…</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>종료</translation>
     </message>
 </context>
 <context>
@@ -358,11 +400,36 @@
     <name>PinScreen</name>
     <message>
         <source>Staff only: enter the PIN</source>
+        <extracomment>A new PIN was chosen: its hash, to be saved as ``ui.admin_pin_hash``.</extracomment>
         <translation>직원 전용: PIN을 입력하세요</translation>
     </message>
     <message>
-        <source>Wrong PIN. Please try again.</source>
-        <translation>PIN이 틀렸습니다. 다시 시도하세요.</translation>
+        <source>Choose a new admin PIN (4–12 digits)</source>
+        <translation>새 관리자 PIN을 정하세요 (4–12자리 숫자)</translation>
+    </message>
+    <message>
+        <source>Enter the new PIN again</source>
+        <translation>새 PIN을 다시 입력하세요</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Attempts left before a one-minute lock: {left}</source>
+        <translation>PIN이 틀렸습니다. 1분 잠금까지 남은 시도 횟수: {left}</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in {seconds} s.</source>
+        <translation>잘못된 PIN이 너무 많습니다. {seconds}초 후에 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 12 digits, and not 0000.</source>
+        <translation>PIN은 4~12자리 숫자이며 0000은 사용할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Choose a new PIN again.</source>
+        <translation>두 PIN이 다릅니다. 새 PIN을 다시 정하세요.</translation>
+    </message>
+    <message>
+        <source>The factory PIN must be replaced before the admin panel opens.</source>
+        <translation>관리자 화면을 열기 전에 초기 PIN을 바꿔야 합니다.</translation>
     </message>
     <message>
         <source>Clear</source>
@@ -586,20 +653,24 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <source>No hub: working offline</source>
-        <translation>허브 없음: 오프라인 작업</translation>
-    </message>
-    <message>
         <source>Syncing…</source>
         <translation>동기화 중…</translation>
     </message>
     <message>
-        <source>Online</source>
-        <translation>온라인</translation>
+        <source>Stand-alone: no hub configured</source>
+        <translation>단독 운영: 허브가 설정되지 않음</translation>
     </message>
     <message>
-        <source>Offline</source>
-        <translation>오프라인</translation>
+        <source>DEMO: sample cards, not a real check-in</source>
+        <translation>데모: 샘플 카드, 실제 접수가 아닙니다</translation>
+    </message>
+    <message>
+        <source>Hub connected</source>
+        <translation>허브 연결됨</translation>
+    </message>
+    <message>
+        <source>Hub not reachable: working offline</source>
+        <translation>허브에 연결할 수 없음: 오프라인으로 작동 중</translation>
     </message>
     <message>
         <source>Never synced</source>
@@ -650,8 +721,8 @@
         <translation>준비됨</translation>
     </message>
     <message>
-        <source>not connected</source>
-        <translation>연결 안 됨</translation>
+        <source>not configured</source>
+        <translation>설정 안 됨</translation>
     </message>
     <message>
         <source>starting</source>
@@ -1146,6 +1217,10 @@
     <message>
         <source>2. Hold the QR code in front of the camera, about 15–20 cm away.</source>
         <translation>2. QR 코드를 카메라 앞 약 15–20cm 거리에 대 주세요.</translation>
+    </message>
+    <message>
+        <source>Tip: turn the phone&apos;s screen brightness up and hold it still.</source>
+        <translation>팁: 휴대폰 화면 밝기를 높이고 움직이지 마세요.</translation>
     </message>
     <message>
         <source>Need help? Please ask at reception.</source>

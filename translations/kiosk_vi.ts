@@ -248,8 +248,8 @@
         <translation>Địa chỉ máy chủ trung tâm</translation>
     </message>
     <message>
-        <source>Device token (from `kiosk hub device add`)</source>
-        <translation>Mã thiết bị (token, từ `kiosk hub device add`)</translation>
+        <source>Device token (issued for this kiosk by the hub administrator)</source>
+        <translation>Mã thiết bị (do người quản trị hub cấp cho kiosk này)</translation>
     </message>
     <message>
         <source>Show</source>
@@ -277,6 +277,48 @@
     <message>
         <source>Continue</source>
         <translation>Tiếp tục</translation>
+    </message>
+</context>
+<context>
+    <name>KeypadScreen</name>
+    <message>
+        <source>Type your health-insurance card number or citizen ID number</source>
+        <translation>Nhập số thẻ BHYT hoặc số căn cước công dân</translation>
+    </message>
+    <message>
+        <source>Card number: 2 letters and 13 characters, as printed on the card. Citizen ID: 12 digits.</source>
+        <translation>Số thẻ BHYT: 2 chữ cái và 13 ký tự như in trên thẻ. Số căn cước: 12 chữ số.</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+</context>
+<context>
+    <name>NotSetUpWindow</name>
+    <message>
+        <source>This kiosk is not set up yet</source>
+        <translation>Máy kiosk này chưa được cài đặt</translation>
+    </message>
+    <message>
+        <source>Patients: please check in at the reception desk.</source>
+        <translation>Người bệnh: vui lòng đăng ký tại quầy tiếp đón.</translation>
+    </message>
+    <message>
+        <source>Staff: set it up now (facility, hub, departments, camera, scanner, printer), or run `kiosk setup` on this machine. The configuration file will be {path}. To try the kiosk with sample cards, start it with `kiosk run --demo`.</source>
+        <translation>Nhân viên: hãy cài đặt ngay (cơ sở, máy chủ hub, khoa, camera, máy quét, máy in) hoặc chạy `kiosk setup` trên máy này. Tệp cấu hình sẽ là {path}. Để thử kiosk với thẻ mẫu, hãy chạy `kiosk run --demo`.</translation>
+    </message>
+    <message>
+        <source>Set up this kiosk…</source>
+        <translation>Cài đặt kiosk này…</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Thoát</translation>
     </message>
 </context>
 <context>
@@ -358,11 +400,36 @@
     <name>PinScreen</name>
     <message>
         <source>Staff only: enter the PIN</source>
+        <extracomment>A new PIN was chosen: its hash, to be saved as ``ui.admin_pin_hash``.</extracomment>
         <translation>Dành cho nhân viên: nhập mã PIN</translation>
     </message>
     <message>
-        <source>Wrong PIN. Please try again.</source>
-        <translation>Sai mã PIN. Vui lòng thử lại.</translation>
+        <source>Choose a new admin PIN (4–12 digits)</source>
+        <translation>Chọn mã PIN quản trị mới (4–12 chữ số)</translation>
+    </message>
+    <message>
+        <source>Enter the new PIN again</source>
+        <translation>Nhập lại mã PIN mới</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Attempts left before a one-minute lock: {left}</source>
+        <translation>Sai mã PIN. Số lần thử còn lại trước khi khóa một phút: {left}</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in {seconds} s.</source>
+        <translation>Nhập sai quá nhiều lần. Thử lại sau {seconds} giây.</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 12 digits, and not 0000.</source>
+        <translation>Mã PIN gồm 4 đến 12 chữ số và không được là 0000.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Choose a new PIN again.</source>
+        <translation>Hai mã PIN không khớp. Hãy chọn lại mã PIN mới.</translation>
+    </message>
+    <message>
+        <source>The factory PIN must be replaced before the admin panel opens.</source>
+        <translation>Phải đổi mã PIN mặc định trước khi mở trang quản trị.</translation>
     </message>
     <message>
         <source>Clear</source>
@@ -586,20 +653,24 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <source>No hub: working offline</source>
-        <translation>Không có máy chủ: làm việc ngoại tuyến</translation>
-    </message>
-    <message>
         <source>Syncing…</source>
         <translation>Đang đồng bộ…</translation>
     </message>
     <message>
-        <source>Online</source>
-        <translation>Trực tuyến</translation>
+        <source>Stand-alone: no hub configured</source>
+        <translation>Độc lập: chưa cấu hình hub</translation>
     </message>
     <message>
-        <source>Offline</source>
-        <translation>Ngoại tuyến</translation>
+        <source>DEMO: sample cards, not a real check-in</source>
+        <translation>DEMO: thẻ mẫu, không phải đăng ký khám thật</translation>
+    </message>
+    <message>
+        <source>Hub connected</source>
+        <translation>Đã kết nối hub</translation>
+    </message>
+    <message>
+        <source>Hub not reachable: working offline</source>
+        <translation>Không kết nối được hub: đang làm việc ngoại tuyến</translation>
     </message>
     <message>
         <source>Never synced</source>
@@ -650,8 +721,8 @@
         <translation>sẵn sàng</translation>
     </message>
     <message>
-        <source>not connected</source>
-        <translation>chưa kết nối</translation>
+        <source>not configured</source>
+        <translation>chưa cấu hình</translation>
     </message>
     <message>
         <source>starting</source>
@@ -1146,6 +1217,10 @@
     <message>
         <source>2. Hold the QR code in front of the camera, about 15–20 cm away.</source>
         <translation>2. Đưa mã QR trước camera, cách khoảng 15–20 cm.</translation>
+    </message>
+    <message>
+        <source>Tip: turn the phone&apos;s screen brightness up and hold it still.</source>
+        <translation>Mẹo: tăng độ sáng màn hình điện thoại và giữ yên tay.</translation>
     </message>
     <message>
         <source>Need help? Please ask at reception.</source>

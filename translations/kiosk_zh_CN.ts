@@ -248,8 +248,8 @@
         <translation>中心服务器地址</translation>
     </message>
     <message>
-        <source>Device token (from `kiosk hub device add`)</source>
-        <translation>设备令牌（来自 `kiosk hub device add`）</translation>
+        <source>Device token (issued for this kiosk by the hub administrator)</source>
+        <translation>设备令牌（由中心服务器管理员为本机签发）</translation>
     </message>
     <message>
         <source>Show</source>
@@ -277,6 +277,48 @@
     <message>
         <source>Continue</source>
         <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>KeypadScreen</name>
+    <message>
+        <source>Type your health-insurance card number or citizen ID number</source>
+        <translation>请输入医保卡号或公民身份证号</translation>
+    </message>
+    <message>
+        <source>Card number: 2 letters and 13 characters, as printed on the card. Citizen ID: 12 digits.</source>
+        <translation>医保卡号：2 个字母加 13 个字符，与卡上印的相同。身份证号：12 位数字。</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
+    <name>NotSetUpWindow</name>
+    <message>
+        <source>This kiosk is not set up yet</source>
+        <translation>本自助机尚未设置</translation>
+    </message>
+    <message>
+        <source>Patients: please check in at the reception desk.</source>
+        <translation>患者：请到前台登记。</translation>
+    </message>
+    <message>
+        <source>Staff: set it up now (facility, hub, departments, camera, scanner, printer), or run `kiosk setup` on this machine. The configuration file will be {path}. To try the kiosk with sample cards, start it with `kiosk run --demo`.</source>
+        <translation>工作人员：请现在进行设置（机构、中心服务器、科室、摄像头、扫描器、打印机），或在本机运行 `kiosk setup`。配置文件将保存在 {path}。如需用示例卡试用，请运行 `kiosk run --demo`。</translation>
+    </message>
+    <message>
+        <source>Set up this kiosk…</source>
+        <translation>设置本自助机…</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>退出</translation>
     </message>
 </context>
 <context>
@@ -358,11 +400,36 @@
     <name>PinScreen</name>
     <message>
         <source>Staff only: enter the PIN</source>
+        <extracomment>A new PIN was chosen: its hash, to be saved as ``ui.admin_pin_hash``.</extracomment>
         <translation>仅限工作人员：请输入 PIN 码</translation>
     </message>
     <message>
-        <source>Wrong PIN. Please try again.</source>
-        <translation>PIN 码错误，请重试。</translation>
+        <source>Choose a new admin PIN (4–12 digits)</source>
+        <translation>请设置新的管理员 PIN（4–12 位数字）</translation>
+    </message>
+    <message>
+        <source>Enter the new PIN again</source>
+        <translation>请再次输入新 PIN</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Attempts left before a one-minute lock: {left}</source>
+        <translation>PIN 错误。锁定一分钟前剩余尝试次数：{left}</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in {seconds} s.</source>
+        <translation>错误次数过多。请在 {seconds} 秒后重试。</translation>
+    </message>
+    <message>
+        <source>A PIN is 4 to 12 digits, and not 0000.</source>
+        <translation>PIN 为 4 到 12 位数字，且不能是 0000。</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Choose a new PIN again.</source>
+        <translation>两次输入的 PIN 不一致。请重新设置。</translation>
+    </message>
+    <message>
+        <source>The factory PIN must be replaced before the admin panel opens.</source>
+        <translation>必须先更改出厂 PIN，才能打开管理面板。</translation>
     </message>
     <message>
         <source>Clear</source>
@@ -586,20 +653,24 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <source>No hub: working offline</source>
-        <translation>无中心服务器：离线工作</translation>
-    </message>
-    <message>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <source>Online</source>
-        <translation>在线</translation>
+        <source>Stand-alone: no hub configured</source>
+        <translation>独立运行：未配置中心服务器</translation>
     </message>
     <message>
-        <source>Offline</source>
-        <translation>离线</translation>
+        <source>DEMO: sample cards, not a real check-in</source>
+        <translation>演示：示例卡，并非真实登记</translation>
+    </message>
+    <message>
+        <source>Hub connected</source>
+        <translation>已连接中心服务器</translation>
+    </message>
+    <message>
+        <source>Hub not reachable: working offline</source>
+        <translation>无法连接中心服务器：离线工作中</translation>
     </message>
     <message>
         <source>Never synced</source>
@@ -650,8 +721,8 @@
         <translation>就绪</translation>
     </message>
     <message>
-        <source>not connected</source>
-        <translation>未连接</translation>
+        <source>not configured</source>
+        <translation>未配置</translation>
     </message>
     <message>
         <source>starting</source>
@@ -1146,6 +1217,10 @@
     <message>
         <source>2. Hold the QR code in front of the camera, about 15–20 cm away.</source>
         <translation>2. 将二维码对准摄像头，距离约 15–20 厘米。</translation>
+    </message>
+    <message>
+        <source>Tip: turn the phone&apos;s screen brightness up and hold it still.</source>
+        <translation>提示：调高手机屏幕亮度并保持手机稳定。</translation>
     </message>
     <message>
         <source>Need help? Please ask at reception.</source>

@@ -6,6 +6,7 @@ bounds check each; a short payload simply leaves later fields absent.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from kiosk.cards import numbers
@@ -24,8 +25,26 @@ _LAYOUT_BY_PARTS: Final = {9: BhytLayout.SHORT_9, 10: BhytLayout.SHORT_10, 15: B
 _GENDERS: Final = {"1": Gender.MALE, "2": Gender.FEMALE}
 
 
+_HEX_RE: Final = re.compile(r"(?:[0-9a-fA-F]{2})+")
+
+
 def looks_like_bhyt(first_field: str) -> bool:
     return len(first_field) in (10, 15)
+
+
+def looks_like_personal_id_bhyt(fields: list[str], terminated: bool) -> bool:
+    """A BHYT payload whose card field is the 12-digit personal ID (docs/eligibility.md, "Card numbers").
+
+    A CCCD payload also starts with 12 digits; the BHYT payload is told apart by its hex-encoded name
+    (field 1) together with the final ``$`` or a BHYT part count (9, 10, 15, 17 with the ``$``). A CCCD
+    name is plain text with spaces, never a run of hex pairs.
+    """
+    if not numbers.PERSONAL_ID_RE.fullmatch(fields[0].strip()) or len(fields) < 2:
+        return False
+    name = fields[1].strip()
+    if not _HEX_RE.fullmatch(name) or len(name) < 4:
+        return False
+    return terminated or len(fields) + 1 in _LAYOUT_BY_PARTS
 
 
 def _layout(fields: list[str], terminated: bool, warnings: list[str]) -> tuple[BhytLayout, dict[str, int]]:
@@ -67,7 +86,9 @@ def parse_bhyt(fields: list[str], terminated: bool, warnings: list[str]) -> Bhyt
 
     office_bhxh = field("office_bhxh")
     bhxh_number = None
-    if office_bhxh and not absent(office_bhxh):
+    if len(number) == 12:
+        pass  # the personal ID replaces the social-insurance number: field 9 is kept out of bhxh_number
+    elif office_bhxh and not absent(office_bhxh):
         if office_bhxh.isdigit() and len(office_bhxh) >= 10:
             bhxh_number = office_bhxh[-10:]
         else:

@@ -160,7 +160,7 @@ def _province_pattern() -> str:
 
 
 _PROVINCE: Final = _province_pattern()
-_NUMBER: Final = rf"[A-Z]{{2}}[1-5]{_PROVINCE}[0-9A-Z]{{10}}|[0-9]{{10}}"
+_NUMBER: Final = rf"[A-Z]{{2}}[1-5]{_PROVINCE}[0-9A-Z]{{10}}|[0-9]{{12}}|[0-9]{{10}}"
 _ISO_DATE: Final = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 
 

@@ -6,6 +6,9 @@ The check code printed in the QR (field 13) is never used: it cannot be verified
 
 Order of precedence: the card's status in the cache (revoked, replaced, reduced), then the identity
 (name, date of birth), then the validity period.
+
+With the facility's profile, the decision also carries the visit's route and the benefit that follows
+(:mod:`kiosk.cards.route`, docs/eligibility.md).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from kiosk.cards.codes import coverage_percent
 from kiosk.cards.model import BhytCard, BirthDate, CachedCard, CardStatus, CccdCard
 from kiosk.cards.names import same_name
 from kiosk.cards.numbers import same_card
+from kiosk.cards.route import FacilityProfile, RouteDecision, VisitCircumstances, decide_route
 
 
 class Verdict(enum.StrEnum):
@@ -50,6 +54,8 @@ class Decision:
     coverage_percent: int | None
     message_vi: str
     message_en: str
+    #: Route and benefit under the 2025 rules (None when no facility profile was given).
+    route: RouteDecision | None = None
 
     def message(self, lang: str = "vi") -> str:
         return self.message_vi if lang == "vi" else self.message_en
@@ -92,9 +98,7 @@ def _period_verdict(valid_from: dt.date | None, valid_to: dt.date | None, on: dt
 
 
 def _same_birth_date(a: BirthDate, b: BirthDate) -> bool:
-    if a.year_only or b.year_only:
-        return a.year == b.year
-    return a == b
+    return a.matches(b)
 
 
 def _level_from_number(number: str | None) -> int | None:
@@ -107,7 +111,7 @@ def _status_verdict(card: BhytCard | CccdCard, cached: CachedCard) -> Verdict | 
     if cached.status is CardStatus.REPLACED:
         return Verdict.REPLACED
     if (isinstance(card, BhytCard) and len(card.card_number) == 15
-            and not same_card(card.card_number, cached.card_number, cached.bhxh_number)):
+            and not same_card(card.card_number, cached.card_number, cached.bhxh_number, cached.citizen_id)):
         # Found through the social-insurance number, but the cache holds a newer card number.
         return Verdict.REPLACED
     if cached.status is CardStatus.REDUCED:
@@ -123,8 +127,10 @@ def _identity_verdict(card: BhytCard | CccdCard, cached: CachedCard) -> Verdict 
     return None
 
 
-def decide(card: BhytCard | CccdCard, cached: CachedCard | None, on: dt.date, facility_code: str) -> Decision:
-    """The verdict for ``card`` on day ``on`` at facility ``facility_code``."""
+def decide(card: BhytCard | CccdCard, cached: CachedCard | None, on: dt.date, facility_code: str, *,
+           profile: FacilityProfile | None = None, circumstances: VisitCircumstances | None = None) -> Decision:
+    """The verdict for ``card`` on day ``on`` at facility ``facility_code``; with ``profile`` (the facility's
+    level and rules) also the route and benefit (``circumstances``: referral, appointment, emergency)."""
     provisional_verdict: Verdict | None = None
     replaced_by: str | None = None
     if cached is None:
@@ -152,7 +158,9 @@ def decide(card: BhytCard | CccdCard, cached: CachedCard | None, on: dt.date, fa
         vi, en = vi + note_vi, en + note_en
     if replaced_by:
         vi, en = f"{vi} Thẻ mới: {replaced_by}.", f"{en} New card: {replaced_by}."
+    route = None if profile is None else decide_route(card_facility, level, profile, on, circumstances)
     return Decision(
+        route=route,
         verdict=verdict,
         provisional=cached is None,
         provisional_verdict=provisional_verdict,

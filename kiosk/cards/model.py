@@ -57,7 +57,11 @@ class CardPayloadError(ValueError):
 
 @dataclass(frozen=True, slots=True, order=True)
 class BirthDate:
-    """A date of birth; BHYT cards may carry only the year."""
+    """A date of birth: day, month and year; month and year (CCCD ``MMYYYY``); or the year alone.
+
+    BHYT cards may carry only the year, CCCD chips ``DDMMYYYY``, ``MMYYYY`` or ``YYYY``
+    (docs/eligibility.md, "Birth dates").
+    """
 
     year: int
     month: int | None = None
@@ -69,18 +73,38 @@ class BirthDate:
 
     @classmethod
     def from_iso(cls, text: str) -> BirthDate:
-        """``YYYY-MM-DD`` or ``YYYY``; raises ValueError otherwise."""
+        """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; raises ValueError otherwise."""
         if len(text) == 4 and text.isdigit():
             return cls(int(text))
+        if len(text) == 7 and text[4] == "-" and text[:4].isdigit() and text[5:].isdigit():
+            month = int(text[5:])
+            if not 1 <= month <= 12:
+                raise ValueError(f"no month {month} in {text!r}")
+            return cls(int(text[:4]), month)
         return cls.from_date(dt.date.fromisoformat(text))
 
     @property
     def year_only(self) -> bool:
         return self.month is None
 
+    @property
+    def full(self) -> bool:
+        """Day, month and year are all known."""
+        return self.month is not None and self.day is not None
+
+    def matches(self, other: BirthDate) -> bool:
+        """Equal in every part both dates know (``1985`` matches ``1985-03-15``; ``1985-04`` does not)."""
+        if self.year != other.year:
+            return False
+        if self.month is not None and other.month is not None and self.month != other.month:
+            return False
+        return self.day is None or other.day is None or self.day == other.day
+
     def iso(self) -> str:
-        if self.month is None or self.day is None:
+        if self.month is None:
             return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
     def __str__(self) -> str:
@@ -115,6 +139,12 @@ class BhytCard:
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
     kind = "bhyt"
+
+    @property
+    def personal_id(self) -> str | None:
+        """The 12-digit personal identification number when the card number is one (docs/eligibility.md)."""
+        number = self.card_number
+        return number if len(number) == 12 and number.isdigit() else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from kiosk.cards.eligibility import Decision, decide
 from kiosk.cards.model import BhytCard, CccdCard
 
 if TYPE_CHECKING:
+    from kiosk.cards.route import FacilityProfile
     from kiosk.sync.lookup import OnlineResult
 
 
@@ -23,7 +24,8 @@ def card_key(card: BhytCard | CccdCard) -> str:
     return card.card_number if isinstance(card, BhytCard) else card.citizen_id
 
 
-def final_decision(online: OnlineResult, card: BhytCard | CccdCard, on: dt.date, facility_code: str) -> Decision:
+def final_decision(online: OnlineResult, card: BhytCard | CccdCard, on: dt.date, facility_code: str, *,
+                   profile: FacilityProfile | None = None) -> Decision:
     """The Decision to show and record after an online look-up.
 
     Provisional (hub offline, timeout …): the local decision unchanged. Confirmed: the eligibility rules
@@ -37,7 +39,7 @@ def final_decision(online: OnlineResult, card: BhytCard | CccdCard, on: dt.date,
     record = next((c for c in online.cards if c.card_number == wanted), None) or next(
         (c for c in online.cards if c.card_number == key or c.citizen_id == key), None)
     if record is not None:
-        again = decide(card, record, on, facility_code)
+        again = decide(card, record, on, facility_code, profile=profile)
         if again.verdict == online.verdict:
             return again
     return dataclasses.replace(online.local, verdict=online.verdict, provisional=False, provisional_verdict=None,

@@ -11,6 +11,7 @@ from kiosk.cards.eligibility import Decision, Verdict
 from kiosk.db.records import VisitRecord
 
 if TYPE_CHECKING:
+    from kiosk.cards.route import RouteDecision
     from kiosk.sync.lookup import OnlineResult
 
 
@@ -49,8 +50,11 @@ class CheckResult:
     earlier_visits: tuple[VisitRecord, ...] = ()
     #: The online check through the hub, when the card was not in the local cache and a hub is set up.
     online: OnlineResult | None = None
-    #: Where the patient should go first; filled by route rules (issue 14), None until they exist.
-    route: str | None = None
+
+    @property
+    def route(self) -> RouteDecision | None:
+        """The route and benefit under the 2025 rules (``kiosk.cards.route``), when a facility profile is set."""
+        return None if self.decision is None else self.decision.route
 
     @property
     def ok(self) -> bool:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from kiosk.cards import BhytCard, BhytLayout, CachedCard, CardPayloadError, CccdCard, parse_payload
-from kiosk.cards.eligibility import Decision
+from kiosk.cards.eligibility import Decision, decide
 from kiosk.cards.numbers import CITIZEN_ID_RE, card_number_problem
 from kiosk.checkin.decision import final_decision
 from kiosk.checkin.errors import AlreadyRegistered
@@ -34,6 +34,7 @@ from kiosk.db.convert import visit_card_fields
 from kiosk.db.records import VisitRecheck, VisitRecord
 
 if TYPE_CHECKING:
+    from kiosk.cards.route import FacilityProfile
     from kiosk.db.reference import DepartmentInfo
     from kiosk.sync.lookup import OnlineResult
 
@@ -41,8 +42,6 @@ if TYPE_CHECKING:
 class CheckInStore(Protocol):
     """What the core needs of :class:`kiosk.db.store.Store`."""
 
-    def check_card(self, card: BhytCard | CccdCard, *, on: dt.date,
-                   facility_code: str) -> tuple[CachedCard | None, Decision]: ...
     def record_visit(self, department_code: str, card_fields: Any, *, now: dt.datetime | None = None,
                      visit_id: str | None = None) -> VisitRecord: ...
     def visits_on(self, visit_date: dt.date, *, department_code: str | None = None,
@@ -102,9 +101,11 @@ class CheckInService:
 
     def __init__(self, store: CheckInStore, facility_code: str,
                  clock: Callable[[], dt.datetime] | None = None, *, online: OnlineChecker | None = None,
-                 online_timeout_s: float = 3.0) -> None:
+                 online_timeout_s: float = 3.0, profile: FacilityProfile | None = None) -> None:
         self.store = store
         self.facility_code = facility_code
+        #: The facility as the 2025 route rules see it (``[facility]``); None: no route in the decision.
+        self.profile = profile
         self.clock = clock or (lambda: dt.datetime.now().astimezone())
         #: Online confirmation of cards missing from the cache (None: offline-only kiosk).
         self.online = online
@@ -124,7 +125,8 @@ class CheckInService:
         except ValueError as exc:
             return CheckResult(source, error_code=TYPED_ERROR, error_detail=str(exc), manual=True)
         day = on or self.clock().date()
-        cached, decision = self.store.check_card(card, on=day, facility_code=self.facility_code)
+        cached = self.store.find_cached(card)
+        decision = decide(card, cached, day, self.facility_code, profile=self.profile)
         return Checking(source, card, cached, decision, day, manual)
 
     def needs_online(self, checking: Checking) -> bool:
@@ -147,7 +149,8 @@ class CheckInService:
             if online.cards:
                 self.store.upsert_cards(online.cards)
                 cached = self.store.find_cached(checking.card) or cached
-            decision = final_decision(online, checking.card, checking.day, self.facility_code)
+            decision = final_decision(online, checking.card, checking.day, self.facility_code,
+                                      profile=self.profile)
         result = CheckResult(checking.source, card=checking.card, cached=cached, decision=decision,
                              manual=checking.manual, online=online)
         if history:

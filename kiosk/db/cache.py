@@ -348,19 +348,27 @@ class CardCache(StoreBase):
         return self._fetch("citizen_id", citizen_id)
 
     def find_cached(self, card: BhytCard | CccdCard) -> CachedCard | None:
-        """The cached record for a scanned card, or None.
+        """The cached record for a scanned card, or None (docs/eligibility.md, "Card numbers").
 
-        BHYT: the exact card number first; else the records sharing its 10-digit social-insurance
-        number (a renewed card), active first. CCCD: the records of that citizen-ID number.
+        BHYT: the exact card number first; a 12-digit personal ID then finds the card of that citizen ID;
+        other numbers the records sharing their 10-digit social-insurance number (a renewed card), active
+        first. CCCD: the records of that citizen-ID number, else a card whose number is that personal ID.
         """
         if isinstance(card, CccdCard):
-            return _best(self.cards_by_citizen_id(card.citizen_id))
-        exact = self.card_by_number(card.card_number)
+            return self.find_by_number(card.citizen_id)
+        return self.find_by_number(card.card_number, bhxh_number=card.bhxh_number)
+
+    def find_by_number(self, number: str, *, bhxh_number: str | None = None) -> CachedCard | None:
+        """The cached card named by any form of number: 15-character card, 10-digit social-insurance
+        number, or 12-digit personal ID / citizen ID (a typed number at the desk, a scanned card)."""
+        exact = self.card_by_number(number)
         if exact is not None:
             return exact
-        bhxh = card.bhxh_number
-        if bhxh is None and card.card_number[-10:].isdigit():
-            bhxh = card.card_number[-10:]
+        if len(number) == 12 and number.isdigit():
+            return _best(self.cards_by_citizen_id(number))
+        bhxh = bhxh_number
+        if bhxh is None and number[-10:].isdigit():
+            bhxh = number[-10:]
         return _best(self.cards_by_bhxh_number(bhxh)) if bhxh else None
 
     def cache_stats(self) -> CacheStats:

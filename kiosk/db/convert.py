@@ -9,6 +9,7 @@ from typing import Any, Final
 
 from kiosk.cards.cardlist import real_iso_date
 from kiosk.cards.model import BhytCard, BirthDate, CachedCard, CardStatus, CccdCard, Gender
+from kiosk.cards.numbers import bhxh_from_card_number
 
 #: Card cache columns, in the CSV / hub ``CardRecord`` order.
 CARD_COLUMNS: Final = ("card_number", "bhxh_number", "citizen_id", "name", "birth_date", "gender",
@@ -158,10 +159,9 @@ def visit_card_fields(card: BhytCard | CccdCard | None, cached: CachedCard | Non
     fields.update(verdict=verdict, provisional=provisional, registered_here=registered_here,
                   benefit_level=benefit_level)
     if isinstance(card, BhytCard):
-        bhxh = card.bhxh_number
-        if bhxh is None and len(card.card_number) >= 10 and card.card_number[-10:].isdigit():
-            bhxh = card.card_number[-10:]
-        fields.update(card_kind="bhyt", card_number=card.card_number, bhxh_number=bhxh,
+        # A 12-digit personal ID holds no social-insurance number; it is the citizen ID (docs/eligibility.md).
+        bhxh = card.bhxh_number or bhxh_from_card_number(card.card_number)
+        fields.update(card_kind="bhyt", card_number=card.card_number, bhxh_number=bhxh, citizen_id=card.personal_id,
                       name=card.name, birth_date=card.birth_date, gender=card.gender,
                       card_facility_code=card.facility_code, valid_from=card.valid_from,
                       valid_to=card.valid_to, area=card.area, five_years_on=card.five_years_on,

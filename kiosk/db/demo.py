@@ -47,7 +47,7 @@ def _dmy(value: dt.date | BirthDate | None) -> str:
     if value is None:
         return "-"
     if isinstance(value, BirthDate):
-        return f"{value.year:04d}" if value.year_only else f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+        return f"{value.year:04d}" if not value.full else f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
     return value.strftime("%d/%m/%Y")
 
 

@@ -24,6 +24,7 @@ from kiosk.gateway.xml0 import (
     build_xml0,
     to_xml,
     validate_xml0,
+    visit_problems,
 )
 from kiosk.gateway.xml0_fields import FieldProblem
 
@@ -71,7 +72,7 @@ def facility_from_services(facility_code: str, services: Iterable[Mapping[str, A
 
     The first active service of each department is its first chargeable item (normally the consultation);
     ``default_service`` (a service code) is used for departments without one. ``options`` are passed on
-    (``visit_type``, ``object_code_registered``, ``object_code_elsewhere``, ``unknown_is_insured``).
+    (``visit_type``, ``object_code_registered``, ``object_code_elsewhere``, ``unknown_is_insured``, ``profile``).
     """
     first: dict[str, FirstItem] = {}
     by_code: dict[str, FirstItem] = {}
@@ -123,7 +124,7 @@ def export_xml0(visits: Iterable[Mapping[str, Any]], facility: Xml0Facility, out
         except Xml0InputError as exc:
             report.visits.append(ExportedVisit(visit_id, None, None, tuple(exc.problems)))
             continue
-        problems = validate_xml0(record)
+        problems = visit_problems(visit, record) + validate_xml0(record)
         if problems:
             report.visits.append(ExportedVisit(visit_id, record["MA_LK"], None, tuple(problems)))
             continue

@@ -11,10 +11,23 @@ import unicodedata
 
 from kiosk.cards.eligibility import Verdict
 from kiosk.cards.model import CachedCard, CardStatus, Gender
-from kiosk.cards.numbers import CARD_NUMBER_RE, CITIZEN_ID_RE, bhxh_from_card_number, normalise_facility_code
+from kiosk.cards.numbers import (
+    BHXH_NUMBER_RE,
+    CARD_NUMBER_RE,
+    CITIZEN_ID_RE,
+    bhxh_from_card_number,
+    normalise_facility_code,
+)
 from kiosk.gateway.codes import OutcomeKind, rule_for
 from kiosk.gateway.outcome import GatewayOutcome
-from kiosk.gateway.protocol import LookupAnswer, LookupQuery, parse_gateway_birth, parse_gateway_date
+from kiosk.gateway.protocol import (
+    LookupAnswer,
+    LookupQuery,
+    checks_elsewhere_since_discharge,
+    parse_card_details,
+    parse_gateway_birth,
+    parse_gateway_date,
+)
 
 _REDUCED = frozenset({"120", "121", "122", "123", "124"})
 
@@ -41,6 +54,18 @@ def _card_number(value: str | None) -> str | None:
     return number if CARD_NUMBER_RE.fullmatch(number) else None
 
 
+def _queried_card(query: LookupQuery) -> str | None:
+    """The number looked up, as the card number when the answer names none. Not a 12-digit number: that may
+    be a CCCD, and a CCCD visit gets a card number only from the gateway (docs/eligibility.md)."""
+    number = _card_number(query.card_number)
+    return None if number is None or CITIZEN_ID_RE.fullmatch(number) else number
+
+
+def _bhxh(value: str | None) -> str | None:
+    """``maSoBHXH`` when it is the 10-digit number (a 12-digit one is the personal ID: kept as citizen ID)."""
+    return value if value is not None and BHXH_NUMBER_RE.fullmatch(value) else None
+
+
 def _new_card(answer: LookupAnswer, looked_up: str, current: str | None) -> str | None:
     new = _card_number(answer.text("maTheMoi"))
     if new is None or new in (looked_up, current):
@@ -48,10 +73,12 @@ def _new_card(answer: LookupAnswer, looked_up: str, current: str | None) -> str 
     return new
 
 
-def interpret(answer: LookupAnswer, query: LookupQuery, on: dt.date) -> GatewayOutcome:
-    """The kiosk outcome of ``answer`` for a visit on ``on``."""
+def interpret(answer: LookupAnswer, query: LookupQuery, on: dt.date,
+              facility_code: str | None = None) -> GatewayOutcome:
+    """The kiosk outcome of ``answer`` for a visit on ``on``; with ``facility_code`` (this facility) also the
+    look-ups by other facilities since the last discharge (``admitted_elsewhere``)."""
     rule = rule_for(answer.code)
-    current = _card_number(answer.text("maThe")) or _card_number(query.card_number)
+    current = _card_number(answer.text("maThe")) or _queried_card(query)
     new = _new_card(answer, query.card_number, current)
     verdict = rule.verdict
     action_vi, action_en = rule.action_vi, rule.action_en
@@ -76,7 +103,11 @@ def interpret(answer: LookupAnswer, query: LookupQuery, on: dt.date) -> GatewayO
         if verdict is not Verdict.VALID:
             action_vi = "Thẻ không còn hiệu lực vào ngày khám theo hạn thẻ BHXH trả về. Chuyển quầy tiếp đón."
             action_en = "By the validity BHXH returned, the card does not cover the visit date. Send to the desk."
+    details = parse_card_details(answer.fields) if rule.card_data else None
+    elsewhere = (checks_elsewhere_since_discharge(details, facility_code)
+                 if details is not None and facility_code else ())
     return GatewayOutcome(
+        details=details, admitted_elsewhere=elsewhere,
         kind=rule.kind, verdict=verdict, code=answer.code, note=answer.note, action_vi=action_vi,
         action_en=action_en, card_number=card_number if rule.kind is OutcomeKind.VERDICT else None,
         replaced_by=replaced_by, cards=answer_to_cached_cards(answer, query),
@@ -103,11 +134,12 @@ def answer_to_cached_cards(answer: LookupAnswer, query: LookupQuery) -> tuple[Ca
     rule = rule_for(answer.code)
     if not rule.card_data:
         return ()
-    number = _card_number(answer.text("maThe")) or _card_number(query.card_number)
+    number = _card_number(answer.text("maThe")) or _queried_card(query)
     if number is None:
         return ()
-    citizen_id = query.card_number if CITIZEN_ID_RE.fullmatch(query.card_number) else None
-    bhxh = answer.text("maSoBHXH") or bhxh_from_card_number(number)
+    citizen_id = next((n for n in (query.card_number, number, answer.text("maSoBHXH") or "")
+                       if CITIZEN_ID_RE.fullmatch(n)), None)
+    bhxh = _bhxh(answer.text("maSoBHXH")) or bhxh_from_card_number(number)
     name = answer.text("hoTen") or query.name
     birth = parse_gateway_birth(answer.text("ngaySinh")) or query.birth_date
     gender = _gender(answer.text("gioiTinh"))
@@ -130,7 +162,8 @@ def answer_to_cached_cards(answer: LookupAnswer, query: LookupQuery) -> tuple[Ca
                               replaced_by=new if status is CardStatus.REPLACED else None))
     if new is not None:
         new_facility = normalise_facility_code(answer.text("maDKBDMoi") or "") or facility
-        out.append(CachedCard(card_number=new, bhxh_number=bhxh_from_card_number(new) or bhxh, citizen_id=citizen_id,
+        out.append(CachedCard(card_number=new, bhxh_number=bhxh_from_card_number(new) or bhxh,
+                              citizen_id=citizen_id,
                               name=name, birth_date=birth, gender=gender, facility_code=new_facility,
                               valid_from=parse_gateway_date(answer.text("gtTheTuMoi")),
                               valid_to=parse_gateway_date(answer.text("gtTheDenMoi"))))

@@ -10,6 +10,7 @@ from typing import Any
 from kiosk.cards.eligibility import Verdict
 from kiosk.cards.model import CachedCard
 from kiosk.gateway.codes import OutcomeKind
+from kiosk.gateway.protocol import CardDetails, CheckRecord
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,18 @@ class GatewayOutcome:
     from_cache: bool = False
     #: All fields of the gateway's answer, for the visit's audit record.
     answer_fields: dict[str, Any] | None = None
+    #: Area, five-year date, issuing office, old/new card and look-up history (answers describing a card).
+    details: CardDetails | None = None
+    #: Look-ups by other facilities since the patient's last discharge: the patient may still be admitted
+    #: there (docs/eligibility.md, "Treatment history"). Empty when there are none or nobody asked.
+    admitted_elsewhere: tuple[CheckRecord, ...] = ()
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Warnings for staff (English; codes first): ``admitted_elsewhere: <facility> <time>``."""
+        return tuple(f"admitted_elsewhere: {c.facility_code or c.user} "
+                     f"{'' if c.checked_at is None else c.checked_at.strftime('%d/%m/%Y %H:%M')}".rstrip()
+                     for c in self.admitted_elsewhere)
 
     @property
     def use_provisional(self) -> bool:
@@ -60,6 +73,8 @@ class GatewayOutcome:
             "replaced_by": self.replaced_by, "cards": [cached_card_to_json(c) for c in self.cards],
             "answered_at": None if self.answered_at is None else self.answered_at.isoformat(),
             "from_cache": self.from_cache,
+            "details": None if self.details is None else self.details.to_json(),
+            "warnings": list(self.warnings),
         }
 
 

@@ -80,7 +80,7 @@ def parse_expires_in(value: Any, now: dt.datetime) -> dt.datetime | None:
 
 def birth_date_field(birth: BirthDate) -> str:
     """``ngaySinh``: ``dd/MM/yyyy``, or ``yyyy`` when only the year is known."""
-    if birth.year_only or birth.day is None or birth.month is None:
+    if not birth.full:
         return f"{birth.year:04d}"
     return f"{birth.day:02d}/{birth.month:02d}/{birth.year:04d}"
 
@@ -116,6 +116,8 @@ def parse_receipt_time(value: Any) -> dt.datetime | None:
     if not isinstance(value, str | int):
         return None
     text = str(value).strip()
+    if len(text) != 14:  # strptime would accept shorter digit runs and misread them
+        return None
     try:
         return dt.datetime.strptime(text, "%Y%m%d%H%M%S").replace(tzinfo=GATEWAY_TZ)
     except ValueError:
@@ -152,6 +154,143 @@ class LookupAnswer:
             return None
         text = str(value).strip()
         return text or None
+
+
+@dataclass(frozen=True)
+class CheckRecord:
+    """One entry of the gateway's look-up history (``dsLichSuKT2018``): who checked the card, when, and
+    with what result. ``userKT`` is a facility account (``<MA_CSKCB>_…``), so its first five characters
+    name the facility that checked."""
+
+    user: str
+    checked_at: dt.datetime | None
+    message: str | None
+    code: str | None
+
+    @property
+    def facility_code(self) -> str | None:
+        head = self.user[:5].upper()
+        return head if re.fullmatch(r"\d{2}[0-9A-Z]{3}", head) else None
+
+
+@dataclass(frozen=True)
+class CardDetails:
+    """The card data of a look-up answer that the kiosk keeps (gateway.md §5): area, five-year date,
+    issuing office, old and new card numbers and the look-up history, besides the validity fields that
+    :func:`kiosk.gateway.interpret.answer_to_cached_cards` stores."""
+
+    #: Living-area code ``maKV`` as the XML wants it (``K1``/``K2``/``K3``), None when not in such an area.
+    area: str | None
+    #: ``ngayDu5Nam``: date of five continuous years of insurance.
+    five_years_on: dt.date | None
+    #: ``cqBHXH``: the managing social-insurance office.
+    office: str | None
+    #: ``maTheCu`` / ``maTheMoi``.
+    old_card: str | None
+    new_card: str | None
+    #: ``dsLichSuKT2018``, newest first.
+    checks: tuple[CheckRecord, ...] = ()
+    #: Latest discharge (``ngayRa``) in the visit history the answer carried, if any.
+    last_discharge: dt.datetime | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        five = None if self.five_years_on is None else self.five_years_on.isoformat()
+        return {"area": self.area, "five_years_on": five,
+                "office": self.office, "old_card": self.old_card, "new_card": self.new_card,
+                "checks": [{"user": c.user, "checked_at": None if c.checked_at is None else c.checked_at.isoformat(),
+                            "message": c.message, "code": c.code} for c in self.checks],
+                "last_discharge": None if self.last_discharge is None else self.last_discharge.isoformat()}
+
+
+_AREA_VALUES: Final = {"K1": "K1", "K2": "K2", "K3": "K3", "5": "K1", "6": "K2", "7": "K3"}
+
+
+def parse_area(value: Any) -> str | None:
+    """``maKV``: ``K1``/``K2``/``K3`` (also the QR's ``5``/``6``/``7``); empty or ``4``: None."""
+    if value is None:
+        return None
+    return _AREA_VALUES.get(str(value).strip().upper())
+
+
+def parse_gateway_time(value: Any) -> dt.datetime | None:
+    """``yyyyMMddHHmm`` or ``yyyyMMddHHmmss`` (gateway local time), or ``dd/MM/yyyy[ HH:mm[:ss]]``."""
+    if value is None or isinstance(value, bool):
+        return None
+    text = str(value).strip()
+    formats: tuple[str, ...]
+    if text.isdigit():  # strptime would read "202603011015" as 10:01:05 with the seconds format
+        formats = {14: ("%Y%m%d%H%M%S",), 12: ("%Y%m%d%H%M",), 8: ("%Y%m%d",)}.get(len(text), ())
+    else:
+        formats = ("%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y")
+    for fmt in formats:
+        try:
+            return dt.datetime.strptime(text, fmt).replace(tzinfo=GATEWAY_TZ)
+        except ValueError:
+            continue
+    return None
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _card(value: Any) -> str | None:
+    text = _text(value)
+    return None if text is None else text.upper()
+
+
+def parse_card_details(fields: dict[str, Any]) -> CardDetails:
+    """The kept card data of an answer's fields; unreadable parts are None, a bad history entry is skipped."""
+    checks: list[CheckRecord] = []
+    raw_checks = fields.get("dsLichSuKT2018")
+    for entry in raw_checks if isinstance(raw_checks, list) else []:
+        if not isinstance(entry, dict):
+            continue
+        checks.append(CheckRecord(user=_text(entry.get("userKT")) or "",
+                                  checked_at=parse_gateway_time(entry.get("thoiGianKT")),
+                                  message=_text(entry.get("thongBao")), code=result_code(entry.get("maLoi"))))
+    far_past = dt.datetime.min.replace(tzinfo=dt.UTC)
+    checks.sort(key=lambda c: c.checked_at or far_past, reverse=True)
+    discharges: list[dt.datetime] = []
+    for key in ("dsLichSuKCB2018", "dsLichSuKCB2025"):
+        visits = fields.get(key)
+        for entry in visits if isinstance(visits, list) else []:
+            if isinstance(entry, dict):
+                out = parse_gateway_time(entry.get("ngayRa"))
+                if out is not None:
+                    discharges.append(out)
+    return CardDetails(area=parse_area(fields.get("maKV")),
+                       five_years_on=parse_gateway_date(fields.get("ngayDu5Nam")),
+                       office=_text(fields.get("cqBHXH")), old_card=_card(fields.get("maTheCu")),
+                       new_card=_card(fields.get("maTheMoi")), checks=tuple(checks),
+                       last_discharge=max(discharges) if discharges else None)
+
+
+#: Result codes of a history entry that mean the other facility accepted the card (peer rule).
+_ACCEPTED_CHECK_CODES: Final = frozenset({"000", "001", "002", "003"})
+
+
+def checks_elsewhere_since_discharge(details: CardDetails, facility_code: str) -> tuple[CheckRecord, ...]:
+    """Look-ups by other facilities after the patient's last discharge that found the card good: the
+    patient may still be admitted there (docs/eligibility.md, "Treatment history"). One entry per
+    account, the newest."""
+    seen: set[str] = set()
+    out: list[CheckRecord] = []
+    for check in details.checks:  # newest first
+        if check.checked_at is None or check.code not in _ACCEPTED_CHECK_CODES or not check.user:
+            continue
+        if facility_code.upper() in check.user.upper():
+            continue
+        if details.last_discharge is not None and check.checked_at <= details.last_discharge:
+            continue
+        if check.user in seen:
+            continue
+        seen.add(check.user)
+        out.append(check)
+    return tuple(out)
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ _Call = cf.Future[LookupAnswer | GatewayError]
 
 @dataclass(frozen=True)
 class LookupRequest:
-    #: Card number (10 or 15 characters) or a 12-digit CCCD.
+    #: Card number (15 characters, 10 digits or the 12-digit personal ID) or a 12-digit CCCD.
     card_number: str
     name: str
     birth_date: BirthDate
@@ -114,7 +114,8 @@ class GatewayLookupService:
             if entry.expires <= self._clock():
                 del self._cache[request.key]
                 return None
-        return interpret(entry.answer, request.query, request.visit_date).cached_copy()
+        return interpret(entry.answer, request.query, request.visit_date,
+                         request.facility_code or self.settings.facility_code).cached_copy()
 
     def lookup(self, request: LookupRequest, wait_s: float | None = None) -> GatewayOutcome:
         """The gateway's outcome for ``request`` within ``wait_s`` seconds (default ``answer_budget_s``)."""
@@ -227,7 +228,8 @@ class GatewayLookupService:
 
     def _outcome(self, result: LookupAnswer | GatewayError, request: LookupRequest) -> GatewayOutcome:
         if isinstance(result, LookupAnswer):
-            return interpret(result, request.query, request.visit_date)
+            return interpret(result, request.query, request.visit_date,
+                             request.facility_code or self.settings.facility_code)
         if isinstance(result, GatewayAuthError):
             rule = rule_for("401")
             return plain_outcome(OutcomeKind.CONFIG_ERROR, f"{rule.action_vi} ({result.message_vi})",

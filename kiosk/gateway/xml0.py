@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from xml.sax.saxutils import escape
 
-from kiosk.gateway.xml0_check import validate_xml0
+from kiosk.cards.numbers import PERSONAL_ID_RE
+from kiosk.cards.route import FacilityProfile, Route, circumstances_for, decide_route
+from kiosk.gateway.xml0_check import validate_xml0, visit_problems
 from kiosk.gateway.xml0_fields import (
     FIELD_NAMES,
     LIST_TAG,
@@ -31,10 +33,12 @@ from kiosk.gateway.xml0_fields import (
     SPECS,
     UNINSURED_OBJECT_CODE,
     FieldProblem,
+    object_codes_on,
 )
 
 __all__ = ["FieldProblem", "FirstItem", "ItemKind", "Xml0Extras", "Xml0Facility", "Xml0InputError", "Xml0Record",
-           "build_xml0", "make_ma_lk", "parse_xml0", "read_record_key", "to_xml", "validate_xml0"]
+           "build_xml0", "make_ma_lk", "object_code_for_visit", "parse_xml0", "read_record_key", "to_xml",
+           "validate_xml0", "visit_problems"]
 
 
 class ItemKind(enum.StrEnum):
@@ -68,11 +72,14 @@ class Xml0Facility:
     default_item: FirstItem | None = None
     #: MA_LOAI_KCB; a reception kiosk normally produces "01" (outpatient consultation).
     visit_type: str = "01"
-    #: MA_DOITUONG_KCB proposed for an insured visit whose card is registered here.
+    #: MA_DOITUONG_KCB proposed for an insured visit whose card is registered here (when no ``profile``).
     object_code_registered: str = "1.1"
-    #: MA_DOITUONG_KCB proposed for an insured visit registered elsewhere (depends on the facility's level:
-    #: 1.11-1.18 or 3.x; staff/HIS set the final value).
+    #: MA_DOITUONG_KCB proposed for an insured visit registered elsewhere when no ``profile`` is given; used
+    #: only when it is in the visit date's code set (else staff choose: the record reports it).
     object_code_elsewhere: str = "1.11"
+    #: The facility's level and route rules: with it, MA_DOITUONG_KCB follows the visit's route and the
+    #: visit date's code set (docs/eligibility.md, "Object-of-visit codes").
+    profile: FacilityProfile | None = None
     #: Visits whose verdict is still ``unknown`` (not yet confirmed online) are reported with their card.
     unknown_is_insured: bool = True
 
@@ -154,9 +161,13 @@ def _date8(value: Any) -> str:
 
 
 def _birth12(value: Any) -> str:
+    """NGAY_SINH: ``yyyyMMdd0000``; year only ``yyyy00000000``. A month without a day (CCCD ``MMYYYY``) has
+    no form of its own in the table, so it is written as the year alone."""
     text = "" if value is None else str(value).strip()
     if re.fullmatch(r"\d{4}", text):
         return f"{text}00000000"
+    if re.fullmatch(r"\d{4}-\d{2}", text) and 1 <= int(text[5:]) <= 12:
+        return f"{text[:4]}00000000"
     return f"{dt.date.fromisoformat(text):%Y%m%d}0000"
 
 
@@ -170,12 +181,43 @@ def _is_insured(visit: Mapping[str, Any], facility: Xml0Facility) -> bool:
     return verdict == "valid" or (verdict == "unknown" and facility.unknown_is_insured)
 
 
-def _object_code(visit: Mapping[str, Any], facility: Xml0Facility, insured: bool) -> str:
+def object_code_for_visit(visit: Mapping[str, Any], facility: Xml0Facility, visit_date: dt.date) -> str:
+    """The proposed MA_DOITUONG_KCB of an insured visit, always in the visit date's code set ("" when the
+    kiosk cannot tell: staff choose, and the check reports the field).
+
+    The stored route (referral, appointment, emergency …) and the facility's profile decide it; without a
+    profile, routes that do not depend on the facility's level still do, and the configured
+    ``object_code_registered`` / ``object_code_elsewhere`` stand in for the rest.
+    """
+    registered = visit.get("registered_here") is True or visit.get("card_facility_code") == facility.facility_code
+    profile = facility.profile or FacilityProfile(code=facility.facility_code)
+    card_facility = visit.get("card_facility_code")
+    if registered:
+        card_facility = facility.facility_code
+    level = visit.get("benefit_level")
+    decision = decide_route(str(card_facility) if card_facility else None, level if isinstance(level, int) else None,
+                            profile, visit_date, circumstances_for(visit.get("route")))
+    legacy = facility.profile is None and decision.route in (Route.REGISTERED_HERE, Route.OUTSIDE_ROUTE,
+                                                             Route.UNKNOWN)
+    if decision.object_code and not legacy:
+        return decision.object_code
+    if legacy:
+        proposed = facility.object_code_registered if registered else facility.object_code_elsewhere
+        return proposed if proposed in object_codes_on(visit_date) else ""
+    return ""
+
+
+def _object_code(visit: Mapping[str, Any], facility: Xml0Facility, insured: bool, visit_date: dt.date) -> str:
     if not insured:
         return UNINSURED_OBJECT_CODE
-    if visit.get("registered_here") is True or visit.get("card_facility_code") == facility.facility_code:
-        return facility.object_code_registered
-    return facility.object_code_elsewhere
+    return object_code_for_visit(visit, facility, visit_date)
+
+
+def _so_cccd(visit: Mapping[str, Any]) -> str:
+    """SO_CCCD: the visit's citizen ID, else the card number when it is the 12-digit personal ID."""
+    citizen_id = str(visit.get("citizen_id") or "")
+    card_number = str(visit.get("card_number") or "")
+    return citizen_id or (card_number if PERSONAL_ID_RE.fullmatch(card_number) else "")
 
 
 def _patient_id(visit: Mapping[str, Any], visit_id: str) -> str:
@@ -223,7 +265,7 @@ def build_xml0(visit: Mapping[str, Any], facility: Xml0Facility, extras: Xml0Ext
         "STT": str(extras.stt),
         "MA_BN": extras.patient_id or _patient_id(visit, visit_id),
         "HO_TEN": " ".join(str(visit.get("name") or "").split()),
-        "SO_CCCD": str(visit.get("citizen_id") or ""),
+        "SO_CCCD": _so_cccd(visit),
         "NGAY_SINH": birth or "",
         "GIOI_TINH": _GENDER.get(str(visit.get("gender") or ""), "3"),
         "MA_THE_BHYT": str(visit.get("card_number") or "") if insured else "",
@@ -231,7 +273,7 @@ def build_xml0(visit: Mapping[str, Any], facility: Xml0Facility, extras: Xml0Ext
         # A card without a start date (temporary card) uses the visit date.
         "GT_THE_TU": (valid_from or f"{visit_date:%Y%m%d}") if insured else "",
         "GT_THE_DEN": valid_to or "",
-        "MA_DOITUONG_KCB": extras.object_code or _object_code(visit, facility, insured),
+        "MA_DOITUONG_KCB": extras.object_code or _object_code(visit, facility, insured, visit_date),
         "NGAY_VAO": _timestamp(arrival),
         "NGAY_VAO_NOI_TRU": _timestamp(extras.admitted_at) if extras.admitted_at else "",
         "LY_DO_VNT": (extras.admission_reason or "").strip(),

@@ -1,4 +1,5 @@
-"""Field-level checks of an XML0 record against the table of xml-checkin.md §2 and the formats of §4."""
+"""Field-level checks of an XML0 record against the table of xml-checkin.md §2 and the formats of §4, and
+visit-level checks the record alone cannot show (docs/eligibility.md: a CCCD visit without a card number)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,9 @@ from kiosk.gateway.xml0_fields import (
 
 _BAD_CHARS: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _FACILITY: Final = re.compile(r"\d{2}[0-9A-Z]{3}")
-_CARD15: Final = re.compile(r"[A-Z]{2}[1-5]\d{2}[0-9A-Z]{10}")
+#: A card number as issued: 15 characters, or the 12-digit personal ID that replaces the social-insurance
+#: number (docs/eligibility.md, "Card numbers"). The 10-digit QR value alone is not enough.
+_CARD_AS_ISSUED: Final = re.compile(r"[A-Z]{2}[1-5]\d{2}[0-9A-Z]{10}|\d{12}")
 _PASSPORT: Final = re.compile(r"[A-Z]\d{7}")
 
 
@@ -90,10 +93,11 @@ def _code_problems(record: Mapping[str, str], day: dt.date | None) -> list[Field
     elif cccd and not cccd.isdigit() and cccd[:1].isupper() and len(cccd) == 8 and not _PASSPORT.fullmatch(cccd):
         out.append(FieldProblem("SO_CCCD", "bad_format", "a passport number is 1 upper-case letter and 7 digits"))
     for part in filter(None, record["MA_THE_BHYT"].split(";")):
-        if not _CARD15.fullmatch(part):
+        if not _CARD_AS_ISSUED.fullmatch(part):
             out.append(FieldProblem("MA_THE_BHYT", "bad_format",
-                                    f"{part!r} is not a 15-character card number as issued (look it up on the "
-                                    "gateway: the 10-digit QR value alone is not enough)"))
+                                    f"{part!r} is not a card number as issued (15 characters or the 12-digit "
+                                    "personal ID; look it up on the gateway: the 10-digit QR value alone is not "
+                                    "enough)"))
     for name in ("MA_DKBD", "MA_CSKCB"):
         if record[name] and not _FACILITY.fullmatch(record[name]):
             out.append(FieldProblem(name, "bad_format", f"{record[name]!r} is not a facility code (2 digits + 3)"))
@@ -150,6 +154,28 @@ def _rule_problems(record: Mapping[str, str]) -> list[FieldProblem]:
         if record["MA_DOITUONG_KCB"] and record["MA_DOITUONG_KCB"] != UNINSURED_OBJECT_CODE:
             out.append(FieldProblem("MA_DOITUONG_KCB", "inconsistent",
                                     "a visit without MA_THE_BHYT is not a BHYT visit: the code must be 9"))
+    return out
+
+
+def visit_problems(visit: Mapping[str, object], record: Mapping[str, str]) -> list[FieldProblem]:
+    """Problems of the visit behind ``record`` that the record alone cannot show.
+
+    - A CCCD visit without a card number confirmed by the gateway is never exported as "not BHYT" (object
+      code 9) unless the visit says so explicitly (``self_pay``): look the card up, or mark it self-pay.
+    - An insured visit whose object code the kiosk could not propose (a route it cannot place, or a date
+      before QĐ 3276 for a route the earlier list leaves open) is named as such, not only as "required".
+    """
+    out: list[FieldProblem] = []
+    if (visit.get("card_kind") == "cccd" and not record["MA_THE_BHYT"] and not visit.get("self_pay")
+            and record["MA_DOITUONG_KCB"] in ("", UNINSURED_OBJECT_CODE)):
+        out.append(FieldProblem("MA_THE_BHYT", "cccd_without_card",
+                                "CCCD visit without a card number confirmed by the gateway: look the card up "
+                                "online (or mark the visit self-pay); it is not exported as not insured"))
+    if record["MA_THE_BHYT"] and not record["MA_DOITUONG_KCB"]:
+        route = visit.get("route") or "not recorded"
+        out.append(FieldProblem("MA_DOITUONG_KCB", "staff_choice",
+                                f"no object-of-visit code can be proposed for route {route} on this date: "
+                                "reception chooses it"))
     return out
 
 

@@ -10,6 +10,8 @@ import enum
 from dataclasses import dataclass
 from typing import Final
 
+from kiosk.cards.route import CODES_3276_FROM
+
 
 class Fmt(enum.StrEnum):
     TEXT = "text"          # free text
@@ -95,9 +97,10 @@ OBJECT_CODES_824: Final = frozenset(
 OBJECT_CODES_3276: Final = frozenset(
     [f"1.{n}" for n in range(1, 8)] + [f"1.{n}" for n in range(11, 19)] + ["2", "3.1", "3.2", "3.3", "3.6", "7",
                                                                               "7.2", "7.3", "7.4", "8", "9", "10"])
-#: Visits on or after this date are checked against the QĐ 3276 list (the decision's date; the reference
-#: does not state the effective date: confirm before go-live).
-OBJECT_CODES_3276_FROM: Final = dt.date(2025, 10, 17)
+#: Visits on or after this date are checked against the QĐ 3276 list: the decision applies from its signing,
+#: 17/10/2025 (docs/eligibility.md, "Object-of-visit codes"). The same date drives the exporter
+#: (kiosk.cards.route.CODES_3276_FROM), so the two always agree.
+OBJECT_CODES_3276_FROM: Final = CODES_3276_FROM
 
 #: Not a BHYT visit.
 UNINSURED_OBJECT_CODE: Final = "9"

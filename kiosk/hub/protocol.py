@@ -40,7 +40,7 @@ RecordStatus = Literal["accepted", "duplicate", "rejected"]
 NO_NUL = r"^[^\x00]*$"
 _Code = Annotated[str, Field(min_length=1, max_length=20, pattern=r"^[A-Za-z0-9._-]+$")]
 _Short = Annotated[str, Field(max_length=20, pattern=NO_NUL)]
-_BirthDate = Annotated[str, Field(pattern=r"^\d{4}(-\d{2}-\d{2})?$")]
+_BirthDate = Annotated[str, Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]  # YYYY-MM: CCCD MMYYYY
 
 
 def _text(max_length: int) -> Any:
@@ -200,7 +200,7 @@ class LookupStaff(_Strict):
 class LookupBody(_Strict):
     """Body of ``POST /v1/cards/lookup``: exactly one of ``card_number`` and ``citizen_id``."""
 
-    card_number: str | None = Field(default=None, pattern=r"^[A-Za-z0-9]{10}$|^[A-Za-z]{2}[0-9]{13}$",
+    card_number: str | None = Field(default=None, pattern=r"^[A-Za-z0-9]{10}$|^[A-Za-z]{2}[0-9]{13}$|^\d{12}$",
                                     description="BHYT card number (15 characters) or the 10-digit BHXH number")
     citizen_id: str | None = Field(default=None, pattern=r"^\d{12}$", description="CCCD number")
     name: str = Field(min_length=1, max_length=255, pattern=NO_NUL)

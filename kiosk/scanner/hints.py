@@ -34,7 +34,10 @@ MIN_CONTRAST = 35.0
 
 
 def hints_for(gray: np.ndarray, candidate: Candidate) -> list[CaptureHint]:
-    """Hints for an unread candidate region, most important first."""
+    """Hints for an unread candidate region, most important first.
+
+    A code too small comes first: coming closer is what helps most, and a small code on a bright
+    screen also shows saturated white modules that would otherwise read as glare."""
     x0, y0, x1, y1 = candidate.box(gray.shape, margin=0.0)
     roi = gray[y0:y1, x0:x1]
     if roi.size < 64:
@@ -42,12 +45,12 @@ def hints_for(gray: np.ndarray, candidate: Candidate) -> list[CaptureHint]:
     hints: list[CaptureHint] = []
     h, w = roi.shape[:2]
     core = roi[h // 10 : h - h // 10, w // 10 : w - w // 10]  # the code itself, not the surroundings
-    saturated = float(np.count_nonzero(core >= 252)) / max(1, core.size)
-    if saturated >= GLARE_FRACTION:
-        hints.append(CaptureHint.REDUCE_GLARE)
     module = candidate.module_px
     if module is not None and module < MIN_MODULE_PX:
         hints.append(CaptureHint.MOVE_CLOSER)
+    saturated = float(np.count_nonzero(core >= 252)) / max(1, core.size)
+    if saturated >= GLARE_FRACTION:
+        hints.append(CaptureHint.REDUCE_GLARE)
     lo, hi = np.percentile(roi, (5, 95))
     contrast = float(hi - lo)
     if contrast < MIN_CONTRAST:

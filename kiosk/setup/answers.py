@@ -123,6 +123,13 @@ def validate(answers: SetupAnswers) -> list[Problem]:
     return problems
 
 
+def first_setup_config() -> Config:
+    """What a first setup starts from: the defaults, but no facility (the built-in sample facility is
+    for demos and tests; a clinic must type its own code and name, never keep the sample by mistake)."""
+    config = Config()
+    return dataclasses.replace(config, facility=dataclasses.replace(config.facility, code="", name=""))
+
+
 def answers_from_config(config: Config) -> SetupAnswers:
     """The current configuration as answers (the defaults the setup offers)."""
     return SetupAnswers(facility_code=config.facility.code, facility_name=config.facility.name,

@@ -252,6 +252,6 @@ def run(args: argparse.Namespace, read: Callable[[], str], out: TextIO, err: Tex
 
 
 def _defaults() -> Config:
-    from kiosk.config import Config
+    from kiosk.setup.answers import first_setup_config
 
-    return Config()
+    return first_setup_config()

@@ -17,10 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.config import Config, data_dir
 from kiosk.exitcodes import ExitCode
+from kiosk.ui.admin_pin import PinGuard
 from kiosk.ui.appearance import Appearance
 from kiosk.ui.base import KioskWindow
 from kiosk.ui.i18n import LanguageManager
@@ -48,6 +49,9 @@ class RunOptions:
     exit_after: float | None = None
     size: tuple[int, int] = (1280, 720)
     sounds: bool = True
+    trace_path: Path | None = None
+    #: No configuration and the setup was not done: show the staff-facing "not set up" screen.
+    not_set_up: bool = False
 
 
 @dataclass
@@ -93,6 +97,7 @@ class KioskApp:
         self.wedge: Any = None
         self.ready = False
         self.on_ready: list[Callable[[], None]] = []
+        self.pin_guard = PinGuard(lambda: self.config.ui.admin_pin_hash)
         self.window: KioskWindow = self._build_window()
 
     # ----- phase 1: the window -------------------------------------------------------------------------
@@ -106,6 +111,8 @@ class KioskApp:
 
             window = build_self_service(self)
         self.status.changed.connect(window.status.show_snapshot)
+        if self.options.demo:
+            window.show_demo_badge()
         return window
 
     def start(self) -> None:
@@ -190,11 +197,28 @@ class KioskApp:
         """Admin panel changes persist into the configuration file (atomically, on a worker)."""
         self.config.ui.font_scale = font_scale
         self.config.ui.high_contrast = high_contrast
-        path = self.options.config_path
 
         def change(config: Config) -> None:
             config.ui.font_scale = font_scale
             config.ui.high_contrast = high_contrast
+
+        self._update_config(change)
+
+    def save_pin(self, pin_hash: str) -> None:
+        """A new admin PIN: in force at once, saved into the configuration file."""
+        self.config.ui.admin_pin_hash = pin_hash
+
+        def change(config: Config) -> None:
+            config.ui.admin_pin_hash = pin_hash
+
+        self._update_config(change)
+
+    def _update_config(self, change: Callable[[Config], None]) -> None:
+        """Persist ``change`` on a worker; a demo run changes only itself (it never writes a config file,
+        which would end demo mode at the next start)."""
+        if self.options.demo:
+            return
+        path = self.options.config_path
 
         def save() -> Path:
             # The file's own values with the change on top, written documented (comments) and atomically;
@@ -223,20 +247,20 @@ def run(config: Config, options: RunOptions) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("clinic-kiosk")
+    if options.not_set_up:
+        return run_not_set_up(app, config, options)
     kiosk = KioskApp(config, options, app)
     window = kiosk.window
-    if options.fullscreen:
-        window.showFullScreen()
-    else:
-        window.resize(*options.size)
-        window.show()
+    show_window(window, options)
     if options.screenshot_dir is not None:
         from kiosk.ui.screenshots import ScreenshotRecorder
 
-        recorder = ScreenshotRecorder(window, options.screenshot_dir)
+        recorder = ScreenshotRecorder(window, options.screenshot_dir, finish_on=window.autopilot_last_screen,
+                                      on_finished=lambda: QApplication.exit(0))
         window.screen_shown.connect(recorder.capture)
         window.autopilot = True
         kiosk.on_ready.append(lambda: recorder.capture(window.first_screen))
+    start_trace(window, kiosk.languages, options)
     if options.exit_after is not None:
         from kiosk.ui.screenshots import exit_after
 
@@ -246,3 +270,62 @@ def run(config: Config, options: RunOptions) -> int:
         return app.exec()
     finally:
         kiosk.close()
+
+
+def start_trace(window: KioskWindow, languages: LanguageManager, options: RunOptions) -> None:
+    """``--trace FILE``: the window's screen changes (and language switches) as JSON lines."""
+    if options.trace_path is None:
+        return
+    from kiosk.ui.trace import EventTrace
+
+    trace = EventTrace(options.trace_path, mode=options.mode, demo=options.demo,
+                       language=lambda: languages.current or languages.default, parent=window)
+    window.screen_shown.connect(trace.screen)
+    languages.changed.connect(lambda _code: trace.screen(trace.current_screen or window.first_screen))
+    trace.screen(window.first_screen)
+    window.trace = trace  # type: ignore[attr-defined]
+
+
+def run_not_set_up(app: QApplication, config: Config, options: RunOptions) -> int:
+    """No configuration and no setup done: the staff-facing "not set up" screen, never a check-in."""
+    from kiosk.config import default_config_path
+    from kiosk.ui.not_set_up import NotSetUpWindow
+    from kiosk.ui.setup_wizard import SetupWindow, SetupWizard, setup_config
+
+    languages = LanguageManager(app, default=config.ui.language)
+    languages.switch(config.ui.language)
+    Appearance(app, font_scale=config.ui.font_scale, high_contrast=config.ui.high_contrast,
+               touch=options.mode == "self").apply()
+    path = options.config_path or default_config_path()
+    runner = TaskRunner()
+
+    def open_setup() -> None:
+        setup = SetupWindow(lambda: SetupWizard(setup_config(path), path, runner=runner, restart_after_save=True))
+        setup.resize(*options.size)
+        setup.show()
+        window.setup_window = setup  # type: ignore[attr-defined]
+
+    window = NotSetUpWindow(path, on_setup=open_setup, on_exit=lambda: QApplication.exit(ExitCode.ADMIN_EXIT))
+    show_window(window, options)
+    start_trace(window, languages, options)
+    if options.exit_after is not None:
+        from kiosk.ui.screenshots import exit_after
+
+        exit_after(options.exit_after)
+    try:
+        return app.exec()
+    finally:
+        runner.shutdown()
+
+
+def show_window(window: QWidget, options: RunOptions) -> None:
+    """Full screen also without a window manager (a bare X server under xinit ignores the full-screen
+    request, which only a window manager carries out): the window first takes the screen's geometry."""
+    if options.fullscreen:
+        screen = window.screen() or QApplication.primaryScreen()
+        if screen is not None:
+            window.setGeometry(screen.geometry())
+        window.showFullScreen()
+    else:
+        window.resize(*options.size)
+        window.show()

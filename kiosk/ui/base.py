@@ -33,6 +33,8 @@ class KioskWindow(QWidget):
     #: Screenshot runs walk through the flow by themselves.
     autopilot = False
     first_screen = "start"
+    #: The last screen of the screenshot autopilot's walk (the run ends after it).
+    autopilot_last_screen: str | None = None
     status: StatusBar
 
     def scan(self, payload: str, source: str = "camera") -> None:
@@ -41,6 +43,11 @@ class KioskWindow(QWidget):
     def attach_camera(self, camera: QtCamera) -> None:
         """Take scans (and, where shown, the preview) from a camera started after the window."""
         raise NotImplementedError
+
+    def show_demo_badge(self) -> None:
+        """Mark every screen as a demo (demo cards, file printer, demo clip): the badge is in the status
+        strip, which every screen shows, so it never covers a button."""
+        self.status.show_demo(True)
 
     def parts_ready(self) -> None:
         """The store and printer are attached: load what the screens need."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("--mode", choices=("self", "desk"), default=None,
                    help="self: touch, full-screen self-service; desk: reception (default: ui.mode in the config)")
     p.add_argument("--config", type=Path, default=None, metavar="FILE", help="configuration file (TOML)")
+    p.add_argument("--db", default=None, metavar="URL",
+                   help="database URL or SQLite file (default: $KIOSK_DB, else the configured database)")
     p.add_argument("--camera", default=None, metavar="SPEC",
                    help='camera: index ("0"), device ("/dev/video0"), video file, image folder or URL')
     p.add_argument("--serial", default=None, metavar="URL", help="serial scanner (pyserial URL, e.g. /dev/ttyACM0)")
@@ -30,6 +33,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("--exit-after", type=float, default=None, metavar="SECONDS", help="quit after SECONDS")
     p.add_argument("--size", default="1280x720", metavar="WxH", help="window size when not full screen")
     p.add_argument("--no-sound", action="store_true", help="no success/failure sounds")
+    p.add_argument("--trace", type=Path, default=None, metavar="FILE",
+                   help="append one JSON line per screen change and scan to FILE (no patient data; "
+                        "kiosk/ui/README.md, Trace)")
     p.set_defaults(handler=_run)
 
 
@@ -43,12 +49,33 @@ def _size(text: str) -> tuple[int, int]:
     return w, h
 
 
+def display_problem(environ: Mapping[str, str], platform: str) -> str | None:
+    """Why Qt could not open a window here, in one line with what to do; None when it can.
+
+    Without this, Qt aborts (exit 134) with "could not load the Qt platform plugin": no hint for a
+    newcomer trying the kiosk over SSH or in a container.
+    """
+    if not platform.startswith("linux"):
+        return None
+    qpa = environ.get("QT_QPA_PLATFORM", "").split(":")[0]
+    if qpa in ("offscreen", "minimal", "eglfs", "linuxfb", "vnc", "vkkhrdisplay"):
+        return None
+    x11, wayland = bool(environ.get("DISPLAY")), bool(environ.get("WAYLAND_DISPLAY"))
+    if (qpa == "xcb" and x11) or (qpa.startswith("wayland") and wayland) or (not qpa and (x11 or wayland)):
+        return None
+    wanted = {"xcb": "DISPLAY", "wayland": "WAYLAND_DISPLAY"}.get(qpa, "DISPLAY or WAYLAND_DISPLAY")
+    return (f"no display: {wanted} is not set. Run it on the kiosk's screen, or try it headless with "
+            "`xvfb-run -a kiosk run --demo` or `kiosk run --demo --screenshot DIR --exit-after 20`.")
+
+
 def _run(args: argparse.Namespace) -> int:
     from kiosk.config import ConfigError, load_config
 
     try:
         config = load_config(args.config)
         size = _size(args.size)
+        if args.db:
+            config.database.url = args.db
     except (ConfigError, ValueError) as exc:
         print(f"kiosk run: {exc}", file=sys.stderr)
         return ExitCode.USAGE
@@ -59,11 +86,15 @@ def _run(args: argparse.Namespace) -> int:
     if args.screenshot is not None and args.exit_after is None:
         print("kiosk run: --screenshot needs --exit-after SECONDS", file=sys.stderr)
         return ExitCode.USAGE
+    problem = None if args.screenshot is not None else display_problem(os.environ, sys.platform)
+    if problem is not None:
+        print(f"kiosk run: {problem}", file=sys.stderr)
+        return ExitCode.USAGE
     demo = args.demo
     from kiosk.config import default_config_path
 
     unconfigured = (args.config is None and not default_config_path().exists()
-                    and not any(os.environ.get(k) for k in ("KIOSK_DB", "KIOSK_HUB_URL")))
+                    and not args.db and not any(os.environ.get(k) for k in ("KIOSK_DB", "KIOSK_HUB_URL")))
     if not demo and unconfigured and not (args.camera or args.serial):
         from kiosk.ui.setup_wizard import first_start_wanted, run_first_start
 
@@ -78,11 +109,11 @@ def _run(args: argparse.Namespace) -> int:
                 return ExitCode.USAGE
             mode = args.mode or config.ui.mode
             unconfigured = False
-    if not demo and unconfigured and not (args.camera or args.serial):
-        # No configuration (setup not done or not possible here): show the demo rather than an empty kiosk.
-        print(f"kiosk run: no configuration at {default_config_path()}: starting the demo (bundled clip, demo "
-              "cards, file printer). Create the file or pass --camera/--serial to run for real.", file=sys.stderr)
-        demo = True
+    not_set_up = not demo and unconfigured and not (args.camera or args.serial)
+    if not_set_up:
+        # No configuration and the setup not done: a "not set up" screen for staff, never a silent demo.
+        print(f"kiosk run: no configuration at {default_config_path()}: showing the 'not set up' screen. "
+              "Run `kiosk setup`, or `kiosk run --demo` to try the kiosk with sample cards.", file=sys.stderr)
     if args.screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from kiosk.logfile import enable_file_log
@@ -95,7 +126,8 @@ def _run(args: argparse.Namespace) -> int:
         and args.screenshot is None
     options = RunOptions(mode=mode, config_path=args.config, camera=args.camera, serial=args.serial,
                          fullscreen=fullscreen, demo=demo, screenshot_dir=args.screenshot,
-                         exit_after=args.exit_after, size=size, sounds=not args.no_sound)
+                         exit_after=args.exit_after, size=size, sounds=not args.no_sound,
+                         trace_path=args.trace, not_set_up=not_set_up)
     try:
         return run(config, options)
     except Exception as exc:  # environment problems (database, fonts): a message, not a traceback

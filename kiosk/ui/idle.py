@@ -7,8 +7,9 @@ count too (the models call :meth:`IdleWatcher.poke`).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QTouchEvent
 from PySide6.QtWidgets import QWidget
 
@@ -82,39 +83,64 @@ class IdleWatcher(QObject):
         self.timed_out.emit()
 
 
+#: A second quick tap reaches widgets as a double click (the top-level window still sees a press).
+_PRESSES = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick})
+
+
 class CornerTaps(QObject):
-    """``taps`` presses in the top-left ``size`` px of ``window`` within ``within_s`` seconds."""
+    """``taps`` presses in the top-left ``size`` px of ``window`` within ``within_s`` seconds.
+
+    Installed on the application, the filter sees one physical press several times: first on the
+    top-level ``QWindow`` (a real X11 or Wayland display delivers it there before the widget; the
+    offscreen platform does not), then on the widget under the finger and on each parent the press
+    propagates to, and a touch once as ``TouchBegin`` and again as the mouse press Qt synthesises from
+    it; the second of two quick taps reaches the widget as a double click. A press counts once: only
+    deliveries to widgets of ``window`` are looked at, never the ``QWindow``; a delivery with the
+    timestamp of the last counted press is the same press; a mouse press synthesised from a touch was
+    already counted as the touch.
+    """
 
     triggered = Signal()
 
-    def __init__(self, window: QWidget, *, taps: int = 5, size: int = 120, within_s: float = 4.0) -> None:
+    def __init__(self, window: QWidget, *, taps: int = 5, size: int = 120, within_s: float = 4.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(window)
         self.window = window
         self.taps = taps
         self.size = size
         self.within_s = within_s
+        self._clock = clock
         self._times: list[float] = []
-        self._last_ts = -1
+        self._last_ts: int | None = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        point: QPointF | None = None
-        if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
-            point = event.globalPosition()
-        elif kind == QEvent.Type.TouchBegin and isinstance(event, QTouchEvent) and event.points():
-            point = event.points()[0].globalPosition()
-        if point is not None and isinstance(event, QMouseEvent | QTouchEvent):
-            if event.timestamp() == self._last_ts:  # the same press propagating to a parent widget
-                return False
-            self._last_ts = event.timestamp()
-        if point is not None and isinstance(watched, QWidget) and watched.window() is self.window:
-            local = self.window.mapFromGlobal(point.toPoint())
-            if 0 <= local.x() < self.size and 0 <= local.y() < self.size:
-                self.tap()
+        if not isinstance(watched, QWidget) or watched.window() is not self.window:
+            return False
+        point = self._press_point(event)
+        if point is None:
+            return False
+        assert isinstance(event, QMouseEvent | QTouchEvent)
+        if event.timestamp() == self._last_ts:  # the same press propagating to a parent widget
+            return False
+        self._last_ts = event.timestamp()
+        local = self.window.mapFromGlobal(point.toPoint())
+        if 0 <= local.x() < self.size and 0 <= local.y() < self.size:
+            self.tap()
         return False
 
+    @staticmethod
+    def _press_point(event: QEvent) -> QPointF | None:
+        kind = event.type()
+        if kind in _PRESSES and isinstance(event, QMouseEvent):
+            if event.source() != Qt.MouseEventSource.MouseEventNotSynthesized:
+                return None  # Qt's mouse twin of a touch: the TouchBegin was counted
+            return event.globalPosition()
+        if kind == QEvent.Type.TouchBegin and isinstance(event, QTouchEvent) and event.points():
+            return event.points()[0].globalPosition()
+        return None
+
     def tap(self) -> None:
-        now = time.monotonic()
+        now = self._clock()
         self._times = [t for t in self._times if now - t <= self.within_s] + [now]
         if len(self._times) >= self.taps:
             self._times.clear()

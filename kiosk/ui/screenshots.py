@@ -17,11 +17,19 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 log = logging.getLogger(__name__)
 
+#: After the autopilot's last screen: time for the ticket print that it started to finish.
+FINISH_DELAY_MS = 2000
+
 
 class ScreenshotRecorder(QObject):
     def __init__(self, window: QWidget, directory: Path, *, delay_ms: int = 600,
+                 finish_on: str | None = None, on_finished: Callable[[], None] | None = None,
                  parent: QObject | None = None) -> None:
+        """``finish_on``: the autopilot's last screen; ``on_finished`` runs a moment after it is saved
+        (so a screenshot run ends when its walk is done, however slow the machine, not on a timer)."""
         super().__init__(parent or window)
+        self.finish_on = finish_on
+        self.on_finished = on_finished
         self.window = window
         self.directory = directory
         self.delay_ms = delay_ms
@@ -40,6 +48,8 @@ class ScreenshotRecorder(QObject):
             return None
         self.saved.append(path)
         log.info("screenshot %s", path)
+        if name == self.finish_on and self.on_finished is not None:
+            QTimer.singleShot(FINISH_DELAY_MS, self.on_finished)
         return path
 
 

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLa
 
 from kiosk.config import Config
 from kiosk.exitcodes import ExitCode
-from kiosk.setup.answers import SetupAnswers, answers_from_config, apply_answers, normalise
+from kiosk.setup.answers import SetupAnswers, answers_from_config, apply_answers, first_setup_config, normalise
 from kiosk.setup.probes import ProbeResult
+from kiosk.ui.admin_pin import PinGuard
 from kiosk.ui.base import TranslatedWidget
+from kiosk.ui.selfservice.admin import PinScreen
 from kiosk.ui.setup.pages import DepartmentsPage, DevicesPage, FacilityPage, HubPage, SetupPage
 from kiosk.ui.setup.summary import SummaryPage
 from kiosk.ui.widgets import button, label
@@ -269,7 +271,7 @@ def setup_config(path: Path) -> Config:
     KIOSK_HUB_TOKEN is never copied into the file), or the defaults when there is no file yet."""
     from kiosk.config import load_config
 
-    return load_config(path, environ={}) if path.exists() else Config()
+    return load_config(path, environ={}) if path.exists() else first_setup_config()
 
 
 def open_in_stack(stack: QStackedWidget, wizard: SetupWizard, on_closed: Callable[[bool], None]) -> None:
@@ -294,11 +296,9 @@ class SetupWindow(TranslatedWidget):
 
     finished = Signal()
 
-    def __init__(self, make_wizard: Callable[[], SetupWizard], *, verify: Callable[[str], bool] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, make_wizard: Callable[[], SetupWizard], *, guard: PinGuard | None = None,
+                 on_pin_changed: Callable[[str], None] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from kiosk.ui.selfservice.admin import PinScreen
-
         self.setObjectName("setup-window")
         self.stack = QStackedWidget()
         layout = QVBoxLayout(self)
@@ -307,25 +307,21 @@ class SetupWindow(TranslatedWidget):
         self.wizard: SetupWizard | None = None
         self.saved = False
         self._make_wizard = make_wizard
-        self.pin = PinScreen()
-        self._verify = verify
-        if verify is None:
+        self.pin: PinScreen | None = None
+        if guard is None:
             self._show_wizard()
         else:
+            self.pin = PinScreen(guard)
             self.stack.addWidget(self.pin)
-            self.pin.submitted.connect(self._pin)
+            self.pin.accepted.connect(self._show_wizard)
+            if on_pin_changed is not None:
+                self.pin.pin_changed.connect(on_pin_changed)
             self.pin.cancelled.connect(self.close)
             self.pin.start()
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Kiosk setup"))
-
-    def _pin(self, pin: str) -> None:
-        if self._verify is not None and self._verify(pin):
-            self._show_wizard()
-        else:
-            self.pin.wrong_pin()
 
     def _show_wizard(self) -> None:
         self.wizard = self._make_wizard()

@@ -14,6 +14,8 @@ from typing import Final
 TOUCH_TARGET_PX: Final = 72
 FONT_SCALE_MIN: Final = 100
 FONT_SCALE_MAX: Final = 200
+#: The status strip's text is never smaller than this (px at 100 %): read from a step away at the desk.
+STATUS_TEXT_MIN_PX: Final = 16
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ QListWidget::item:selected, QTableWidget::item:selected { background: $primary; 
 QHeaderView::section { background: $background; color: $text; border: 1px solid $border; padding: 4px; }
 QFrame[role="panel"] { background: $surface; border: 2px solid $border; border-radius: 10px; }
 QFrame[role="statusbar"] { background: $surface; border-top: 2px solid $border; }
-QFrame[role="statusbar"] QLabel { font-size: ${small}px; }
+QFrame[role="statusbar"] QLabel { font-size: ${status}px; }
 QLabel[role="banner-ok"], QLabel[role="banner-bad"], QLabel[role="banner-warn"] {
     font-size: ${title}px; font-weight: 600; padding: ${padx}px; border-radius: 10px; }
 QLabel[role="banner-ok"] { background: $ok; color: $ok_text; }
@@ -103,7 +105,7 @@ def stylesheet(theme: Theme, font_scale: int, *, base_px: int = 20, touch_px: in
     return _QSS.substitute(
         {k: v for k, v in vars(theme).items() if k != "name"},
         base=scaled(base_px, s), small=scaled(base_px * 0.75, s), title=scaled(base_px * 1.6, s),
-        huge=scaled(base_px * 3.2, s),
+        huge=scaled(base_px * 3.2, s), status=scaled(max(STATUS_TEXT_MIN_PX, base_px * 0.75), s),
         pad=scaled(8, s), padx=scaled(18, s), touch=max(touch_px, scaled(touch_px * 0.8, s)),
         field=scaled(36, s),
     )

@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QSizePolicy,
+    QWidget,
+)
 
 from kiosk.ui.i18n import LANGUAGES
 
@@ -138,6 +153,233 @@ class LanguageBar(QWidget):
     def set_current(self, code: str) -> None:
         for c, b in self.buttons.items():
             b.setChecked(c == code)
+
+
+class HoldPhonePicture(QWidget):
+    """How to hold the phone: a phone showing a QR code, upright, a hand's width from the camera. Drawn,
+    not a bitmap, so it follows the theme's colours (high contrast included) and any size."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hold-phone-picture")
+        self.setFixedSize(260, 110)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        text = self.palette().windowText().color()
+        pen = QPen(text, 3)
+        p.setPen(pen)
+        # the camera (a lens in a box) on the left
+        p.drawRoundedRect(QRectF(8, 35, 44, 40), 6, 6)
+        p.drawEllipse(QRectF(20, 45, 20, 20))
+        # the distance: a double arrow
+        p.drawLine(62, 55, 150, 55)
+        for x, d in ((62, 1), (150, -1)):
+            p.drawLine(x, 55, x + 10 * d, 48)
+            p.drawLine(x, 55, x + 10 * d, 62)
+        # the phone, upright, screen towards the camera, with a QR code on it
+        p.drawRoundedRect(QRectF(170, 4, 62, 102), 10, 10)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(text)
+        for gx, gy in ((180, 28), (208, 28), (180, 56)):  # the three finder patterns
+            p.drawRect(QRectF(gx, gy, 14, 14))
+        for gx, gy in ((198, 48), (206, 60), (214, 52), (200, 66), (214, 68)):
+            p.drawRect(QRectF(gx, gy, 6, 6))
+        p.end()
+
+
+class ScrollPage(QScrollArea):
+    """A screen in a scroll area: at large text a screen that no longer fits the window scrolls (with a
+    finger as well as a wheel) instead of growing the window past the display's edges. Screens reflow
+    to the window's width first; the geometry tests check that none needs to scroll sideways."""
+
+    def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page = page
+        self.setObjectName(f"scroll-{page.objectName()}")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(page)
+        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+
+
+class ReflowRow(QWidget):
+    """Two widgets side by side while both fit the width, else the second under the first (the
+    facility name and the language bar at large text or in a long language)."""
+
+    def __init__(self, first: QWidget, second: QWidget, *, spacing: int = 12,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.first, self.second = first, second
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(spacing)
+        self.box.addWidget(first, 1)
+        self.box.addWidget(second, 0, Qt.AlignmentFlag.AlignRight)
+
+    def _side_by_side_width(self) -> int:
+        return self.first.minimumSizeHint().width() + self.box.spacing() + self.second.sizeHint().width()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        wanted = (QBoxLayout.Direction.LeftToRight if self._side_by_side_width() <= event.size().width()
+                  else QBoxLayout.Direction.TopToBottom)
+        if self.box.direction() != wanted:
+            self.box.setDirection(wanted)
+        super().resizeEvent(event)
+
+    def minimumSizeHint(self) -> QSize:
+        # Narrow enough to stack: the row never forces the window wider than its widest part.
+        first, second = self.first.minimumSizeHint(), self.second.sizeHint()
+        return QSize(max(first.width(), second.width()), first.height() + self.box.spacing() + second.height())
+
+
+class FlowLayout(QLayout):
+    """Items left to right, wrapping onto the next line when the width runs out (Qt's flow-layout
+    example): the status strip keeps one line at normal text and never widens the window at large text."""
+
+    def __init__(self, parent: QWidget | None = None, *, spacing: int = 16, line_spacing: int = 2) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self._line_spacing = line_spacing
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _place(self, rect: QRect, *, move: bool) -> int:
+        m = self.contentsMargins()
+        area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        owner = self.parentWidget()
+        lines: list[list[tuple[QLayoutItem, QSize]]] = [[]]
+        x = area.x()
+        for item in self._items:
+            widget = item.widget()
+            if widget is not None and owner is not None and not widget.isVisibleTo(owner):
+                continue
+            hint = item.sizeHint()
+            if lines[-1] and x + hint.width() > area.right() + 1:
+                lines.append([])
+                x = area.x()
+            lines[-1].append((item, hint))
+            x += hint.width() + self._spacing
+        y = area.y()
+        for line in lines:
+            height = max((hint.height() for _item, hint in line), default=0)
+            x = area.x()
+            for item, hint in line:
+                if move:  # centred on the line
+                    item.setGeometry(QRect(QPoint(x, y + (height - hint.height()) // 2), hint))
+                x += hint.width() + self._spacing
+            y += height + self._line_spacing
+        return y - self._line_spacing - rect.y() + m.bottom()
+
+
+class ReflowGrid(QWidget):
+    """Buttons in up to ``columns`` columns: as many as fit the width side by side, down to one, so
+    large text or a long language reflows into more rows instead of clipping the buttons."""
+
+    def __init__(self, columns: int, *, spacing: int = 16, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.max_columns = max(1, columns)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(spacing)
+        self.items: list[QWidget] = []
+        self._columns = 0
+        self._spans: dict[int, bool] = {}
+
+    def set_widgets(self, widgets: Sequence[QWidget], *, full_width: tuple[QWidget, ...] = ()) -> None:
+        """Lay out ``widgets`` in order; those in ``full_width`` take a whole row."""
+        for item in self.items:
+            self.grid.removeWidget(item)
+        self.items = list(widgets)
+        self._spans = {id(w): w in full_width for w in widgets}
+        self._columns = 0
+        self.arrange(self.width() or 10_000)
+
+    def set_max_columns(self, columns: int) -> None:
+        self.max_columns = max(1, columns)
+        self._columns = 0
+        self.arrange(self.width() or 10_000)
+
+    def columns_for(self, width: int) -> int:
+        widest = max((w.sizeHint().width() for w in self.items), default=0)
+        spacing = self.grid.spacing()
+        fit = (width + spacing) // max(1, widest + spacing)
+        return max(1, min(self.max_columns, fit))
+
+    def arrange(self, width: int) -> None:
+        columns = self.columns_for(width)
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for item in self.items:
+            self.grid.removeWidget(item)
+        for c in range(self.grid.columnCount()):
+            self.grid.setColumnStretch(c, 0)
+        row, col = 0, 0
+        for item in self.items:
+            if self._spans.get(id(item)):
+                if col:
+                    row, col = row + 1, 0
+                self.grid.addWidget(item, row, 0, 1, columns)
+                row += 1
+                continue
+            self.grid.addWidget(item, row, col)
+            col += 1
+            if col == columns:
+                row, col = row + 1, 0
+        for c in range(columns):
+            self.grid.setColumnStretch(c, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.arrange(event.size().width())
+        super().resizeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange, QEvent.Type.LanguageChange,
+                            QEvent.Type.LayoutRequest):
+            self._columns = 0
+            self.arrange(self.width() or 10_000)
+        return super().event(event)
+
+    def minimumSizeHint(self) -> QSize:
+        widest = max((w.sizeHint().width() for w in self.items), default=0)
+        hint = super().minimumSizeHint()
+        return QSize(widest, hint.height())
 
 
 class FlashFrame(QWidget):

@@ -33,6 +33,9 @@ ROWS = [
     ",,,,,,,,,,",                                  # blank row: skipped
     "",                                            # blank line: skipped
     "HT3790123456795,too,few",
+    "079185000321,,079185000321,L,1985-06,male,79123,2026-01-01,,active,",  # personal ID, YYYY-MM birth
+    "079185000322,0123456789,,M,1985,,,,,replaced,079185000321",            # personal ID as replaced_by
+    "07918500032,,,N,,,,,,,",                                               # 11 digits: bad
 ]
 
 
@@ -57,7 +60,7 @@ def test_rows_equal_the_card_path_including_errors(tmp_path: Path, reorder: bool
     got = list(read_card_rows(path))
     assert got == _expected(path)
     if not reorder:
-        assert sum(isinstance(item, tuple) for _, item in got) == 7
+        assert sum(isinstance(item, tuple) for _, item in got) == 9
         assert got[1][1] == ("DN4790123456788", "4790123456788"[-10:], None, "Trần Thị Bình", "1979", "female",
                              "79123", "2026-01-01", None, "reduced", None)
 

@@ -8,6 +8,11 @@ real HTTP server (FastAPI + uvicorn on 127.0.0.1, a free port, in a thread) with
 - tokens that expire (configurable lifetime and ``expires_in`` style: ISO, Unix time, seconds),
   HTTP 401 with ``{"maKetQua": "401"}`` for expired/unknown tokens, optional IP binding;
 - per-card scripted answers for every result code, or computed ones (000/010/050/060/070, 054/055/205);
+- the answer fields of §5 per card: living area ``maKV``, ``ngayDu5Nam``, the managing office ``cqBHXH``,
+  ``maSoBHXH`` (the 12-digit personal ID for cards numbered by it), ``maTheCu``/``maTheMoi`` and the look-up
+  history ``dsLichSuKT2018`` (every look-up is recorded on the card as ``{userKT, thoiGianKT, thongBao,
+  maLoi}``, so a card checked by another facility shows it; ``history`` seeds earlier entries) and the
+  visit history ``dsLichSuKCB2018`` (``visits``; the gateway now returns it as null, so it defaults to None);
 - slow answers (a configurable delay) and dropped connections (headers, then the socket closes);
 - the check-in endpoint, which checks the header auth and form fields, decodes ``fileHSBase64``, parses the
   XML0 and checks the facility signature in ``<CHUKYDONVI>`` (xml-checkin.md §Signing: enveloped XML-DSig,
@@ -66,6 +71,16 @@ class StandinCard:
     valid_to: str = "31/12/2030"
     bhxh_number: str | None = None
     citizen_id: str | None = None
+    #: ``maKV`` ("K1"/"K2"/"K3" or ""), ``ngayDu5Nam``, ``cqBHXH``, ``maTheCu``.
+    area: str = ""
+    five_years: str = "01/10/2027"
+    office: str = "BHXH tỉnh Mẫu"
+    old_card: str | None = None
+    #: ``dsLichSuKT2018`` entries already on record before this test's look-ups (userKT, thoiGianKT
+    #: yyyyMMddHHmm, thongBao, maLoi); each look-up appends one.
+    history: list[dict[str, str]] = field(default_factory=list)
+    #: ``dsLichSuKCB2018``: None (what the gateway returns since Lskcb2025) or visits with ``ngayRa``.
+    visits: list[dict[str, str]] | None = None
     code: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     #: Seconds before answering; with ``drop``, seconds before dropping the connection.
@@ -201,17 +216,35 @@ def _same_birth(sent: str, held: str) -> bool:
     return sent == held
 
 
+def _insurance_number(card: StandinCard) -> str:
+    """``maSoBHXH``: the 12-digit personal ID replaces the 10-digit number on cards numbered by it."""
+    if card.bhxh_number:
+        return card.bhxh_number
+    number = card.card_number
+    return number if len(number) == 12 and number.isdigit() else number[-10:]
+
+
 def _card_body(card: StandinCard, code: str, note: str) -> dict[str, Any]:
     body: dict[str, Any] = {
         "maKetQua": code, "ghiChu": note, "maThe": card.card_number, "hoTen": card.name, "ngaySinh": card.birth,
         "gioiTinh": card.gender, "diaChi": "Thôn Mẫu, xã Thử Nghiệm", "maDKBD": card.facility,
-        "cqBHXH": "BHXH tỉnh Mẫu", "gtTheTu": card.valid_from, "gtTheDen": card.valid_to, "maKV": "",
-        "ngayDu5Nam": "01/10/2027", "maSoBHXH": card.bhxh_number or card.card_number[-10:], "maTheCu": None,
+        "cqBHXH": card.office, "gtTheTu": card.valid_from, "gtTheDen": card.valid_to, "maKV": card.area,
+        "ngayDu5Nam": card.five_years, "maSoBHXH": _insurance_number(card), "maTheCu": card.old_card,
         "maTheMoi": None, "gtTheTuMoi": None, "gtTheDenMoi": None, "maDKBDMoi": None, "tenDKBDMoi": None,
-        "dsLichSuKCB2018": None, "dsLichSuKT2018": [],
+        "dsLichSuKCB2018": None if card.visits is None else [dict(v) for v in card.visits],
+        "dsLichSuKT2018": [dict(h) for h in card.history],
     }
     body.update(card.extra)
     return body
+
+
+def _record_check(state: StandinState, card: StandinCard | None, body: dict[str, Any]) -> None:
+    """Add this look-up to the card's history (``dsLichSuKT2018``), as the gateway keeps it."""
+    if card is None:
+        return
+    with state.lock:
+        card.history.append({"userKT": state.username, "thoiGianKT": dt.datetime.now(ICT).strftime("%Y%m%d%H%M"),
+                             "thongBao": str(body.get("ghiChu") or ""), "maLoi": str(body.get("maKetQua") or "")})
 
 
 def _lookup_answer(state: StandinState, form: dict[str, str]) -> tuple[StandinCard | None, dict[str, Any]]:
@@ -327,6 +360,7 @@ def create_app(holder: StandinHolder) -> FastAPI:
         if why:
             return _unauthorised(why)
         card, body = _lookup_answer(state, form)
+        _record_check(state, card, body)
         if card is not None and card.delay_s:
             await _sleep(state, card.delay_s)
         if card is not None and card.drop:

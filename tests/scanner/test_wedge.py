@@ -124,3 +124,59 @@ def test_no_terminator_mode(qtbot) -> None:  # type: ignore[no-untyped-def]
 )
 def test_wedge_problems(text: str, expected: list[WedgeProblem]) -> None:
     assert wedge_problems(text) == expected
+
+
+def shifted_burst(target: object, text: str) -> None:
+    """What a scanner (and xdotool) sends for capitals and ``|``: Shift down, the key, Shift up."""
+    shift = Qt.KeyboardModifier.ShiftModifier
+    for ch in text:
+        needs_shift = ch.isupper() or ch in '|$:"<>?_+{}~!@#%^&*()'
+        if needs_shift:
+            QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift, shift))
+        k = ord(ch.upper()) if ch.isascii() and ch.isalnum() else 0
+        modifiers = shift if needs_shift else Qt.KeyboardModifier.NoModifier
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(target, QKeyEvent(kind, k, modifiers, ch))
+        if needs_shift:
+            QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyRelease, Qt.Key.Key_Shift,
+                                                     Qt.KeyboardModifier.NoModifier))
+    press(target, "\r", Qt.Key.Key_Return)
+
+
+def test_burst_with_shift_presses_is_one_scan(qtbot, edit_and_filter) -> None:  # type: ignore[no-untyped-def]
+    """Capitals and ``|`` come with Shift key events; they must not split the burst ("D" left behind)."""
+    edit, wedge = edit_and_filter
+    with qtbot.waitSignal(wedge.scanned, timeout=1000) as blocker:
+        shifted_burst(edit, BHYT)
+    assert blocker.args == [BHYT]
+    assert edit.text() == ""
+
+
+def test_person_typing_capitals_with_shift_reaches_the_widget(qtbot) -> None:  # type: ignore[no-untyped-def]
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    edit.show()
+    edit.setFocus()
+    now = [0.0]
+    wedge = WedgeFilter(max_key_interval_ms=40, min_length=8, clock=lambda: now[0])
+    scans: list[str] = []
+    wedge.scanned.connect(scans.append)
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(wedge)
+    try:
+        for ch in "HC4 Dong":  # a person: 150 ms between keys, Shift for the capitals
+            shifted = ch.isupper()
+            if shifted:
+                QApplication.sendEvent(edit, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Shift,
+                                                       Qt.KeyboardModifier.ShiftModifier))
+            press(edit, ch)
+            if shifted:
+                QApplication.sendEvent(edit, QKeyEvent(QEvent.Type.KeyRelease, Qt.Key.Key_Shift,
+                                                       Qt.KeyboardModifier.NoModifier))
+            now[0] += 0.150
+        wedge.flush()
+    finally:
+        app.removeEventFilter(wedge)
+    assert edit.text() == "HC4 Dong"
+    assert scans == []

@@ -50,9 +50,9 @@ def test_admin_panel_opens_the_wizard_and_returns(qtbot: QtBot, make_app: object
     window.model.go(Screen.PIN)
     window.pin.field.setText("2468")
     window.pin.ok_button.click()
-    assert window.stack.currentWidget() is window.admin
+    assert window.current_screen_widget() is window.admin
     window.admin.setup_button.click()
-    wizard = window.stack.currentWidget()
+    wizard = window.current_screen_widget()
     assert isinstance(wizard, SetupWizard)
     assert wizard.facility.code.text() == "48001"  # defaults come from the configuration file
     assert wizard.restart_after_save
@@ -67,7 +67,7 @@ def test_admin_panel_opens_the_wizard_and_returns(qtbot: QtBot, make_app: object
         assert (window.width(), window.height()) == (1280, 720), wizard.page().key
     wizard.go(0)
     wizard.cancel_button.click()
-    assert window.stack.currentWidget() is window.admin
+    assert window.current_screen_widget() is window.admin
     assert not any(isinstance(window.stack.widget(i), SetupWizard) for i in range(window.stack.count()))
 
 
@@ -76,9 +76,9 @@ def test_idle_reset_ends_the_setup(qtbot: QtBot, make_app: object) -> None:
     window = kiosk.window
     window.model.go(Screen.ADMIN)
     window.admin.setup_button.click()
-    assert isinstance(window.stack.currentWidget(), SetupWizard)
+    assert isinstance(window.current_screen_widget(), SetupWizard)
     window.reset()
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.welcome)
+    qtbot.waitUntil(lambda: window.current_screen_widget() is window.welcome)
     assert not any(isinstance(window.stack.widget(i), SetupWizard) for i in range(window.stack.count()))
 
 
@@ -111,7 +111,7 @@ def test_desk_setup_button_asks_the_pin(qtbot: QtBot, make_app: object) -> None:
     window = kiosk.window
     window.setup_button.click()
     setup = window.setup_window
-    assert isinstance(setup, SetupWindow) and setup.wizard is None
+    assert isinstance(setup, SetupWindow) and setup.wizard is None and setup.pin is not None
     setup.pin.field.setText("0000")
     setup.pin.ok_button.click()
     assert setup.wizard is None

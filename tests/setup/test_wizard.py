@@ -164,14 +164,15 @@ def test_live_language_switch(qtbot: QtBot, wizard: SetupWizard, qapp: QApplicat
 
 
 def test_setup_window_asks_for_the_pin_first(qtbot: QtBot, tmp_path: Path) -> None:
-    from kiosk.ui.admin_pin import hash_pin, verify_pin
+    from kiosk.ui.admin_pin import PinGuard, hash_pin
     from kiosk.ui.setup_wizard import SetupWindow
 
     stored = hash_pin("2468", iterations=1000)
     window = SetupWindow(lambda: SetupWizard(Config(), tmp_path / "c.toml", restart_after_save=False),
-                         verify=lambda pin: verify_pin(pin, stored))
+                         guard=PinGuard(lambda: stored))
     qtbot.addWidget(window)
     window.show()
+    assert window.pin is not None
     window.pin.field.setText("1111")
     window.pin.ok_button.click()
     assert window.wizard is None and window.stack.currentWidget() is window.pin
@@ -190,3 +191,13 @@ def test_first_start_only_with_a_person_at_a_display(monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("QT_QPA_PLATFORM", "wayland")
     assert first_start_wanted(screenshot=None, exit_after=None)
     assert not first_start_wanted(screenshot=Path("shots"), exit_after=5)
+
+
+def test_first_setup_offers_no_sample_facility(tmp_path: Path) -> None:
+    from kiosk.ui.setup_wizard import setup_config
+
+    fresh = setup_config(tmp_path / "absent.toml")
+    assert (fresh.facility.code, fresh.facility.name) == ("", "")
+    wizard = SetupWizard(fresh, tmp_path / "absent.toml", restart_after_save=False)
+    assert wizard.facility.code.text() == ""
+    wizard.shutdown()

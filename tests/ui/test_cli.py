@@ -26,7 +26,7 @@ def run_kiosk(tmp_path: Path, *args: str, timeout: float = 90) -> subprocess.Com
 def test_demo_screenshots(tmp_path: Path, mode: str) -> None:
     shots = tmp_path / "shots"
     result = run_kiosk(tmp_path, "--mode", mode, "--demo", "--no-sound", "--screenshot", str(shots),
-                       "--exit-after", "9" if mode == "self" else "6")
+                       "--exit-after", "90")  # the run ends when its walk is done
     assert result.returncode == 0, result.stderr[-2000:]
     names = sorted(p.name for p in shots.glob("*.png"))
     expected = ["welcome", "verdict", "departments", "ticket"] if mode == "self" else ["desk", "patient",
@@ -46,3 +46,44 @@ def test_bad_arguments_are_clear_errors(tmp_path: Path) -> None:
     bad.write_text("[ui]\nfont_scale = 'big'\n", encoding="utf-8")
     result = run_kiosk(tmp_path, "--config", str(bad), "--exit-after", "1")
     assert result.returncode == 2 and "ui.font_scale" in result.stderr and "Traceback" not in result.stderr
+
+
+def read_trace(path: Path) -> list[dict[str, object]]:
+    import json
+
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_unconfigured_start_shows_not_set_up_never_a_silent_demo(tmp_path: Path) -> None:
+    trace = tmp_path / "trace.jsonl"
+    result = run_kiosk(tmp_path, "--no-sound", "--trace", str(trace), "--exit-after", "2")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "not set up" in result.stderr and "--demo" in result.stderr
+    events = read_trace(trace)
+    assert [e["screen"] for e in events] == ["not_set_up"]
+    assert all(e["demo"] is False for e in events)
+    assert not (tmp_path / "data" / "demo").exists()  # no demo database, no file-printer tickets
+    assert not (tmp_path / "absent.toml").exists()
+
+
+@pytest.mark.slow
+def test_demo_is_explicit_and_marked(tmp_path: Path) -> None:
+    trace = tmp_path / "trace.jsonl"
+    result = run_kiosk(tmp_path, "--demo", "--mode", "self", "--no-sound", "--trace", str(trace),
+                       "--exit-after", "3")
+    assert result.returncode == 0, result.stderr[-2000:]
+    events = read_trace(trace)
+    assert events[0]["screen"] == "welcome" and all(e["demo"] is True for e in events)
+
+
+@pytest.mark.slow
+def test_run_takes_db_like_every_database_command(tmp_path: Path) -> None:
+    db = tmp_path / "elsewhere" / "kiosk.sqlite3"
+    db.parent.mkdir()
+    trace = tmp_path / "trace.jsonl"
+    result = run_kiosk(tmp_path, "--db", str(db), "--mode", "desk", "--no-sound", "--trace", str(trace),
+                       "--exit-after", "4")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert db.exists() and db.stat().st_size > 0  # the store was opened there (migrations applied)
+    events = read_trace(trace)
+    assert events[0]["screen"] == "desk" and events[0]["demo"] is False

@@ -202,3 +202,15 @@ def test_a_verdict_changed_by_the_hub_recheck_is_flagged(qtbot: QtBot, services:
     qtbot.waitUntil(lambda: not (window.visits.visits[0].recheck and window.visits.visits[0].recheck.verdict_changed))
     assert "→" not in window.visits.table.item(0, 4).text()
     assert store.audit_entries()[0]["action"] == "acknowledge_recheck"
+
+
+def test_language_menu_shows_the_language_in_force(qtbot: QtBot, services: Services,
+                                                   languages: LanguageManager) -> None:
+    languages.switch("ko")  # e.g. ui.language = "ko": in force before the window is built
+    window = DeskWindow(DeskModel(services, lambda: languages.current or languages.default), languages)
+    qtbot.addWidget(window)
+    assert window.language.currentData() == "ko"
+    languages.switch("ja")
+    assert window.language.currentData() == "ja" and window.language.currentText() == "日本語"
+    window.language.setCurrentIndex(window.language.findData("en"))
+    assert languages.current == "en"

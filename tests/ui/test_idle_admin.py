@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.db.demo import demo_scenarios
 from kiosk.printing import TicketPrinter
-from kiosk.ui.admin_pin import PinFormatError, hash_pin, verify_pin
+from kiosk.ui.admin_pin import PinCheck, PinFormatError, PinGuard, hash_pin, verify_pin
 from kiosk.ui.appearance import Appearance
 from kiosk.ui.i18n import LanguageManager
 from kiosk.ui.selfservice.model import Screen, SelfServiceModel
@@ -115,3 +115,80 @@ def test_pin_hashing() -> None:
     assert not verify_pin("1234", "garbage$1$zz$00")
     with pytest.raises(PinFormatError):
         hash_pin("12a4")
+
+
+def test_quick_taps_count_although_widgets_see_double_clicks(qtbot: QtBot, services: Services,
+                                                             languages: LanguageManager,
+                                                             appearance: Appearance) -> None:
+    """Five quick taps arrive as press, double click, press, double click, press (as on a real display)."""
+    window = make_window(qtbot, services, languages, appearance, pin_hash="")
+    corner = QPoint(10, 10)
+    qtbot.mouseClick(window.welcome, Qt.MouseButton.LeftButton, pos=corner)
+    for _ in range(2):
+        qtbot.mouseDClick(window.welcome, Qt.MouseButton.LeftButton, pos=corner)
+        qtbot.mouseClick(window.welcome, Qt.MouseButton.LeftButton, pos=corner)
+    assert window.model.screen is Screen.PIN
+
+
+def enter_pin(window: SelfServiceWindow, pin: str) -> None:
+    window.pin.field.setText(pin)
+    window.pin.ok_button.click()
+
+
+def test_factory_pin_forces_a_new_pin_before_the_panel(qtbot: QtBot, services: Services,
+                                                       languages: LanguageManager, appearance: Appearance) -> None:
+    stored = [""]
+    model = SelfServiceModel(services, lambda: "vi")
+
+    def changed(pin_hash: str) -> None:
+        stored[0] = pin_hash
+
+    window = SelfServiceWindow(model, languages, appearance, idle_s=60, warn_s=20, pin_hash=lambda: stored[0],
+                               on_pin_changed=changed)
+    qtbot.addWidget(window)
+    window.model.go(Screen.PIN)
+    enter_pin(window, "0000")
+    assert window.model.screen is Screen.PIN and stored == [""]  # not the panel yet: a new PIN first
+    enter_pin(window, "0000")  # the factory PIN cannot be kept
+    assert window.model.screen is Screen.PIN and window.pin.message.text()
+    enter_pin(window, "135790")
+    enter_pin(window, "135791")  # the two differ: start again
+    assert window.model.screen is Screen.PIN and stored == [""]
+    enter_pin(window, "135790")
+    enter_pin(window, "135790")
+    assert window.model.screen is Screen.ADMIN
+    assert verify_pin("135790", stored[0]) and not verify_pin("0000", stored[0])
+    window.admin.back_button.click()
+    window.model.go(Screen.PIN)
+    enter_pin(window, "0000")
+    assert window.model.screen is Screen.PIN  # the factory PIN no longer opens anything
+    enter_pin(window, "135790")
+    assert window.model.screen is Screen.ADMIN
+
+
+def test_five_wrong_pins_lock_the_pad_for_a_minute(qtbot: QtBot, services: Services, languages: LanguageManager,
+                                                   appearance: Appearance, caplog: pytest.LogCaptureFixture) -> None:
+    stored = hash_pin("2468", iterations=1000)
+    now = [1000.0]
+    guard = PinGuard(lambda: stored, clock=lambda: now[0])
+    model = SelfServiceModel(services, lambda: "en")
+    window = SelfServiceWindow(model, languages, appearance, idle_s=60, warn_s=20, pin_hash=lambda: stored,
+                               pin_guard=guard)
+    qtbot.addWidget(window)
+    window.model.go(Screen.PIN)
+    for _ in range(4):
+        enter_pin(window, "1111")
+    assert guard.attempts_left == 1 and window.pin.ok_button.isEnabled()
+    enter_pin(window, "1111")
+    assert not window.pin.ok_button.isEnabled() and not window.pin.field.isEnabled()
+    assert guard.check("2468") is PinCheck.LOCKED  # even the right PIN, while locked
+    now[0] += 59
+    assert guard.check("2468") is PinCheck.LOCKED
+    now[0] += 2
+    window.pin._lock_tick()
+    assert window.pin.ok_button.isEnabled()
+    enter_pin(window, "2468")
+    assert window.model.screen is Screen.ADMIN
+    logged = [r.getMessage() for r in caplog.records if r.name == "kiosk.ui.admin_pin"]
+    assert any("locked for 60 s" in m for m in logged) and any("wrong attempt 4 of 5" in m for m in logged)
+    assert not any("1111" in m or "2468" in m for m in logged)  # attempts are logged, PINs never

@@ -37,8 +37,8 @@ def make_window(qtbot: QtBot, services: Services, languages: LanguageManager, ap
 
 def assert_fits(qtbot: QtBot, window: SelfServiceWindow, where: str) -> None:
     qtbot.wait(30)  # let layouts settle
-    problems = clipped_text(window.stack.currentWidget()) + clipped_text(window.status)
-    problems += small_touch_targets(window.stack.currentWidget())
+    problems = clipped_text(window.current_screen_widget()) + clipped_text(window.status)
+    problems += small_touch_targets(window.current_screen_widget())
     if window.size() != window.requested_size:
         problems.append(f"window grew to {window.width()}x{window.height()}: content does not fit")
     assert not problems, f"{where}: " + "; ".join(problems)

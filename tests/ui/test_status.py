@@ -59,7 +59,7 @@ def test_status_bar_texts_in_two_languages(qtbot: QtBot, languages: LanguageMana
         hub_configured=True, camera=DeviceStatus(DeviceState.LOST, "camera 0: no frames"),
         printer=DeviceStatus(DeviceState.PAPER_OUT)))
     languages.switch("en")
-    assert bar.sync_label.text() == "Online"
+    assert bar.sync_label.text() == "Hub connected"
     assert bar.last_label.text() == "Synced 5 min ago"
     assert bar.pending_label.text() == "Waiting to upload: 2"
     assert bar.device_labels["camera"].text() == "Camera: reconnecting"
@@ -68,6 +68,40 @@ def test_status_bar_texts_in_two_languages(qtbot: QtBot, languages: LanguageMana
     languages.switch("vi")
     assert bar.last_label.text() == "Đồng bộ 5 phút trước"
     assert bar.device_labels["printer"].text() == "Máy in: hết giấy"
+
+
+def test_offline_is_not_no_hub_and_patients_do_not_see_absent_devices(qtbot: QtBot,
+                                                                      languages: LanguageManager) -> None:
+    desk, patients = StatusBar(), StatusBar(hide_absent=True)
+    for bar in (desk, patients):
+        qtbot.addWidget(bar)
+        bar.show()
+    languages.switch("en")
+    offline = StatusSnapshot(sync=SyncStatus(online=False), hub_configured=True,
+                             printer=DeviceStatus(DeviceState.READY))
+    no_hub = StatusSnapshot(sync=None, hub_configured=False, printer=DeviceStatus(DeviceState.READY))
+    desk.show_snapshot(offline)
+    offline_text, offline_role = desk.sync_label.text(), desk.sync_label.property("role")
+    desk.show_snapshot(no_hub)
+    assert offline_text != desk.sync_label.text() and offline_role != desk.sync_label.property("role")
+    assert desk.device_labels["scanner"].text() == "Scanner: not configured"
+    assert desk.device_labels["scanner"].isVisible()
+    patients.show_snapshot(no_hub)
+    assert not patients.device_labels["scanner"].isVisible() and not patients.device_labels["camera"].isVisible()
+    assert patients.device_labels["printer"].isVisible()
+
+
+def test_status_text_is_at_least_16_px_at_100_percent(qtbot: QtBot, qapp: object) -> None:
+    from kiosk.ui.theme import NORMAL, stylesheet
+
+    for base in (16, 22):  # desk and self-service base sizes
+        bar = StatusBar()
+        qtbot.addWidget(bar)
+        bar.setStyleSheet(stylesheet(NORMAL, 100, base_px=base))
+        bar.show()
+        bar.ensurePolished()
+        bar.sync_label.ensurePolished()
+        assert bar.sync_label.fontInfo().pixelSize() >= 16, base
 
 
 def test_visits_panel_outbox_states_match_the_store() -> None:

@@ -38,6 +38,9 @@ from PySide6.QtGui import QKeyEvent
 from kiosk.scanner.wedge_check import wedge_problems
 
 _TERMINATOR_KEYS = frozenset({Qt.Key.Key_Return, Qt.Key.Key_Enter})
+#: Keys a scanner presses around characters without typing anything: Shift for capitals and ``|``
+#: (and AltGr / Caps Lock on some keyboard countries). They neither start nor break a burst.
+_SHIFT_KEYS = frozenset({Qt.Key.Key_Shift, Qt.Key.Key_AltGr, Qt.Key.Key_CapsLock})
 _BLOCKING_MODIFIERS = (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
                        | Qt.KeyboardModifier.MetaModifier)
 
@@ -81,6 +84,8 @@ class WedgeFilter(QObject):
     # -- logic ---------------------------------------------------------------------------------
 
     def _press(self, watched: QObject, event: QKeyEvent) -> bool:
+        if event.key() in _SHIFT_KEYS:
+            return self._hold_if_in_burst(watched, event)
         now = self._clock()
         fast = bool(self._held) and (now - self._last) * 1000 <= self.max_key_interval_ms
         if self._held and not fast:
@@ -109,6 +114,10 @@ class WedgeFilter(QObject):
         if int(event.key()) in self._swallow_release:
             self._swallow_release.discard(int(event.key()))
             return True
+        return self._hold_if_in_burst(watched, event)
+
+    def _hold_if_in_burst(self, watched: QObject, event: QKeyEvent) -> bool:
+        """Inside a burst, keep the event (replayed in order if it was a person); outside, let it pass."""
         if self._held:
             self._held.append((watched, QKeyEvent(event)))
             return True

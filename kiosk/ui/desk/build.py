@@ -27,7 +27,6 @@ def build_desk(kiosk: KioskApp) -> DeskWindow:
 def open_setup(window: DeskWindow, kiosk: KioskApp) -> None:
     """The setup in its own window: the admin PIN first, then the wizard (restart with code 3 after saving)."""
     from kiosk.config import default_config_path
-    from kiosk.ui.admin_pin import verify_pin
     from kiosk.ui.setup_wizard import SetupWindow, SetupWizard, setup_config
 
     current = getattr(window, "setup_window", None)
@@ -37,7 +36,7 @@ def open_setup(window: DeskWindow, kiosk: KioskApp) -> None:
         return
     path = kiosk.options.config_path or default_config_path()
     setup = SetupWindow(lambda: SetupWizard(setup_config(path), path, runner=kiosk.runner, restart_after_save=True),
-                        verify=lambda pin: verify_pin(pin, kiosk.config.ui.admin_pin_hash))
+                        guard=kiosk.pin_guard, on_pin_changed=kiosk.save_pin)
     setup.resize(1280, 720)
     setup.show()
     window.setup_window = setup  # type: ignore[attr-defined]

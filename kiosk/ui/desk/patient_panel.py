@@ -6,14 +6,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from kiosk.cards import BhytCard, CccdCard
 from kiosk.cards.eligibility import Verdict
 from kiosk.checkin.result import CheckResult
 from kiosk.ui.base import TranslatedWidget
 from kiosk.ui.texts import result_title, staff_reason, verdict_short
-from kiosk.ui.widgets import button, label, set_role
+from kiosk.ui.widgets import ReflowGrid, button, label, set_role
 
 if TYPE_CHECKING:
     from kiosk.db.reference import DepartmentInfo
@@ -56,15 +56,10 @@ class PatientPanel(TranslatedWidget):
         self.reprint_button.clicked.connect(self.reprint)
         self.clear_button = button(name="desk-clear")
         self.clear_button.clicked.connect(self.clear)
-        self.action_row = QWidget()
-        buttons = QHBoxLayout(self.action_row)
-        buttons.setContentsMargins(0, 0, 0, 0)
-        for b in (self.register_button, self.reprint_button, self.clear_button):
-            buttons.addWidget(b)
+        self.action_row = ReflowGrid(3, spacing=8)  # under each other at large text
+        self.action_row.set_widgets([self.register_button, self.reprint_button, self.clear_button])
         # The confirmation question: focus goes to "Cancel", so Enter alone never records.
         self.confirmation: Confirmation | None = None
-        self.confirm_box = QWidget()
-        self.confirm_box.setObjectName("desk-confirm")
         self.confirm_text = label("", "warn", align=Qt.AlignmentFlag.AlignLeft)
         self.confirm_text.setObjectName("desk-confirm-text")
         self.confirm_button = button("", "primary", "desk-confirm-register")
@@ -73,11 +68,9 @@ class PatientPanel(TranslatedWidget):
         self.cancel_button = button(name="desk-confirm-cancel")
         self.cancel_button.setAutoDefault(True)  # has the focus: Enter (or Esc) cancels
         self.cancel_button.clicked.connect(self.cancelled)
-        confirm_buttons = QHBoxLayout(self.confirm_box)
-        confirm_buttons.setContentsMargins(0, 0, 0, 0)
-        confirm_buttons.addWidget(self.confirm_button)
-        confirm_buttons.addWidget(self.cancel_button)
-        confirm_buttons.addStretch(1)
+        self.confirm_box = ReflowGrid(2, spacing=8)
+        self.confirm_box.setObjectName("desk-confirm")
+        self.confirm_box.set_widgets([self.confirm_button, self.cancel_button])
         self.confirm_box.hide()
         self.confirm_text.hide()
         root = QVBoxLayout(self)

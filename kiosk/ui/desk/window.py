@@ -22,7 +22,7 @@ from kiosk.ui.desk.visits_panel import VisitsPanel
 from kiosk.ui.i18n import LANGUAGES, LanguageManager
 from kiosk.ui.statusbar import StatusBar
 from kiosk.ui.texts import print_text
-from kiosk.ui.widgets import FlashFrame, button, label, set_role
+from kiosk.ui.widgets import FlashFrame, ReflowRow, ScrollPage, button, label, set_role
 
 if TYPE_CHECKING:
     from kiosk.db.records import VisitRecord
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 class DeskWindow(KioskWindow, TranslatedWidget):
     first_screen = "desk"
+    autopilot_last_screen = "registered"
     #: "Setup…" pressed: the kiosk setup (behind the admin PIN) is opened by the builder.
     setup_requested = Signal()
 
@@ -61,25 +62,32 @@ class DeskWindow(KioskWindow, TranslatedWidget):
         self.visits = VisitsPanel()
         self.sync = SyncPanel()
         self.status = StatusBar()
-        top = QHBoxLayout()
-        top.addWidget(self.entry_caption)
-        top.addWidget(self.entry, 1)
-        top.addWidget(self.check_button)
-        top.addWidget(self.language)
-        top.addWidget(self.setup_button)
+        entry_row = QWidget()
+        entry_layout = QHBoxLayout(entry_row)
+        entry_layout.setContentsMargins(0, 0, 0, 0)
+        entry_layout.addWidget(self.entry_caption)
+        entry_layout.addWidget(self.entry, 1)
+        entry_layout.addWidget(self.check_button)
+        controls = QWidget()
+        controls_layout = QHBoxLayout(controls)
+        controls_layout.setContentsMargins(0, 0, 0, 0)
+        controls_layout.addWidget(self.language)
+        controls_layout.addWidget(self.setup_button)
+        top = ReflowRow(entry_row, controls)  # the language and setup go under the entry at large text
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.visits, 1)
         right_layout.addWidget(self.sync)
-        split = QSplitter()
-        split.addWidget(self.patient)
-        split.addWidget(right)
+        split = QSplitter()  # each side scrolls at large text instead of growing the window
+        split.addWidget(ScrollPage(self.patient))
+        split.addWidget(ScrollPage(right))
+        split.setChildrenCollapsible(False)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         body = QVBoxLayout()
         body.setContentsMargins(16, 12, 16, 8)
-        body.addLayout(top)
+        body.addWidget(top)
         body.addWidget(self.message)
         body.addWidget(split, 1)
         root = QVBoxLayout(self)
@@ -119,6 +127,7 @@ class DeskWindow(KioskWindow, TranslatedWidget):
         self.visits.reprint.connect(m.reprint)
         self.visits.acknowledge.connect(m.acknowledge)
         self.languages.changed.connect(self._language_changed)
+        self._language_changed(self.languages.current or self.languages.default)  # the language already in force
         shortcuts = {"F2": self._focus_entry, "Ctrl+F": self.visits.query.setFocus, "F5": lambda: m.reprint(),
                      "Esc": self._clear, "F9": on_sync_now or (lambda: None)}
         for key, slot in shortcuts.items():

@@ -3,22 +3,40 @@ and the screen-cleaning mode (touches ignored until a 3-second press)."""
 
 from __future__ import annotations
 
+import logging
+import math
+
 from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.ui.admin_pin import PinCheck, PinFormatError, PinGuard, check_new_pin, hash_pin
 from kiosk.ui.base import TranslatedWidget
 from kiosk.ui.theme import FONT_SCALE_MAX, FONT_SCALE_MIN
-from kiosk.ui.widgets import button, label, set_role
+from kiosk.ui.widgets import ReflowGrid, button, label, set_role
+
+log = logging.getLogger(__name__)
 
 
 class PinScreen(TranslatedWidget):
-    submitted = Signal(str)
+    """The admin PIN pad. With the factory PIN it asks for a new PIN (twice) before ``accepted``;
+    after too many wrong PINs it shows the lock's countdown with the keys disabled (:class:`PinGuard`)."""
+
+    accepted = Signal()
+    #: A new PIN was chosen: its hash, to be saved as ``ui.admin_pin_hash``.
+    pin_changed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, guard: PinGuard, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("screen-pin")
+        self.guard = guard
+        self._step = "enter"  # enter | new | confirm
+        self._problem = ""  # wrong | locked | shape | mismatch
+        self._candidate = ""
+        self._lock_timer = QTimer(self)
+        self._lock_timer.setInterval(1000)
+        self._lock_timer.timeout.connect(self._lock_tick)
         self.title = label("", "title")
         self.message = label("", "muted")
         self.field = QLineEdit()
@@ -70,28 +88,83 @@ class PinScreen(TranslatedWidget):
         root.addWidget(side_box, 2)
         root.addLayout(keypad_column, 2)
         root.addStretch(1)
-        self._wrong = False
         self.retranslate_ui()
 
     def start(self) -> None:
-        self._wrong = False
+        self._step, self._problem, self._candidate = "enter", "", ""
         self.field.clear()
         self.field.setFocus()
-        self.retranslate_ui()
-
-    def wrong_pin(self) -> None:
-        self._wrong = True
-        self.field.clear()
+        if self.guard.locked_for() > 0:
+            self._show_lock()
         self.retranslate_ui()
 
     def _submit(self) -> None:
-        self.submitted.emit(self.field.text())
+        pin = self.field.text()
         self.field.clear()
+        if self._step == "enter":
+            self._check(pin)
+        elif self._step == "new":
+            try:
+                self._candidate = check_new_pin(pin)
+            except PinFormatError:
+                self._problem = "shape"
+            else:
+                self._step, self._problem = "confirm", ""
+        elif pin == self._candidate:
+            self.pin_changed.emit(hash_pin(pin))
+            log.info("admin PIN: a new PIN was chosen")
+            self._step, self._problem, self._candidate = "enter", "", ""
+            self.accepted.emit()
+        else:
+            self._step, self._problem, self._candidate = "new", "mismatch", ""
+        self.retranslate_ui()
+
+    def _check(self, pin: str) -> None:
+        result = self.guard.check(pin)
+        if result is PinCheck.OK:
+            self._problem = ""
+            self.accepted.emit()
+        elif result is PinCheck.MUST_CHANGE:
+            self._step, self._problem = "new", ""
+        elif result is PinCheck.LOCKED:
+            self._show_lock()
+        else:
+            self._problem = "wrong"
+
+    def _show_lock(self) -> None:
+        self._problem = "locked"
+        for key in self.keys:
+            key.setEnabled(False)
+        self.field.setEnabled(False)
+        self._lock_timer.start()
+
+    def _lock_tick(self) -> None:
+        if self.guard.locked_for() <= 0:
+            self._lock_timer.stop()
+            self._problem = ""
+            for key in self.keys:
+                key.setEnabled(True)
+            self.field.setEnabled(True)
+            self.field.setFocus()
+        self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.title.setText(self.tr("Staff only: enter the PIN"))
-        self.message.setText(self.tr("Wrong PIN. Please try again.") if self._wrong else "")
-        set_role(self.message, "status-bad" if self._wrong else "muted")
+        titles = {"enter": self.tr("Staff only: enter the PIN"),
+                  "new": self.tr("Choose a new admin PIN (4–12 digits)"),
+                  "confirm": self.tr("Enter the new PIN again")}
+        self.title.setText(titles[self._step])
+        seconds = max(1, math.ceil(self.guard.locked_for()))
+        problems = {
+            "wrong": self.tr("Wrong PIN. Attempts left before a one-minute lock: {left}").format(
+                left=self.guard.attempts_left),
+            "locked": self.tr("Too many wrong PINs. Try again in {seconds} s.").format(seconds=seconds),
+            "shape": self.tr("A PIN is 4 to 12 digits, and not 0000."),
+            "mismatch": self.tr("The two PINs differ. Choose a new PIN again."),
+        }
+        hint = self.tr("The factory PIN must be replaced before the admin panel opens.") \
+            if self._step == "new" and not self._problem else ""
+        self.message.setText(problems.get(self._problem, hint))
+        set_role(self.message, "status-bad" if self._problem else "muted")
         self.clear_button.setText(self.tr("Clear"))
         self.ok_button.setText(self.tr("OK"))
         self.cancel_button.setText(self.tr("Cancel"))
@@ -154,21 +227,15 @@ class AdminScreen(TranslatedWidget):
         scale_row.addWidget(self.scale_label, 1)
         scale_row.addWidget(self.smaller)
         scale_row.addWidget(self.bigger)
-        grid = QGridLayout()
-        grid.setSpacing(16)
-        grid.addWidget(self.contrast_button, 0, 0)
-        grid.addWidget(self.print_button, 0, 1)
-        grid.addWidget(self.camera_button, 0, 2)
-        grid.addWidget(self.cleaning_button, 1, 0)
-        grid.addWidget(self.setup_button, 1, 1)
-        grid.addWidget(self.exit_button, 1, 2)
-        grid.addWidget(self.back_button, 2, 0, 1, 3)
+        grid = ReflowGrid(3)  # fewer columns at large text
+        grid.set_widgets([self.contrast_button, self.print_button, self.camera_button, self.cleaning_button,
+                          self.setup_button, self.exit_button, self.back_button], full_width=(self.back_button,))
         root = QVBoxLayout(self)
         root.setContentsMargins(48, 24, 48, 24)
         root.setSpacing(16)
         root.addWidget(self.title)
         root.addLayout(scale_row)
-        root.addLayout(grid)
+        root.addWidget(grid)
         root.addWidget(self.info)
         root.addStretch(1)
         self._info_text = ""

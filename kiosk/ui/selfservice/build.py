@@ -18,7 +18,8 @@ def build_self_service(kiosk: KioskApp) -> SelfServiceWindow:
     ui = kiosk.config.ui
     window = SelfServiceWindow(model, languages, kiosk.appearance, idle_s=ui.idle_timeout_s,
                                warn_s=ui.idle_warning_s, pin_hash=lambda: kiosk.config.ui.admin_pin_hash,
-                               camera=kiosk.camera, on_settings=kiosk.save_settings)
+                               camera=kiosk.camera, on_settings=kiosk.save_settings,
+                               pin_guard=kiosk.pin_guard, on_pin_changed=kiosk.save_pin)
     model.printer_state.connect(kiosk.status.set_printer)
     window.admin.setup.connect(lambda: open_setup(window, kiosk))
     window.screen_shown.connect(lambda name: autopilot_step(window, name))
@@ -34,7 +35,7 @@ def open_setup(window: SelfServiceWindow, kiosk: KioskApp) -> None:
     wizard = SetupWizard(setup_config(path), path, runner=kiosk.runner, restart_after_save=True)
     # Leaving the wizard shows the model's screen again: the admin panel, or the welcome after an idle reset.
     open_in_stack(window.stack, wizard,
-                  lambda _saved: window.stack.setCurrentWidget(window.screens[window.model.screen]))
+                  lambda _saved: window.stack.setCurrentWidget(window.pages[window.model.screen]))
     window.model.screen_changed.connect(wizard.cancel)  # idle reset or any screen change ends the setup
 
 

@@ -7,11 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -21,7 +18,7 @@ from kiosk.ui.base import TranslatedWidget
 
 if TYPE_CHECKING:
     from kiosk.db.reference import DepartmentInfo
-from kiosk.ui.widgets import button, label
+from kiosk.ui.widgets import ReflowGrid, button, label
 
 
 class DepartmentScreen(TranslatedWidget):
@@ -35,14 +32,7 @@ class DepartmentScreen(TranslatedWidget):
         self.departments: list[DepartmentInfo] = []
         self.buttons: dict[str, QPushButton] = {}
         self.title = label("", "title")
-        self.grid = QGridLayout()
-        self.grid.setSpacing(20)
-        grid_box = QWidget()
-        grid_box.setLayout(self.grid)
-        self.scroller = QScrollArea()  # many departments or a large text size: scroll rather than clip
-        self.scroller.setWidget(grid_box)
-        self.scroller.setWidgetResizable(True)
-        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.grid = ReflowGrid(3, spacing=20)  # fewer columns at large text: more rows, never clipped
         self.back_button = button("", name="back")
         self.back_button.clicked.connect(self.back)
         self.empty = label("", "info")
@@ -54,23 +44,23 @@ class DepartmentScreen(TranslatedWidget):
         root.setSpacing(20)
         root.addWidget(self.title)
         root.addWidget(self.empty)
-        root.addWidget(self.scroller, 1)
+        root.addWidget(self.grid, 1)
         root.addLayout(bottom)
         self.retranslate_ui()
 
     def show_departments(self, departments: list[DepartmentInfo]) -> None:
         self.departments = list(departments)
-        for b in self.buttons.values():
-            self.grid.removeWidget(b)
-            b.deleteLater()
+        old = list(self.buttons.values())
         self.buttons = {}
-        columns = 2 if len(departments) <= 4 else 3
-        for i, dept in enumerate(departments):
+        for dept in departments:
             b = button(role="choice", name=f"dept-{dept.code}")
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.MinimumExpanding)
             b.clicked.connect(lambda _=False, code=dept.code: self.chosen.emit(code))
-            self.grid.addWidget(b, i // columns, i % columns)
             self.buttons[dept.code] = b
+        self.grid.set_max_columns(2 if len(departments) <= 4 else 3)
+        self.grid.set_widgets(list(self.buttons.values()))
+        for b in old:
+            b.deleteLater()
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:

@@ -39,7 +39,7 @@ class Screen(enum.StrEnum):
     VERDICT = "verdict"
     DEPARTMENTS = "departments"
     TICKET = "ticket"
-    PIN = "pin"
+    PIN = "admin_pin"
     ADMIN = "admin"
     CLEANING = "cleaning"
 

@@ -8,7 +8,15 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.base import TranslatedWidget
 from kiosk.ui.texts import hint_text
-from kiosk.ui.widgets import CameraView, LanguageBar, label, reserve_wrapped_height, set_role
+from kiosk.ui.widgets import (
+    CameraView,
+    HoldPhonePicture,
+    LanguageBar,
+    ReflowRow,
+    label,
+    reserve_wrapped_height,
+    set_role,
+)
 
 
 class WelcomeScreen(TranslatedWidget):
@@ -20,6 +28,9 @@ class WelcomeScreen(TranslatedWidget):
         self.title = label("", "title", align=Qt.AlignmentFlag.AlignLeft)
         self.step1 = label("", align=Qt.AlignmentFlag.AlignLeft)
         self.step2 = label("", align=Qt.AlignmentFlag.AlignLeft)
+        self.picture = HoldPhonePicture()
+        self.tip = label("", "muted", align=Qt.AlignmentFlag.AlignLeft)
+        self.tip.setObjectName("brightness-tip")
         self.hint = label("", "info", align=Qt.AlignmentFlag.AlignLeft)
         self.hint.setObjectName("hint")
         self.help = label("", "muted", align=Qt.AlignmentFlag.AlignLeft)
@@ -27,12 +38,13 @@ class WelcomeScreen(TranslatedWidget):
         self._hint_codes: list[str] = []
         self._checking = False
 
-        top = QHBoxLayout()
-        top.addWidget(self.facility, 1)
-        top.addWidget(self.languages)
+        top = ReflowRow(self.facility, self.languages)
         left = QVBoxLayout()
         left.setSpacing(12)
-        for w in (self.title, self.step1, self.step2, self.hint):
+        for w in (self.title, self.step1, self.step2):
+            left.addWidget(w)
+        left.addWidget(self.picture)
+        for w in (self.tip, self.hint):
             left.addWidget(w)
         left.addStretch(1)
         left.addWidget(self.help)
@@ -43,13 +55,13 @@ class WelcomeScreen(TranslatedWidget):
         root = QVBoxLayout(self)
         root.setContentsMargins(24, 12, 24, 12)
         root.setSpacing(12)
-        root.addLayout(top)
+        root.addWidget(top)
         root.addLayout(middle, 1)
         self.retranslate_ui()
 
     def event(self, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
-            reserve_wrapped_height(self.title, self.step1, self.step2, self.hint, self.help)
+            reserve_wrapped_height(self.title, self.step1, self.step2, self.tip, self.hint, self.help)
         return super().event(event)
 
     def show_frame(self, image: QImage) -> None:
@@ -78,5 +90,6 @@ class WelcomeScreen(TranslatedWidget):
         self.title.setText(self.tr("Welcome! Please check in with your health-insurance card."))
         self.step1.setText(self.tr("1. Open the VssID app, or take your chip citizen ID card."))
         self.step2.setText(self.tr("2. Hold the QR code in front of the camera, about 15–20 cm away."))
+        self.tip.setText(self.tr("Tip: turn the phone's screen brightness up and hold it still."))
         self.help.setText(self.tr("Need help? Please ask at reception."))
         self._update_hint()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.checkin.result import CheckResult
 from kiosk.exitcodes import ExitCode
-from kiosk.ui.admin_pin import verify_pin
+from kiosk.ui.admin_pin import PinGuard
 from kiosk.ui.appearance import Appearance
 from kiosk.ui.base import KioskWindow
 from kiosk.ui.i18n import LanguageManager
@@ -25,7 +25,7 @@ from kiosk.ui.selfservice.verdict import VerdictScreen
 from kiosk.ui.selfservice.welcome import WelcomeScreen
 from kiosk.ui.statusbar import StatusBar
 from kiosk.ui.texts import print_text
-from kiosk.ui.widgets import FlashFrame
+from kiosk.ui.widgets import FlashFrame, ScrollPage
 
 if TYPE_CHECKING:
     from kiosk.printing.status import PrintResult
@@ -39,10 +39,12 @@ class SelfServiceWindow(KioskWindow):
     """``screen_shown(name)`` fires after each screen change (used by screenshots and tests)."""
 
     first_screen = "welcome"
+    autopilot_last_screen = "ticket"
 
     def __init__(self, model: SelfServiceModel, languages: LanguageManager, appearance: Appearance, *,
                  idle_s: int, warn_s: int, pin_hash: Callable[[], str], camera: QtCamera | None = None,
                  on_settings: Callable[[int, bool], None] | None = None,
+                 pin_guard: PinGuard | None = None, on_pin_changed: Callable[[str], None] | None = None,
                  ticket_seconds: int = 25, verdict_seconds: int = 30) -> None:
         super().__init__()
         self.setObjectName("self-service")
@@ -51,14 +53,15 @@ class SelfServiceWindow(KioskWindow):
         self.languages = languages
         self.appearance = appearance
         self.camera = camera
-        self._pin_hash = pin_hash
+        self.pin_guard = pin_guard or PinGuard(pin_hash)
+        self._on_pin_changed = on_pin_changed
         self._on_settings = on_settings
         lang = lambda: languages.current or languages.default  # noqa: E731
         self.welcome = WelcomeScreen(model.services.facility_name)
         self.verdict = VerdictScreen()
         self.departments = DepartmentScreen(lang)
         self.ticket = TicketScreen(lang)
-        self.pin = PinScreen()
+        self.pin = PinScreen(self.pin_guard)
         self.admin = AdminScreen(appearance.font_scale, appearance.high_contrast)
         self.cleaning = CleaningScreen()
         self.screens: dict[Screen, QWidget] = {
@@ -67,9 +70,11 @@ class SelfServiceWindow(KioskWindow):
             Screen.CLEANING: self.cleaning,
         }
         self.stack = QStackedWidget()
-        for widget in self.screens.values():
-            self.stack.addWidget(widget)
-        self.status = StatusBar()
+        self.pages: dict[Screen, ScrollPage] = {}
+        for screen, widget in self.screens.items():
+            self.pages[screen] = ScrollPage(widget)
+            self.stack.addWidget(self.pages[screen])
+        self.status = StatusBar(hide_absent=True)
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.setSpacing(0)
@@ -116,7 +121,8 @@ class SelfServiceWindow(KioskWindow):
         self.idle.timed_out.connect(self.reset)
         self.overlay.resume.connect(self.idle.poke)
         self.corner.triggered.connect(self._admin_entry)
-        self.pin.submitted.connect(self._check_pin)
+        self.pin.accepted.connect(self._pin_accepted)
+        self.pin.pin_changed.connect(self._pin_changed)
         self.pin.cancelled.connect(lambda: m.go(Screen.WELCOME))
         self.admin.back.connect(lambda: m.go(Screen.WELCOME))
         self.admin.font_scale_changed.connect(self._font_scale)
@@ -128,6 +134,12 @@ class SelfServiceWindow(KioskWindow):
         self.cleaning.finished.connect(lambda: m.go(Screen.ADMIN))
         if self.camera is not None:
             self.attach_camera(self.camera)
+
+    def current_screen_widget(self) -> QWidget:
+        """The screen shown (inside its scroll page), or another page put on the stack (the setup)."""
+        current = self.stack.currentWidget()
+        assert current is not None
+        return current.page if isinstance(current, ScrollPage) else current
 
     def attach_camera(self, camera: QtCamera) -> None:
         """Show the camera's preview and hints and take its scans (it may start after the window)."""
@@ -145,7 +157,8 @@ class SelfServiceWindow(KioskWindow):
     # ----- reactions ---------------------------------------------------------------------------------------
     def _on_screen(self, name: str) -> None:
         screen = Screen(name)
-        self.stack.setCurrentWidget(self.screens[screen])
+        self.stack.setCurrentWidget(self.pages[screen])
+        self.pages[screen].verticalScrollBar().setValue(0)  # every screen starts at its top
         if self.camera is not None:
             self.camera.set_active(screen is Screen.WELCOME)
         self._auto_back.stop()
@@ -193,12 +206,13 @@ class SelfServiceWindow(KioskWindow):
             self.model.reset()
             self.model.go(Screen.PIN)
 
-    def _check_pin(self, pin: str) -> None:
-        if verify_pin(pin, self._pin_hash()):
-            self.admin.show_info("")
-            self.model.go(Screen.ADMIN)
-        else:
-            self.pin.wrong_pin()
+    def _pin_accepted(self) -> None:
+        self.admin.show_info("")
+        self.model.go(Screen.ADMIN)
+
+    def _pin_changed(self, pin_hash: str) -> None:
+        if self._on_pin_changed is not None:
+            self._on_pin_changed(pin_hash)
 
     def _font_scale(self, percent: int) -> None:
         self.appearance.set_font_scale(percent)

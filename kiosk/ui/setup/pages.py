@@ -206,7 +206,7 @@ class HubPage(SetupPage):
         self.intro.setText(self.tr("The hub keeps the card list and receives the visits. Leave the address empty "
                                    "if this kiosk works on its own."))
         self.url_caption.setText(self.tr("Hub address"))
-        self.token_caption.setText(self.tr("Device token (from `kiosk hub device add`)"))
+        self.token_caption.setText(self.tr("Device token (issued for this kiosk by the hub administrator)"))
         self.show_token.setText(self.tr("Show"))
         self.test_button.setText(self.tr("Test the hub"))
         if self._problem_text:

@@ -1,0 +1,61 @@
+"""``kiosk run --trace FILE``: one JSON line per interface event, for scripts and tests.
+
+Events (documented in kiosk/ui/README.md, "Trace"):
+
+- ``{"t", "event": "screen", "screen", "mode", "lang", "demo"}`` whenever the shown screen changes;
+- ``{"t", "event": "scan", "source", "ok", "verdict"}`` for every scan the check-in core handled.
+
+``t`` is seconds since the trace was opened. No patient data is written: no payload, card number,
+name or birth date. Each line is flushed at once, so a script can follow the file while the kiosk runs.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any
+
+from PySide6.QtCore import QObject
+
+
+class EventTrace(QObject):
+    def __init__(self, path: Path, *, mode: str, language: Callable[[], str], demo: bool,
+                 parent: QObject | None = None, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(parent)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._file: IO[str] | None = path.open("a", encoding="utf-8")
+        self._clock = clock
+        self._start = clock()
+        self.mode = mode
+        self.demo = demo
+        self._language = language
+        self._shown: tuple[str, str] | None = None
+
+    @property
+    def current_screen(self) -> str | None:
+        return self._shown[0] if self._shown else None
+
+    def screen(self, name: str) -> None:
+        """The window showed ``name`` (or the language changed on it); repeated notices are one event."""
+        shown = (name, self._language())
+        if shown == self._shown:
+            return
+        self._shown = shown
+        self._write({"event": "screen", "screen": name, "mode": self.mode, "lang": shown[1], "demo": self.demo})
+
+    def scan(self, source: str, ok: bool, verdict: str | None) -> None:
+        self._write({"event": "scan", "source": source, "ok": ok, "verdict": verdict})
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+    def _write(self, record: dict[str, Any]) -> None:
+        if self._file is None:
+            return
+        line = {"t": round(self._clock() - self._start, 3), **record}
+        self._file.write(json.dumps(line, ensure_ascii=False) + "\n")
+        self._file.flush()

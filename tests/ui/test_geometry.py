@@ -1,0 +1,104 @@
+"""Every screen at every text size fits: 100–200 % and high contrast, 1280x720 and 1920x1080, all five
+languages, both modes. A screen may scroll up and down at large text (it sits in a scroll page), but the
+window never grows, nothing is clipped, no text overlaps another, nothing needs sideways scrolling."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSize
+from pytestqt.qtbot import QtBot
+
+from kiosk.db.demo import demo_scenarios
+from kiosk.ui.appearance import Appearance
+from kiosk.ui.desk.model import DeskModel
+from kiosk.ui.desk.window import DeskWindow
+from kiosk.ui.i18n import LanguageManager
+from kiosk.ui.selfservice.model import Screen, SelfServiceModel
+from kiosk.ui.selfservice.window import SelfServiceWindow
+from kiosk.ui.services import Services
+from tests.ui.conftest import LANGS, SIZES
+from tests.ui.geometry import geometry_problems
+
+SCENARIOS = {s.label: s for s in demo_scenarios()}
+LOOKS = [(100, False), (130, False), (160, False), (200, False), (160, True)]
+
+
+def _look_id(look: tuple[int, bool]) -> str:
+    return f"{look[0]}pct" + ("-contrast" if look[1] else "")
+
+
+@pytest.mark.parametrize("look", LOOKS, ids=_look_id)
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_self_service_screens_fit(qtbot: QtBot, services: Services, languages: LanguageManager,
+                                  appearance: Appearance, size: tuple[int, int], look: tuple[int, bool]) -> None:
+    appearance.set_font_scale(look[0])
+    appearance.set_high_contrast(look[1])
+    model = SelfServiceModel(services, lambda: languages.current or languages.default)
+    window = SelfServiceWindow(model, languages, appearance, idle_s=60, warn_s=20, pin_hash=lambda: "")
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    requested = QSize(*size)
+    problems: list[str] = []
+
+    def check(where: str) -> None:
+        qtbot.wait(20)
+        found = geometry_problems(window, requested, window.current_screen_widget())
+        problems.extend(f"{where}: {p}" for p in found)
+
+    for lang in LANGS:
+        languages.switch(lang)
+        window.reset()
+        check(f"{lang}/welcome")
+        for label in ("expired", "valid, registered here"):
+            window.reset()
+            window.scan(SCENARIOS[label].payload)
+            qtbot.waitUntil(lambda: window.model.screen is Screen.VERDICT)
+            check(f"{lang}/verdict {label}")
+        window.verdict.continue_button.click()
+        qtbot.waitUntil(lambda: window.model.screen is Screen.DEPARTMENTS)
+        check(f"{lang}/departments")
+        window.departments.buttons["K01"].click()
+        qtbot.waitUntil(lambda: window.model.screen is Screen.TICKET)
+        qtbot.waitUntil(lambda: window.ticket.print_result is not None, timeout=10_000)
+        check(f"{lang}/ticket")
+        for screen in (Screen.PIN, Screen.ADMIN, Screen.CLEANING):
+            window.model.go(screen)
+            check(f"{lang}/{screen}")
+        window.reset()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("look", LOOKS, ids=_look_id)
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_desk_screens_fit(qtbot: QtBot, services: Services, languages: LanguageManager, appearance: Appearance,
+                          size: tuple[int, int], look: tuple[int, bool]) -> None:
+    desk_look = appearance
+    desk_look.touch = False
+    desk_look.set_font_scale(look[0])
+    desk_look.set_high_contrast(look[1])
+    model = DeskModel(services, lambda: languages.current or languages.default)
+    window = DeskWindow(model, languages)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    model.load()
+    qtbot.waitUntil(lambda: window.patient.dept_list.count() > 0)
+    requested = QSize(*size)
+    problems: list[str] = []
+
+    def check(where: str) -> None:
+        qtbot.wait(20)
+        problems.extend(f"{where}: {p}" for p in geometry_problems(window, requested, window))
+
+    for lang in LANGS:
+        languages.switch(lang)
+        check(f"{lang}/desk")
+        for label in ("expired", "valid, registered elsewhere"):
+            window.scan(SCENARIOS[label].payload, "serial")
+            qtbot.waitUntil(lambda: window.patient.result is not None)
+            check(f"{lang}/patient {label}")
+            window._clear()
+    assert not problems, "\n".join(problems)
