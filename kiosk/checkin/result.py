@@ -29,8 +29,6 @@ class Source(enum.StrEnum):
 
 #: ``CheckResult.error_code`` when the kiosk itself failed (database problem): not the patient's fault.
 SYSTEM_ERROR: Final = "system"
-#: ``CheckResult.error_code`` for a typed number that is not a card number or citizen ID.
-TYPED_ERROR: Final = "manual"
 
 
 @dataclass(frozen=True)
@@ -41,7 +39,7 @@ class CheckResult:
     card: BhytCard | CccdCard | None = None
     cached: CachedCard | None = None
     decision: Decision | None = None
-    #: Set when the input is not a usable card: the error code (PayloadErrorCode value, "manual", "system").
+    #: Set when the input is not a usable card: the error code (PayloadErrorCode value, or "system").
     error_code: str | None = None
     error_detail: str = ""
     #: The card was typed (a number only): the visit records card_kind "manual".

@@ -18,17 +18,16 @@ records the visit; a repeat (same card, same day, same department) is refused wi
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
-from kiosk.cards import BhytCard, BhytLayout, CachedCard, CardPayloadError, CccdCard, parse_payload
+from kiosk.cards import BhytCard, CachedCard, CardPayloadError, CccdCard, parse_payload
 from kiosk.cards.eligibility import Decision, decide
-from kiosk.cards.numbers import CITIZEN_ID_RE, card_number_problem
+from kiosk.cards.typed import card_from_typed
 from kiosk.checkin.decision import final_decision
 from kiosk.checkin.errors import AlreadyRegistered
-from kiosk.checkin.result import TYPED_ERROR, CheckResult, Registration, Source
+from kiosk.checkin.result import CheckResult, Registration, Source
 from kiosk.checkin.search import filter_visits
 from kiosk.db.convert import visit_card_fields
 from kiosk.db.records import VisitRecheck, VisitRecord
@@ -74,24 +73,6 @@ class Checking:
     asked: bool = False
 
 
-_SPACES = re.compile(r"[\s\-.]+")
-
-
-def typed_card(text: str) -> BhytCard | CccdCard:
-    """A card from a typed card number (15 characters or 10 digits) or a 12-digit CCCD number."""
-    value = _SPACES.sub("", text).upper()
-    if CITIZEN_ID_RE.fullmatch(value):
-        return CccdCard(citizen_id=value, old_id=None, name=None, birth_date=None, gender=None, address=None,
-                        issued_on=None)
-    problem = card_number_problem(value)
-    if problem is not None:
-        raise ValueError(problem)
-    return BhytCard(layout=BhytLayout.OTHER, card_number=value, object_code=None, benefit_level=None,
-                    province_code=None, bhxh_number=None, name=None, birth_date=None, gender=None, address=None,
-                    facility_code=None, valid_from=None, valid_to=None, issued_on=None, guardian=None, area=None,
-                    five_years_on=None, check_code=None, issuer=None, complete=False)
-
-
 class CheckInService:
     """Parse, decide and record against one store for one facility.
 
@@ -116,14 +97,12 @@ class CheckInService:
         """Parse and decide from the cache (database). A CheckResult when the text is not a usable card."""
         manual = source is Source.TYPED
         try:
-            if manual:
-                card = typed_card(text.decode("utf-8", "replace") if isinstance(text, bytes) else text)
+            if manual:  # a number only (kiosk.cards.typed): the cache or the gateway supplies the rest
+                card = card_from_typed(text.decode("utf-8", "replace") if isinstance(text, bytes) else text)
             else:
                 card = parse_payload(text)
         except CardPayloadError as exc:
-            return CheckResult(source, error_code=str(exc.code), error_detail=exc.message)
-        except ValueError as exc:
-            return CheckResult(source, error_code=TYPED_ERROR, error_detail=str(exc), manual=True)
+            return CheckResult(source, error_code=str(exc.code), error_detail=exc.message, manual=manual)
         day = on or self.clock().date()
         cached = self.store.find_cached(card)
         decision = decide(card, cached, day, self.facility_code, profile=self.profile)
