@@ -153,10 +153,6 @@
         <source>Registered: ticket {ticket}.</source>
         <translation>登録しました：番号 {ticket}。</translation>
     </message>
-    <message>
-        <source>Ticket printed.</source>
-        <translation>番号札を印刷しました。</translation>
-    </message>
 </context>
 <context>
     <name>DevicesPage</name>
@@ -855,12 +851,20 @@
         <translation>ハブに接続できません：オフラインで動作中</translation>
     </message>
     <message>
-        <source>{n} visits wait for upload; the oldest is older than allowed.</source>
-        <translation>送信待ちの受付が {n} 件あり、最も古いものが許容時間を超えています。</translation>
+        <source>Visits waiting for upload: {n}. The oldest has waited longer than allowed.</source>
+        <translation>送信待ちの受付：{n} 件。最も古いものが許容時間を超えています。</translation>
     </message>
     <message>
-        <source>{n} visits wait for upload.</source>
-        <translation>送信待ちの受付が {n} 件あります。</translation>
+        <source>Visits waiting for upload: {n}.</source>
+        <translation>送信待ちの受付：{n} 件。</translation>
+    </message>
+    <message>
+        <source>Every visit is uploaded.</source>
+        <translation>すべての受付を送信済みです。</translation>
+    </message>
+    <message>
+        <source>{state}. {pending}</source>
+        <translation>{state}。{pending}</translation>
     </message>
     <message>
         <source>Last successful sync: {minutes} min ago</source>
@@ -1044,6 +1048,30 @@
     <message>
         <source>The ticket could not be printed. Please remember your number and tell reception.</source>
         <translation>番号札を印刷できませんでした。番号を控えて受付にお伝えください。</translation>
+    </message>
+    <message>
+        <source>Printing the ticket…</source>
+        <translation>番号札を印刷中…</translation>
+    </message>
+    <message>
+        <source>Ticket printed.</source>
+        <translation>番号札を印刷しました。</translation>
+    </message>
+    <message>
+        <source>Ticket printed; the printer&apos;s paper is running low.</source>
+        <translation>番号札を印刷しました。プリンターの用紙が残りわずかです。</translation>
+    </message>
+    <message>
+        <source>Not printed: the ticket printer is out of paper. Load paper, then reprint (F5).</source>
+        <translation>未印刷：番号札プリンターの用紙切れです。用紙を補充して再印刷してください（F5）。</translation>
+    </message>
+    <message>
+        <source>Not printed: the ticket printer does not answer. Check its cable and power, then reprint (F5).</source>
+        <translation>未印刷：番号札プリンターが応答しません。ケーブルと電源を確認して再印刷してください（F5）。</translation>
+    </message>
+    <message>
+        <source>Not printed: the ticket printer reported an error. Reprint (F5) or write the number down for the patient.</source>
+        <translation>未印刷：番号札プリンターでエラーが発生しました。再印刷（F5）するか、患者に番号を書いて渡してください。</translation>
     </message>
     <message>
         <source>valid</source>

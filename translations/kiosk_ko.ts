@@ -153,10 +153,6 @@
         <source>Registered: ticket {ticket}.</source>
         <translation>접수 완료: 번호 {ticket}.</translation>
     </message>
-    <message>
-        <source>Ticket printed.</source>
-        <translation>번호표를 인쇄했습니다.</translation>
-    </message>
 </context>
 <context>
     <name>DevicesPage</name>
@@ -855,12 +851,20 @@
         <translation>허브에 연결할 수 없음: 오프라인 작업</translation>
     </message>
     <message>
-        <source>{n} visits wait for upload; the oldest is older than allowed.</source>
-        <translation>업로드 대기 중인 접수 {n}건, 가장 오래된 건이 허용 시간을 넘었습니다.</translation>
+        <source>Visits waiting for upload: {n}. The oldest has waited longer than allowed.</source>
+        <translation>업로드 대기 중인 접수: {n}건. 가장 오래된 건이 허용 시간을 넘었습니다.</translation>
     </message>
     <message>
-        <source>{n} visits wait for upload.</source>
-        <translation>업로드 대기 중인 접수 {n}건.</translation>
+        <source>Visits waiting for upload: {n}.</source>
+        <translation>업로드 대기 중인 접수: {n}건.</translation>
+    </message>
+    <message>
+        <source>Every visit is uploaded.</source>
+        <translation>모든 접수가 업로드되었습니다.</translation>
+    </message>
+    <message>
+        <source>{state}. {pending}</source>
+        <translation>{state}. {pending}</translation>
     </message>
     <message>
         <source>Last successful sync: {minutes} min ago</source>
@@ -1044,6 +1048,30 @@
     <message>
         <source>The ticket could not be printed. Please remember your number and tell reception.</source>
         <translation>번호표를 인쇄하지 못했습니다. 번호를 기억하시고 접수처에 알려 주세요.</translation>
+    </message>
+    <message>
+        <source>Printing the ticket…</source>
+        <translation>번호표 인쇄 중…</translation>
+    </message>
+    <message>
+        <source>Ticket printed.</source>
+        <translation>번호표를 인쇄했습니다.</translation>
+    </message>
+    <message>
+        <source>Ticket printed; the printer&apos;s paper is running low.</source>
+        <translation>번호표를 인쇄했습니다. 프린터 용지가 얼마 남지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Not printed: the ticket printer is out of paper. Load paper, then reprint (F5).</source>
+        <translation>인쇄 안 됨: 번호표 프린터에 용지가 없습니다. 용지를 넣고 다시 인쇄하세요(F5).</translation>
+    </message>
+    <message>
+        <source>Not printed: the ticket printer does not answer. Check its cable and power, then reprint (F5).</source>
+        <translation>인쇄 안 됨: 번호표 프린터가 응답하지 않습니다. 케이블과 전원을 확인한 뒤 다시 인쇄하세요(F5).</translation>
+    </message>
+    <message>
+        <source>Not printed: the ticket printer reported an error. Reprint (F5) or write the number down for the patient.</source>
+        <translation>인쇄 안 됨: 번호표 프린터 오류입니다. 다시 인쇄하거나(F5) 환자에게 번호를 적어 주세요.</translation>
     </message>
     <message>
         <source>valid</source>

@@ -153,10 +153,6 @@
         <source>Registered: ticket {ticket}.</source>
         <translation>Đã đăng ký: số {ticket}.</translation>
     </message>
-    <message>
-        <source>Ticket printed.</source>
-        <translation>Đã in phiếu.</translation>
-    </message>
 </context>
 <context>
     <name>DevicesPage</name>
@@ -855,12 +851,20 @@
         <translation>Không kết nối được máy chủ: làm việc ngoại tuyến</translation>
     </message>
     <message>
-        <source>{n} visits wait for upload; the oldest is older than allowed.</source>
-        <translation>{n} lượt khám chờ gửi; lượt cũ nhất đã chờ quá thời hạn cho phép.</translation>
+        <source>Visits waiting for upload: {n}. The oldest has waited longer than allowed.</source>
+        <translation>Lượt khám chờ gửi: {n}. Lượt cũ nhất đã chờ quá thời gian cho phép.</translation>
     </message>
     <message>
-        <source>{n} visits wait for upload.</source>
-        <translation>{n} lượt khám chờ gửi.</translation>
+        <source>Visits waiting for upload: {n}.</source>
+        <translation>Lượt khám chờ gửi: {n}.</translation>
+    </message>
+    <message>
+        <source>Every visit is uploaded.</source>
+        <translation>Mọi lượt khám đã được gửi.</translation>
+    </message>
+    <message>
+        <source>{state}. {pending}</source>
+        <translation>{state}. {pending}</translation>
     </message>
     <message>
         <source>Last successful sync: {minutes} min ago</source>
@@ -1044,6 +1048,30 @@
     <message>
         <source>The ticket could not be printed. Please remember your number and tell reception.</source>
         <translation>Không in được phiếu. Vui lòng ghi nhớ số thứ tự và báo quầy tiếp đón.</translation>
+    </message>
+    <message>
+        <source>Printing the ticket…</source>
+        <translation>Đang in phiếu…</translation>
+    </message>
+    <message>
+        <source>Ticket printed.</source>
+        <translation>Đã in phiếu.</translation>
+    </message>
+    <message>
+        <source>Ticket printed; the printer&apos;s paper is running low.</source>
+        <translation>Đã in phiếu; máy in sắp hết giấy.</translation>
+    </message>
+    <message>
+        <source>Not printed: the ticket printer is out of paper. Load paper, then reprint (F5).</source>
+        <translation>Chưa in: máy in hết giấy. Nạp giấy rồi in lại (F5).</translation>
+    </message>
+    <message>
+        <source>Not printed: the ticket printer does not answer. Check its cable and power, then reprint (F5).</source>
+        <translation>Chưa in: máy in không phản hồi. Kiểm tra dây cáp và nguồn điện rồi in lại (F5).</translation>
+    </message>
+    <message>
+        <source>Not printed: the ticket printer reported an error. Reprint (F5) or write the number down for the patient.</source>
+        <translation>Chưa in: máy in báo lỗi. In lại (F5) hoặc ghi số thứ tự cho người bệnh.</translation>
     </message>
     <message>
         <source>valid</source>

@@ -153,10 +153,6 @@
         <source>Registered: ticket {ticket}.</source>
         <translation>已登记：号码 {ticket}。</translation>
     </message>
-    <message>
-        <source>Ticket printed.</source>
-        <translation>号票已打印。</translation>
-    </message>
 </context>
 <context>
     <name>DevicesPage</name>
@@ -855,12 +851,20 @@
         <translation>无法连接中心服务器：离线工作</translation>
     </message>
     <message>
-        <source>{n} visits wait for upload; the oldest is older than allowed.</source>
-        <translation>{n} 条就诊记录待上传；最早的一条已超过允许时限。</translation>
+        <source>Visits waiting for upload: {n}. The oldest has waited longer than allowed.</source>
+        <translation>待上传就诊：{n}。最早的一条已超过允许的等待时间。</translation>
     </message>
     <message>
-        <source>{n} visits wait for upload.</source>
-        <translation>{n} 条就诊记录待上传。</translation>
+        <source>Visits waiting for upload: {n}.</source>
+        <translation>待上传就诊：{n}。</translation>
+    </message>
+    <message>
+        <source>Every visit is uploaded.</source>
+        <translation>所有就诊均已上传。</translation>
+    </message>
+    <message>
+        <source>{state}. {pending}</source>
+        <translation>{state}。{pending}</translation>
     </message>
     <message>
         <source>Last successful sync: {minutes} min ago</source>
@@ -1044,6 +1048,30 @@
     <message>
         <source>The ticket could not be printed. Please remember your number and tell reception.</source>
         <translation>号票未能打印。请记住您的号码并告知接待处。</translation>
+    </message>
+    <message>
+        <source>Printing the ticket…</source>
+        <translation>正在打印号票…</translation>
+    </message>
+    <message>
+        <source>Ticket printed.</source>
+        <translation>号票已打印。</translation>
+    </message>
+    <message>
+        <source>Ticket printed; the printer&apos;s paper is running low.</source>
+        <translation>号票已打印；打印机纸张即将用完。</translation>
+    </message>
+    <message>
+        <source>Not printed: the ticket printer is out of paper. Load paper, then reprint (F5).</source>
+        <translation>未打印：号票打印机缺纸。请装纸后重新打印（F5）。</translation>
+    </message>
+    <message>
+        <source>Not printed: the ticket printer does not answer. Check its cable and power, then reprint (F5).</source>
+        <translation>未打印：号票打印机无响应。请检查线缆和电源后重新打印（F5）。</translation>
+    </message>
+    <message>
+        <source>Not printed: the ticket printer reported an error. Reprint (F5) or write the number down for the patient.</source>
+        <translation>未打印：号票打印机报错。请重新打印（F5）或为患者写下号码。</translation>
     </message>
     <message>
         <source>valid</source>

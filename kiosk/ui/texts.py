@@ -134,6 +134,22 @@ def print_text(status: PrintStatus | None) -> str:
     return texts[None if status is None else status.value]
 
 
+def staff_print_text(status: PrintStatus | None) -> str:
+    """What the receptionist reads about a ticket print: what to do, never "tell reception"."""
+    texts = {
+        None: translate("Texts", "Printing the ticket…"),
+        "ok": translate("Texts", "Ticket printed."),
+        "paper_low": translate("Texts", "Ticket printed; the printer's paper is running low."),
+        "paper_out": translate("Texts", "Not printed: the ticket printer is out of paper. Load paper, then "
+                                  "reprint (F5)."),
+        "offline": translate("Texts", "Not printed: the ticket printer does not answer. Check its cable and "
+                                "power, then reprint (F5)."),
+        "error": translate("Texts", "Not printed: the ticket printer reported an error. Reprint (F5) or "
+                              "write the number down for the patient."),
+    }
+    return texts[None if status is None else status.value]
+
+
 def verdict_short(value: str) -> str:
     """A verdict in one or two words, for the visits table."""
     short = {

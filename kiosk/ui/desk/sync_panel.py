@@ -51,9 +51,14 @@ class SyncPanel(TranslatedWidget):
         states = {SyncView.NO_HUB: self.tr("No hub configured: visits stay on this computer."),
                   SyncView.SYNCING: self.tr("Syncing…"), SyncView.ONLINE: self.tr("Hub reachable"),
                   SyncView.OFFLINE: self.tr("Hub not reachable: working offline")}
-        pending = (self.tr("{n} visits wait for upload; the oldest is older than allowed.") if s.pending_too_old
-                   else self.tr("{n} visits wait for upload.")).format(n=s.pending)
-        self.state.setText(f"{states[s.view]} {pending}")
+        if s.pending_too_old:
+            pending = self.tr("Visits waiting for upload: {n}. The oldest has waited longer than allowed.")
+        elif s.pending:
+            pending = self.tr("Visits waiting for upload: {n}.")
+        else:
+            pending = self.tr("Every visit is uploaded.")
+        self.state.setText(self.tr("{state}. {pending}").format(state=states[s.view].rstrip("."),
+                                                               pending=pending.format(n=s.pending)))
         set_role(self.state, "status-bad" if s.level is Level.BAD else "")
         detail = []
         if s.minutes_since_success is not None:

@@ -21,7 +21,7 @@ from kiosk.ui.desk.sync_panel import SyncPanel
 from kiosk.ui.desk.visits_panel import VisitsPanel
 from kiosk.ui.i18n import LANGUAGES, LanguageManager
 from kiosk.ui.statusbar import StatusBar
-from kiosk.ui.texts import print_text
+from kiosk.ui.texts import staff_print_text
 from kiosk.ui.widgets import FlashFrame, ReflowRow, ScrollPage, button, label, set_role
 
 if TYPE_CHECKING:
@@ -209,8 +209,7 @@ class DeskWindow(KioskWindow, TranslatedWidget):
         elif last:
             parts.append(self.tr("Registered: ticket {ticket}.").format(ticket=last))
             if self._print_result is not None:
-                parts.append(self.tr("Ticket printed.") if self._print_result.printed
-                             else print_text(self._print_result.status))
+                parts.append(staff_print_text(self._print_result.status))
         self.message.setText(" ".join(parts))
         set_role(self.message, "status-bad" if self._problem or (self._print_result is not None
                                                                   and not self._print_result.printed) else "muted")

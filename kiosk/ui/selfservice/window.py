@@ -24,7 +24,7 @@ from kiosk.ui.selfservice.ticket import TicketScreen
 from kiosk.ui.selfservice.verdict import VerdictScreen
 from kiosk.ui.selfservice.welcome import WelcomeScreen
 from kiosk.ui.statusbar import StatusBar
-from kiosk.ui.texts import print_text
+from kiosk.ui.texts import staff_print_text
 from kiosk.ui.widgets import FlashFrame, ScrollPage
 
 if TYPE_CHECKING:
@@ -236,7 +236,7 @@ class SelfServiceWindow(KioskWindow):
                             lane="io")
 
     def _test_printed(self, result: PrintResult) -> None:
-        text = self.tr("Test page printed.") if result.printed else print_text(result.status)
+        text = self.tr("Test page printed.") if result.printed else staff_print_text(result.status)
         detail = f" ({result.detail})" if result.detail else ""
         self.admin.show_info(self.tr("Printer: {message}").format(message=text + detail))
 
