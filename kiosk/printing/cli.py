@@ -67,12 +67,12 @@ def _usage_error(args: argparse.Namespace, message: str) -> int:
 
 def _printer(args: argparse.Namespace) -> Any:
     from kiosk.config import load_config
-    from kiosk.printing import TicketPrinter
+    from kiosk.factory import ticket_printer
 
     config = load_config(args.config)
     if args.target is not None:
         config.printer.target = args.target
-    return TicketPrinter.from_config(config), config
+    return ticket_printer(config), config
 
 
 def _run(args: argparse.Namespace, action: str) -> int:
