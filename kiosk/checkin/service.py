@@ -153,6 +153,10 @@ class CheckInService:
         :class:`AlreadyRegistered` (nothing recorded) unless ``again``. Visits to other departments are
         allowed and returned in ``earlier_visits``. The visit records the decision that was shown
         (including an online confirmation), not a new one.
+
+        The repeat check reads today's visits just before the insert; in the app both run on the one
+        database lane, so a kiosk never races itself. Two kiosks sharing one database could both record a
+        card registered at the same instant on both (the hub keeps both visits; staff see two tickets).
         """
         if result.card is None or result.decision is None:
             raise ValueError("nothing to register: the card was not read")
