@@ -29,8 +29,9 @@ def hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveHub, str
     standin = StandinHolder.start()
     config = tmp / "gateway.toml"
     config.write_text(f'[gateway]\nbase_url = "{standin.url}"\nusername = "10099_BV"\n'
-                      f'password = "{DEFAULT_PASSWORD}"\nfacility_code = "{FACILITY}"\nstaff_name = "Nguyễn Thị Lễ Tân"\n'
-                      'staff_citizen_id = "001090000001"\ntotal_timeout_s = 5\nconnect_timeout_s = 2\n'
+                      f'password = "{DEFAULT_PASSWORD}"\nfacility_code = "{FACILITY}"\n'
+                      'staff_name = "Nguyễn Thị Lễ Tân"\nstaff_citizen_id = "001090000001"\n'
+                      'total_timeout_s = 5\nconnect_timeout_s = 2\n'
                       "[hub]\nrecheck_interval_s = 0\n", encoding="utf-8")
     db_url = f"sqlite:///{tmp / 'hub.sqlite3'}"
     engine = open_engine(db_url)
