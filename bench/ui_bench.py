@@ -309,8 +309,8 @@ def measure_refresh_during_checkin(checkins: int, tmp: Path, *, old_design: bool
 
     from PySide6.QtWidgets import QApplication
 
-    from kiosk import factory
     from kiosk.cards.model import CachedCard
+    from kiosk.checkin import factory
     from kiosk.checkin.result import CheckResult, Source
     from kiosk.config import Config
     from kiosk.db.convert import visit_card_fields

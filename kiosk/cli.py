@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from kiosk import __version__
+from kiosk.db.reader_flag import READER_FLAG
 
 #: Modules that add subcommands, in the order they appear in ``--help``.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -80,10 +81,8 @@ def configure_logging() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    from kiosk.db.import_reader import READER_FLAG
-
     if arguments[:1] == [READER_FLAG]:  # a reader process of a parallel card import
-        from kiosk.db.import_reader import main as reader_main
+        from kiosk.db.import_reader import main as reader_main  # lazy: only reader processes load it
 
         return reader_main()
     configure_logging()

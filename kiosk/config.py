@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
+from kiosk.errors import KioskError
+
 if TYPE_CHECKING:
     from kiosk.cards.identity import IdentityPolicy
     from kiosk.cards.route import FacilityProfile
@@ -30,8 +32,11 @@ APP_NAME = "clinic-kiosk"
 SCHEMA_VERSION = 1
 
 
-class ConfigError(Exception):
+class ConfigError(KioskError):
     """The configuration file cannot be used; the message names the file and the key."""
+
+    code = "config_error"
+    summary = "The configuration file cannot be used"
 
 
 def data_dir() -> Path:
@@ -154,6 +159,11 @@ class HubConfig:
     pull_page_size: int = 5000
     #: Seconds to wait for the hub's answer before treating it as unreachable.
     timeout_s: float = 30.0
+
+    @property
+    def configured(self) -> bool:
+        """A hub URL and a device token are set (else the kiosk works offline only)."""
+        return bool(self.url and self.token)
 
 
 @dataclass

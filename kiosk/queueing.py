@@ -1,6 +1,6 @@
 """Queue numbering rules: a service prefix plus a daily counter that resets at a configurable time.
 
-Pure domain logic (no database, no Qt). The number says nothing about the patient (kiosk-ux.md §10):
+Pure domain logic (no database, no Qt). The number says nothing about the patient (docs/kiosk-ux.md §10):
 ``K01-012`` is the 12th ticket of department/service ``K01`` on that queue day. The counter itself
 lives in the store (``queue_counters``); this module decides *which day* a moment belongs to and how a
 ticket is written.

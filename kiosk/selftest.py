@@ -13,6 +13,9 @@ Every part the kiosk needs at run time is exercised for real, offscreen and in a
 * ``qt``: a widget created and grabbed on the offscreen platform; the platform plugins the kiosk
   session needs (xcb, wayland, offscreen) are present.
 
+Each check imports the part it exercises inside itself, so a broken or missing part fails its own check
+instead of the whole self-test, and Qt loads only for the Qt checks.
+
 One line per check, or one JSON object with ``--json``. Exit 0 when all pass, 1 otherwise (the
 failed checks are named). The packaging smoke test runs the frozen bundle with ``--self-test``.
 """
@@ -31,6 +34,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from kiosk import __version__
+from kiosk.errors import CheckFailed
 
 #: The demo VssID QR (card DN4010100000001 of resources/demo/cards.csv), 207 x 207 pixels.
 SELFTEST_IMAGE: Final = Path(__file__).resolve().parents[1] / "resources" / "selftest" / "vssid-demo-qr.png"
@@ -41,10 +45,6 @@ KNOWN_STRING: Final = ("AdminScreen", "Kiosk settings")
 #: Qt platform plugins the kiosk session needs: wayland (cage), xcb (X11 fallback), offscreen (tests).
 NEEDED_PLATFORMS: Final = ("offscreen", "wayland", "xcb")
 EXIT_OK, EXIT_FAILED = 0, 1
-
-
-class CheckFailed(Exception):
-    """A check ran but found the installation broken; the message says what is wrong."""
 
 
 @dataclass(frozen=True)

@@ -7,4 +7,5 @@ scripts/setup.sh --test
 export QT_QPA_PLATFORM=offscreen
 echo "== ruff"; .venv/bin/ruff check kiosk tests bench
 echo "== mypy"; .venv/bin/mypy
+echo "== import contracts"; .venv/bin/lint-imports --no-logo
 echo "== pytest"; .venv/bin/python -m pytest -q "$@"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from kiosk import factory
+from kiosk.checkin import factory
 from kiosk.config import Config
 
 

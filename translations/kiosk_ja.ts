@@ -206,6 +206,25 @@
     </message>
 </context>
 <context>
+    <name>ErrorText</name>
+    <message>
+        <source>Support code: {code}</source>
+        <translation>サポートコード: {code}</translation>
+    </message>
+    <message>
+        <source>Unexpected error in the kiosk (support code {code}); the log has the details. Please report it.</source>
+        <translation>キオスクで予期しないエラーが発生しました（サポートコード {code}）。詳細はログにあります。報告してください。</translation>
+    </message>
+    <message>
+        <source>Problem with the kiosk&apos;s surroundings, not with the patient: {summary}. {detail}</source>
+        <translation>患者さんではなく、キオスクの環境の問題です: {summary}。{detail}</translation>
+    </message>
+    <message>
+        <source>{summary}: {detail}</source>
+        <translation>{summary}: {detail}</translation>
+    </message>
+</context>
+<context>
     <name>FacilityPage</name>
     <message>
         <source>Province: {province}</source>
@@ -315,6 +334,149 @@
     <message>
         <source>Exit</source>
         <translation>終了</translation>
+    </message>
+</context>
+<context>
+    <name>KioskError</name>
+    <message>
+        <source>The kiosk could not do this</source>
+        <translation>キオスクはこの操作を実行できませんでした</translation>
+    </message>
+    <message>
+        <source>The installation is broken</source>
+        <translation>インストールが壊れています</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred</source>
+        <translation>予期しないエラーが発生しました</translation>
+    </message>
+    <message>
+        <source>The database refused the request</source>
+        <translation>データベースが要求を拒否しました</translation>
+    </message>
+    <message>
+        <source>The database cannot be used</source>
+        <translation>データベースを使用できません</translation>
+    </message>
+    <message>
+        <source>The disk is full</source>
+        <translation>ディスクがいっぱいです</translation>
+    </message>
+    <message>
+        <source>The database is locked</source>
+        <translation>データベースがロックされています</translation>
+    </message>
+    <message>
+        <source>The database cannot be written</source>
+        <translation>データベースに書き込めません</translation>
+    </message>
+    <message>
+        <source>The database file is damaged</source>
+        <translation>データベースファイルが破損しています</translation>
+    </message>
+    <message>
+        <source>The disk reported an error</source>
+        <translation>ディスクがエラーを報告しました</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened</source>
+        <translation>データベースを開けません</translation>
+    </message>
+    <message>
+        <source>The database belongs to a newer kiosk version</source>
+        <translation>データベースは新しいバージョンのキオスクのものです</translation>
+    </message>
+    <message>
+        <source>Unknown department</source>
+        <translation>不明な診療科</translation>
+    </message>
+    <message>
+        <source>The insurance gateway could not be used</source>
+        <translation>保険ゲートウェイを使用できません</translation>
+    </message>
+    <message>
+        <source>The insurance gateway does not answer</source>
+        <translation>保険ゲートウェイが応答しません</translation>
+    </message>
+    <message>
+        <source>The insurance gateway refused the facility&apos;s account</source>
+        <translation>保険ゲートウェイが施設のアカウントを拒否しました</translation>
+    </message>
+    <message>
+        <source>The insurance gateway refused the check-in file</source>
+        <translation>保険ゲートウェイがチェックインファイルを拒否しました</translation>
+    </message>
+    <message>
+        <source>The check-in file cannot be signed</source>
+        <translation>チェックインファイルに署名できません</translation>
+    </message>
+    <message>
+        <source>The visit cannot be turned into a check-in file</source>
+        <translation>この受診からチェックインファイルを作成できません</translation>
+    </message>
+    <message>
+        <source>Synchronisation with the hub failed</source>
+        <translation>ハブとの同期に失敗しました</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached</source>
+        <translation>ハブに接続できません</translation>
+    </message>
+    <message>
+        <source>The hub is busy</source>
+        <translation>ハブが混み合っています</translation>
+    </message>
+    <message>
+        <source>The hub reported a fault</source>
+        <translation>ハブが障害を報告しました</translation>
+    </message>
+    <message>
+        <source>The hub refused the request</source>
+        <translation>ハブが要求を拒否しました</translation>
+    </message>
+    <message>
+        <source>The configuration file cannot be used</source>
+        <translation>設定ファイルを使用できません</translation>
+    </message>
+    <message>
+        <source>This is not a usable card code</source>
+        <translation>使用できるカードのコードではありません</translation>
+    </message>
+    <message>
+        <source>The card list cannot be read</source>
+        <translation>カード一覧を読み込めません</translation>
+    </message>
+    <message>
+        <source>The camera cannot be used</source>
+        <translation>カメラを使用できません</translation>
+    </message>
+    <message>
+        <source>The ticket cannot be printed</source>
+        <translation>番号札を印刷できません</translation>
+    </message>
+    <message>
+        <source>A font for the ticket is missing</source>
+        <translation>番号札に必要なフォントがありません</translation>
+    </message>
+    <message>
+        <source>The ticket cannot be printed as given</source>
+        <translation>指定された内容では番号札を印刷できません</translation>
+    </message>
+    <message>
+        <source>The printer setting cannot be understood</source>
+        <translation>プリンター設定を解釈できません</translation>
+    </message>
+    <message>
+        <source>The printer gave an unreadable status</source>
+        <translation>プリンターが読み取れない状態を返しました</translation>
+    </message>
+    <message>
+        <source>The ticket printer cannot be reached</source>
+        <translation>番号札プリンターに接続できません</translation>
+    </message>
+    <message>
+        <source>This card already has a number for this department today</source>
+        <translation>このカードは本日この診療科の番号をすでに受け取っています</translation>
     </message>
 </context>
 <context>

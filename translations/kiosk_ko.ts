@@ -206,6 +206,25 @@
     </message>
 </context>
 <context>
+    <name>ErrorText</name>
+    <message>
+        <source>Support code: {code}</source>
+        <translation>지원 코드: {code}</translation>
+    </message>
+    <message>
+        <source>Unexpected error in the kiosk (support code {code}); the log has the details. Please report it.</source>
+        <translation>키오스크에서 예기치 않은 오류가 발생했습니다(지원 코드 {code}). 자세한 내용은 로그에 있습니다. 이 오류를 신고해 주세요.</translation>
+    </message>
+    <message>
+        <source>Problem with the kiosk&apos;s surroundings, not with the patient: {summary}. {detail}</source>
+        <translation>환자가 아니라 키오스크 환경의 문제입니다: {summary}. {detail}</translation>
+    </message>
+    <message>
+        <source>{summary}: {detail}</source>
+        <translation>{summary}: {detail}</translation>
+    </message>
+</context>
+<context>
     <name>FacilityPage</name>
     <message>
         <source>Province: {province}</source>
@@ -315,6 +334,149 @@
     <message>
         <source>Exit</source>
         <translation>종료</translation>
+    </message>
+</context>
+<context>
+    <name>KioskError</name>
+    <message>
+        <source>The kiosk could not do this</source>
+        <translation>키오스크가 이 작업을 수행할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The installation is broken</source>
+        <translation>설치가 손상되었습니다</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred</source>
+        <translation>예기치 않은 오류가 발생했습니다</translation>
+    </message>
+    <message>
+        <source>The database refused the request</source>
+        <translation>데이터베이스가 요청을 거부했습니다</translation>
+    </message>
+    <message>
+        <source>The database cannot be used</source>
+        <translation>데이터베이스를 사용할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The disk is full</source>
+        <translation>디스크가 가득 찼습니다</translation>
+    </message>
+    <message>
+        <source>The database is locked</source>
+        <translation>데이터베이스가 잠겨 있습니다</translation>
+    </message>
+    <message>
+        <source>The database cannot be written</source>
+        <translation>데이터베이스에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The database file is damaged</source>
+        <translation>데이터베이스 파일이 손상되었습니다</translation>
+    </message>
+    <message>
+        <source>The disk reported an error</source>
+        <translation>디스크에서 오류가 보고되었습니다</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened</source>
+        <translation>데이터베이스를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The database belongs to a newer kiosk version</source>
+        <translation>데이터베이스가 더 새로운 키오스크 버전의 것입니다</translation>
+    </message>
+    <message>
+        <source>Unknown department</source>
+        <translation>알 수 없는 진료과</translation>
+    </message>
+    <message>
+        <source>The insurance gateway could not be used</source>
+        <translation>보험 게이트웨이를 사용할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The insurance gateway does not answer</source>
+        <translation>보험 게이트웨이가 응답하지 않습니다</translation>
+    </message>
+    <message>
+        <source>The insurance gateway refused the facility&apos;s account</source>
+        <translation>보험 게이트웨이가 기관 계정을 거부했습니다</translation>
+    </message>
+    <message>
+        <source>The insurance gateway refused the check-in file</source>
+        <translation>보험 게이트웨이가 접수 파일을 거부했습니다</translation>
+    </message>
+    <message>
+        <source>The check-in file cannot be signed</source>
+        <translation>접수 파일에 서명할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The visit cannot be turned into a check-in file</source>
+        <translation>이 방문으로 접수 파일을 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Synchronisation with the hub failed</source>
+        <translation>허브와의 동기화에 실패했습니다</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached</source>
+        <translation>허브에 연결할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The hub is busy</source>
+        <translation>허브가 사용 중입니다</translation>
+    </message>
+    <message>
+        <source>The hub reported a fault</source>
+        <translation>허브에서 오류를 보고했습니다</translation>
+    </message>
+    <message>
+        <source>The hub refused the request</source>
+        <translation>허브가 요청을 거부했습니다</translation>
+    </message>
+    <message>
+        <source>The configuration file cannot be used</source>
+        <translation>설정 파일을 사용할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>This is not a usable card code</source>
+        <translation>사용할 수 있는 카드 코드가 아닙니다</translation>
+    </message>
+    <message>
+        <source>The card list cannot be read</source>
+        <translation>카드 목록을 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The camera cannot be used</source>
+        <translation>카메라를 사용할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The ticket cannot be printed</source>
+        <translation>번호표를 인쇄할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>A font for the ticket is missing</source>
+        <translation>번호표에 필요한 글꼴이 없습니다</translation>
+    </message>
+    <message>
+        <source>The ticket cannot be printed as given</source>
+        <translation>주어진 내용으로는 번호표를 인쇄할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The printer setting cannot be understood</source>
+        <translation>프린터 설정을 이해할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The printer gave an unreadable status</source>
+        <translation>프린터가 읽을 수 없는 상태를 보냈습니다</translation>
+    </message>
+    <message>
+        <source>The ticket printer cannot be reached</source>
+        <translation>번호표 프린터에 연결할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>This card already has a number for this department today</source>
+        <translation>이 카드는 오늘 이 진료과 번호를 이미 받았습니다</translation>
     </message>
 </context>
 <context>

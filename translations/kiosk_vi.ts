@@ -206,6 +206,25 @@
     </message>
 </context>
 <context>
+    <name>ErrorText</name>
+    <message>
+        <source>Support code: {code}</source>
+        <translation>Mã hỗ trợ: {code}</translation>
+    </message>
+    <message>
+        <source>Unexpected error in the kiosk (support code {code}); the log has the details. Please report it.</source>
+        <translation>Lỗi không mong đợi trong máy check-in (mã hỗ trợ {code}); chi tiết có trong nhật ký. Vui lòng báo lại lỗi này.</translation>
+    </message>
+    <message>
+        <source>Problem with the kiosk&apos;s surroundings, not with the patient: {summary}. {detail}</source>
+        <translation>Sự cố ở môi trường của máy check-in, không phải do người bệnh: {summary}. {detail}</translation>
+    </message>
+    <message>
+        <source>{summary}: {detail}</source>
+        <translation>{summary}: {detail}</translation>
+    </message>
+</context>
+<context>
     <name>FacilityPage</name>
     <message>
         <source>Province: {province}</source>
@@ -315,6 +334,149 @@
     <message>
         <source>Exit</source>
         <translation>Thoát</translation>
+    </message>
+</context>
+<context>
+    <name>KioskError</name>
+    <message>
+        <source>The kiosk could not do this</source>
+        <translation>Máy check-in không thực hiện được việc này</translation>
+    </message>
+    <message>
+        <source>The installation is broken</source>
+        <translation>Bản cài đặt bị hỏng</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred</source>
+        <translation>Đã xảy ra lỗi không mong đợi</translation>
+    </message>
+    <message>
+        <source>The database refused the request</source>
+        <translation>Cơ sở dữ liệu từ chối yêu cầu</translation>
+    </message>
+    <message>
+        <source>The database cannot be used</source>
+        <translation>Không thể sử dụng cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>The disk is full</source>
+        <translation>Ổ đĩa đã đầy</translation>
+    </message>
+    <message>
+        <source>The database is locked</source>
+        <translation>Cơ sở dữ liệu đang bị khóa</translation>
+    </message>
+    <message>
+        <source>The database cannot be written</source>
+        <translation>Không thể ghi vào cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>The database file is damaged</source>
+        <translation>Tệp cơ sở dữ liệu bị hỏng</translation>
+    </message>
+    <message>
+        <source>The disk reported an error</source>
+        <translation>Ổ đĩa báo lỗi</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened</source>
+        <translation>Không thể mở cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>The database belongs to a newer kiosk version</source>
+        <translation>Cơ sở dữ liệu thuộc phiên bản máy check-in mới hơn</translation>
+    </message>
+    <message>
+        <source>Unknown department</source>
+        <translation>Khoa không xác định</translation>
+    </message>
+    <message>
+        <source>The insurance gateway could not be used</source>
+        <translation>Không thể sử dụng cổng giám định BHYT</translation>
+    </message>
+    <message>
+        <source>The insurance gateway does not answer</source>
+        <translation>Cổng giám định BHYT không phản hồi</translation>
+    </message>
+    <message>
+        <source>The insurance gateway refused the facility&apos;s account</source>
+        <translation>Cổng giám định BHYT từ chối tài khoản của cơ sở</translation>
+    </message>
+    <message>
+        <source>The insurance gateway refused the check-in file</source>
+        <translation>Cổng giám định BHYT từ chối hồ sơ check-in</translation>
+    </message>
+    <message>
+        <source>The check-in file cannot be signed</source>
+        <translation>Không thể ký hồ sơ check-in</translation>
+    </message>
+    <message>
+        <source>The visit cannot be turned into a check-in file</source>
+        <translation>Không thể lập hồ sơ check-in từ lượt khám này</translation>
+    </message>
+    <message>
+        <source>Synchronisation with the hub failed</source>
+        <translation>Đồng bộ với máy chủ trung tâm thất bại</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached</source>
+        <translation>Không kết nối được máy chủ trung tâm</translation>
+    </message>
+    <message>
+        <source>The hub is busy</source>
+        <translation>Máy chủ trung tâm đang bận</translation>
+    </message>
+    <message>
+        <source>The hub reported a fault</source>
+        <translation>Máy chủ trung tâm báo lỗi</translation>
+    </message>
+    <message>
+        <source>The hub refused the request</source>
+        <translation>Máy chủ trung tâm từ chối yêu cầu</translation>
+    </message>
+    <message>
+        <source>The configuration file cannot be used</source>
+        <translation>Không thể sử dụng tệp cấu hình</translation>
+    </message>
+    <message>
+        <source>This is not a usable card code</source>
+        <translation>Đây không phải là mã thẻ dùng được</translation>
+    </message>
+    <message>
+        <source>The card list cannot be read</source>
+        <translation>Không đọc được danh sách thẻ</translation>
+    </message>
+    <message>
+        <source>The camera cannot be used</source>
+        <translation>Không thể sử dụng camera</translation>
+    </message>
+    <message>
+        <source>The ticket cannot be printed</source>
+        <translation>Không in được phiếu</translation>
+    </message>
+    <message>
+        <source>A font for the ticket is missing</source>
+        <translation>Thiếu phông chữ để in phiếu</translation>
+    </message>
+    <message>
+        <source>The ticket cannot be printed as given</source>
+        <translation>Không in được phiếu với nội dung đã cho</translation>
+    </message>
+    <message>
+        <source>The printer setting cannot be understood</source>
+        <translation>Không hiểu được cài đặt máy in</translation>
+    </message>
+    <message>
+        <source>The printer gave an unreadable status</source>
+        <translation>Máy in trả về trạng thái không đọc được</translation>
+    </message>
+    <message>
+        <source>The ticket printer cannot be reached</source>
+        <translation>Không kết nối được máy in phiếu</translation>
+    </message>
+    <message>
+        <source>This card already has a number for this department today</source>
+        <translation>Hôm nay thẻ này đã có số ở khoa này</translation>
     </message>
 </context>
 <context>

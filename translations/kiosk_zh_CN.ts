@@ -206,6 +206,25 @@
     </message>
 </context>
 <context>
+    <name>ErrorText</name>
+    <message>
+        <source>Support code: {code}</source>
+        <translation>支持代码：{code}</translation>
+    </message>
+    <message>
+        <source>Unexpected error in the kiosk (support code {code}); the log has the details. Please report it.</source>
+        <translation>自助机出现意外错误（支持代码 {code}），详细信息见日志。请报告此错误。</translation>
+    </message>
+    <message>
+        <source>Problem with the kiosk&apos;s surroundings, not with the patient: {summary}. {detail}</source>
+        <translation>问题出在自助机的运行环境，而不是患者：{summary}。{detail}</translation>
+    </message>
+    <message>
+        <source>{summary}: {detail}</source>
+        <translation>{summary}：{detail}</translation>
+    </message>
+</context>
+<context>
     <name>FacilityPage</name>
     <message>
         <source>Province: {province}</source>
@@ -315,6 +334,149 @@
     <message>
         <source>Exit</source>
         <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>KioskError</name>
+    <message>
+        <source>The kiosk could not do this</source>
+        <translation>自助机无法完成此操作</translation>
+    </message>
+    <message>
+        <source>The installation is broken</source>
+        <translation>安装已损坏</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred</source>
+        <translation>发生了意外错误</translation>
+    </message>
+    <message>
+        <source>The database refused the request</source>
+        <translation>数据库拒绝了该请求</translation>
+    </message>
+    <message>
+        <source>The database cannot be used</source>
+        <translation>数据库无法使用</translation>
+    </message>
+    <message>
+        <source>The disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>The database is locked</source>
+        <translation>数据库已被锁定</translation>
+    </message>
+    <message>
+        <source>The database cannot be written</source>
+        <translation>无法写入数据库</translation>
+    </message>
+    <message>
+        <source>The database file is damaged</source>
+        <translation>数据库文件已损坏</translation>
+    </message>
+    <message>
+        <source>The disk reported an error</source>
+        <translation>磁盘报告了错误</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>The database belongs to a newer kiosk version</source>
+        <translation>数据库属于更新版本的自助机软件</translation>
+    </message>
+    <message>
+        <source>Unknown department</source>
+        <translation>未知科室</translation>
+    </message>
+    <message>
+        <source>The insurance gateway could not be used</source>
+        <translation>无法使用医保网关</translation>
+    </message>
+    <message>
+        <source>The insurance gateway does not answer</source>
+        <translation>医保网关没有响应</translation>
+    </message>
+    <message>
+        <source>The insurance gateway refused the facility&apos;s account</source>
+        <translation>医保网关拒绝了本机构的账户</translation>
+    </message>
+    <message>
+        <source>The insurance gateway refused the check-in file</source>
+        <translation>医保网关拒绝了签到文件</translation>
+    </message>
+    <message>
+        <source>The check-in file cannot be signed</source>
+        <translation>无法为签到文件签名</translation>
+    </message>
+    <message>
+        <source>The visit cannot be turned into a check-in file</source>
+        <translation>无法根据此次就诊生成签到文件</translation>
+    </message>
+    <message>
+        <source>Synchronisation with the hub failed</source>
+        <translation>与中心服务器同步失败</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached</source>
+        <translation>无法连接中心服务器</translation>
+    </message>
+    <message>
+        <source>The hub is busy</source>
+        <translation>中心服务器繁忙</translation>
+    </message>
+    <message>
+        <source>The hub reported a fault</source>
+        <translation>中心服务器报告了故障</translation>
+    </message>
+    <message>
+        <source>The hub refused the request</source>
+        <translation>中心服务器拒绝了该请求</translation>
+    </message>
+    <message>
+        <source>The configuration file cannot be used</source>
+        <translation>配置文件无法使用</translation>
+    </message>
+    <message>
+        <source>This is not a usable card code</source>
+        <translation>这不是可用的卡片代码</translation>
+    </message>
+    <message>
+        <source>The card list cannot be read</source>
+        <translation>无法读取卡片列表</translation>
+    </message>
+    <message>
+        <source>The camera cannot be used</source>
+        <translation>无法使用摄像头</translation>
+    </message>
+    <message>
+        <source>The ticket cannot be printed</source>
+        <translation>无法打印号票</translation>
+    </message>
+    <message>
+        <source>A font for the ticket is missing</source>
+        <translation>缺少打印号票所需的字体</translation>
+    </message>
+    <message>
+        <source>The ticket cannot be printed as given</source>
+        <translation>无法按给定内容打印号票</translation>
+    </message>
+    <message>
+        <source>The printer setting cannot be understood</source>
+        <translation>无法识别打印机设置</translation>
+    </message>
+    <message>
+        <source>The printer gave an unreadable status</source>
+        <translation>打印机返回了无法识别的状态</translation>
+    </message>
+    <message>
+        <source>The ticket printer cannot be reached</source>
+        <translation>无法连接号票打印机</translation>
+    </message>
+    <message>
+        <source>This card already has a number for this department today</source>
+        <translation>此卡今天已在该科室取号</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,6 @@
 """BHYT (health-insurance) card QR payloads: 9-, 10-, 15- and 17-part layouts.
 
-Field order and quirks: ../shared/reference/bhyt-qr.md §2-§7. Fields are read by position with a
+Field order and quirks: docs/card-payloads.md §2-§7. Fields are read by position with a
 bounds check each; a short payload simply leaves later fields absent.
 """
 

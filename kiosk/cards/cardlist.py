@@ -27,6 +27,7 @@ from unicodedata import normalize
 from kiosk.cards import numbers
 from kiosk.cards.codes import PROVINCE_CODES
 from kiosk.cards.model import BirthDate, CachedCard, CardStatus, Gender
+from kiosk.errors import KioskError
 
 CARD_LIST_COLUMNS: Final = ("card_number", "bhxh_number", "citizen_id", "name", "birth_date", "gender",
                             "facility_code", "valid_from", "valid_to", "status", "replaced_by")
@@ -38,8 +39,11 @@ CardRow = tuple[str | None, ...]
 _T = TypeVar("_T")
 
 
-class CardListError(Exception):
+class CardListError(KioskError):
     """The file as a whole cannot be read (missing columns, not CSV/XLSX, unreadable)."""
+
+    code = "card_list_error"
+    summary = "The card list cannot be read"
 
 
 @dataclass(frozen=True, slots=True)

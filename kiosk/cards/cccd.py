@@ -1,6 +1,6 @@
 """CCCD (chip citizen-ID) QR payloads: ``id|old id|name|DDMMYYYY|Nam/Nữ|address|DDMMYYYY``.
 
-Plain UTF-8 (no hex). Layout and caveats: ../shared/reference/bhyt-qr.md §8.
+Plain UTF-8 (no hex). Layout and caveats: docs/card-payloads.md §8.
 """
 
 from __future__ import annotations

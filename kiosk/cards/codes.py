@@ -1,6 +1,6 @@
 """Code lists: provinces (63 pre-2025 codes and the 2025 merger), object codes, benefit levels.
 
-Source: ../shared/reference/codes.md. Unknown object codes are accepted (with a warning) because new
+Source: docs/card-codes.md. Unknown object codes are accepted (with a warning) because new
 codes appear before any published list carries them (a 2026 export carries ``AK``).
 """
 

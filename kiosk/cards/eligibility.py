@@ -1,7 +1,7 @@
 """Is this card good for a visit here today? A pure function of the card, the cached record, a date.
 
 The check code printed in the QR (field 13) is never used: it cannot be verified offline
-(bhyt-qr.md §5). The synced cache is the authority; without a cached record the decision is
+(docs/card-payloads.md §5). The synced cache is the authority; without a cached record the decision is
 ``unknown``, with a provisional reading of the QR's own dates, to be confirmed online later.
 
 Order of precedence: the card's status in the cache (revoked, replaced, reduced), then the identity

@@ -7,6 +7,8 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
+from kiosk.errors import KioskError
+
 
 class Gender(enum.StrEnum):
     MALE = "male"
@@ -43,13 +45,14 @@ class PayloadErrorCode(enum.StrEnum):
     MISSING_FIELD = "missing_field"
 
 
-class CardPayloadError(ValueError):
+class CardPayloadError(KioskError, ValueError):
     """A payload that is not a usable card payload. ``message`` is for a receptionist."""
+
+    summary = "This is not a usable card code"
 
     def __init__(self, code: PayloadErrorCode, message: str) -> None:
         super().__init__(message)
         self.code = code
-        self.message = message
 
     def to_json(self) -> dict[str, Any]:
         return {"error": {"code": str(self.code), "message": self.message}}

@@ -60,7 +60,7 @@ def register(subparsers: Any) -> None:
 
 
 def _service(store: Store, config: Config, facility: str | None) -> CheckInService:
-    from kiosk.factory import checkin_service
+    from kiosk.checkin.factory import checkin_service
 
     if facility:
         config.facility.code = facility

@@ -15,6 +15,7 @@ class AlreadyRegistered(StoreError):
     (``kiosk visit add --again``, the desk's confirmation)."""
 
     code = "already_registered"
+    summary = "This card already has a number for this department today"
 
     def __init__(self, visit: VisitRecord) -> None:
         super().__init__(f"this card already has ticket {visit.ticket} for department {visit.department_code} "

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Final
 from kiosk.cards import BhytCard, CachedCard, CccdCard
 from kiosk.cards.eligibility import Decision, Verdict
 from kiosk.db.records import VisitRecord
+from kiosk.faults import Fault
 
 if TYPE_CHECKING:
     from kiosk.cards.route import RouteDecision
@@ -42,6 +43,8 @@ class CheckResult:
     #: Set when the input is not a usable card: the error code (PayloadErrorCode value, or "system").
     error_code: str | None = None
     error_detail: str = ""
+    #: With ``SYSTEM_ERROR``: what failed (environment fault, refusal or bug with its support code).
+    fault: Fault | None = None
     #: The card was typed (a number only): the visit records card_kind "manual".
     manual: bool = False
     #: Visits this card already has today, any department (the desk asks before a repeat).

@@ -8,13 +8,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 from sqlalchemy import delete, func, select
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.engine import Connection
 
+from kiosk.cards.cardlist import CardListRowError, read_card_rows
 from kiosk.cards.model import BhytCard, CachedCard, CardStatus, CccdCard
+from kiosk.db import parallel_import
 from kiosk.db.base import StoreBase, iso_now, translate_errors
 from kiosk.db.convert import CARD_COLUMNS, cached_from_row, card_tuple
 from kiosk.db.engine import sqlite_path
@@ -22,9 +24,7 @@ from kiosk.db.errors import classify
 from kiosk.db.import_stage import ImportStage, make_stage, upsert_tail
 from kiosk.db.models import CARDS, SETTINGS
 from kiosk.db.sqlite_tools import sqlite_table_bytes
-
-if TYPE_CHECKING:
-    from kiosk.db.parallel_import import ImportPlan as ParallelPlan
+from kiosk.errors import error_message
 
 _log = logging.getLogger(__name__)
 #: Insert or update (pull pages); an unchanged card is not rewritten (a daily re-import touches only what changed).
@@ -199,22 +199,16 @@ class CardCache(StoreBase):
         core; 1 = this process only): see :mod:`kiosk.db.parallel_import`. Same result either way.
         Raises ``kiosk.cards.cardlist.CardListError`` when the file as a whole is unusable.
         """
-        from kiosk.cards.cardlist import read_card_rows
-
         database = sqlite_path(self.engine.url)
         if database is not None and workers != 1:
-            from kiosk.db import parallel_import
-
             plan = parallel_import.plan_import(path, workers)
             if plan is not None:
                 return self._import_plan(plan, database, strict=strict, progress=progress)
         return self.import_cards(read_card_rows(path), strict=strict, progress=progress)
 
-    def _import_plan(self, plan: ParallelPlan, database: Path, *, strict: bool,
+    def _import_plan(self, plan: parallel_import.ImportPlan, database: Path, *, strict: bool,
                      progress: Callable[[int], None] | None) -> ImportResult:
         """:meth:`import_card_file` with reader processes (each stages and sorts its part), then one merge."""
-        from kiosk.db import parallel_import
-
         result = ImportResult()
         _log.info("card import: %s read by %d reader processes", plan.path.name, len(plan.chunks))
         with translate_errors():
@@ -250,7 +244,10 @@ class CardCache(StoreBase):
     def _note_error(result: ImportResult, line: int, item: object) -> None:
         result.error_count += 1
         if len(result.errors) < MAX_REPORTED_ERRORS:
-            result.errors.append((line, str(getattr(item, "message", None) or item)))
+            # a CardListRowError (read_card_rows) or an exception (a caller's own row source)
+            text = item.message if isinstance(item, CardListRowError) else (
+                error_message(item) if isinstance(item, BaseException) else str(item))
+            result.errors.append((line, text))
 
     def _card_count(self) -> int:
         with self._read() as conn:

@@ -94,9 +94,9 @@ def _config() -> Config:
 
 
 def _open(args: argparse.Namespace, config: Config) -> Store:
-    from kiosk.factory import open_store
+    from kiosk.db.store import Store
 
-    return open_store(config, args.db or os.environ.get("KIOSK_DB") or None)
+    return Store.from_config(config, args.db or os.environ.get("KIOSK_DB") or None)
 
 
 @contextmanager

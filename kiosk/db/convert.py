@@ -1,4 +1,4 @@
-"""Conversions between card-domain values, database rows and the visit wire format (cards-api.md)."""
+"""Conversions between card-domain values, database rows and the visit wire format (docs/visit-wire-format.md)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from kiosk.cards.numbers import bhxh_from_card_number
 CARD_COLUMNS: Final = ("card_number", "bhxh_number", "citizen_id", "name", "birth_date", "gender",
                        "facility_code", "valid_from", "valid_to", "status", "replaced_by")
 
-#: Fields of a visit on the wire, in order (cards-api.md "Wire format of one visit").
+#: Fields of a visit on the wire, in order (docs/visit-wire-format.md "Wire format of one visit").
 WIRE_FIELDS: Final = ("id", "created_at", "visit_date", "department_code", "queue_number", "ticket",
                       "verdict", "provisional", "registered_here", "card_kind", "card_number",
                       "bhxh_number", "citizen_id", "name", "birth_date", "gender", "card_facility_code",

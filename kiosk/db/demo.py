@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
+from kiosk.cards.cardlist import read_card_list
 from kiosk.cards.model import BirthDate, CachedCard, Gender
 from kiosk.db.errors import StoreUsageError
 from kiosk.db.store import Store
@@ -95,8 +96,6 @@ class Scenario:
 
 def demo_scenarios(cards: Path = DEMO_CARDS) -> list[Scenario]:
     """One payload per demo situation, covering every verdict (and registered here / elsewhere)."""
-    from kiosk.cards.cardlist import read_card_list
-
     by_number = {c.card_number: c for _, c in read_card_list(cards) if isinstance(c, CachedCard)}
 
     def card(n: str) -> CachedCard:

@@ -14,15 +14,17 @@ from __future__ import annotations
 import errno
 from typing import Any, ClassVar
 
+from kiosk.errors import KioskError
 
-class StoreError(Exception):
+
+class StoreError(KioskError):
     """Base of every error the store reports on purpose; ``str()`` is a message for staff."""
 
-    code: ClassVar[str] = "store_error"
+    code = "store_error"
+    summary = "The database refused the request"
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
-        self.message = message
 
     def to_json(self) -> dict[str, Any]:
         return {"error": {"code": self.code, "message": self.message}}
@@ -32,6 +34,8 @@ class EnvironmentProblem(StoreError):
     """The database cannot be used because of its environment, not because of a bug."""
 
     code = "environment"
+    summary = "The database cannot be used"
+    environment = True
     #: What staff can do about it.
     hint: ClassVar[str] = ""
 
@@ -45,31 +49,37 @@ class EnvironmentProblem(StoreError):
 
 class DiskFullError(EnvironmentProblem):
     code = "disk_full"
+    summary = "The disk is full"
     hint = "Free some disk space, then try again; nothing was half-written"
 
 
 class DatabaseLockedError(EnvironmentProblem):
     code = "database_locked"
+    summary = "The database is locked"
     hint = "Another program is writing to the database; close it or wait, then try again"
 
 
 class ReadOnlyDatabaseError(EnvironmentProblem):
     code = "read_only"
+    summary = "The database cannot be written"
     hint = "The database file or its folder cannot be written; check the disk and permissions"
 
 
 class CorruptDatabaseError(EnvironmentProblem):
     code = "corrupt"
+    summary = "The database file is damaged"
     hint = "The database file is damaged or not a database; restore a backup or move it away"
 
 
 class DiskIOError(EnvironmentProblem):
     code = "io_error"
+    summary = "The disk reported an error"
     hint = "The disk reported an input/output error; check the storage device"
 
 
 class CannotOpenDatabaseError(EnvironmentProblem):
     code = "cannot_open"
+    summary = "The database cannot be opened"
     hint = "Check the database location (--db / KIOSK_DB) and that the database server is running"
 
 
@@ -77,6 +87,7 @@ class NewerSchemaError(EnvironmentProblem):
     """The database was written by a newer version of the kiosk; it is never opened for writing."""
 
     code = "newer_schema"
+    summary = "The database belongs to a newer kiosk version"
     hint = "Update the kiosk software; the database was left untouched"
 
 
@@ -84,10 +95,12 @@ class StoreUsageError(StoreError):
     """A request the store refuses (unknown department, bad argument); not an environment problem."""
 
     code = "invalid_request"
+    summary = "The database refused the request"
 
 
 class UnknownDepartmentError(StoreUsageError):
     code = "unknown_department"
+    summary = "Unknown department"
 
 
 # SQLite primary result codes (https://sqlite.org/rescode.html).

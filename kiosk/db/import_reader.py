@@ -1,4 +1,5 @@
-"""The body of a card-import reader process (``kiosk --card-import-reader``; see parallel_import).
+"""The body of a card-import reader process (``kiosk --card-import-reader``, see :mod:`kiosk.db.reader_flag`;
+started by :mod:`kiosk.db.parallel_import`).
 
 Reads one JSON job on stdin, stages its byte range of the card list with
 :func:`kiosk.db.parallel_import.stage_chunk`, and writes JSON lines on stdout: ``{"rows": n}`` as it
@@ -10,15 +11,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
-from typing import Any, Final
+from typing import Any
 
-#: The hidden first command-line argument of a reader process (never typed by anyone).
-READER_FLAG: Final = "--card-import-reader"
+from kiosk.db.parallel_import import Chunk, error_message, stage_chunk
 
 
 def main(stdin: Any = None, stdout: Any = None) -> int:
-    from kiosk.db.parallel_import import Chunk, error_message, stage_chunk
-
     source, sink = stdin or sys.stdin, stdout or sys.stdout
 
     def say(message: dict[str, Any]) -> None:

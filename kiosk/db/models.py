@@ -139,7 +139,7 @@ class Visit(Base):
     five_years_on: Mapped[dt.date | None] = mapped_column(Date)
     object_code: Mapped[str | None] = mapped_column(String(4))
     benefit_level: Mapped[int | None] = mapped_column(Integer)
-    #: Outbox state: to_send -> sending -> sent | rejected (house-style.md §4).
+    #: Outbox state: to_send -> sending -> sent | rejected (docs/house-style.md §4).
     sync_state: Mapped[str] = mapped_column(String(10), server_default="to_send")
     #: The hub's reason when it rejected the record.
     sync_error: Mapped[str | None] = mapped_column(Text)

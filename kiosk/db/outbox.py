@@ -1,4 +1,4 @@
-"""The visits outbox, as the sync engine uses it (house-style.md §4, push).
+"""The visits outbox, as the sync engine uses it (docs/house-style.md §4, push).
 
 Cycle: ``batch = pending_visits(500)`` → ``mark_sending(ids)`` → POST → ``record_push_results(results)``.
 Records left in ``sending`` by a crash or a failed request are offered again by ``pending_visits``

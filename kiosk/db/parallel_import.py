@@ -43,8 +43,8 @@ from kiosk.cards.cardlist import (
     rows_of_unquoted_text,
 )
 from kiosk.db.convert import CARD_COLUMNS
-from kiosk.db.import_reader import READER_FLAG
 from kiosk.db.import_stage import DEFAULT_CACHE_SIZE, IMPORT_CACHE_KIB
+from kiosk.db.reader_flag import READER_FLAG
 
 #: Below this size a file is read by one process (starting the others costs ~0.3 s).
 MIN_PARALLEL_BYTES: Final = 16 * 1024 * 1024

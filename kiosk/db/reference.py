@@ -1,6 +1,6 @@
 """Reference data from the hub (departments, services, facility settings), sync cursors, pull pages.
 
-A pull page is applied in ONE transaction together with its new cursor (house-style.md §4, pull):
+A pull page is applied in ONE transaction together with its new cursor (docs/house-style.md §4, pull):
 a crash either keeps the whole page and the cursor, or neither, so the next pull resumes correctly.
 Departments and services accept the hub's shape (``name``, ``name_en``) and the demo files' shape
 (``names`` by language, ``room``, ``ticket_prefix``); fields the hub does not send keep their value.

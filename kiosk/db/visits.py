@@ -22,7 +22,7 @@ from kiosk.db.records import VisitRecord
 VERDICTS: Final = frozenset({"valid", "expired", "not_yet_valid", "revoked", "reduced", "replaced",
                              "name_mismatch", "birth_date_mismatch", "unknown"})
 CARD_KINDS: Final = frozenset({"bhyt", "cccd", "manual"})
-#: Outbox states (house-style.md §4): waiting, handed to an upload, confirmed, refused by the hub.
+#: Outbox states (docs/house-style.md §4): waiting, handed to an upload, confirmed, refused by the hub.
 TO_SEND: Final = "to_send"
 SENDING: Final = "sending"
 SENT: Final = "sent"

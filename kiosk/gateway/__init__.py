@@ -1,4 +1,4 @@
-"""Adapter of the BHXH assessment gateway (gateway.md, xml-checkin.md): no Qt, no web app.
+"""Adapter of the BHXH assessment gateway (docs/bhxh-gateway.md, docs/xml0.md): no Qt, no web app.
 
 - :class:`GatewayClient`: token, card look-up, check-in upload (HTTP, ``requests``).
 - :class:`GatewayLookupService`: what the hub calls; cache, rate limit, staff identity, answer budget.

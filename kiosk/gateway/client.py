@@ -1,4 +1,4 @@
-"""HTTP client of the BHXH assessment gateway (gateway.md): session token, card look-up, check-in upload.
+"""HTTP client of the BHXH assessment gateway (docs/bhxh-gateway.md): session token, card look-up, check-in upload.
 
 - Token from ``POST /api/token/take`` (form, MD5 password), cached and refreshed
   ``token_refresh_margin_s`` before it expires; on HTTP 401 (or ``maKetQua`` 401) the token is dropped,
@@ -45,6 +45,7 @@ from kiosk.gateway.protocol import (
     result_code,
 )
 from kiosk.gateway.settings import GatewaySettings, StaffIdentity
+from kiosk.gateway.upload_wire import checkin_form, read_upload_answer
 
 log = logging.getLogger("kiosk.gateway")
 
@@ -247,8 +248,6 @@ class GatewayClient:
 
         Raises UploadRejected (a result code other than 200), GatewayUnavailable, GatewayAuthError.
         """
-        from kiosk.gateway.upload import checkin_form, read_upload_answer
-
         form = checkin_form(self.settings.username, facility_code, document)
 
         def call(token: Token) -> tuple[int, Any]:

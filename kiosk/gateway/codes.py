@@ -1,4 +1,4 @@
-"""Result codes (``maKetQua``) of the card look-up and what the kiosk does with each (gateway.md §7).
+"""Result codes (``maKetQua``) of the card look-up and what the kiosk does with each (docs/bhxh-gateway.md §7).
 
 Each code maps to an outcome kind (a verdict, a configuration error, or "treat as offline"), the
 :class:`~kiosk.cards.eligibility.Verdict` when there is one, and a staff action in Vietnamese and English.

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from kiosk.errors import KioskError
 
-class GatewayError(Exception):
+
+class GatewayError(KioskError):
     """Base class. ``message`` is for an administrator or a log; ``message_vi`` for Vietnamese staff."""
+
+    code = "gateway_error"
+    summary = "The insurance gateway could not be used"
 
     def __init__(self, message: str, message_vi: str | None = None) -> None:
         super().__init__(message)
-        self.message = message
         self.message_vi = message_vi or message
 
 
@@ -18,17 +22,29 @@ class GatewayUnavailable(GatewayError):
     Treat as offline: use the cache and the provisional verdict, retry later with back-off.
     """
 
+    code = "gateway_unavailable"
+    summary = "The insurance gateway does not answer"
+    environment = True
+
 
 class GatewayAuthError(GatewayError):
     """The gateway refused the account or a fresh token (configuration: alert the administrator)."""
+
+    code = "gateway_auth"
+    summary = "The insurance gateway refused the facility's account"
+    environment = True
 
 
 class GatewayProtocolError(GatewayError):
     """The gateway answered something this adapter cannot read (not JSON, no result code …)."""
 
+    code = "gateway_protocol"
+
 
 class UploadRejected(GatewayError):
-    """The gateway answered a check-in upload with a result code other than 200."""
+    """The gateway answered a check-in upload with a result code other than 200 (``code``: that result code)."""
+
+    summary = "The insurance gateway refused the check-in file"
 
     def __init__(self, code: str, message: str, message_vi: str | None = None) -> None:
         super().__init__(message, message_vi)

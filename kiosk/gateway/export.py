@@ -112,7 +112,7 @@ def export_xml0(visits: Iterable[Mapping[str, Any]], facility: Xml0Facility, out
                 credentials: SigningCredentials | None = None) -> ExportReport:
     """Write one XML0 file per visit into ``out_dir``; ``extras_for(visit)`` supplies stored MA_LK, MA_BN …
     With ``credentials`` every file is signed (SigningError when the certificate cannot sign any more)."""
-    from kiosk.gateway.signing import sign_xml0
+    from kiosk.gateway.signing import sign_xml0  # lazy: signxml/lxml load only when exporting
 
     if credentials is not None:
         credentials.check_valid()

@@ -1,4 +1,4 @@
-"""Turn a gateway look-up answer into a kiosk outcome and card records (gateway.md §5, §7).
+"""Turn a gateway look-up answer into a kiosk outcome and card records (docs/bhxh-gateway.md §5, §7).
 
 New-card rule (``thangpnb/HIS`` ``HeinGOVManager.cs``): when ``maTheMoi`` differs from the card looked up,
 or the code is 003/004, switch to the new card if the visit date lies within ``gtTheTuMoi..gtTheDenMoi``.

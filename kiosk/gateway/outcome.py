@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from kiosk.cards.cardlist import cached_card_to_json
 from kiosk.cards.eligibility import Verdict
 from kiosk.cards.model import CachedCard
 from kiosk.gateway.codes import OutcomeKind
@@ -64,8 +65,6 @@ class GatewayOutcome:
         return dataclasses.replace(self, from_cache=True)
 
     def to_json(self) -> dict[str, Any]:
-        from kiosk.cards.cardlist import cached_card_to_json
-
         return {
             "kind": str(self.kind), "verdict": None if self.verdict is None else str(self.verdict),
             "use_provisional": self.use_provisional, "code": self.code, "note": self.note,

@@ -1,4 +1,4 @@
-"""Protocol constants and wire helpers of the BHXH gateway (gateway.md §3, §5, §9).
+"""Protocol constants and wire helpers of the BHXH gateway (docs/bhxh-gateway.md §3, §5, §9).
 
 Paths are protocol constants; the base URL is a setting. Nothing here does I/O.
 """
@@ -128,7 +128,7 @@ def parse_receipt_time(value: Any) -> dt.datetime | None:
 class LookupQuery:
     """One card look-up (request fields of ``KQNhanLichSuKCB2024`` except the staff identity)."""
 
-    #: 10 or 15 characters, or a 12-digit CCCD (bhyt-qr.md §8).
+    #: 10 or 15 characters, or a 12-digit CCCD (docs/card-payloads.md §8).
     card_number: str
     name: str
     birth_date: BirthDate
@@ -175,7 +175,7 @@ class CheckRecord:
 
 @dataclass(frozen=True)
 class CardDetails:
-    """The card data of a look-up answer that the kiosk keeps (gateway.md §5): area, five-year date,
+    """The card data of a look-up answer that the kiosk keeps (docs/bhxh-gateway.md §5): area, five-year date,
     issuing office, old and new card numbers and the look-up history, besides the validity fields that
     :func:`kiosk.gateway.interpret.answer_to_cached_cards` stores."""
 
@@ -295,7 +295,7 @@ def checks_elsewhere_since_discharge(details: CardDetails, facility_code: str) -
 
 @dataclass(frozen=True)
 class UploadReceipt:
-    """The gateway's answer to an accepted check-in upload (gateway.md §9)."""
+    """The gateway's answer to an accepted check-in upload (docs/bhxh-gateway.md §9)."""
 
     transaction_id: str | None
     received_at: dt.datetime | None

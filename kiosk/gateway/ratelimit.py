@@ -1,7 +1,7 @@
 """Token bucket per key (the facility): ``per_minute`` look-ups on average, bursts up to ``burst``.
 
 When a bucket is empty the caller gets "rate limited" at once: nothing is queued, nothing retried in a
-loop (gateway.md §4: an over-querying account gets the whole hospital blocked).
+loop (docs/bhxh-gateway.md §4: an over-querying account gets the whole hospital blocked).
 """
 
 from __future__ import annotations

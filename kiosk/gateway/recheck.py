@@ -1,6 +1,6 @@
 """Re-check visits whose verdict was provisional, once the hub reaches the gateway again.
 
-``recheck_visits`` asks the look-up service for each visit (wire format of cards-api.md) and reports the
+``recheck_visits`` asks the look-up service for each visit (wire format of docs/visit-wire-format.md) and reports the
 gateway's verdict next to the visit's; a verdict that differs is ``changed`` (flag it in the desk's visit
 list), and ``needs_staff`` when the new verdict is not ``valid``. It stops at the first "rate limited" or
 "offline" outcome: the rest is left for the next round, never retried in a loop.

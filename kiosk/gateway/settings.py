@@ -1,6 +1,6 @@
 """Settings of the gateway adapter (the hub owns them; kiosks never hold gateway credentials).
 
-The hub builds a :class:`GatewaySettings` from its own configuration. Defaults follow gateway.md §4:
+The hub builds a :class:`GatewaySettings` from its own configuration. Defaults follow docs/bhxh-gateway.md §4:
 connect timeout 15 s, total 60 s, a 900 s debounce per card, a per-minute look-up cap.
 """
 
@@ -52,7 +52,7 @@ class GatewaySettings:
     password: str = ""
     #: MD5 hex of the password (preferred: the clear password need not be stored).
     password_md5: str = ""
-    #: Send the MD5 hex in upper case (both cases are seen in public clients; gateway.md §10.1).
+    #: Send the MD5 hex in upper case (both cases are seen in public clients; docs/bhxh-gateway.md §10.1).
     md5_upper_case: bool = False
     #: This facility's 5-character code (MA_CSKCB); the rate limit is kept per facility.
     facility_code: str = ""
@@ -62,7 +62,7 @@ class GatewaySettings:
     staff_citizen_id: str = ""
     #: Seconds to wait for a TCP connection.
     connect_timeout_s: float = 15.0
-    #: Seconds an HTTP call may take in total (gateway.md: 60-120 s observed).
+    #: Seconds an HTTP call may take in total (docs/bhxh-gateway.md: 60-120 s observed).
     total_timeout_s: float = 60.0
     #: Refresh the session token this many seconds before it expires.
     token_refresh_margin_s: float = 60.0

@@ -1,6 +1,6 @@
 """The facility's digital signature on XML0 check-in files (``<CHUKYDONVI>``) and its verification.
 
-xml-checkin.md §Signing: SHA-256, a certificate registered on the BHXH portal, mandatory from 01/01/2026;
+docs/xml0.md §Signing: SHA-256, a certificate registered on the BHXH portal, mandatory from 01/01/2026;
 sign after the final serialisation (any change, even whitespace, breaks it); keep the exact signed bytes.
 
 Profile (what Vietnamese HIS vendors send to the gateway; see docs/gateway.md "Signing" for the sources):
@@ -46,6 +46,7 @@ from signxml import (
 )
 from signxml.exceptions import InvalidCertificate, InvalidDigest, InvalidInput, InvalidSignature, SignXMLException
 
+from kiosk.gateway.errors import GatewayError
 from kiosk.gateway.settings import SigningSettings
 from kiosk.gateway.xml0_fields import LIST_TAG, ROOT_TAG
 
@@ -61,13 +62,14 @@ _DECLARATION: Final = b'<?xml version="1.0" encoding="utf-8"?>\n'
 PrivateKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
 
 
-class SigningError(Exception):
+class SigningError(GatewayError):
     """The file cannot be signed (``code`` says why; the message names the file or setting, never a password)."""
+
+    summary = "The check-in file cannot be signed"
 
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
-        self.message = message
 
 
 class SignatureInvalid(SigningError):

@@ -1,7 +1,7 @@
-"""Check-in (XML0) upload to ``checkInKcbQd3176`` (gateway.md §9): form, answer, retries with back-off.
+"""Check-in (XML0) upload to ``checkInKcbQd3176`` (docs/bhxh-gateway.md §9): form, answer, retries with back-off.
 
 The exact bytes of the XML0 file are sent on every attempt, so a resend always carries the same
-``MA_LK`` (xml-checkin.md: it never changes on resend) and the same signature. Before the first attempt the
+``MA_LK`` (docs/xml0.md: it never changes on resend) and the same signature. Before the first attempt the
 signature is verified (a file changed after signing is never sent) and an unsigned file is refused while
 ``require_signature`` is on (:class:`kiosk.gateway.signing.SignatureInvalid`, code ``unsigned``). Keep the
 returned transaction id (``maGiaoDich``) with the visit for reconciliation.
@@ -9,61 +9,29 @@ returned transaction id (``maGiaoDich``) with the visit for reconciliation.
 
 from __future__ import annotations
 
-import base64
 import logging
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
-from kiosk.gateway.errors import GatewayProtocolError, GatewayUnavailable, UploadRejected
-from kiosk.gateway.protocol import CHECKIN_RECORD_TYPE, UploadReceipt, parse_receipt_time, result_code
+from kiosk.gateway.client import GatewayClient
+from kiosk.gateway.errors import GatewayUnavailable
+from kiosk.gateway.protocol import UploadReceipt
+from kiosk.gateway.xml0 import read_record_key
 
 if TYPE_CHECKING:
     from cryptography import x509
-
-    from kiosk.gateway.client import GatewayClient
 
 log = logging.getLogger("kiosk.gateway.upload")
 
 #: A record whose upload failed this many times is flagged for staff (one public vendor's practice).
 MAX_FAILURES: Final = 20
-#: Codes after which the same file may be sent again later (server-side trouble).
-RETRYABLE_CODES: Final = frozenset({"500", "100", "101"})
-
-
-def checkin_form(username: str, facility_code: str, document: bytes) -> dict[str, str]:
-    code = facility_code.strip().upper()
-    if len(code) != 5:
-        raise ValueError(f"MA_CSKCB must have 5 characters, got {facility_code!r}")
-    return {"username": username, "loaiHoSo": CHECKIN_RECORD_TYPE, "maTinh": code[:2], "maCSKCB": code,
-            "fileHSBase64": base64.b64encode(document).decode("ascii")}
-
-
-def read_upload_answer(status: int, body: Any, record_key: str | None, attempts: int) -> UploadReceipt:
-    code = result_code(body.get("maKetQua")) if isinstance(body, dict) else None
-    if code is None or not isinstance(body, dict):
-        if status >= 500 or status in (408, 429):
-            raise GatewayUnavailable(f"check-in upload failed with HTTP {status} and no result code",
-                                     f"Gửi check-in thất bại (HTTP {status})")
-        raise GatewayProtocolError(f"check-in upload answer has no maKetQua (HTTP {status})")
-    message = body.get("thongDiep")
-    message_text = None if message is None else str(message)
-    if code != "200":
-        if code in RETRYABLE_CODES:
-            raise GatewayUnavailable(f"gateway server error on check-in upload (code {code}): {message_text or ''}",
-                                     f"Cổng giám định lỗi khi nhận check-in (mã {code})")
-        raise UploadRejected(code, f"gateway rejected the check-in file (code {code}): {message_text or ''}".strip(),
-                             f"Cổng giám định từ chối hồ sơ check-in (mã {code}): {message_text or ''}".strip())
-    transaction = body.get("maGiaoDich")
-    return UploadReceipt(transaction_id=None if transaction in (None, "") else str(transaction),
-                         received_at=parse_receipt_time(body.get("thoiGianTiepNhan")),
-                         message=message_text, code=code, record_key=record_key, attempts=attempts)
 
 
 def check_signature(document: bytes, *, required: bool, expected_certificate: x509.Certificate | None = None) -> bool:
     """Verify the file's signature (SignatureInvalid when broken); an unsigned file passes only when not
     ``required``. Returns whether the file is signed."""
-    from kiosk.gateway.signing import SignatureInvalid, is_signed, verify_xml0
+    from kiosk.gateway.signing import SignatureInvalid, is_signed, verify_xml0  # lazy: signxml/lxml are heavy
 
     if is_signed(document):
         verify_xml0(document, expected_certificate=expected_certificate)
@@ -103,8 +71,6 @@ class CheckinUploader:
         self._sleep = sleep
 
     def upload(self, document: bytes, facility_code: str | None = None) -> UploadReceipt:
-        from kiosk.gateway.xml0 import read_record_key
-
         check_signature(document, required=self.require_signature, expected_certificate=self.expected_certificate)
         record_key = read_record_key(document)
         facility = facility_code or self.client.settings.facility_code

@@ -1,6 +1,6 @@
-"""XML0 check-in documents (QĐ 4750 ``TRANG_THAI_KCB``) built from a kiosk visit (xml-checkin.md).
+"""XML0 check-in documents (QĐ 4750 ``TRANG_THAI_KCB``) built from a kiosk visit (docs/xml0.md).
 
-    record = build_xml0(visit, facility)          # visit: the wire format of cards-api.md
+    record = build_xml0(visit, facility)          # visit: the wire format of docs/visit-wire-format.md
     problems = validate_xml0(record)              # field-level problems; empty means "send it"
     data = to_xml(record)                         # UTF-8 bytes, the whole file to base64 for the upload
 
@@ -24,6 +24,7 @@ from xml.sax.saxutils import escape
 
 from kiosk.cards.numbers import PERSONAL_ID_RE
 from kiosk.cards.route import FacilityProfile, Route, circumstances_for, decide_route
+from kiosk.gateway.errors import GatewayError
 from kiosk.gateway.xml0_check import validate_xml0, visit_problems
 from kiosk.gateway.xml0_fields import (
     FIELD_NAMES,
@@ -105,12 +106,15 @@ class Xml0Extras:
     stt: int = 1
 
 
-class Xml0InputError(ValueError):
+class Xml0InputError(GatewayError, ValueError):
     """The visit cannot be turned into an XML0 record (the problems say which field)."""
 
     def __init__(self, problems: list[FieldProblem]) -> None:
         super().__init__("; ".join(str(p) for p in problems))
         self.problems = problems
+
+    code = "xml0_input"
+    summary = "The visit cannot be turned into a check-in file"
 
 
 class Xml0Record(Mapping[str, str]):
@@ -293,7 +297,7 @@ def _cdata(text: str) -> str:
 
 
 def to_xml(record: Xml0Record) -> bytes:
-    """The XML0 document (UTF-8, no BOM, LF line ends), as laid out in xml-checkin.md §3."""
+    """The XML0 document (UTF-8, no BOM, LF line ends), as laid out in docs/xml0.md §3."""
     lines = ['<?xml version="1.0" encoding="utf-8"?>', f"<{ROOT_TAG}>", f"  <{LIST_TAG}>", f"    <{RECORD_TAG}>"]
     for name in FIELD_NAMES:
         value = record[name]

@@ -1,4 +1,4 @@
-"""Field-level checks of an XML0 record against the table of xml-checkin.md §2 and the formats of §4, and
+"""Field-level checks of an XML0 record against the table of docs/xml0.md §2 and the formats of §4, and
 visit-level checks the record alone cannot show (docs/eligibility.md: a CCCD visit without a card number)."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The XML0 check-in table (QĐ 4750, ``TRANG_THAI_KCB``) as data: fields, formats, code lists.
 
-Source: xml-checkin.md §2 (fields), §4 (formats), §5 (``MA_LOAI_KCB``), §6 (``MA_DOITUONG_KCB``).
+Source: docs/xml0.md §2 (fields), §4 (formats), §5 (``MA_LOAI_KCB``), §6 (``MA_DOITUONG_KCB``).
 """
 
 from __future__ import annotations

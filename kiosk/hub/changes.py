@@ -1,6 +1,6 @@
 """Replicated data (card cache, reference data) and the change cursor that pulls page through.
 
-The PostgreSQL sequence-visibility trap (house-style.md §4): a value taken from a sequence becomes
+The PostgreSQL sequence-visibility trap (docs/house-style.md §4): a value taken from a sequence becomes
 visible only when its transaction commits, so a slow writer can commit a *lower* number after a reader
 moved its cursor past it. Remedy (a): every writing transaction takes its ``change_seq`` values from the
 single row of ``hub_change_counter`` with ``UPDATE … SET value = value + n``. That row stays locked
@@ -19,6 +19,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from kiosk.errors import KioskError
 from kiosk.hub.schema import ALL_FACILITIES, REFERENCE_KINDS, cards, change_counter, reference
 
 CHUNK = 5000
@@ -26,7 +27,7 @@ CARD_FIELDS: tuple[str, ...] = ("bhxh_number", "citizen_id", "name", "birth_date
                                 "facility_code", "valid_from", "valid_to", "status", "replaced_by")
 
 
-class CursorError(ValueError):
+class CursorError(KioskError, ValueError):
     """A pull cursor that this hub did not issue."""
 
 

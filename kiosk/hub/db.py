@@ -9,6 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from kiosk.errors import KioskError
 from kiosk.hub import schema
 
 #: Environment variable naming the hub database URL (overridden by ``--db``).
@@ -17,7 +18,7 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 READ_ONLY = "hub_read_only"
 
 
-class HubDatabaseError(Exception):
+class HubDatabaseError(KioskError):
     """The hub database cannot be used; the message says why (never contains patient data)."""
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from kiosk.errors import KioskError
 from kiosk.hub.schema import devices
 
 TOKEN_PREFIX = "kh1_"
@@ -23,7 +24,7 @@ _NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 _FACILITY_RE = re.compile(r"^[A-Za-z0-9]{1,20}$")
 
 
-class DeviceError(Exception):
+class DeviceError(KioskError):
     """A device operation that cannot be done; the message is for the administrator."""
 
 

@@ -9,10 +9,12 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from kiosk.errors import KioskError
+
 log = logging.getLogger("kiosk.hub.errors")
 
 
-class ApiError(Exception):
+class ApiError(KioskError):
     def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.errors import KioskError
 from kiosk.gateway.settings import GatewaySettings, SigningSettings
 
 ENV_CONFIG = "KIOSK_GATEWAY_CONFIG"
@@ -57,7 +58,7 @@ _ENV_HUB: dict[str, str] = {"KIOSK_GATEWAY_RECHECK_S": "recheck_interval_s",
                             "KIOSK_GATEWAY_UPLOAD_S": "upload_interval_s"}
 
 
-class GatewayConfigError(Exception):
+class GatewayConfigError(KioskError):
     """The gateway settings cannot be used; the message says which key (never a password)."""
 
 

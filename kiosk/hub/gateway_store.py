@@ -65,7 +65,7 @@ def last_config_error(conn: sa.Connection) -> dict[str, Any] | None:
 
 
 def wire_visit(row: Mapping[str, Any]) -> dict[str, Any]:
-    """A hub_visits row as the wire dict of cards-api.md (dates as ISO text)."""
+    """A hub_visits row as the wire dict of docs/visit-wire-format.md (dates as ISO text)."""
     out: dict[str, Any] = {}
     for key, value in row.items():
         if key in _BOOKKEEPING:

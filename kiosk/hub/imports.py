@@ -18,6 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 from pydantic import BaseModel, ValidationError
 
+from kiosk.errors import KioskError
 from kiosk.hub import changes
 from kiosk.hub.protocol import Department, FacilitySetting, Service
 from kiosk.hub.schema import ALL_FACILITIES, reference
@@ -28,7 +29,7 @@ REFERENCE_MODELS: dict[str, type[BaseModel]] = {
 _KEY_FIELD = {"department": "code", "service": "code", "setting": "key"}
 
 
-class ImportFileError(Exception):
+class ImportFileError(KioskError):
     """The file as a whole cannot be read (missing, wrong format)."""
 
 

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from pydantic import TypeAdapter, ValidationError
 from sqlalchemy.engine import Engine
 
+from kiosk.errors import KioskError
 from kiosk.hub.devices import Device
 from kiosk.hub.protocol import PushRequest, Visit
 from kiosk.hub.schema import devices, push_batches, visits
@@ -25,7 +26,7 @@ from kiosk.hub.visit_store import insert_visits
 log = logging.getLogger("kiosk.hub.push")
 
 
-class BatchConflict(Exception):
+class BatchConflict(KioskError):
     """The batch id is known but cannot be replayed for this request (HTTP ``status``)."""
 
     def __init__(self, status: int, code: str, message: str) -> None:

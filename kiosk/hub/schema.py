@@ -1,7 +1,7 @@
 """The hub's tables (SQLAlchemy Core). The Alembic migrations in kiosk/hub/migrations create them.
 
 Replicated tables (cards, reference data) carry ``change_seq``: a number from the single-row counter
-``hub_change_counter`` (see kiosk/hub/changes.py, remedy (a) of house-style.md §4), so pulls by cursor
+``hub_change_counter`` (see kiosk/hub/changes.py, remedy (a) of docs/house-style.md §4), so pulls by cursor
 never skip a row that commits late. Deletions are tombstones (``deleted = true``), never row removals.
 
 ``scope`` on replicated rows is a facility code, or ``*`` for rows every facility of this hub receives.

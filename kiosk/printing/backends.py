@@ -20,13 +20,18 @@ from escpos.escpos import Escpos
 from escpos.exceptions import DeviceNotFoundError
 from escpos.printer import Dummy, File, Network, Serial
 
+from kiosk.printing.errors import PrintingError
 from kiosk.printing.targets import PrinterTarget
 
 CHUNK = 4096
 
 
-class PrinterOfflineError(Exception):
+class PrinterOfflineError(PrintingError):
     """The printer cannot be reached or stopped taking data; the message says which and why."""
+
+    code = "printer_offline"
+    summary = "The ticket printer cannot be reached"
+    environment = True
 
 
 class UrlSerialPrinter(Serial):

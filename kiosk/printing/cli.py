@@ -67,12 +67,12 @@ def _usage_error(args: argparse.Namespace, message: str) -> int:
 
 def _printer(args: argparse.Namespace) -> Any:
     from kiosk.config import load_config
-    from kiosk.factory import ticket_printer
+    from kiosk.printing import TicketPrinter
 
     config = load_config(args.config)
     if args.target is not None:
         config.printer.target = args.target
-    return ticket_printer(config), config
+    return TicketPrinter.from_config(config), config
 
 
 def _run(args: argparse.Namespace, action: str) -> int:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PIL import ImageFont
 
+from kiosk.printing.errors import PrintingError
 from kiosk.printing.labels import Language
 
 log = logging.getLogger(__name__)
@@ -35,8 +36,12 @@ _CJK_PATHS = {
 _CJK_FAMILY: dict[Language, str] = {"zh": "SC", "ko": "KR", "ja": "JP", "vi": "SC", "en": "SC"}
 
 
-class FontMissingError(RuntimeError):
+class FontMissingError(PrintingError, RuntimeError):
     """A font needed for the ticket is not installed; the message says what to install."""
+
+    code = "font_missing"
+    summary = "A font for the ticket is missing"
+    environment = True
 
 
 def _fc_match(pattern: str) -> FontFile | None:

@@ -11,6 +11,8 @@ import enum
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.printing.errors import PrintingError
+
 
 class PrintStatus(enum.Enum):
     OK = "ok"
@@ -80,8 +82,12 @@ PAPER_END = 0x60
 OFFLINE_BIT = 0x08
 
 
-class StatusReplyError(ValueError):
+class StatusReplyError(PrintingError, ValueError):
     """The printer answered a status request with something that is not a status byte."""
+
+    code = "printer_status_reply"
+    summary = "The printer gave an unreadable status"
+    environment = True
 
 
 def _check_frame(byte: int) -> None:

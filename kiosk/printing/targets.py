@@ -13,12 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from kiosk.printing.errors import PrintingError
+
 TargetKind = Literal["directory", "file", "serial", "network", "usb", "dummy"]
 DEFAULT_NETWORK_PORT = 9100
 
 
-class PrinterTargetError(ValueError):
+class PrinterTargetError(PrintingError, ValueError):
     """``printer.target`` cannot be understood; the message shows the accepted forms."""
+
+    code = "printer_target"
+    summary = "The printer setting cannot be understood"
 
 
 _FORMS = '"file:PATH", "serial:URL", "network:HOST[:PORT]", "usb:VID:PID", "dummy" or empty'

@@ -7,6 +7,7 @@ import unicodedata
 import uuid
 from dataclasses import dataclass, field
 
+from kiosk.printing.errors import PrintingError
 from kiosk.printing.labels import DEFAULT_LANGUAGE, Language, check_language
 
 #: Longest text accepted per field; longer names are a data error, not something to print in 4 pt.
@@ -14,8 +15,11 @@ MAX_NAME_CHARS = 120
 MAX_TICKET_TEXT_CHARS = 16
 
 
-class TicketError(ValueError):
+class TicketError(PrintingError, ValueError):
     """The ticket cannot be printed as given; the message names the field."""
+
+    code = "ticket_error"
+    summary = "The ticket cannot be printed as given"
 
 
 def _clean(value: str, name: str, *, limit: int, required: bool) -> str:

@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from kiosk.errors import KioskError
+
 if TYPE_CHECKING:  # numpy/OpenCV are imported lazily: `kiosk --help` must stay fast
     import numpy as np
 
@@ -25,8 +27,12 @@ VIDEO_SUFFIXES = frozenset({".mp4", ".avi", ".mkv", ".mov", ".webm", ".m4v", ".m
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 
-class SourceError(Exception):
+class SourceError(KioskError):
     """The source cannot be opened or used; the message says which and why."""
+
+    code = "camera_error"
+    summary = "The camera cannot be used"
+    environment = True
 
 
 class SourceState(enum.StrEnum):

@@ -2,7 +2,7 @@
 
 Each strategy is a small, independent attempt: resample the ROI (upscaling helps small modules),
 optionally sharpen or binarise it, and run zxing-cpp (or pyzbar as a second opinion). The measured
-background (``scanners-and-decoding.md`` §B4): upscaling and unsharp masking help, FixedThreshold
+background (``docs/scanning.md`` §B4): upscaling and unsharp masking help, FixedThreshold
 helps against screen moiré, adaptive thresholding helps zbar; CLAHE, blurring and glare inpainting
 hurt, so they are not here.
 """

@@ -3,7 +3,7 @@
 Used by the decode benchmark, the tests and the demo clip. Everything is drawn from a seeded
 ``numpy.random.Generator``, so the same (category, module size, seed) always gives the same frame.
 
-Scene model (after ``scanners-and-decoding.md`` §B3): a synthetic BHYT payload (invented data, names
+Scene model (after ``docs/scanning.md`` §B3): a synthetic BHYT payload (invented data, names
 hex-encoded as in the real payload) is rendered as a byte-mode QR at EC level M (version 10–11) on a
 phone screen (status bar, VssID-like blue header, text lines, bezel). The phone plane is rotated in
 3D and projected by a pinhole camera into a 1280×720 colour frame with a textured background; the

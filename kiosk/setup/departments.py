@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import Any, Final
 
 from kiosk.db.reference import default_prefix
+from kiosk.errors import KioskError
 from kiosk.queueing import check_prefix
 
 LANGS: Final = ("vi", "en", "zh", "ko", "ja")
 MAX_BYTES: Final = 2 * 1024 * 1024
 
 
-class DepartmentsFileError(Exception):
+class DepartmentsFileError(KioskError):
     """The departments file cannot be used; ``problems`` lists every bad row."""
 
     def __init__(self, message: str, problems: list[str] | None = None) -> None:
@@ -140,7 +141,7 @@ def read_departments(path: Path) -> DepartmentsData:
 
 def import_departments(database_url: str, data: DepartmentsData) -> int:
     """Upsert the departments (and their services) into the store in one transaction; returns the count."""
-    from kiosk.db.store import Store
+    from kiosk.db.store import Store  # lazy: reading a departments file needs no SQLAlchemy
 
     with Store.open(database_url) as store:
         store.apply_reference_data(departments=data.departments, services=data.services)

@@ -3,6 +3,9 @@
 Each probe blocks for at most its timeout (run it on a worker thread), never raises, and returns a
 :class:`ProbeResult`: ``ok``, a stable ``code`` (the Qt wizard translates by it, with ``params``), an
 English ``message`` (the command line prints it) and a technical ``detail``.
+
+Each probe imports the part it tests inside itself (OpenCV, pyserial, the printer, the hub client): the
+wizard loads only what it probes, and a missing part fails its own probe instead of the whole wizard.
 """
 
 from __future__ import annotations

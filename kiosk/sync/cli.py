@@ -68,21 +68,22 @@ def _load(args: argparse.Namespace) -> Config:
 
 
 def _sync_command(args: argparse.Namespace) -> int:
-    from kiosk import factory
     from kiosk.config import ConfigError
     from kiosk.db.errors import EnvironmentProblem, StoreError
+    from kiosk.db.store import Store
     from kiosk.sync.client import NotConfigured, SyncError
+    from kiosk.sync.parts import hub_client, sync_engine
 
     try:
         config = _load(args)
-        client = factory.hub_client(config)
+        client = hub_client(config)
     except (ConfigError, NotConfigured) as exc:
         _print(args, {"error": {"code": "config", "message": str(exc)}}, f"error: {exc}", error=True)
         return EXIT_CONFIG
     dates = args.date or [dt.date.today()]
     try:
-        with factory.open_store(config, args.db or os.environ.get("KIOSK_DB") or None) as store:
-            engine = factory.sync_engine(config, store, client)
+        with Store.from_config(config, args.db or os.environ.get("KIOSK_DB") or None) as store:
+            engine = sync_engine(config, store, client)
             if not args.once:
                 return _forever(args, engine, config.hub.interval_s)
             try:

@@ -16,6 +16,7 @@ from typing import Any
 import requests
 
 from kiosk import __version__
+from kiosk.errors import KioskError
 from kiosk.hub.protocol import PROTOCOL_VERSION
 from kiosk.sync.backoff import parse_retry_after
 
@@ -23,14 +24,15 @@ from kiosk.sync.backoff import parse_retry_after
 GZIP_THRESHOLD_BYTES = 8 * 1024
 
 
-class SyncError(Exception):
+class SyncError(KioskError):
     """A sync request failed. ``transient``: retrying later may succeed."""
 
+    code = "sync_error"
+    summary = "Synchronisation with the hub failed"
     transient = True
 
     def __init__(self, message: str, *, status: int | None = None, retry_after_s: float | None = None) -> None:
         super().__init__(message)
-        self.message = message
         self.status = status
         self.retry_after_s = retry_after_s
 
@@ -38,17 +40,31 @@ class SyncError(Exception):
 class HubUnreachable(SyncError):
     """No answer: network down, hub down, timeout, connection cut mid-response."""
 
+    code = "hub_unreachable"
+    summary = "The hub cannot be reached"
+    environment = True
+
 
 class HubBusy(SyncError):
     """429 / 503: the hub asks us to come back later (``retry_after_s``)."""
+
+    code = "hub_busy"
+    summary = "The hub is busy"
+    environment = True
 
 
 class HubServerError(SyncError):
     """5xx: a fault on the hub; retry with backoff."""
 
+    code = "hub_server_error"
+    summary = "The hub reported a fault"
+
 
 class HubRejected(SyncError):
     """The hub refused the request itself (bad token, wrong facility, malformed): retrying will not help."""
+
+    code = "hub_rejected"
+    summary = "The hub refused the request"
 
     transient = False
 

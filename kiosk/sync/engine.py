@@ -1,6 +1,6 @@
 """One synchronisation with the hub: push pending visits, pull changes, optionally reconcile a day.
 
-Push (house-style.md §4): the outbox offers the oldest pending visits; they are marked ``sending``,
+Push (docs/house-style.md §4): the outbox offers the oldest pending visits; they are marked ``sending``,
 posted as one batch, and each record is marked from the hub's per-record result. The batch id is
 derived from the visit ids, so a retry after a lost answer carries the same id and the hub replays
 its stored result; a batch of different composition still cannot duplicate anything, because the

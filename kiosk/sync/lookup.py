@@ -35,6 +35,7 @@ from typing import Any
 import requests
 
 from kiosk import __version__
+from kiosk.cards.cardlist import CARD_LIST_COLUMNS, row_to_card
 from kiosk.cards.eligibility import Decision, Verdict
 from kiosk.cards.model import BhytCard, CachedCard, CccdCard
 
@@ -111,8 +112,6 @@ class OnlineResult:
 
 def card_from_json(data: dict[str, Any]) -> CachedCard:
     """A CardRecord JSON object (hub / gateway answer) as a CachedCard; ValueError names the field."""
-    from kiosk.cards.cardlist import CARD_LIST_COLUMNS, row_to_card
-
     row = {c: "" if data.get(c) is None else str(data.get(c)) for c in CARD_LIST_COLUMNS}
     return row_to_card(row)
 

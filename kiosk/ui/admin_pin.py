@@ -17,6 +17,8 @@ import time
 from collections.abc import Callable
 from typing import Final
 
+from kiosk.errors import KioskError
+
 ALGORITHM: Final = "pbkdf2_sha256"
 ITERATIONS: Final = 200_000
 FACTORY_PIN: Final = "0000"
@@ -26,7 +28,7 @@ MAX_PIN_LENGTH: Final = 12
 log = logging.getLogger(__name__)
 
 
-class PinFormatError(ValueError):
+class PinFormatError(KioskError, ValueError):
     pass
 
 

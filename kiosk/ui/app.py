@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.config import Config, data_dir
 from kiosk.exitcodes import ExitCode
+from kiosk.faults import describe_failure
 from kiosk.ui.admin_pin import PinGuard
 from kiosk.ui.appearance import Appearance
 from kiosk.ui.base import KioskWindow
@@ -80,7 +81,7 @@ class KioskApp:
                                      touch=options.mode == "self")
         self.languages.switch(config.ui.language)
         self.appearance.apply()
-        from kiosk.factory import hub_configured, pending_warning, scan_intake
+        from kiosk.checkin.factory import hub_configured, pending_warning, scan_intake
 
         self.status = StatusCollector(self.runner, hub_configured=hub_configured(config),
                                       pending_warn_after=pending_warning(config))
@@ -102,6 +103,7 @@ class KioskApp:
 
     # ----- phase 1: the window -------------------------------------------------------------------------
     def _build_window(self) -> KioskWindow:
+        # Only the chosen mode's window modules are loaded (lazy on purpose: start-up time).
         if self.options.mode == "desk":
             from kiosk.ui.desk.build import build_desk
 
@@ -121,7 +123,7 @@ class KioskApp:
 
     def _load_parts(self) -> Parts:
         import kiosk.scanner.pipeline  # noqa: F401  (loads OpenCV/zxing here, not on the UI thread)
-        from kiosk import factory
+        from kiosk.checkin import factory
 
         base = self.demo_dir or data_dir()
         base.mkdir(parents=True, exist_ok=True)
@@ -142,9 +144,9 @@ class KioskApp:
         return Parts(store, checkin, printer, demo, sync_store)
 
     def _failed(self, error: BaseException) -> None:
-        message = str(getattr(error, "message", None) or error or type(error).__name__)
-        log.debug("kiosk cannot start", exc_info=error)
-        sys.stderr.write(f"kiosk run: {message}\n")
+        fault = describe_failure(error, "kiosk start", log)
+        support = f" (support code {fault.support_code})" if fault.support_code else ""
+        sys.stderr.write(f"kiosk run: {fault.detail}{support}\n")
         QApplication.exit(STARTUP_FAILED)
 
     # ----- phase 2: attach the real parts ----------------------------------------------------------------

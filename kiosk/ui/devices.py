@@ -63,7 +63,7 @@ _PORT_STATES: Final = {PortState.CONNECTING: DeviceState.STARTING, PortState.CON
 
 
 class QtSerialScanner(QObject):
-    """The scanner's :class:`SerialScanner` thread (built by :func:`kiosk.factory.serial_scanner` from
+    """The scanner's :class:`SerialScanner` thread (built by :func:`kiosk.checkin.factory.serial_scanner` from
     ``[serial]``; ``url`` overrides the port), with ``scanned(text)`` and ``state`` signals."""
 
     scanned = Signal(str)
@@ -71,7 +71,7 @@ class QtSerialScanner(QObject):
 
     def __init__(self, config: Config, url: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        from kiosk.factory import serial_scanner
+        from kiosk.checkin.factory import serial_scanner
 
         self.reader: SerialScanner | None = serial_scanner(config, on_payload=self._payload,
                                                            on_state=self._state, url=url)
@@ -102,7 +102,7 @@ class SyncBridge(QObject):
 
     def __init__(self, config: Config, store: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        from kiosk.factory import sync_loop
+        from kiosk.checkin.factory import sync_loop
 
         self.loop: Any = None if store is None else sync_loop(config, store, on_status=self.status.emit)
 

@@ -2,7 +2,7 @@
 
 Vietnamese is the default; English is the source language (no catalogue needed). Switching installs
 the language's ``QTranslator``; Qt then sends ``QEvent.LanguageChange`` to every widget and each screen
-calls its ``retranslate_ui()`` (kiosk-ux.md §7). Missing ``.qm`` files are compiled from the ``.ts``
+calls its ``retranslate_ui()`` (docs/kiosk-ux.md §7). Missing ``.qm`` files are compiled from the ``.ts``
 files with ``pyside6-lrelease`` on first use, so a fresh checkout shows translated screens.
 """
 

@@ -1,6 +1,6 @@
 """Idle reset with a visible warning, hidden corner-tap entry: application-wide event filters.
 
-Activity is a mouse press, key press or touch (kiosk-ux.md §4: most examples forget touch); scans
+Activity is a mouse press, key press or touch (docs/kiosk-ux.md §4: most examples forget touch); scans
 count too (the models call :meth:`IdleWatcher.poke`).
 """
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 from PySide6.QtWidgets import QApplication, QLabel
 
-from kiosk.selftest import CheckFailed
+from kiosk.errors import CheckFailed
 from kiosk.ui.i18n import CATALOGUE_PREFIX, LANGUAGES, TRANSLATIONS_DIR
 
 

@@ -10,6 +10,7 @@ kiosk's "restart me" code: the session supervisor starts it again with the new s
 from __future__ import annotations
 
 import dataclasses
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -19,13 +20,25 @@ from PySide6.QtCore import QEventLoop, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.config import Config
+from kiosk.config import Config, load_config
+from kiosk.errors import error_message
 from kiosk.exitcodes import ExitCode
-from kiosk.setup.answers import SetupAnswers, answers_from_config, apply_answers, first_setup_config, normalise
-from kiosk.setup.probes import ProbeResult
+from kiosk.setup import probes
+from kiosk.setup.answers import (
+    SetupAnswers,
+    answers_from_config,
+    apply_answers,
+    first_setup_config,
+    normalise,
+    validate,
+)
+from kiosk.setup.probes import ProbeResult, probe_hub
+from kiosk.setup.writer import write_config
 from kiosk.ui.admin_pin import PinGuard
+from kiosk.ui.appearance import Appearance
 from kiosk.ui.base import TranslatedWidget
-from kiosk.ui.selfservice.admin import PinScreen
+from kiosk.ui.i18n import LanguageManager
+from kiosk.ui.pin_screen import PinScreen
 from kiosk.ui.setup.pages import DepartmentsPage, DevicesPage, FacilityPage, HubPage, SetupPage
 from kiosk.ui.setup.summary import SummaryPage
 from kiosk.ui.widgets import button, label
@@ -145,15 +158,11 @@ class SetupWizard(TranslatedWidget):
 
     # ----- live tests -------------------------------------------------------------------------------------
     def test_hub(self) -> None:
-        from kiosk.setup.probes import probe_hub
-
         a = self.current_answers()
         self.hub.show_result(None)
         self._run(lambda: probe_hub(a.hub_url, a.hub_token, facility_code=a.facility_code), self.hub.show_result)
 
     def test_device(self, key: str) -> None:
-        from kiosk.setup import probes
-
         a = self.current_answers()
         config = apply_answers(self.config, a)
         task: Callable[[], ProbeResult]
@@ -179,6 +188,7 @@ class SetupWizard(TranslatedWidget):
         self.runner.run(task, done, failed, lane="io")
 
     def _read_departments(self, path: Path) -> None:
+        # lazy: the departments module loads the store (SQLAlchemy); not on the UI thread at start-up
         from kiosk.setup.departments import DepartmentsFileError, read_departments
 
         def loaded(data: Any) -> None:
@@ -201,8 +211,6 @@ class SetupWizard(TranslatedWidget):
 
     # ----- saving -------------------------------------------------------------------------------------------
     def save(self) -> None:
-        from kiosk.setup.answers import validate
-
         answers = self.current_answers()
         problems = validate(answers)
         if problems:
@@ -214,8 +222,8 @@ class SetupWizard(TranslatedWidget):
         self.summary.show_saving()
 
         def write() -> Path:
+            # lazy: runs on the io worker and loads the store (SQLAlchemy)
             from kiosk.setup.departments import import_departments, read_departments
-            from kiosk.setup.writer import write_config
 
             written = write_config(config, path)
             if answers.departments_file is not None:
@@ -233,7 +241,7 @@ class SetupWizard(TranslatedWidget):
 
     def _save_failed(self, error: BaseException) -> None:
         self.next_button.setEnabled(True)
-        self.summary.show_save_error(str(getattr(error, "message", None) or error))
+        self.summary.show_save_error(error_message(error))
 
     def _after_save(self) -> None:
         if self.restart_after_save:
@@ -269,8 +277,6 @@ def answers_with(config: Config, **changes: Any) -> SetupAnswers:
 def setup_config(path: Path) -> Config:
     """The configuration the wizard starts from: the file as written (no environment overrides, so
     KIOSK_HUB_TOKEN is never copied into the file), or the defaults when there is no file yet."""
-    from kiosk.config import load_config
-
     return load_config(path, environ={}) if path.exists() else first_setup_config()
 
 
@@ -344,11 +350,7 @@ class SetupWindow(TranslatedWidget):
 def run_first_start(config_path: Path, *, language: str = "vi", touch: bool = True,
                     size: tuple[int, int] = (1280, 720), fullscreen: bool = False) -> bool:
     """No configuration yet: run the wizard on its own before the kiosk starts. True when saved."""
-    import sys
-
-    from kiosk.db.demo import DEMO_DEPARTMENTS
-    from kiosk.ui.appearance import Appearance
-    from kiosk.ui.i18n import LanguageManager
+    from kiosk.db.demo import DEMO_DEPARTMENTS  # lazy: the demo module loads the store (SQLAlchemy)
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

@@ -59,7 +59,7 @@ class StatusCollector(QObject):
         self._publish(scanner=status)
 
     def set_printer(self, status: PrintStatus | PrinterState | DeviceStatus) -> None:
-        from kiosk.printing.status import PrinterState, PrintStatus
+        from kiosk.printing.status import PrinterState, PrintStatus  # lazy: the UI thread starts before printing
 
         if isinstance(status, PrinterState):
             status = printer_device(status.status, status.detail or status.message)

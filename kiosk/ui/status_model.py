@@ -1,4 +1,4 @@
-"""What the status bar shows, decided in plain Python: sync state and device states (kiosk-ux.md §9).
+"""What the status bar shows, decided in plain Python: sync state and device states (docs/kiosk-ux.md §9).
 
 The sync engine publishes a ``kiosk.sync.status.SyncStatus``; this module only relies on its shape
 (:class:`SyncStatusLike`). Offline is not an error; pending uploads older than a threshold are.

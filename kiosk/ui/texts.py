@@ -1,6 +1,6 @@
 """Translated texts for domain values: verdicts, payload errors, capture hints, print outcomes.
 
-Plain words for patients (kiosk-ux.md §1): what happened and what to do next. All strings go
+Plain words for patients (docs/kiosk-ux.md §1): what happened and what to do next. All strings go
 through Qt translation (context ``Texts``), so they follow the language the patient picked.
 """
 
@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from kiosk.cards.eligibility import Verdict
 from kiosk.checkin.result import SYSTEM_ERROR, CheckResult
+from kiosk.ui.error_text import patient_note, staff_text
 
 if TYPE_CHECKING:
     from kiosk.printing.status import PrintStatus
@@ -43,8 +44,9 @@ def result_title(result: CheckResult) -> str:
 def verdict_explanation(result: CheckResult) -> str:
     """One or two plain sentences: why, and what to do."""
     if result.decision is None:
-        if result.error_code == SYSTEM_ERROR:
-            return translate("Texts", "Please see reception. The staff will help you.")
+        if result.error_code == SYSTEM_ERROR:  # never the patient's fault: no detail, a support code for a bug
+            note = patient_note(result.fault)
+            return " ".join(filter(None, (translate("Texts", "Please see reception. The staff will help you."), note)))
         if result.manual:
             return translate("Texts",
                              "Please check the number: a card number has 15 characters, a citizen ID 12 digits.")
@@ -65,6 +67,8 @@ def staff_reason(result: CheckResult) -> str:
     """The reason for the desk, more technical than the patient text."""
     if result.decision is None:
         if result.error_code == SYSTEM_ERROR:
+            if result.fault is not None:
+                return staff_text(result.fault)
             return translate("Texts", "The kiosk could not check or record this: {detail}").format(
                 detail=result.error_detail)
         return translate("Texts", "Not a card payload: {detail}").format(detail=result.error_detail)

@@ -1,6 +1,6 @@
 """Run work off the UI thread and come back with the result by a signal (Anki ``TaskManager`` style).
 
-Two lanes: ``db`` is ONE thread (serialised store access, house-style.md §3.3); ``io`` is a small pool
+Two lanes: ``db`` is ONE thread (serialised store access, docs/house-style.md §3.3); ``io`` is a small pool
 for printing, sync and other independent work. Callbacks always run on the UI thread; workers never
 touch widgets. An exception in a task goes to ``on_error`` (or is logged) — it never kills the app.
 """

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import factory
 from kiosk.cards.eligibility import Verdict
+from kiosk.checkin import factory
 from kiosk.checkin.result import Source
 from kiosk.cli import main
 from kiosk.config import load_config

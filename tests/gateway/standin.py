@@ -1,6 +1,6 @@
 """STAND-IN for the BHXH assessment gateway, for tests and benchmarks only.
 
-It follows the published contract in ``/work/shared/reference/gateway.md`` (§3 token, §4 limits, §5 card
+It follows the published contract in ``docs/bhxh-gateway.md`` (§3 token, §4 limits, §5 card
 look-up, §7 result codes, §9 check-in upload). The real gateway (egw.baohiemxahoi.gov.vn) cannot be
 reached from here, so the adapter in ``kiosk/gateway`` is tested against this server instead. It is a
 real HTTP server (FastAPI + uvicorn on 127.0.0.1, a free port, in a thread) with:
@@ -15,7 +15,7 @@ real HTTP server (FastAPI + uvicorn on 127.0.0.1, a free port, in a thread) with
   visit history ``dsLichSuKCB2018`` (``visits``; the gateway now returns it as null, so it defaults to None);
 - slow answers (a configurable delay) and dropped connections (headers, then the socket closes);
 - the check-in endpoint, which checks the header auth and form fields, decodes ``fileHSBase64``, parses the
-  XML0 and checks the facility signature in ``<CHUKYDONVI>`` (xml-checkin.md §Signing: enveloped XML-DSig,
+  XML0 and checks the facility signature in ``<CHUKYDONVI>`` (docs/xml0.md §Signing: enveloped XML-DSig,
   SHA-256, ``Reference URI=""``, the X509Certificate in KeyInfo; verified with signxml directly, not with the
   kiosk's own verifier) before answering with a ``maGiaoDich``. A signed file that does not verify is always
   refused; an unsigned one only when ``require_signature`` is set. The real gateway also checks that the

@@ -1,4 +1,4 @@
-"""Every result code of gateway.md §7, end to end: stand-in answer -> client -> service -> outcome."""
+"""Every result code of docs/bhxh-gateway.md §7, end to end: stand-in answer -> client -> service -> outcome."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from tests.gateway.standin import StandinCard, StandinHolder
 
 V, C, OFF = OutcomeKind.VERDICT, OutcomeKind.CONFIG_ERROR, OutcomeKind.OFFLINE
 
-#: gateway.md §7, code -> (kind, verdict). Kept by hand so a change to the table is a visible decision.
+#: docs/bhxh-gateway.md §7, code -> (kind, verdict). Kept by hand so a change to the table is a visible decision.
 EXPECTED: dict[str, tuple[OutcomeKind, Verdict | None]] = {
     "000": (V, Verdict.VALID), "001": (V, Verdict.UNKNOWN), "002": (V, Verdict.UNKNOWN),
     "003": (V, Verdict.REPLACED), "004": (V, Verdict.VALID), "010": (V, Verdict.EXPIRED),

@@ -16,7 +16,7 @@ from kiosk.gateway import (
     UploadRejected,
     next_retry_delay,
 )
-from kiosk.gateway.upload import checkin_form
+from kiosk.gateway.upload_wire import checkin_form
 from kiosk.gateway.xml0 import build_xml0, to_xml
 from tests.gateway.standin import StandinHolder
 from tests.gateway.visits import BHYT_VISIT, CCCD_VISIT, FACILITY, UNINSURED_VISIT

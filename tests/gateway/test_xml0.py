@@ -1,4 +1,4 @@
-"""XML0 check-in records checked field by field against xml-checkin.md §2 for BHYT, CCCD and uninsured visits."""
+"""XML0 check-in records checked field by field against docs/xml0.md §2 for BHYT, CCCD and uninsured visits."""
 
 from __future__ import annotations
 

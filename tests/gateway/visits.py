@@ -1,4 +1,4 @@
-"""Synthetic visits in the kiosk -> hub wire format (cards-api.md) and facility settings for XML0 tests."""
+"""Synthetic visits in the kiosk -> hub wire format (docs/visit-wire-format.md) and facility settings for XML0 tests."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """The PostgreSQL sequence-visibility trap, shown real with a plain sequence, and closed by the hub's
-change counter (remedy (a) of house-style.md §4): two concurrent writers where the first writer takes
+change counter (remedy (a) of docs/house-style.md §4): two concurrent writers where the first writer takes
 its number first and the second tries to commit before it."""
 
 from __future__ import annotations

@@ -114,31 +114,76 @@ def test_frozen_hub_serves_health_on_loopback(kiosk_bundle: Path, frozen_env: di
             proc.wait()
 
 
+def _everyone_can_enter(folder: Path) -> bool:
+    """Every folder from the root down to ``folder`` lets other users through (o+x)."""
+    return all(p.stat().st_mode & 0o001 for p in (folder.resolve(), *folder.resolve().parents))
+
+
 @pytest.fixture
 def world_path() -> Iterator[Path]:
-    """A temporary folder the user nobody can reach (pytest's tmp_path lives under a 0700 folder)."""
-    with tempfile.TemporaryDirectory(prefix="kiosk-cage-") as folder:
+    """A temporary folder the user nobody can reach (pytest's tmp_path lives under a 0700 folder, and
+    $TMPDIR may be a private folder too)."""
+    parent = next((Path(p) for p in (tempfile.gettempdir(), "/tmp", "/var/tmp") if _everyone_can_enter(Path(p))),
+                  None)
+    if parent is None:
+        pytest.skip("no temporary folder that other users can enter")
+    with tempfile.TemporaryDirectory(prefix="kiosk-cage-", dir=parent) as folder:
         os.chmod(folder, 0o755)
         yield Path(folder)
 
 
+def copy_for_everyone(source: Path, target: Path) -> Path:
+    """A copy of ``source`` (a folder) that every user can read and run: folders 755, files readable by all,
+    executable by all when the owner may run them. The checkout itself may sit where other users cannot
+    enter (root's home, a mode-700 temporary folder), so a test that runs the bundle as another user runs
+    this copy (docs/testing.md §4)."""
+    shutil.copytree(source, target, symlinks=True)
+    for folder, _dirs, files in os.walk(target):
+        os.chmod(folder, 0o755)
+        for name in files:
+            path = Path(folder, name)
+            if path.is_symlink():
+                continue
+            mode = path.stat().st_mode
+            os.chmod(path, 0o755 if mode & 0o100 else 0o644)
+    return target
+
+
+def test_copy_for_everyone_opens_a_private_folder(tmp_path: Path) -> None:
+    private = tmp_path / "private"
+    (private / "lib").mkdir(parents=True)
+    (private / "kiosk").write_text("#!/bin/sh\n")
+    (private / "kiosk").chmod(0o700)
+    (private / "lib" / "data.bin").write_bytes(b"x")
+    (private / "lib" / "data.bin").chmod(0o600)
+    (private / "lib").chmod(0o700)
+    (private / "link").symlink_to("kiosk")
+    copy = copy_for_everyone(private, tmp_path / "copy")
+    assert (copy / "kiosk").stat().st_mode & 0o777 == 0o755
+    assert (copy / "lib").stat().st_mode & 0o777 == 0o755
+    assert (copy / "lib" / "data.bin").stat().st_mode & 0o777 == 0o644
+    assert (copy / "link").is_symlink() and os.readlink(copy / "link") == "kiosk"
+
+
 def test_frozen_kiosk_runs_under_cage_on_wayland(kiosk_bundle: Path, world_path: Path) -> None:
     """The kiosk session's stack for real: cage (headless wlroots backend) + Qt's wayland plugin + the
-    demo. cage refuses to run as root, so it runs as "nobody". cage 0.1.x exits 0 whatever its client
-    returns; that is why the package's kiosk-session passes the app's own exit code on."""
+    demo. cage refuses to run as root, so it runs as "nobody", from a copy of the bundle that nobody can
+    reach whatever the checkout's folder allows. cage 0.1.x exits 0 whatever its client returns; that is
+    why the package's kiosk-session passes the app's own exit code on."""
     if shutil.which("cage") is None or shutil.which("Xwayland") is None:
         pytest.skip("cage and xwayland are not installed (scripts/setup.sh --test installs them)")
     if os.geteuid() != 0:
         pytest.skip("runs cage as the user nobody: needs root")
     prepare_x11_socket_dir()
     nobody = pwd.getpwnam("nobody")
+    bundle = copy_for_everyone(kiosk_bundle, world_path / "bundle")
     runtime, data = world_path / "run", world_path / "data"
     for folder in (runtime, data):
         folder.mkdir(mode=0o700)
         os.chown(folder, nobody.pw_uid, nobody.pw_gid)
     marker = data / "app-ran"
     script = world_path / "app.sh"
-    script.write_text(f'#!/bin/sh\n"{kiosk_bundle / "kiosk"}" run --demo --mode self --no-sound --exit-after 3\n'
+    script.write_text(f'#!/bin/sh\n"{bundle / "kiosk"}" run --demo --mode self --no-sound --exit-after 3\n'
                       f'echo "$? $QT_QPA_PLATFORM $WAYLAND_DISPLAY" > "{marker}"\n')
     script.chmod(0o755)
     env = {"PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "HOME": str(data), "XDG_RUNTIME_DIR": str(runtime),

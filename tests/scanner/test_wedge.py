@@ -18,7 +18,7 @@ CCCD = "001185000321||Trần Thị Bình|21061985|Nữ|Số 1 ngõ Mẫu, phư�
 
 
 def press(target: object, ch: str = "", key: int = 0) -> None:
-    # qtbot.keyClicks aborts on non-ASCII (platform.md §5): send events that carry the text instead.
+    # qtbot.keyClicks aborts on non-ASCII (docs/testing.md §1): send events that carry the text instead.
     k = key or (ord(ch.upper()) if ch.isascii() and ch.isalnum() else 0)
     for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
         QApplication.sendEvent(target, QKeyEvent(kind, k, Qt.KeyboardModifier.NoModifier, ch))

@@ -31,7 +31,7 @@ def clipped_text(root: QWidget) -> list[str]:
 
 
 def type_text(widget: QWidget, text: str) -> None:
-    """Type any text, Vietnamese included (QTest.keyClicks aborts on non-ASCII: platform.md §5)."""
+    """Type any text, Vietnamese included (QTest.keyClicks aborts on non-ASCII: docs/testing.md §1)."""
     for ch in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))

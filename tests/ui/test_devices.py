@@ -80,7 +80,7 @@ def test_serial_scanner_on_a_pty_feeds_the_desk(qtbot: QtBot, services: Services
     scanner.start()
     try:
         qtbot.waitUntil(lambda: DeviceState.READY in states, timeout=5000)
-        time.sleep(0.1)  # pyserial flushes input on open: send after it is open (platform.md §6)
+        time.sleep(0.1)  # pyserial flushes input on open: send after it is open (docs/testing.md §2)
         payload = SCENARIOS["valid, registered here"].payload
         os.write(master, payload.encode("utf-8") + b"\r")
         qtbot.waitUntil(lambda: window.patient.result is not None, timeout=5000)

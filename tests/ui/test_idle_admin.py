@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.db.demo import demo_scenarios
 from kiosk.printing import TicketPrinter
-from kiosk.ui.admin_pin import PinCheck, PinFormatError, PinGuard, hash_pin, verify_pin
+from kiosk.ui.admin_pin import PinCheck, PinGuard, hash_pin, verify_pin
 from kiosk.ui.appearance import Appearance
 from kiosk.ui.i18n import LanguageManager
 from kiosk.ui.selfservice.model import Screen, SelfServiceModel
@@ -104,17 +104,6 @@ def test_corner_taps_and_pin_open_the_admin_panel(qtbot: QtBot, services: Servic
     qtbot.mouseRelease(window.cleaning, Qt.MouseButton.LeftButton)
     window.admin.back_button.click()
     assert window.model.screen is Screen.WELCOME
-
-
-def test_pin_hashing() -> None:
-    stored = hash_pin("123456", iterations=1000)
-    assert stored.startswith("pbkdf2_sha256$1000$") and "123456" not in stored
-    assert verify_pin("123456", stored)
-    assert not verify_pin("123457", stored)
-    assert verify_pin("0000", "") and not verify_pin("1234", "")
-    assert not verify_pin("1234", "garbage$1$zz$00")
-    with pytest.raises(PinFormatError):
-        hash_pin("12a4")
 
 
 def test_quick_taps_count_although_widgets_see_double_clicks(qtbot: QtBot, services: Services,

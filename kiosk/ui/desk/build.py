@@ -1,18 +1,15 @@
-"""Assembles the reception-desk window from a running :class:`kiosk.ui.app.KioskApp`."""
+"""Assembles the reception-desk window from the running application (:class:`kiosk.ui.app_context.AppContext`)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from kiosk.config import default_config_path
+from kiosk.ui.app_context import AppContext
 from kiosk.ui.desk.model import DeskModel
 from kiosk.ui.desk.window import DeskWindow
 from kiosk.ui.screenshots import click_when_visible
 
-if TYPE_CHECKING:
-    from kiosk.ui.app import KioskApp
 
-
-def build_desk(kiosk: KioskApp) -> DeskWindow:
+def build_desk(kiosk: AppContext) -> DeskWindow:
     languages = kiosk.languages
     model = DeskModel(kiosk.services, lambda: languages.current or languages.default)
     window = DeskWindow(model, languages, on_sync_now=lambda: kiosk.sync.trigger() if kiosk.sync else None)
@@ -24,9 +21,9 @@ def build_desk(kiosk: KioskApp) -> DeskWindow:
     return window
 
 
-def open_setup(window: DeskWindow, kiosk: KioskApp) -> None:
+def open_setup(window: DeskWindow, kiosk: AppContext) -> None:
     """The setup in its own window: the admin PIN first, then the wizard (restart with code 3 after saving)."""
-    from kiosk.config import default_config_path
+    # Lazy: the wizard's modules load only when staff open the setup, not at every start.
     from kiosk.ui.setup_wizard import SetupWindow, SetupWizard, setup_config
 
     current = getattr(window, "setup_window", None)

@@ -18,7 +18,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.checkin.result import SYSTEM_ERROR, CheckResult, Source
+from kiosk.faults import describe_failure
 from kiosk.ui.checkin import check_in_background
+from kiosk.ui.error_text import staff_text
 from kiosk.ui.operation import Operations
 from kiosk.ui.services import Services
 
@@ -71,10 +73,10 @@ class DeskModel(QObject):
         return self.ops.busy
 
     def _failed(self, error: BaseException) -> None:
-        log.error("desk task failed: %s", error, exc_info=error)
-        detail = str(getattr(error, "message", None) or error or type(error).__name__)
-        self.problem.emit(detail[:300])
-        self.result = CheckResult(Source.TYPED, error_code=SYSTEM_ERROR, error_detail=detail[:300])
+        fault = describe_failure(error, "desk task", log)
+        self.problem.emit(staff_text(fault)[:300])
+        self.result = CheckResult(Source.TYPED, error_code=SYSTEM_ERROR, error_detail=fault.detail[:300],
+                                  fault=fault)
         self.result_changed.emit(self.result)
         self.feedback.emit(False)
 

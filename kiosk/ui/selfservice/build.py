@@ -1,18 +1,15 @@
-"""Assembles the self-service window from a running :class:`kiosk.ui.app.KioskApp`."""
+"""Assembles the self-service window from the running application (:class:`kiosk.ui.app_context.AppContext`)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from kiosk.config import default_config_path
+from kiosk.ui.app_context import AppContext
 from kiosk.ui.screenshots import click_when_visible
 from kiosk.ui.selfservice.model import Screen, SelfServiceModel
 from kiosk.ui.selfservice.window import SelfServiceWindow
 
-if TYPE_CHECKING:
-    from kiosk.ui.app import KioskApp
 
-
-def build_self_service(kiosk: KioskApp) -> SelfServiceWindow:
+def build_self_service(kiosk: AppContext) -> SelfServiceWindow:
     languages = kiosk.languages
     model = SelfServiceModel(kiosk.services, lambda: languages.current or languages.default)
     ui = kiosk.config.ui
@@ -26,10 +23,9 @@ def build_self_service(kiosk: KioskApp) -> SelfServiceWindow:
     return window
 
 
-def open_setup(window: SelfServiceWindow, kiosk: KioskApp) -> None:
+def open_setup(window: SelfServiceWindow, kiosk: AppContext) -> None:
     """The setup wizard as a page of the window (the admin PIN was already given); back to the admin panel."""
-    from kiosk.config import default_config_path
-    from kiosk.ui.setup_wizard import SetupWizard, open_in_stack, setup_config
+    from kiosk.ui.setup_wizard import SetupWizard, open_in_stack, setup_config  # lazy: only when opened
 
     path = kiosk.options.config_path or default_config_path()
     wizard = SetupWizard(setup_config(path), path, runner=kiosk.runner, restart_after_save=True)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.checkin.result import SYSTEM_ERROR, CheckResult, Source
+from kiosk.faults import describe_failure
 from kiosk.ui.checkin import check_in_background
 from kiosk.ui.operation import Operations
 from kiosk.ui.services import Services
@@ -91,9 +92,9 @@ class SelfServiceModel(QObject):
         return self.result is not None or self.issued is not None
 
     def _failed(self, error: BaseException) -> None:
-        log.error("check-in failed: %s", error, exc_info=error)
-        detail = getattr(error, "message", None) or str(error) or type(error).__name__
-        self._checked(CheckResult(self._source, error_code=SYSTEM_ERROR, error_detail=str(detail)[:300]))
+        fault = describe_failure(error, "check-in", log)
+        self._checked(CheckResult(self._source, error_code=SYSTEM_ERROR, error_detail=fault.detail[:300],
+                                  fault=fault))
 
     # ----- scan → verdict ------------------------------------------------------------------------------
     def scan(self, payload: str, source: Source | str = Source.CAMERA) -> bool:

@@ -16,7 +16,8 @@ from kiosk.ui.appearance import Appearance
 from kiosk.ui.base import KioskWindow
 from kiosk.ui.i18n import LanguageManager
 from kiosk.ui.idle import CornerTaps, IdleWatcher
-from kiosk.ui.selfservice.admin import AdminScreen, CleaningScreen, PinScreen
+from kiosk.ui.pin_screen import PinScreen
+from kiosk.ui.selfservice.admin import AdminScreen, CleaningScreen
 from kiosk.ui.selfservice.departments import DepartmentScreen
 from kiosk.ui.selfservice.idle_overlay import IdleOverlay
 from kiosk.ui.selfservice.model import Screen, SelfServiceModel

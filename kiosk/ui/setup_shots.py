@@ -1,6 +1,6 @@
 """Render every setup-wizard page to PNG (offscreen), to look at the layout in each language.
 
-    QT_QPA_PLATFORM=offscreen python -m kiosk.ui.setup.shots OUTDIR [--langs vi,en] [--size 1280x720]
+    QT_QPA_PLATFORM=offscreen python -m kiosk.ui.setup_shots OUTDIR [--langs vi,en] [--size 1280x720]
 
 Pages are shown with realistic content: a facility code, a hub URL, the demo departments, device
 settings and test outcomes (a passed camera test on the demo clip, a failed hub test), as a
