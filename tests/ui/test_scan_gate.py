@@ -59,7 +59,7 @@ def test_serial_scanner_repeat_inside_the_window_is_one_check(qtbot: QtBot,
     scanner.start()
     try:
         qtbot.waitUntil(lambda: DeviceState.READY in states, timeout=5000)
-        time.sleep(0.1)  # pyserial flushes input on open: send after it is open (platform.md §6)
+        time.sleep(0.1)  # pyserial flushes input on open: send after it is open (docs/testing.md §2)
         for payload in (FIRST, FIRST, SECOND):
             os.write(master, payload.encode("utf-8") + b"\r")
         qtbot.waitUntil(lambda: len(checked) == 2 and checked[-1] == "DN4790100000013", timeout=5000)
