@@ -209,6 +209,7 @@
     <name>ErrorText</name>
     <message>
         <source>Support code: {code}</source>
+        <extracomment>The English summaries this module translates (see the module docstring).</extracomment>
         <translation>サポートコード: {code}</translation>
     </message>
     <message>
@@ -311,29 +312,6 @@
     <message>
         <source>Back</source>
         <translation>戻る</translation>
-    </message>
-</context>
-<context>
-    <name>NotSetUpWindow</name>
-    <message>
-        <source>This kiosk is not set up yet</source>
-        <translation>このキオスクはまだ設定されていません</translation>
-    </message>
-    <message>
-        <source>Patients: please check in at the reception desk.</source>
-        <translation>患者さま：受付窓口で受付をしてください。</translation>
-    </message>
-    <message>
-        <source>Staff: set it up now (facility, hub, departments, camera, scanner, printer), or run `kiosk setup` on this machine. The configuration file will be {path}. To try the kiosk with sample cards, start it with `kiosk run --demo`.</source>
-        <translation>スタッフ：今すぐ設定する（施設、ハブ、診療科、カメラ、スキャナー、プリンター）か、この端末で `kiosk setup` を実行してください。設定ファイルは {path} になります。サンプルカードで試すには `kiosk run --demo` で起動してください。</translation>
-    </message>
-    <message>
-        <source>Set up this kiosk…</source>
-        <translation>このキオスクを設定…</translation>
-    </message>
-    <message>
-        <source>Exit</source>
-        <translation>終了</translation>
     </message>
 </context>
 <context>
@@ -477,6 +455,29 @@
     <message>
         <source>This card already has a number for this department today</source>
         <translation>このカードは本日この診療科の番号をすでに受け取っています</translation>
+    </message>
+</context>
+<context>
+    <name>NotSetUpWindow</name>
+    <message>
+        <source>This kiosk is not set up yet</source>
+        <translation>このキオスクはまだ設定されていません</translation>
+    </message>
+    <message>
+        <source>Patients: please check in at the reception desk.</source>
+        <translation>患者さま：受付窓口で受付をしてください。</translation>
+    </message>
+    <message>
+        <source>Staff: set it up now (facility, hub, departments, camera, scanner, printer), or run `kiosk setup` on this machine. The configuration file will be {path}. To try the kiosk with sample cards, start it with `kiosk run --demo`.</source>
+        <translation>スタッフ：今すぐ設定する（施設、ハブ、診療科、カメラ、スキャナー、プリンター）か、この端末で `kiosk setup` を実行してください。設定ファイルは {path} になります。サンプルカードで試すには `kiosk run --demo` で起動してください。</translation>
+    </message>
+    <message>
+        <source>Set up this kiosk…</source>
+        <translation>このキオスクを設定…</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>終了</translation>
     </message>
 </context>
 <context>
@@ -1023,10 +1024,6 @@
     <message>
         <source>Every visit is uploaded.</source>
         <translation>すべての受付を送信済みです。</translation>
-    </message>
-    <message>
-        <source>{state}. {pending}</source>
-        <translation>{state}。{pending}</translation>
     </message>
     <message>
         <source>Last successful sync: {minutes} min ago</source>

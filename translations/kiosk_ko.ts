@@ -209,6 +209,7 @@
     <name>ErrorText</name>
     <message>
         <source>Support code: {code}</source>
+        <extracomment>The English summaries this module translates (see the module docstring).</extracomment>
         <translation>지원 코드: {code}</translation>
     </message>
     <message>
@@ -311,29 +312,6 @@
     <message>
         <source>Back</source>
         <translation>뒤로</translation>
-    </message>
-</context>
-<context>
-    <name>NotSetUpWindow</name>
-    <message>
-        <source>This kiosk is not set up yet</source>
-        <translation>이 키오스크는 아직 설정되지 않았습니다</translation>
-    </message>
-    <message>
-        <source>Patients: please check in at the reception desk.</source>
-        <translation>환자분: 접수 창구에서 접수해 주세요.</translation>
-    </message>
-    <message>
-        <source>Staff: set it up now (facility, hub, departments, camera, scanner, printer), or run `kiosk setup` on this machine. The configuration file will be {path}. To try the kiosk with sample cards, start it with `kiosk run --demo`.</source>
-        <translation>직원: 지금 설정하거나(기관, 허브, 진료과, 카메라, 스캐너, 프린터) 이 컴퓨터에서 `kiosk setup`을 실행하세요. 설정 파일은 {path}입니다. 샘플 카드로 체험하려면 `kiosk run --demo`로 시작하세요.</translation>
-    </message>
-    <message>
-        <source>Set up this kiosk…</source>
-        <translation>이 키오스크 설정…</translation>
-    </message>
-    <message>
-        <source>Exit</source>
-        <translation>종료</translation>
     </message>
 </context>
 <context>
@@ -477,6 +455,29 @@
     <message>
         <source>This card already has a number for this department today</source>
         <translation>이 카드는 오늘 이 진료과 번호를 이미 받았습니다</translation>
+    </message>
+</context>
+<context>
+    <name>NotSetUpWindow</name>
+    <message>
+        <source>This kiosk is not set up yet</source>
+        <translation>이 키오스크는 아직 설정되지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Patients: please check in at the reception desk.</source>
+        <translation>환자분: 접수 창구에서 접수해 주세요.</translation>
+    </message>
+    <message>
+        <source>Staff: set it up now (facility, hub, departments, camera, scanner, printer), or run `kiosk setup` on this machine. The configuration file will be {path}. To try the kiosk with sample cards, start it with `kiosk run --demo`.</source>
+        <translation>직원: 지금 설정하거나(기관, 허브, 진료과, 카메라, 스캐너, 프린터) 이 컴퓨터에서 `kiosk setup`을 실행하세요. 설정 파일은 {path}입니다. 샘플 카드로 체험하려면 `kiosk run --demo`로 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Set up this kiosk…</source>
+        <translation>이 키오스크 설정…</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>종료</translation>
     </message>
 </context>
 <context>
@@ -1023,10 +1024,6 @@
     <message>
         <source>Every visit is uploaded.</source>
         <translation>모든 접수가 업로드되었습니다.</translation>
-    </message>
-    <message>
-        <source>{state}. {pending}</source>
-        <translation>{state}. {pending}</translation>
     </message>
     <message>
         <source>Last successful sync: {minutes} min ago</source>

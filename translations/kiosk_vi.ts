@@ -209,6 +209,7 @@
     <name>ErrorText</name>
     <message>
         <source>Support code: {code}</source>
+        <extracomment>The English summaries this module translates (see the module docstring).</extracomment>
         <translation>Mã hỗ trợ: {code}</translation>
     </message>
     <message>
@@ -311,29 +312,6 @@
     <message>
         <source>Back</source>
         <translation>Quay lại</translation>
-    </message>
-</context>
-<context>
-    <name>NotSetUpWindow</name>
-    <message>
-        <source>This kiosk is not set up yet</source>
-        <translation>Máy kiosk này chưa được cài đặt</translation>
-    </message>
-    <message>
-        <source>Patients: please check in at the reception desk.</source>
-        <translation>Người bệnh: vui lòng đăng ký tại quầy tiếp đón.</translation>
-    </message>
-    <message>
-        <source>Staff: set it up now (facility, hub, departments, camera, scanner, printer), or run `kiosk setup` on this machine. The configuration file will be {path}. To try the kiosk with sample cards, start it with `kiosk run --demo`.</source>
-        <translation>Nhân viên: hãy cài đặt ngay (cơ sở, máy chủ hub, khoa, camera, máy quét, máy in) hoặc chạy `kiosk setup` trên máy này. Tệp cấu hình sẽ là {path}. Để thử kiosk với thẻ mẫu, hãy chạy `kiosk run --demo`.</translation>
-    </message>
-    <message>
-        <source>Set up this kiosk…</source>
-        <translation>Cài đặt kiosk này…</translation>
-    </message>
-    <message>
-        <source>Exit</source>
-        <translation>Thoát</translation>
     </message>
 </context>
 <context>
@@ -477,6 +455,29 @@
     <message>
         <source>This card already has a number for this department today</source>
         <translation>Hôm nay thẻ này đã có số ở khoa này</translation>
+    </message>
+</context>
+<context>
+    <name>NotSetUpWindow</name>
+    <message>
+        <source>This kiosk is not set up yet</source>
+        <translation>Máy kiosk này chưa được cài đặt</translation>
+    </message>
+    <message>
+        <source>Patients: please check in at the reception desk.</source>
+        <translation>Người bệnh: vui lòng đăng ký tại quầy tiếp đón.</translation>
+    </message>
+    <message>
+        <source>Staff: set it up now (facility, hub, departments, camera, scanner, printer), or run `kiosk setup` on this machine. The configuration file will be {path}. To try the kiosk with sample cards, start it with `kiosk run --demo`.</source>
+        <translation>Nhân viên: hãy cài đặt ngay (cơ sở, máy chủ hub, khoa, camera, máy quét, máy in) hoặc chạy `kiosk setup` trên máy này. Tệp cấu hình sẽ là {path}. Để thử kiosk với thẻ mẫu, hãy chạy `kiosk run --demo`.</translation>
+    </message>
+    <message>
+        <source>Set up this kiosk…</source>
+        <translation>Cài đặt kiosk này…</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>Thoát</translation>
     </message>
 </context>
 <context>
@@ -1023,10 +1024,6 @@
     <message>
         <source>Every visit is uploaded.</source>
         <translation>Mọi lượt khám đã được gửi.</translation>
-    </message>
-    <message>
-        <source>{state}. {pending}</source>
-        <translation>{state}. {pending}</translation>
     </message>
     <message>
         <source>Last successful sync: {minutes} min ago</source>

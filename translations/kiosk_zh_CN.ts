@@ -209,6 +209,7 @@
     <name>ErrorText</name>
     <message>
         <source>Support code: {code}</source>
+        <extracomment>The English summaries this module translates (see the module docstring).</extracomment>
         <translation>支持代码：{code}</translation>
     </message>
     <message>
@@ -311,29 +312,6 @@
     <message>
         <source>Back</source>
         <translation>返回</translation>
-    </message>
-</context>
-<context>
-    <name>NotSetUpWindow</name>
-    <message>
-        <source>This kiosk is not set up yet</source>
-        <translation>本自助机尚未设置</translation>
-    </message>
-    <message>
-        <source>Patients: please check in at the reception desk.</source>
-        <translation>患者：请到前台登记。</translation>
-    </message>
-    <message>
-        <source>Staff: set it up now (facility, hub, departments, camera, scanner, printer), or run `kiosk setup` on this machine. The configuration file will be {path}. To try the kiosk with sample cards, start it with `kiosk run --demo`.</source>
-        <translation>工作人员：请现在进行设置（机构、中心服务器、科室、摄像头、扫描器、打印机），或在本机运行 `kiosk setup`。配置文件将保存在 {path}。如需用示例卡试用，请运行 `kiosk run --demo`。</translation>
-    </message>
-    <message>
-        <source>Set up this kiosk…</source>
-        <translation>设置本自助机…</translation>
-    </message>
-    <message>
-        <source>Exit</source>
-        <translation>退出</translation>
     </message>
 </context>
 <context>
@@ -477,6 +455,29 @@
     <message>
         <source>This card already has a number for this department today</source>
         <translation>此卡今天已在该科室取号</translation>
+    </message>
+</context>
+<context>
+    <name>NotSetUpWindow</name>
+    <message>
+        <source>This kiosk is not set up yet</source>
+        <translation>本自助机尚未设置</translation>
+    </message>
+    <message>
+        <source>Patients: please check in at the reception desk.</source>
+        <translation>患者：请到前台登记。</translation>
+    </message>
+    <message>
+        <source>Staff: set it up now (facility, hub, departments, camera, scanner, printer), or run `kiosk setup` on this machine. The configuration file will be {path}. To try the kiosk with sample cards, start it with `kiosk run --demo`.</source>
+        <translation>工作人员：请现在进行设置（机构、中心服务器、科室、摄像头、扫描器、打印机），或在本机运行 `kiosk setup`。配置文件将保存在 {path}。如需用示例卡试用，请运行 `kiosk run --demo`。</translation>
+    </message>
+    <message>
+        <source>Set up this kiosk…</source>
+        <translation>设置本自助机…</translation>
+    </message>
+    <message>
+        <source>Exit</source>
+        <translation>退出</translation>
     </message>
 </context>
 <context>
@@ -1023,10 +1024,6 @@
     <message>
         <source>Every visit is uploaded.</source>
         <translation>所有就诊均已上传。</translation>
-    </message>
-    <message>
-        <source>{state}. {pending}</source>
-        <translation>{state}。{pending}</translation>
     </message>
     <message>
         <source>Last successful sync: {minutes} min ago</source>

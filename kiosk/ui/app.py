@@ -283,6 +283,9 @@ def start_trace(window: KioskWindow, languages: LanguageManager, options: RunOpt
     trace = EventTrace(options.trace_path, mode=options.mode, demo=options.demo,
                        language=lambda: languages.current or languages.default, parent=window)
     window.screen_shown.connect(trace.screen)
+    model = getattr(window, "model", None)
+    if model is not None:  # every scan the check-in core handled, whatever its input (camera, serial, wedge)
+        model.result_changed.connect(trace.checked)
     languages.changed.connect(lambda _code: trace.screen(trace.current_screen or window.first_screen))
     trace.screen(window.first_screen)
     window.trace = trace  # type: ignore[attr-defined]

@@ -48,6 +48,18 @@ class EventTrace(QObject):
     def scan(self, source: str, ok: bool, verdict: str | None) -> None:
         self._write({"event": "scan", "source": source, "ok": ok, "verdict": verdict})
 
+    def checked(self, result: object) -> None:
+        """A check-in result from a window's model (``result_changed``): its source, whether the card was
+        read and decided, and the verdict (or the error code when there is none). ``None`` (the screen
+        was cleared) is no scan."""
+        if result is None:
+            return
+        source = getattr(result, "source", "camera")
+        verdict = getattr(result, "verdict", None)
+        error = getattr(result, "error_code", None)
+        self.scan(str(getattr(source, "value", source)), bool(getattr(result, "ok", False)),
+                  str(getattr(verdict, "value", verdict)) if verdict is not None else error)
+
     def close(self) -> None:
         if self._file is not None:
             self._file.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -192,16 +192,61 @@ class HoldPhonePicture(QWidget):
 class ScrollPage(QScrollArea):
     """A screen in a scroll area: at large text a screen that no longer fits the window scrolls (with a
     finger as well as a wheel) instead of growing the window past the display's edges. Screens reflow
-    to the window's width first; the geometry tests check that none needs to scroll sideways."""
+    to the window's width first; the geometry tests check that none needs to scroll sideways.
+
+    The page gets the viewport's size, or its *minimum* height for that width when that is more: its
+    stretchable parts (a list, a preview) shrink first and it scrolls only when even that does not fit
+    (``widgetResizable`` would give a page with wrapped text its preferred height and scroll at once).
+    """
 
     def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.page = page
         self.setObjectName(f"scroll-{page.objectName()}")
-        self.setWidgetResizable(True)
+        self.setWidgetResizable(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setWidget(page)
+        page.installEventFilter(self)
         QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        self._fitting = False
+
+    def minimum_height_for(self, width: int) -> int:
+        layout = self.page.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            return layout.totalMinimumHeightForWidth(width)
+        return self.page.minimumSizeHint().height()
+
+    def fit(self) -> None:
+        if self._fitting:
+            return
+        self._fitting = True
+        try:
+            view = self.maximumViewportSize()  # without scroll bars
+            bar = self.verticalScrollBar().sizeHint().width()
+            width = max(view.width(), self.page.minimumSizeHint().width())
+            need = self.minimum_height_for(width)
+            if need > view.height():  # a vertical scroll bar will take its share of the width
+                width = max(view.width() - bar, self.page.minimumSizeHint().width())
+                need = self.minimum_height_for(width)
+            self.page.resize(width, max(need, view.height()))
+        finally:
+            self._fitting = False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.page and event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self.fit)
+        return super().eventFilter(watched, event)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, 0)
+
+    def sizeHint(self) -> QSize:
+        return self.page.sizeHint()
 
 
 class ReflowRow(QWidget):

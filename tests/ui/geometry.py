@@ -71,11 +71,9 @@ def geometry_problems(window: QWidget, requested: QSize, screen: QWidget) -> lis
     problems += clipped_text(screen)
     problems += overlapping_text(screen)
     problems += outside_window(window)
-    parent = screen.parentWidget()
-    while parent is not None and not isinstance(parent, ScrollPage):
-        parent = parent.parentWidget()
-    if isinstance(parent, ScrollPage):
-        problems += sideways_scroll(parent)
+    pages = [page for page in window.findChildren(ScrollPage) if page.isVisibleTo(window)]
+    for page in pages:
+        problems += sideways_scroll(page)
     return problems
 
 

@@ -123,3 +123,21 @@ def test_self_mode_fills_the_screen_without_a_window_manager(tmp_path: Path, dis
     finally:
         proc.terminate()
         proc.communicate(timeout=20)
+
+
+def test_wedge_payload_typed_with_shift_is_one_scan(tmp_path: Path, display: XServer,
+                                                    kiosk_app: tuple[subprocess.Popen[str], Path]) -> None:
+    """A keyboard-wedge scanner types capitals and '|' with Shift: xdotool does the same through XTEST."""
+    from kiosk.db.demo import demo_scenarios
+
+    proc, trace = kiosk_app
+    payload = next(s.payload for s in demo_scenarios() if s.label == "valid, registered here")
+    assert any(ch.isupper() for ch in payload) and "|" in payload
+    display.xdotool("type", "--delay", "8", payload)
+    display.xdotool("key", "Return")
+    wait_for(lambda: any(e["event"] == "scan" for e in read_trace(trace)), 30, "a scan event", proc)
+    scans = [e for e in read_trace(trace) if e["event"] == "scan"]
+    assert scans[0]["source"] == "wedge" and scans[0]["ok"] is True, scans
+    assert len(scans) == 1, scans  # one burst, one scan: Shift did not split it
+    text = trace.read_text(encoding="utf-8")
+    assert payload not in text and payload.split("|")[0] not in text  # no patient data in the trace

@@ -39,6 +39,7 @@ class PatientPanel(TranslatedWidget):
         self.reason = label("", align=Qt.AlignmentFlag.AlignLeft)
         self.reason.setObjectName("desk-reason")
         self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # value under its caption when narrow
         self.fields: dict[str, tuple[QLabel, QLabel]] = {}
         for key in ("name", "birth", "number", "citizen", "validity", "facility"):
             caption, value = QLabel(), QLabel()

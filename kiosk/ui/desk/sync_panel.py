@@ -57,8 +57,7 @@ class SyncPanel(TranslatedWidget):
             pending = self.tr("Visits waiting for upload: {n}.")
         else:
             pending = self.tr("Every visit is uploaded.")
-        self.state.setText(self.tr("{state}. {pending}").format(state=states[s.view].rstrip("."),
-                                                               pending=pending.format(n=s.pending)))
+        self.state.setText(f"{states[s.view]}\n{pending.format(n=s.pending)}")
         set_role(self.state, "status-bad" if s.level is Level.BAD else "")
         detail = []
         if s.minutes_since_success is not None:
