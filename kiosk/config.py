@@ -159,6 +159,9 @@ class HubConfig:
     pull_page_size: int = 5000
     #: Seconds to wait for the hub's answer before treating it as unreachable.
     timeout_s: float = 30.0
+    #: PEM file of the private certificate authority that signed the hub's TLS certificate (a hospital
+    #: CA); empty: the system's trusted authorities.
+    ca_bundle: str = ""
 
     @property
     def configured(self) -> bool:
@@ -174,6 +177,10 @@ class CameraConfig:
     width: int = 1280
     height: int = 720
     fps: float = 30.0
+    #: Shorten the camera's exposure while a located code is blown out by a reflection, and give the
+    #: camera its own settings back afterwards (kiosk/scanner/exposure.py). Cameras that ignore the
+    #: request are left alone.
+    exposure_control: bool = True
 
 
 @dataclass

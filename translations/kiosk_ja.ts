@@ -1033,6 +1033,10 @@
         <source>Last error: {error}</source>
         <translation>直近のエラー：{error}</translation>
     </message>
+    <message>
+        <source>{n} visits set aside: the hub rejected them; they are not sent again.</source>
+        <translation>サーバーに拒否された受付 {n} 件を別に保管しました（再送信しません）。</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>

@@ -1033,6 +1033,10 @@
         <source>Last error: {error}</source>
         <translation>최근 오류: {error}</translation>
     </message>
+    <message>
+        <source>{n} visits set aside: the hub rejected them; they are not sent again.</source>
+        <translation>서버가 거부한 접수 {n}건을 따로 보관했습니다(다시 보내지 않음).</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>

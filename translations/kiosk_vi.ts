@@ -1033,6 +1033,10 @@
         <source>Last error: {error}</source>
         <translation>Lỗi gần nhất: {error}</translation>
     </message>
+    <message>
+        <source>{n} visits set aside: the hub rejected them; they are not sent again.</source>
+        <translation>{n} lượt khám bị máy chủ từ chối đã được để riêng; sẽ không gửi lại.</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>

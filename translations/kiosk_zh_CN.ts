@@ -1033,6 +1033,10 @@
         <source>Last error: {error}</source>
         <translation>最近的错误：{error}</translation>
     </message>
+    <message>
+        <source>{n} visits set aside: the hub rejected them; they are not sent again.</source>
+        <translation>{n} 条就诊记录被服务器拒绝，已单独存放，不会再次上传。</translation>
+    </message>
 </context>
 <context>
     <name>Texts</name>

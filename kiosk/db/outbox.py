@@ -105,6 +105,12 @@ class Outbox(StoreBase):
             return int(conn.execute(select(func.count()).select_from(VISITS)
                                     .where(VISITS.c.sync_state.in_(_PENDING))).scalar_one())
 
+    def rejected_count(self) -> int:
+        """Visits set aside because the hub rejected them (shown on the sync panel)."""
+        with self._read() as conn:
+            return int(conn.execute(select(func.count()).select_from(VISITS)
+                                    .where(VISITS.c.sync_state == REJECTED)).scalar_one())
+
     def oldest_pending_at(self) -> dt.datetime | None:
         """When the oldest visit still waiting for the hub was recorded (aware), or None."""
         with self._read() as conn:

@@ -363,12 +363,13 @@ def run_readers(plan: ImportPlan, work_dir: Path, *, strict: bool, max_errors: i
 
 def new_work_dir(database: Path) -> Path:
     """A private folder for staging files beside the database (same disk, not a small /tmp)."""
-    _remove_stale(database.parent)
+    remove_stale_work_dirs(database.parent)
     return Path(tempfile.mkdtemp(prefix=".card-import-", dir=database.parent))
 
 
-def _remove_stale(folder: Path) -> None:
-    """Staging folders of imports whose process is gone (killed mid-import) are removed."""
+def remove_stale_work_dirs(folder: Path) -> None:
+    """Staging folders of imports whose process is gone (killed mid-import) are removed: they hold card
+    data. Called when the store opens and before each import."""
     for stale in folder.glob(".card-import-*"):
         owner = stale / "owner"
         try:

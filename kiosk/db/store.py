@@ -50,6 +50,7 @@ from kiosk.db.lookup import CardLookup
 from kiosk.db.models import AUDIT_LOG as AUDIT
 from kiosk.db.models import SETTINGS
 from kiosk.db.outbox import Outbox
+from kiosk.db.parallel_import import remove_stale_work_dirs
 from kiosk.db.reference import Reference
 from kiosk.db.updates import VisitUpdates
 from kiosk.db.visits import Visits
@@ -127,6 +128,7 @@ class Store(Reference, Visits, Outbox, VisitUpdates):
               clock: Callable[[], dt.datetime] | None, upgrade: bool) -> Store:
         if path is not None:
             state = schema.sqlite_state(path)  # read-only look first: a newer DB is never written
+            remove_stale_work_dirs(path.parent)
         try:
             engine = make_engine(url, busy_timeout_s=busy_timeout_s)
         except OSError as exc:  # the SQLite file's folder cannot be created

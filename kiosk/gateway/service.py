@@ -35,8 +35,8 @@ from kiosk.gateway.errors import GatewayAuthError, GatewayError
 from kiosk.gateway.interpret import interpret
 from kiosk.gateway.outcome import GatewayOutcome, plain_outcome
 from kiosk.gateway.protocol import LookupAnswer, LookupQuery
-from kiosk.gateway.ratelimit import TokenBucket
 from kiosk.gateway.settings import GatewaySettings, StaffIdentity
+from kiosk.ratelimit import TokenBucket
 
 log = logging.getLogger("kiosk.gateway.service")
 
@@ -94,7 +94,7 @@ class GatewayLookupService:
         self._lock = threading.Lock()
         self._cache: OrderedDict[CacheKey, _Entry] = OrderedDict()
         self._inflight: dict[CacheKey, _Call] = {}
-        self._bucket = TokenBucket(self.settings.lookups_per_minute, self.settings.lookup_burst, clock)
+        self._bucket = TokenBucket.per_minute(self.settings.lookups_per_minute, self.settings.lookup_burst, clock)
         self._offline_until = 0.0
         self._offline_outcome: GatewayOutcome | None = None
         self._config_errors: dict[str, tuple[float, GatewayOutcome]] = {}  # staff CCCD or "*" -> until, outcome
@@ -180,7 +180,7 @@ class GatewayLookupService:
             if self._offline_until > now and self._offline_outcome is not None:
                 return self._offline_outcome
             facility = request.facility_code or self.settings.facility_code or "*"
-            if self._bucket.try_acquire(facility) > 0.0:
+            if self._bucket.acquire(facility) > 0.0:
                 log.warning("gateway look-up rate limit reached for facility %s", facility)
                 return plain_outcome(OutcomeKind.RATE_LIMITED, *_RATE)
             future = self._executor.submit(self._call, request, staff)

@@ -8,46 +8,28 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import ipaddress
 import json
 import sys
 from pathlib import Path
 from typing import Any
 
+from kiosk.hub.cli_common import db_arg as _db_arg
+from kiosk.hub.cli_common import fail as _fail
+from kiosk.hub.cli_common import run_with_engine as _run
+from kiosk.hub.gateway_cli import register_gateway
+
 DEFAULT_PORT = 8765
 
 
-def _fail(args: argparse.Namespace, message: str, code: str = "error") -> int:
-    if getattr(args, "json", False):
-        print(json.dumps({"error": {"code": code, "message": message}}, ensure_ascii=False))
-    else:
-        print(f"kiosk hub: {message}", file=sys.stderr)
-    return 1
-
-
-def _db_arg(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="URL", default=None,
-                        help="hub database URL or SQLite file (default: $KIOSK_HUB_DB or hub.sqlite3 in "
-                             "the data directory)")
-
-
-def _run(args: argparse.Namespace, work: Any) -> int:
-    """Open the database and run ``work(engine)``; expected errors become a clear message."""
-    from kiosk.hub.db import HubDatabaseError, open_hub
-    from kiosk.hub.devices import DeviceError
-    from kiosk.hub.imports import ImportFileError
-
+def is_loopback(host: str) -> bool:
+    """True for a host name or address that only this machine can reach."""
+    if host.strip("[]").lower() == "localhost":
+        return True
     try:
-        engine = open_hub(args.db, pool_size=2)
-    except HubDatabaseError as exc:
-        return _fail(args, str(exc), "database")
-    except Exception as exc:  # bad URL, missing driver
-        return _fail(args, f"cannot open the hub database: {type(exc).__name__}: {exc}", "database")
-    try:
-        return int(work(engine))
-    except (DeviceError, ImportFileError) as exc:
-        return _fail(args, str(exc), "invalid")
-    finally:
-        engine.dispose()
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -56,8 +38,9 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from kiosk.hub import db
-    from kiosk.hub.app import ENV_BURST, ENV_RATE, HubSettings, create_app
+    from kiosk.hub.app import create_app
     from kiosk.hub.gateway_config import ENV_CONFIG, ENV_WORKERS, GatewayConfigError, load_gateway_config
+    from kiosk.hub.settings import ENV_BURST, ENV_RATE, HubSettings
 
     try:
         gateway = load_gateway_config(args.gateway_config, env={**os.environ, ENV_WORKERS: str(args.workers)})
@@ -68,11 +51,16 @@ def _serve(args: argparse.Namespace) -> int:
     for f in (args.tls_cert, args.tls_key):
         if f and not Path(f).is_file():
             return _fail(args, f"{f}: no such file")
+    if not args.tls_cert and not is_loopback(args.host):
+        print(f"kiosk hub: WARNING: serving on {args.host} without TLS: device tokens and patient data cross "
+              "the network in clear text; use --tls-cert/--tls-key (docs/hub-api.md)", file=sys.stderr)
     url = db.resolve_url(args.db)
     try:
         db.open_hub(url, pool_size=1).dispose()  # migrate once, before any worker starts
     except db.HubDatabaseError as exc:
         return _fail(args, str(exc), "database")
+    except Exception as exc:  # bad URL, missing driver, server down
+        return _fail(args, f"cannot open the hub database: {type(exc).__name__}: {exc}", "database")
     log_config = dict(uvicorn.config.LOGGING_CONFIG)
     log_config["loggers"] = {**log_config["loggers"],
                              "kiosk": {"handlers": ["default"], "level": "INFO", "propagate": False}}
@@ -164,6 +152,21 @@ def _device_revoke(args: argparse.Namespace) -> int:
             print(json.dumps({"device": device.name, "revoked_at": _iso(device.revoked_at)}))
         else:
             print(f"Device {device.name!r} revoked; its token no longer works.")
+        return 0
+
+    return _run(args, work)
+
+
+def _device_reset(args: argparse.Namespace) -> int:
+    from kiosk.hub.devices import reset_instance
+
+    def work(engine: Any) -> int:
+        with engine.begin() as conn:
+            device = reset_instance(conn, args.name)
+        if args.json:
+            print(json.dumps({"device": device.name, "instance_id": None}))
+        else:
+            print(f"Device {device.name!r}: the next kiosk installation that uploads with its token takes it over.")
         return 0
 
     return _run(args, work)
@@ -283,7 +286,10 @@ def register(subparsers: Any) -> None:
     lst = dsub.add_parser("list", help="list devices")
     rev = dsub.add_parser("revoke", help="revoke a device's token")
     rev.add_argument("name")
-    for p, h in ((add, _device_add), (lst, _device_list), (rev, _device_revoke)):
+    reset = dsub.add_parser("reset", help="let another kiosk installation take over a device's token (after "
+                                          "moving the kiosk to new hardware or restoring its database)")
+    reset.add_argument("name")
+    for p, h in ((add, _device_add), (lst, _device_list), (rev, _device_revoke), (reset, _device_reset)):
         _db_arg(p)
         p.add_argument("--json", action="store_true")
         p.set_defaults(handler=h)
@@ -313,8 +319,6 @@ def register(subparsers: Any) -> None:
     rep.add_argument("--date", help="visit date YYYY-MM-DD (default: today)")
     rep.add_argument("--json", action="store_true")
     rep.set_defaults(handler=_report)
-
-    from kiosk.hub.gateway_cli import register_gateway
 
     register_gateway(sub, _db_arg)
 

@@ -38,6 +38,8 @@ class Device:
     last_push_at: dt.datetime | None
     last_pull_at: dt.datetime | None
     app_version: str | None
+    #: The kiosk installation that pushes with this token (None until its first push that names one).
+    instance_id: str | None = None
 
     @property
     def active(self) -> bool:
@@ -60,11 +62,13 @@ def _row_to_device(row: Any) -> Device:
     m = row._mapping
     return Device(id=m["id"], name=m["name"], facility_code=m["facility_code"], created_at=m["created_at"],
                   revoked_at=m["revoked_at"], last_push_at=m["last_push_at"],
-                  last_pull_at=m["last_pull_at"], app_version=m["app_version"])
+                  last_pull_at=m["last_pull_at"], app_version=m["app_version"],
+                  instance_id=m["instance_id"])
 
 
 _COLUMNS = (devices.c.id, devices.c.name, devices.c.facility_code, devices.c.created_at,
-            devices.c.revoked_at, devices.c.last_push_at, devices.c.last_pull_at, devices.c.app_version)
+            devices.c.revoked_at, devices.c.last_push_at, devices.c.last_pull_at, devices.c.app_version,
+            devices.c.instance_id)
 
 
 def add_device(conn: sa.Connection, name: str, facility_code: str) -> tuple[Device, str]:
@@ -115,3 +119,38 @@ def authenticate(conn: sa.Connection, token: str) -> Device | None:
         return None
     device = _row_to_device(row)
     return device if device.active else None
+
+
+class DeviceCloned(DeviceError):
+    """Another kiosk installation already pushes with this device's token (e.g. a copied device database)."""
+
+
+def claim_instance(conn: sa.Connection, device: Device, instance_id: str | None) -> None:
+    """Bind ``device`` to the installation ``instance_id`` on its first push that names one; raise
+    DeviceCloned when another installation holds it. ``kiosk hub device reset NAME`` frees it."""
+    if instance_id is None or device.instance_id == instance_id:
+        return
+    if device.instance_id is None:
+        conn.execute(devices.update().where(devices.c.id == device.id, devices.c.instance_id.is_(None))
+                     .values(instance_id=instance_id))
+        holder = conn.execute(sa.select(devices.c.instance_id).where(devices.c.id == device.id)).scalar()
+        if holder == instance_id:
+            return
+    raise DeviceCloned("another kiosk installation already uploads with this device's token (a copied "
+                       "device database?); register this kiosk as a new device (kiosk hub device add) and "
+                       "set its token, or free the token on the hub (kiosk hub device reset NAME)")
+
+
+def reset_instance(conn: sa.Connection, name: str) -> Device:
+    """Forget which installation uses ``name``'s token (after moving a kiosk to new hardware)."""
+    device = get_device(conn, name)
+    if device is None:
+        raise DeviceError(f"no device named {name!r}")
+    conn.execute(devices.update().where(devices.c.id == device.id).values(instance_id=None))
+    return get_device(conn, name) or device
+
+
+def record_pull(conn: sa.Connection, device_id: int, cursor: str) -> None:
+    """Note a device's pull (``hub device list`` shows it)."""
+    conn.execute(devices.update().where(devices.c.id == device_id)
+                 .values(last_pull_at=utcnow(), last_pull_cursor=cursor))

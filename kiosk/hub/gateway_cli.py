@@ -15,18 +15,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kiosk.hub.cli_common import fail as _fail
+from kiosk.hub.cli_common import run_with_engine as _run
+
 
 def _say(text: str, *, err: bool = False) -> None:
     """One line to stdout (stderr with ``err``)."""
     (sys.stderr if err else sys.stdout).write(text + "\n")
-
-
-def _fail(args: argparse.Namespace, message: str, code: str = "error") -> int:
-    if getattr(args, "json", False):
-        _say(json.dumps({"error": {"code": code, "message": message}}, ensure_ascii=False))
-    else:
-        _say(f"kiosk hub: {message}", err=True)
-    return 1
 
 
 def _day(args: argparse.Namespace, required: bool = False) -> dt.date | None:
@@ -42,7 +37,6 @@ def _day(args: argparse.Namespace, required: bool = False) -> dt.date | None:
 
 def _with_gateway(args: argparse.Namespace, work: Any) -> int:
     """Open the database and the gateway; run ``work(gateway, day)``."""
-    from kiosk.hub.cli import _run
     from kiosk.hub.gateway_config import GatewayConfigError, load_gateway_config
 
     try:
@@ -113,7 +107,6 @@ def _upload(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from kiosk.hub.cli import _run
 
     try:
         day = _day(args, required=True)
@@ -134,11 +127,14 @@ def _export(args: argparse.Namespace) -> int:
     queued = credentials is not None or not signing.require_signature
 
     def work(engine: Any) -> int:
-        from kiosk.hub.xml0_export import export_day
+        from kiosk.hub.xml0_export import UnknownServiceError, export_day
 
-        report = export_day(engine, day, Path(args.out), facility_code=args.facility,
-                            default_service=args.default_service, credentials=credentials,
-                            require_signature=signing.require_signature)
+        try:
+            report = export_day(engine, day, Path(args.out), facility_code=args.facility,
+                                default_service=args.default_service, credentials=credentials,
+                                require_signature=signing.require_signature)
+        except UnknownServiceError as exc:
+            return _fail(args, str(exc), exc.code)
         if args.json:
             _say(json.dumps({**report.to_json(), "signed": credentials is not None, "queued": queued},
                             ensure_ascii=False))
@@ -151,15 +147,34 @@ def _export(args: argparse.Namespace) -> int:
                  f"(*.unsigned.xml) for inspection; set {_SIGN_KEYS}" if not queued else
                  "require_signature = false: the unsigned files were queued (training gateway only)", err=True)
         if not args.json:
-            for visit in report.failed:
-                problems = "; ".join(f"{p.field}: {p.message}" for p in visit.problems)
-                _say(f"  visit {visit.visit_id}: {problems}", err=True)
+            for line in summarise_failures(report.failed):
+                _say(f"  {line}", err=True)
             if any(p.field == "MA_DICH_VU" for v in report.failed for p in v.problems):
                 _say("hint: give each department a service (`kiosk hub reference import service FILE`) "
                      "or pass --default-service CODE", err=True)
         return 1 if report.failed else 0
 
     return _run(args, work)
+
+
+#: Visit ids named per repeated problem; the count says how many there are.
+EXAMPLE_IDS = 3
+
+
+def summarise_failures(failed: list[Any]) -> list[str]:
+    """One line per distinct set of problems: how many visits have it and the first few visit ids."""
+    groups: dict[str, list[str]] = {}
+    for visit in failed:
+        problems = "; ".join(f"{p.field}: {p.message}" for p in visit.problems)
+        groups.setdefault(problems, []).append(str(visit.visit_id))
+    lines = []
+    for problems, ids in groups.items():
+        if len(ids) == 1:
+            lines.append(f"visit {ids[0]}: {problems}")
+        else:
+            more = f" and {len(ids) - EXAMPLE_IDS} more" if len(ids) > EXAMPLE_IDS else ""
+            lines.append(f"{len(ids)} visits ({', '.join(ids[:EXAMPLE_IDS])}{more}): {problems}")
+    return lines
 
 
 def _sign(args: argparse.Namespace) -> int:

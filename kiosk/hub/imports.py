@@ -20,8 +20,8 @@ from pydantic import BaseModel, ValidationError
 
 from kiosk.errors import KioskError
 from kiosk.hub import changes
-from kiosk.hub.protocol import Department, FacilitySetting, Service
 from kiosk.hub.schema import ALL_FACILITIES, reference
+from kiosk.protocol.models import Department, FacilitySetting, Service
 
 REFERENCE_MODELS: dict[str, type[BaseModel]] = {
     "department": Department, "service": Service, "setting": FacilitySetting,

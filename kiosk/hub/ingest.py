@@ -18,10 +18,10 @@ from pydantic import TypeAdapter, ValidationError
 from sqlalchemy.engine import Engine
 
 from kiosk.errors import KioskError
-from kiosk.hub.devices import Device
-from kiosk.hub.protocol import PushRequest, Visit
+from kiosk.hub.devices import Device, DeviceCloned, claim_instance
 from kiosk.hub.schema import devices, push_batches, visits
 from kiosk.hub.visit_store import insert_visits
+from kiosk.protocol.models import PushRequest, Visit
 
 log = logging.getLogger("kiosk.hub.push")
 
@@ -80,7 +80,7 @@ def _check(req: PushRequest) -> _Checked:
     rows: list[dict[str, Any]] = []
     results: list[dict[str, Any]] = []
     seen: set[str] = set()
-    for rid, raw, item in zip(ids, req.records, parsed, strict=True):
+    for rid, item in zip(ids, parsed, strict=True):
         if isinstance(item, ValidationError):
             results.append({"id": rid, "status": "rejected", "reason": _reason(item)})
             continue
@@ -89,9 +89,7 @@ def _check(req: PushRequest) -> _Checked:
             continue
         seen.add(rid)
         row = item.model_dump()
-        row["id"] = rid
-        created = raw.get("created_at")
-        row["created_at"] = created if isinstance(created, str) else item.created_at.isoformat()
+        row["id"] = rid  # created_at stays the validated text as sent (kiosk.protocol.types)
         rows.append(row)
         results.append({"id": rid, "status": "accepted", "reason": None})
     fingerprint = hashlib.sha256("\n".join(ids).encode()).hexdigest()
@@ -99,13 +97,10 @@ def _check(req: PushRequest) -> _Checked:
 
 
 def _stored(conn: sa.Connection, batch_id: str, device: Device, fingerprint: str) -> dict[str, Any] | None:
-    row = conn.execute(sa.select(push_batches.c.device_id, push_batches.c.fingerprint,
-                                 push_batches.c.result)
-                       .where(push_batches.c.batch_id == batch_id)).first()
+    row = conn.execute(sa.select(push_batches.c.fingerprint, push_batches.c.result)
+                       .where(push_batches.c.device_id == device.id, push_batches.c.batch_id == batch_id)).first()
     if row is None:
         return None
-    if row.device_id != device.id:
-        raise BatchConflict(409, "batch_id_conflict", "this batch_id was used by another device")
     if row.fingerprint != fingerprint:
         raise BatchConflict(422, "batch_id_reused",
                             "this batch_id was already used for a different set of records")
@@ -150,7 +145,8 @@ def _apply(conn: sa.Connection, req: PushRequest, device: Device, checked: _Chec
 def push(engine: Engine, device: Device, req: PushRequest) -> dict[str, Any]:
     """Apply a batch (or replay its stored result). Returns the PushResponse as a dict.
 
-    Raises BatchConflict when the batch id belongs to another device or other records.
+    Batch ids are scoped per device. Raises BatchConflict when this device used the batch id for other
+    records, or when another kiosk installation pushes with this device's token.
     """
     received_at = dt.datetime.now(dt.UTC)
     checked = _check(req)
@@ -158,6 +154,10 @@ def push(engine: Engine, device: Device, req: PushRequest) -> dict[str, Any]:
     for attempt in range(2):
         try:
             with engine.begin() as conn:
+                try:
+                    claim_instance(conn, device, req.instance_id)
+                except DeviceCloned as exc:
+                    raise BatchConflict(409, "device_cloned", str(exc)) from None
                 stored = _stored(conn, batch_id, device, checked.fingerprint)
                 if stored is not None:
                     log.info("push replay batch=%s device=%s", batch_id, device.name)

@@ -1,5 +1,6 @@
 """The OpenAPI document: FastAPI's schema plus the protocol models that travel inside loose JSON
-(push records, pull changes), and the committed copy kiosk/hub/openapi.json."""
+(push records, pull changes, the look-up body), and the committed copy kiosk/hub/openapi.json
+(rewritten by ``python -m kiosk.hub.openapi_write``)."""
 
 from __future__ import annotations
 
@@ -11,18 +12,22 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from pydantic.json_schema import models_json_schema
 
-from kiosk.hub.protocol import (
+from kiosk.protocol.errors import ErrorBody
+from kiosk.protocol.models import (
     CardRecord,
     Department,
     FacilitySetting,
+    LookupBody,
     PushRequest,
     RecordResult,
     Service,
     Visit,
+    VisitUpdate,
 )
 
 COMMITTED = Path(__file__).parent / "openapi.json"
-_EXTRA_MODELS = (PushRequest, Visit, RecordResult, CardRecord, Department, Service, FacilitySetting)
+_EXTRA_MODELS = (PushRequest, Visit, RecordResult, CardRecord, Department, Service, FacilitySetting, LookupBody,
+                 VisitUpdate, ErrorBody)
 
 
 def install_openapi(app: FastAPI) -> None:
@@ -45,19 +50,3 @@ def install_openapi(app: FastAPI) -> None:
 def render(app: FastAPI) -> str:
     """The document as committed: sorted keys, 2-space indent, final newline."""
     return json.dumps(app.openapi(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-
-
-def main() -> None:
-    """``python -m kiosk.hub.openapi_doc``: rewrite kiosk/hub/openapi.json from the app."""
-    import tempfile
-
-    from kiosk.hub.app import HubSettings, create_app
-
-    with tempfile.TemporaryDirectory() as tmp:
-        app = create_app(HubSettings(db_url=f"sqlite:///{tmp}/hub.sqlite3"))
-        COMMITTED.write_text(render(app), encoding="utf-8")
-        app.state.engine.dispose()
-
-
-if __name__ == "__main__":
-    main()

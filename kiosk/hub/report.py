@@ -7,8 +7,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from kiosk.hub.protocol import VERDICTS
 from kiosk.hub.schema import devices, visits
+from kiosk.protocol.models import VERDICTS
 
 
 def _empty_verdicts() -> dict[str, int]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from kiosk.protocol.limits import VISIT_TEXT_LENGTHS as _LEN
+
 metadata = sa.MetaData()
 
 #: ``scope`` value of rows that every facility of the hub receives.
@@ -41,12 +43,24 @@ devices = sa.Table(
     sa.Column("last_pull_at", sa.DateTime(timezone=True), nullable=True),
     sa.Column("last_pull_cursor", sa.String(40), nullable=True),
     sa.Column("app_version", sa.String(40), nullable=True),
+    # The kiosk installation pushing with this token (revision 0003): another one is told to re-register.
+    sa.Column("instance_id", sa.String(64), nullable=True),
 )
 
+#: Token buckets of the per-device rate limit, shared by the hub's worker processes (kiosk/ratelimit.py).
+rate_buckets = sa.Table(
+    "hub_rate_buckets", metadata,
+    sa.Column("key", sa.String(100), primary_key=True),
+    sa.Column("tokens", sa.Float, nullable=False),
+    # Wall-clock seconds (time.time()): every worker reads the same clock.
+    sa.Column("updated_at", sa.Float, nullable=False),
+)
+
+#: Push batches, keyed per device (revision 0003): one device's batch id never blocks another device.
 push_batches = sa.Table(
     "hub_push_batches", metadata,
+    sa.Column("device_id", sa.Integer, sa.ForeignKey("hub_devices.id"), primary_key=True),
     sa.Column("batch_id", sa.String(36), primary_key=True),
-    sa.Column("device_id", sa.Integer, sa.ForeignKey("hub_devices.id"), nullable=False),
     sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
     # sha256 of the batch's record ids: a reused batch id with other records is refused (422).
     sa.Column("fingerprint", sa.String(64), nullable=False),
@@ -55,35 +69,36 @@ push_batches = sa.Table(
     sa.Column("result", sa.Text, nullable=False),
 )
 
+#: Every wire field of a visit; text lengths from kiosk/protocol/limits.py (the same the model validates).
 visits = sa.Table(
     "hub_visits", metadata,
-    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("id", sa.String(_LEN["id"]), primary_key=True),
     sa.Column("device_id", sa.Integer, sa.ForeignKey("hub_devices.id"), nullable=False),
     sa.Column("facility_code", sa.String(20), nullable=False),
     sa.Column("batch_id", sa.String(36), nullable=False),
     sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
     # As sent (ISO 8601 with the kiosk's UTC offset): XML0 NGAY_VAO needs the local time.
-    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("created_at", sa.String(_LEN["created_at"]), nullable=False),
     sa.Column("visit_date", sa.Date, nullable=False),
-    sa.Column("department_code", sa.String(20), nullable=False),
+    sa.Column("department_code", sa.String(_LEN["department_code"]), nullable=False),
     sa.Column("queue_number", sa.Integer, nullable=False),
-    sa.Column("ticket", sa.String(40), nullable=False),
-    sa.Column("verdict", sa.String(30), nullable=False),
+    sa.Column("ticket", sa.String(_LEN["ticket"]), nullable=False),
+    sa.Column("verdict", sa.String(_LEN["verdict"]), nullable=False),
     sa.Column("provisional", sa.Boolean, nullable=False),
     sa.Column("registered_here", sa.Boolean, nullable=True),
-    sa.Column("card_kind", sa.String(10), nullable=False),
-    sa.Column("card_number", sa.String(15), nullable=True),
-    sa.Column("bhxh_number", sa.String(10), nullable=True),
-    sa.Column("citizen_id", sa.String(12), nullable=True),
-    sa.Column("name", sa.String(255), nullable=True),
-    sa.Column("birth_date", sa.String(10), nullable=True),
-    sa.Column("gender", sa.String(10), nullable=True),
-    sa.Column("card_facility_code", sa.String(20), nullable=True),
+    sa.Column("card_kind", sa.String(_LEN["card_kind"]), nullable=False),
+    sa.Column("card_number", sa.String(_LEN["card_number"]), nullable=True),
+    sa.Column("bhxh_number", sa.String(_LEN["bhxh_number"]), nullable=True),
+    sa.Column("citizen_id", sa.String(_LEN["citizen_id"]), nullable=True),
+    sa.Column("name", sa.String(_LEN["name"]), nullable=True),
+    sa.Column("birth_date", sa.String(_LEN["birth_date"]), nullable=True),
+    sa.Column("gender", sa.String(_LEN["gender"]), nullable=True),
+    sa.Column("card_facility_code", sa.String(_LEN["card_facility_code"]), nullable=True),
     sa.Column("valid_from", sa.Date, nullable=True),
     sa.Column("valid_to", sa.Date, nullable=True),
-    sa.Column("area", sa.String(20), nullable=True),
+    sa.Column("area", sa.String(_LEN["area"]), nullable=True),
     sa.Column("five_years_on", sa.Date, nullable=True),
-    sa.Column("object_code", sa.String(20), nullable=True),
+    sa.Column("object_code", sa.String(_LEN["object_code"]), nullable=True),
     sa.Column("benefit_level", sa.Integer, nullable=True),
     sa.Index("ix_hub_visits_device_date", "device_id", "visit_date"),
     sa.Index("ix_hub_visits_facility_date", "facility_code", "visit_date"),

@@ -20,12 +20,24 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import Engine
 
+from kiosk.errors import KioskError
 from kiosk.gateway.export import ExportReport, export_xml0, facility_from_services
 from kiosk.gateway.xml0 import Xml0Extras
 from kiosk.hub import db, gateway_store
 
 if TYPE_CHECKING:
     from kiosk.gateway.signing import SigningCredentials
+
+
+class UnknownServiceError(KioskError):
+    """``--default-service CODE`` names no active service of the facility's reference data."""
+
+    code = "unknown_service"
+
+
+def _usable_codes(services: list[dict[str, Any]]) -> set[str]:
+    return {str(row["code"]) for row in services
+            if row.get("active", True) is not False and row.get("code") and row.get("name")}
 
 
 def export_day(engine: Engine, day: dt.date, out_dir: Path, *, facility_code: str | None = None,
@@ -47,6 +59,12 @@ def export_day(engine: Engine, day: dt.date, out_dir: Path, *, facility_code: st
         known = ma_lk.get(str(visit["id"]))
         return Xml0Extras(ma_lk=known) if known else None
 
+    if default_service is not None:
+        lacking = sorted(code for code in by_facility if default_service not in _usable_codes(services[code]))
+        if lacking:
+            raise UnknownServiceError(
+                f"--default-service {default_service!r} is not an active service of facility "
+                f"{', '.join(lacking)}; import it first (kiosk hub reference import service FILE)")
     report = ExportReport()
     for code, group in sorted(by_facility.items()):
         facility = facility_from_services(code, services[code], default_service=default_service)

@@ -30,6 +30,15 @@ CORPUS = Path(os.environ.get("KIOSK_QR_CORPUS", Path(__file__).resolve().parents
 Decoder = Callable[[np.ndarray], list[str]]
 
 
+def _version(package: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "?"
+
+
 def _qr() -> Any:
     import zxingcpp
 
@@ -71,13 +80,13 @@ def timing(values: list[float], prefix: str) -> dict[str, float]:
             f"{prefix}_p90_ms": round(float(np.percentile(values, 90)), 2)}
 
 
-def decoders() -> dict[str, Decoder]:
+def decoders(without: frozenset[str] = frozenset(), nominal: bool = False) -> dict[str, Decoder]:
     import zxingcpp
     from pyzbar import pyzbar
 
     from kiosk.scanner.decoder import PhoneScreenDecoder, to_gray
 
-    project = PhoneScreenDecoder()
+    project = PhoneScreenDecoder(without=without, nominal_budget=nominal)
 
     def ours(img: np.ndarray) -> list[str]:
         return project.decode_still(img).texts
@@ -130,21 +139,40 @@ def _render_one(args: tuple[str, float, int]) -> tuple[str, float, int, np.ndarr
     return category, size, seed, render(scene_params(category, size, seed), payload), payload
 
 
-def synthetic(decs: dict[str, Decoder], quick: bool, workers: int) -> dict[str, Any]:
+def _render_handheld(args: tuple[str, float, int]) -> tuple[str, float, int, np.ndarray, str]:
+    from kiosk.scanner.handheld import render
+
+    condition, size, seed = args
+    img, payload = render(condition, size, seed)
+    return condition, size, seed, img, payload
+
+
+def _grid(decs: dict[str, Decoder], jobs: list[tuple[str, float, int]],
+          renderer: Callable[[tuple[str, float, int]], tuple[str, float, int, np.ndarray, str]],
+          workers: int) -> dict[str, Any]:
+    """Every decoder on every rendered frame; tallies per category×size, category, size, all."""
+    cells: dict[str, dict[str, Tally]] = {name: {} for name in decs}
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for category, size, _seed, img, payload in pool.map(renderer, jobs, chunksize=4):
+            for name, fn in decs.items():
+                texts, cpu, wall = _timed(fn, img)
+                for key in (f"{category}@{size}", f"{category}", f"@{size}", "all",
+                            "ge2.5" if size >= 2.5 else "lt2.5"):
+                    cells[name].setdefault(key, Tally()).add(payload, texts, cpu, wall)
+    return {name: {k: t.summary() for k, t in per.items()} for name, per in cells.items()}
+
+
+def synthetic(decs: dict[str, Decoder], quick: bool, workers: int, tuning: bool = False) -> dict[str, Any]:
+    """The first generator: reported seeds 100-107, or (``tuning``) seeds 20-27, where its camera-frame
+    strategy orders were chosen."""
     from kiosk.scanner.synthetic import CATEGORIES, MODULE_SIZES, empty_frame
 
     seeds = range(100, 101) if quick else range(100, 108)
+    if tuning:
+        seeds = range(20, 21) if quick else range(20, 28)
     sizes = (1.5, 2.5) if quick else MODULE_SIZES
     jobs = [(c, s, seed) for c in CATEGORIES for s in sizes for seed in seeds]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        frames = list(pool.map(_render_one, jobs, chunksize=4))
-    cells: dict[str, dict[str, Tally]] = {name: {} for name in decs}
-    for category, size, _seed, img, payload in frames:
-        for name, fn in decs.items():
-            texts, cpu, wall = _timed(fn, img)
-            for key in (f"{category}@{size}", f"{category}", f"@{size}", "all",
-                        "ge2.5" if size >= 2.5 else "lt2.5"):
-                cells[name].setdefault(key, Tally()).add(payload, texts, cpu, wall)
+    out = _grid(decs, jobs, _render_one, workers)
     empty: dict[str, Tally] = {name: Tally() for name in decs}
     for i in range(2 if quick else 20):
         img = empty_frame(i)
@@ -154,14 +182,28 @@ def synthetic(decs: dict[str, Decoder], quick: bool, workers: int) -> dict[str, 
             empty[name].wrong += bool(texts)
             empty[name].cpu_ms.append(cpu)
             empty[name].wall_ms.append(wall)
-    out: dict[str, Any] = {name: {k: t.summary() for k, t in per.items()} for name, per in cells.items()}
     out["no_code_frames"] = {name: t.summary() for name, t in empty.items()}
     out["layout"] = {"categories": list(CATEGORIES), "module_sizes": list(sizes), "seeds": list(seeds),
                      "frame": "1280x720"}
     return out
 
 
-def clips(quick: bool) -> dict[str, Any]:
+def handheld(decs: dict[str, Decoder], quick: bool, workers: int, split: str) -> dict[str, Any]:
+    """The independent generator (:mod:`kiosk.scanner.handheld`) on its tuning or held-out seeds."""
+    from kiosk.scanner.handheld import CONDITIONS, HELDOUT_SEEDS, MODULE_SIZES, TUNING_SEEDS
+
+    seeds = list(TUNING_SEEDS if split == "tuning" else HELDOUT_SEEDS)
+    if quick:
+        seeds = seeds[:1]
+    sizes = (1.5, 2.5) if quick else MODULE_SIZES
+    jobs = [(c, s, seed) for c in CONDITIONS for s in sizes for seed in seeds]
+    out = _grid(decs, jobs, _render_handheld, workers)
+    out["layout"] = {"categories": list(CONDITIONS), "module_sizes": list(sizes), "seeds": seeds,
+                     "split": split, "frame": "1280x720"}
+    return out
+
+
+def clips(quick: bool, without: frozenset[str] = frozenset(), nominal: bool = False) -> dict[str, Any]:
     import zxingcpp
     from pyzbar import pyzbar
 
@@ -174,7 +216,8 @@ def clips(quick: bool) -> dict[str, Any]:
     for effect in ("glare",) if quick else ("glare", "moire"):
         for seed in seeds:
             frames, payload = approach_frames(seed, effect)
-            decoder = PhoneScreenDecoder()  # live mode: strategies spread across frames
+            # live mode: strategies spread across frames
+            decoder = PhoneScreenDecoder(without=without, nominal_budget=nominal)
             first: dict[str, int | None] = {k: None for k in results}
             for i, frame in enumerate(frames, start=1):
                 gray = to_gray(frame)
@@ -203,21 +246,42 @@ def clips(quick: bool) -> dict[str, Any]:
                     "1.2 -> 3.0 px over 45 frames (1.5 s at 30 fps)"}
 
 
-def run(quick: bool = False, workers: int = 2) -> dict[str, Any]:
+#: What ``run`` can measure; ``handheld_heldout`` is the held-out split (report only, never tune on it).
+SUITES: tuple[str, ...] = ("blackbox", "synthetic", "handheld_tuning", "handheld_heldout", "clips")
+#: Also available (not run by default): the first generator's tuning seeds.
+EXTRA_SUITES: tuple[str, ...] = ("synthetic_tuning",)
+
+
+def run(quick: bool = False, workers: int = 2, suites: tuple[str, ...] = SUITES,
+        without: frozenset[str] = frozenset(), nominal: bool = False) -> dict[str, Any]:
+    """``without``: strategies the project decoder leaves out (to measure what each one adds).
+    ``nominal``: the project decoder's budget counts nominal strategy costs, not measured CPU time
+    (rates independent of the machine's speed and load; times are still measured)."""
     import cv2
-    import zxingcpp
 
     cv2.setNumThreads(1)
-    decs = decoders()
+    decs = decoders(without, nominal)
     started = time.perf_counter()
     report = {
         "quick": quick,
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "opencv": cv2.__version__,
-                    "zxing_cpp": getattr(zxingcpp, "__version__", "?"), "cv_threads": 1},
-        "blackbox": blackbox(decs, quick),
-        "synthetic": synthetic(decs, quick, workers),
-        "clips": clips(quick),
+                    "zxing_cpp": _version("zxing-cpp"), "cv_threads": 1},
+        "suites": list(suites),
+        "without": sorted(without),
+        "budget": "nominal costs" if nominal else "measured thread CPU time",
+        "load_average": [round(v, 2) for v in os.getloadavg()],
     }
+    if "blackbox" in suites:
+        report["blackbox"] = blackbox(decs, quick)
+    if "synthetic" in suites:
+        report["synthetic"] = synthetic(decs, quick, workers)
+    if "synthetic_tuning" in suites:
+        report["synthetic_tuning"] = synthetic(decs, quick, workers, tuning=True)
+    for split in ("tuning", "heldout"):
+        if f"handheld_{split}" in suites:
+            report[f"handheld_{split}"] = handheld(decs, quick, workers, split)
+    if "clips" in suites:
+        report["clips"] = clips(quick, without, nominal)
     report["seconds"] = round(time.perf_counter() - started, 1)
     return report
 
@@ -228,40 +292,70 @@ def _pct(cell: dict[str, Any] | None) -> str:
     return f"{100 * cell['rate']:5.1f}%" + ("!" if cell["wrong"] else " ")
 
 
+_TITLES = {
+    "synthetic": "2. First generator (kiosk.scanner.synthetic), seeds 100-107",
+    "synthetic_tuning": "2t. First generator (kiosk.scanner.synthetic), its tuning seeds 20-27",
+    "handheld_tuning": "3a. Independent generator (kiosk.scanner.handheld), TUNING seeds",
+    "handheld_heldout": "3b. Independent generator (kiosk.scanner.handheld), HELD-OUT seeds (never tuned on)",
+}
+NAMES = ("project", "zxing-cpp", "pyzbar")
+
+
+def _grid_table(title: str, syn: dict[str, Any]) -> list[str]:
+    sizes = syn["layout"]["module_sizes"]
+    names = NAMES
+    lines = ["", f"== {title}, 1280x720, {sum(syn[names[0]][f'@{s}']['n'] for s in sizes)} frames ==",
+             "percent read: project / zxing-cpp / pyzbar per px/module"]
+    lines.append(f"{'condition':12s} " + " ".join(f"{s:>14}" for s in sizes) + f" {'all':>14s}")
+    for cat in [*syn["layout"]["categories"], None]:
+        row = f"{cat or 'ALL':12s} "
+        for key in [f"{cat}@{s}" if cat else f"@{s}" for s in sizes] + [cat or "all"]:
+            row += " " + "/".join(f"{100 * syn[n][key]['rate']:3.0f}" for n in names).rjust(14)
+        lines.append(row)
+    lines.append("")
+    lines.append("| | all | " + " | ".join(syn["layout"]["categories"]) + " | "
+                 + " | ".join(f"{s} px" for s in sizes) + " | >=2.5 px | wrong | cpu ms median/p90 |")
+    lines.append("|---" * (4 + len(syn["layout"]["categories"]) + len(sizes)) + "|---|")
+    for n in names:
+        d = syn[n]
+        cols = [f"{100 * d['all']['rate']:.1f} %"]
+        cols += [f"{100 * d[c]['rate']:.0f}" for c in syn["layout"]["categories"]]
+        cols += [f"{100 * d[f'@{s}']['rate']:.0f}" for s in sizes]
+        cols += [f"{100 * d['ge2.5']['rate']:.1f} %" if "ge2.5" in d else "-", str(d["all"]["wrong"]),
+                 f"{d['all']['cpu_median_ms']}/{d['all']['cpu_p90_ms']}"]
+        lines.append(f"| {'kiosk decode' if n == 'project' else n} | " + " | ".join(cols) + " |")
+    return lines
+
+
 def format_tables(report: dict[str, Any]) -> str:
     lines: list[str] = []
-    names = ("project", "zxing-cpp", "pyzbar")
-    bb = report["blackbox"]
-    lines.append("== 1. ZXing blackbox (exact text; '!' = wrong reads) ==")
-    if "skipped" in bb:
-        lines.append(bb["skipped"])
-    else:
-        lines.append(f"{'folder':10s} " + " ".join(f"{n:>12s}" for n in names))
-        for key in sorted(bb["project"]):
-            lines.append(f"{key:10s} " + " ".join(f"{_pct(bb[n].get(key)):>12s}" for n in names))
-        lines.append("wrong reads: " + ", ".join(f"{n} {bb[n]['all']['wrong']}" for n in names))
-        lines.append("cpu ms median/p90: " + ", ".join(
-            f"{n} {bb[n]['all']['cpu_median_ms']}/{bb[n]['all']['cpu_p90_ms']}" for n in names))
-    syn = report["synthetic"]
-    sizes = syn["layout"]["module_sizes"]
-    lines.append("")
-    lines.append("== 2. Synthetic phone screen, 1280x720: project / zxing-cpp / pyzbar per px/module ==")
-    lines.append(f"{'category':10s} " + " ".join(f"{s:>19}" for s in sizes) + f" {'all':>19s}")
-    for cat in [*syn["layout"]["categories"], None]:
-        row = f"{cat or 'ALL':10s} "
-        for key in [f"{cat}@{s}" if cat else f"@{s}" for s in sizes] + [cat or "all"]:
-            row += " " + "/".join(f"{100 * syn[n][key]['rate']:3.0f}" for n in names).rjust(19)
-        lines.append(row)
-    for n in names:
-        a = syn[n]["all"]
-        lines.append(f"{n:10s} all {100 * a['rate']:.1f}%  >=2.5px {100 * syn[n]['ge2.5']['rate']:.1f}%  "
-                     f"1.5px {100 * syn[n]['@1.5']['rate']:.1f}%  wrong {a['wrong']}  "
-                     f"cpu ms median {a['cpu_median_ms']} p90 {a['cpu_p90_ms']}  "
-                     f"(wall {a['wall_median_ms']}/{a['wall_p90_ms']})  "
-                     f"no-code frames cpu median {syn['no_code_frames'][n]['cpu_median_ms']}")
-    lines.append("")
-    lines.append("== 3. Approach clips: median frames to first correct read (from clip start) ==")
-    for n, s in report["clips"]["summary"].items():
-        lines.append(f"{n:10s} median {s['median_frames_to_first_read']}  never read {s['never_read']}/{s['clips']}")
-    lines.append(f"total {report['seconds']} s")
+    names = NAMES
+    if "blackbox" in report:
+        bb = report["blackbox"]
+        lines.append("== 1. Real photos: ZXing blackbox (exact text; '!' = wrong reads) ==")
+        if "skipped" in bb:
+            lines.append(bb["skipped"])
+        else:
+            lines.append(f"{'folder':10s} " + " ".join(f"{n:>12s}" for n in names))
+            for key in sorted(bb["project"]):
+                lines.append(f"{key:10s} " + " ".join(f"{_pct(bb[n].get(key)):>12s}" for n in names))
+            lines.append("wrong reads: " + ", ".join(f"{n} {bb[n]['all']['wrong']}" for n in names))
+            lines.append("cpu ms median/p90: " + ", ".join(
+                f"{n} {bb[n]['all']['cpu_median_ms']}/{bb[n]['all']['cpu_p90_ms']}" for n in names))
+    for key, title in _TITLES.items():
+        if key in report:
+            lines += _grid_table(title, report[key])
+    if "synthetic" in report:
+        syn = report["synthetic"]
+        lines.append("no-code frames cpu median: " + ", ".join(
+            f"{n} {syn['no_code_frames'][n]['cpu_median_ms']} ms" for n in names))
+    if "clips" in report:
+        lines.append("")
+        lines.append("== 4. Approach clips: frames to first correct read (from clip start) ==")
+        for n, s in report["clips"]["summary"].items():
+            per = [c[n] for c in report["clips"]["clips"]]
+            lines.append(f"{n:10s} median {s['median_frames_to_first_read']}  never read "
+                         f"{s['never_read']}/{s['clips']}  per clip {per}")
+    lines.append(f"total {report['seconds']} s; budget: {report['budget']}; load average at start "
+                 f"{report['load_average']} on {report['machine']['cpus']} CPUs")
     return "\n".join(lines)

@@ -33,6 +33,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     b.add_argument("--quick", action="store_true", help="short run for CI (seconds)")
     b.add_argument("--json-out", metavar="PATH", help="also write the JSON report to PATH")
     b.add_argument("--workers", type=int, default=2, help="processes rendering synthetic frames")
+    b.add_argument("--suites", default="blackbox,synthetic,handheld_tuning,handheld_heldout,clips",
+                   help="comma-separated subset of the benchmark's suites (while tuning, leave handheld_heldout out)")
     b.set_defaults(handler=_bench_decode)
 
 
@@ -132,7 +134,7 @@ def _bench_decode(args: argparse.Namespace) -> int:
 
     from kiosk.scanner.benchmark import format_tables, run
 
-    report = run(quick=args.quick, workers=max(1, args.workers))
+    report = run(quick=args.quick, workers=max(1, args.workers), suites=tuple(args.suites.split(",")))
     print(format_tables(report))
     text = json.dumps(report, ensure_ascii=False)
     print(text)

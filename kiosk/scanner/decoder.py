@@ -32,12 +32,14 @@ from kiosk.scanner.fusion import FrameFusion
 from kiosk.scanner.hints import CaptureHint, hints_for
 from kiosk.scanner.locate import Candidate, from_quad, merge_overlapping, texture_candidates
 from kiosk.scanner.strategies import (
+    APPLIES,
     EXTRA_ROI_STRATEGIES,
     FRAME_ORDER_LARGE,
     FRAME_ORDER_SMALL,
     FRAME_SMALL_MODULE_PX,
     FULL_STRATEGIES,
     ROI_STRATEGIES,
+    WIDE_MARGIN,
     barcode_quad,
     barcode_version,
     zxing_read,
@@ -45,6 +47,8 @@ from kiosk.scanner.strategies import (
 
 #: Default time budget per live frame (ms): leaves room for capture and UI at 30 fps on 2 cores.
 LIVE_BUDGET_MS = 18.0
+#: Nominal cost of the whole-frame zxing pass and the texture detector (ms, see nominal_budget).
+BASE_COST_MS = 6.0
 #: Default budget for a single image.
 STILL_BUDGET_MS = 28.0
 #: Images up to this size (longest side) also get the whole-image strategies (before the ROI cascade).
@@ -97,8 +101,19 @@ class PhoneScreenDecoder:
     """Stateful decoder for a stream of frames of one camera (not thread-safe; one per camera)."""
 
     def __init__(self, budget_ms: float = LIVE_BUDGET_MS, *, use_zbar: bool = True, use_fusion: bool = True,
-                 clock: Callable[[], float] = time.thread_time) -> None:
+                 clock: Callable[[], float] = time.thread_time, without: frozenset[str] = frozenset(),
+                 nominal_budget: bool = False) -> None:
+        """``without``: names of strategies never to run (the benchmark's ablations).
+
+        ``nominal_budget``: count the budget in the strategies' nominal costs (``strategies.py``; about
+        what they cost on a loaded 2-core machine) instead of measured CPU time, so which strategies
+        run does not depend on the machine or its load at all. For reproducible benchmark rates; a
+        camera should keep the measured clock (the budget is there to keep up with 30 fps).
+        """
         self.budget_ms = budget_ms
+        self.without = without
+        self.nominal_budget = nominal_budget
+        self._spent_ms = 0.0
         self.use_zbar = use_zbar
         self._fusion = FrameFusion() if use_fusion else None
         self._clock = clock
@@ -134,10 +149,11 @@ class PhoneScreenDecoder:
     # -- internals -------------------------------------------------------------------------------
 
     def _strategies(self) -> list[tuple[str, Callable[[np.ndarray, float], list], float]]:
-        return [s for s in ROI_STRATEGIES if self.use_zbar or "zbar" not in s[0]]
+        return [s for s in ROI_STRATEGIES if (self.use_zbar or "zbar" not in s[0]) and s[0] not in self.without]
 
     def _run(self, frame: np.ndarray, budget_ms: float, *, still: bool) -> FrameResult:
         start = self._clock()
+        self._spent_ms = BASE_COST_MS
         result = FrameResult()
         gray = to_gray(frame)
         barcodes = zxing_read(gray, errors=True)
@@ -180,6 +196,8 @@ class PhoneScreenDecoder:
         return []
 
     def _elapsed(self, start: float) -> float:
+        if self.nominal_budget:
+            return self._spent_ms
         return (self._clock() - start) * 1000
 
     def _cascade(self, gray: np.ndarray, candidates: list[Candidate], result: FrameResult,
@@ -193,7 +211,7 @@ class PhoneScreenDecoder:
         if not rois:
             return
         n = len(strategies)  # the live rotation; the extra strategies follow
-        strategies = [*strategies, *EXTRA_ROI_STRATEGIES]
+        strategies = [*strategies, *(s for s in EXTRA_ROI_STRATEGIES if s[0] not in self.without)]
         index = {s[0]: i for i, s in enumerate(strategies)}
         plan: list[tuple[int, int, bool]] = []  # (strategy index, roi index, advances the cursor)
         if still and max(gray.shape[:2]) <= SMALL_IMAGE_PX:
@@ -220,6 +238,14 @@ class PhoneScreenDecoder:
         for done, (k, r, advances) in enumerate(plan):
             name, fn, cost = strategies[k]
             candidate, roi = rois[r]
+            if name.startswith("roi_wide_"):
+                x0, y0, x1, y1 = candidate.box(gray.shape, WIDE_MARGIN)
+                roi = gray[y0:y1, x0:x1]
+            applies = APPLIES.get(name)
+            if applies is not None and not applies(candidate, roi):
+                if advances:
+                    self._cursor = (k + 1) % n
+                continue
             # Costs are for a ~150 px ROI; larger ROIs cost more, but upscaled images are capped at
             # strategies.MAX_SIDE, so the growth levels off.
             scale = min((max(roi.shape) / 150.0) ** 2, 2.0)
@@ -229,6 +255,7 @@ class PhoneScreenDecoder:
                 self._cursor = (k + 1) % n
             label = name
             result.tried.append(label)
+            self._spent_ms += cost * scale
             for raw in fn(roi, candidate.angle_deg):
                 result.reads.append(Read(raw.text, label, raw.engine, candidate))
             if result.reads:
@@ -242,6 +269,7 @@ class PhoneScreenDecoder:
             if self._elapsed(start) + cost * scale > budget_ms:
                 break
             result.tried.append(name)
+            self._spent_ms += cost * scale
             for raw in fn(gray, 0.0):
                 result.reads.append(Read(raw.text, name, raw.engine, None))
             if result.reads:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from kiosk.scanner.decoder import LIVE_BUDGET_MS, FrameResult, PhoneScreenDecoder
+from kiosk.scanner.exposure import ExposureController
 from kiosk.scanner.gate import Scan, ScanGate, ScanSource
 from kiosk.scanner.sources import FrameSource
 
@@ -33,12 +34,17 @@ class FrameOutput:
 
 class LivePipeline:
     def __init__(self, *, duplicate_window_s: float = 5.0, budget_ms: float = LIVE_BUDGET_MS,
-                 gate: ScanGate | None = None, decoder: PhoneScreenDecoder | None = None) -> None:
+                 gate: ScanGate | None = None, decoder: PhoneScreenDecoder | None = None,
+                 exposure: ExposureController | None = None) -> None:
+        """``exposure``: optional camera exposure control fed with every frame's result (exposure.py)."""
         self.decoder = decoder or PhoneScreenDecoder(budget_ms)
         self.gate = gate or ScanGate(duplicate_window_s)
+        self.exposure = exposure
 
     def process(self, frame: np.ndarray) -> FrameOutput:
         result = self.decoder.decode(frame)
+        if self.exposure is not None:
+            self.exposure.update(result)
         self.gate.next_frame()
         out = FrameOutput(result)
         for text in result.texts:

@@ -72,10 +72,33 @@ class OpenCvSource:
             self._cap.set(cv2.CAP_PROP_FRAME_HEIGHT, height)
             self._cap.set(cv2.CAP_PROP_FPS, fps)
         self._ended = False
+        self._pending: dict[int, float] = {}
+        self._lock = threading.Lock()
+
+    def get_property(self, prop: int) -> float | None:
+        """A capture property (``cv2.CAP_PROP_*``); None when the backend does not report it."""
+        with self._lock:
+            if prop in self._pending:
+                return self._pending[prop]
+        value = float(self._cap.get(prop))
+        return None if value == -1.0 or (value == 0.0 and not self.live) else value
+
+    def set_property(self, prop: int, value: float) -> None:
+        """Ask for a capture property; applied in the capturing thread before its next frame."""
+        with self._lock:
+            self._pending[prop] = value
+
+    def _apply_pending(self) -> None:
+        with self._lock:
+            pending, self._pending = self._pending, {}
+        for prop, value in pending.items():
+            self._cap.set(prop, value)
 
     def read(self) -> np.ndarray | None:
         if self._ended:
             return None
+        if self._pending:
+            self._apply_pending()
         ok, frame = self._cap.read()
         if not ok or frame is None:
             if not self.live:
@@ -123,6 +146,60 @@ class ImageFolderSource:
 
     def close(self) -> None:
         self._ended = True
+
+
+class SimulatedExposureSource:
+    """A camera stand-in whose frames depend on its exposure setting (for tests and benchmarks).
+
+    ``render(relative_exposure, index)`` draws frame ``index`` at an exposure relative to the
+    initial one (1.0 = as opened). Properties follow the V4L2 conventions: ``CAP_PROP_EXPOSURE`` is a
+    duration (initially ``exposure``), ``CAP_PROP_AUTO_EXPOSURE`` 3 = auto, 1 = manual. Requests are
+    applied before the next frame, like :class:`OpenCvSource`; ``history`` records (frame index,
+    relative exposure) of every frame delivered.
+    """
+
+    EXPOSURE, AUTO = 15, 21  # cv2.CAP_PROP_EXPOSURE, cv2.CAP_PROP_AUTO_EXPOSURE
+
+    def __init__(self, render: Callable[[float, int], np.ndarray], *, frames: int, exposure: float = 156.0,
+                 accepts: bool = True) -> None:
+        self.name = "simulated camera"
+        self._render = render
+        self._frames = frames
+        self._initial = exposure
+        self._props: dict[int, float] = {self.EXPOSURE: exposure, self.AUTO: 3.0}
+        self._pending: dict[int, float] = {}
+        self._accepts = accepts
+        self._index = 0
+        self._lock = threading.Lock()
+        self.history: list[tuple[int, float]] = []
+
+    def get_property(self, prop: int) -> float | None:
+        with self._lock:
+            return self._props.get(prop)
+
+    def set_property(self, prop: int, value: float) -> None:
+        with self._lock:
+            self._pending[prop] = value
+
+    def read(self) -> np.ndarray | None:
+        with self._lock:
+            if self._accepts:
+                self._props.update(self._pending)
+            self._pending.clear()
+            if self._index >= self._frames:
+                return None
+            relative = self._props[self.EXPOSURE] / self._initial
+            index = self._index
+            self._index += 1
+        self.history.append((index, relative))
+        return self._render(relative, index)
+
+    @property
+    def ended(self) -> bool:
+        return self._index >= self._frames
+
+    def close(self) -> None:
+        self._index = self._frames
 
 
 def is_live(spec: str) -> bool:
@@ -215,6 +292,17 @@ class ReconnectingSource:
     @property
     def ended(self) -> bool:
         return self.state is SourceState.CLOSED
+
+    def get_property(self, prop: int) -> float | None:
+        """The open camera's property (see :class:`OpenCvSource`); None while it is not open."""
+        source = self._source
+        getter = getattr(source, "get_property", None)
+        return getter(prop) if getter is not None else None
+
+    def set_property(self, prop: int, value: float) -> None:
+        setter = getattr(self._source, "set_property", None)
+        if setter is not None:
+            setter(prop, value)
 
     def close(self) -> None:
         with self._lock:

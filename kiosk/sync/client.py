@@ -1,4 +1,4 @@
-"""HTTP client for the hub's sync API (protocol: kiosk/hub/protocol.py, docs/hub-api.md).
+"""HTTP client for the hub's sync API (protocol: kiosk/protocol/models.py, docs/hub-api.md).
 
 Every failure becomes a :class:`SyncError` that says whether retrying can help (``transient``) and how
 long the server asked us to wait (``retry_after_s``). Messages never carry patient data or the token.
@@ -11,13 +11,17 @@ import gzip
 import json
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import requests
 
+if TYPE_CHECKING:
+    from kiosk.config import HubConfig
+
 from kiosk import __version__
 from kiosk.errors import KioskError
-from kiosk.hub.protocol import PROTOCOL_VERSION
+from kiosk.protocol.errors import read_error
+from kiosk.protocol.limits import PROTOCOL_VERSION
 from kiosk.sync.backoff import parse_retry_after
 
 #: Bodies larger than this are sent gzip-compressed.
@@ -31,10 +35,14 @@ class SyncError(KioskError):
     summary = "Synchronisation with the hub failed"
     transient = True
 
-    def __init__(self, message: str, *, status: int | None = None, retry_after_s: float | None = None) -> None:
+    def __init__(self, message: str, *, status: int | None = None, retry_after_s: float | None = None,
+                 hub_code: str | None = None) -> None:
         super().__init__(message)
         self.status = status
         self.retry_after_s = retry_after_s
+        #: The hub's error code (``{"error": {"code"}}``), when it answered with one (``code`` is the
+        #: kiosk's own, see kiosk.errors).
+        self.hub_code = hub_code
 
 
 class HubUnreachable(SyncError):
@@ -73,6 +81,14 @@ class BatchTooLarge(HubRejected):
     """413: send smaller batches."""
 
 
+class DeviceCloned(HubRejected):
+    """409 ``device_cloned``: another kiosk installation uploads with this token (a copied device
+    database); this kiosk must be registered as a new device."""
+
+    code = "device_cloned"
+    summary = "Another kiosk uses this device's token: register this kiosk as a new device"
+
+
 class NotConfigured(HubRejected):
     """No hub URL or token in the configuration."""
 
@@ -93,17 +109,26 @@ class HubClient:
     """One hub, one device token. Thread-compatible: use one client per thread."""
 
     def __init__(self, base_url: str, token: str, *, connect_timeout_s: float = 5.0,
-                 read_timeout_s: float = 30.0, session: requests.Session | None = None) -> None:
+                 read_timeout_s: float = 30.0, session: requests.Session | None = None,
+                 ca_bundle: str = "") -> None:
         if not base_url or not token:
             raise NotConfigured("no hub configured: set [hub] url and token, or KIOSK_HUB_URL and KIOSK_HUB_TOKEN")
         self.base_url = base_url.rstrip("/")
         self._timeout = (connect_timeout_s, read_timeout_s)
         self._session = session or requests.Session()
+        # [hub] ca_bundle: the private CA that signed the hub's certificate. Passed with every request:
+        # requests lets $REQUESTS_CA_BUNDLE override a session-wide setting.
+        self._verify: str | bool = ca_bundle or True
         self._session.headers.update({
             "Authorization": f"Bearer {token}",
             "User-Agent": f"clinic-kiosk/{__version__}",
             "Accept": "application/json",
         })
+
+    @classmethod
+    def from_config(cls, hub: HubConfig) -> HubClient:
+        """The client of the ``[hub]`` section (url, token, timeout_s, ca_bundle)."""
+        return cls(hub.url, hub.token, read_timeout_s=hub.timeout_s, ca_bundle=hub.ca_bundle)
 
     def close(self) -> None:
         self._session.close()
@@ -120,7 +145,8 @@ class HubClient:
                 send_headers["Content-Encoding"] = "gzip"
         try:
             response = self._session.request(method, self.base_url + path, params=params, data=data,
-                                             headers=send_headers, timeout=self._timeout)
+                                             headers=send_headers, timeout=self._timeout,
+                                             verify=self._verify)
             payload_bytes = response.content  # reads the whole body: a cut connection raises here
         except requests.Timeout as exc:
             raise HubUnreachable(f"the hub did not answer in time ({type(exc).__name__})") from None
@@ -136,20 +162,23 @@ class HubClient:
 
     @staticmethod
     def _raise_for(status: int, payload: bytes, retry_after: str | None) -> None:
+        """The hub's error answer ``{"error": {"code", "message"}}`` (docs/hub-api.md) as a SyncError."""
         try:
-            body = json.loads(payload)
-            detail = f"{body.get('error')}: {body.get('message')}" if isinstance(body, dict) else ""
+            code, text = read_error(json.loads(payload))
         except ValueError:
-            detail = ""
+            code, text = None, None
+        detail = f"{code}: {text}" if code or text else ""
         message = f"HTTP {status}" + (f" {detail}" if detail else "")
         wait = parse_retry_after(retry_after)
         if status == 413:
-            raise BatchTooLarge(message, status=status)
+            raise BatchTooLarge(message, status=status, hub_code=code)
+        if status == 409 and code == "device_cloned":
+            raise DeviceCloned(message, status=status, hub_code=code)
         if status in (408, 429, 503):
-            raise HubBusy(message, status=status, retry_after_s=wait)
+            raise HubBusy(message, status=status, retry_after_s=wait, hub_code=code)
         if status >= 500:
-            raise HubServerError(message, status=status, retry_after_s=wait)
-        raise HubRejected(message, status=status)
+            raise HubServerError(message, status=status, retry_after_s=wait, hub_code=code)
+        raise HubRejected(message, status=status, hub_code=code)
 
     def health(self) -> dict[str, Any]:
         result: dict[str, Any] = self._request("GET", "/v1/health")
@@ -159,10 +188,14 @@ class HubClient:
         result: dict[str, Any] = self._request("GET", "/v1/device")
         return result
 
-    def push(self, batch_id: uuid.UUID, records: list[dict[str, Any]]) -> dict[str, Any]:
-        """Upload one batch; the answer carries ``results`` [{id, status, reason}] for every record."""
-        body = {"batch_id": str(batch_id), "protocol": PROTOCOL_VERSION, "app_version": __version__,
-                "records": records}
+    def push(self, batch_id: uuid.UUID, records: list[dict[str, Any]],
+             instance_id: str | None = None) -> dict[str, Any]:
+        """Upload one batch; the answer carries ``results`` [{id, status, reason}] for every record.
+        ``instance_id``: this installation (kiosk.sync.instance), so the hub can tell a copied database."""
+        body: dict[str, Any] = {"batch_id": str(batch_id), "protocol": PROTOCOL_VERSION,
+                                "app_version": __version__, "records": records}
+        if instance_id is not None:
+            body["instance_id"] = instance_id
         result: dict[str, Any] = self._request("POST", "/v1/sync/push", body=body,
                                                headers={"Idempotency-Key": str(batch_id)})
         return result

@@ -2,9 +2,14 @@
 
 Push (docs/house-style.md §4): the outbox offers the oldest pending visits; they are marked ``sending``,
 posted as one batch, and each record is marked from the hub's per-record result. The batch id is
-derived from the visit ids, so a retry after a lost answer carries the same id and the hub replays
-its stored result; a batch of different composition still cannot duplicate anything, because the
-hub answers a known visit id with ``duplicate``.
+derived from the visit ids (the hub scopes it per device), so a retry after a lost answer carries the
+same id and the hub replays its stored result; a batch of different composition still cannot duplicate
+anything, because the hub answers a known visit id with ``duplicate``.
+
+One bad record never stalls the outbox (docs/hub-api.md, "Rejected records"): a record the hub rejects is
+set aside (state ``rejected`` with the reason) and never resent unchanged; a batch the hub refuses as a
+whole (413, a malformed batch, a 500) is split in halves until the record causing it is alone, and that
+record is set aside too when the hub took more of that batch's records than it refused.
 
 Pull: pages of changes after the saved cursor; each page is applied and its ``next_cursor`` saved in
 the same transaction, so a crash resumes after the last applied page.
@@ -20,7 +25,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from kiosk.sync.client import BatchTooLarge, HubClient, PullPage
+from kiosk.sync.client import HubClient, HubRejected, HubServerError, PullPage, SyncError
+from kiosk.sync.instance import instance_id as installation_id
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +46,7 @@ class SyncStore(Protocol):
     def mark_sending(self, ids: Sequence[str]) -> int: ...
     def record_push_results(self, results: Any) -> Any: ...
     def pending_count(self) -> int: ...
+    def rejected_count(self) -> int: ...
     def oldest_pending_at(self) -> dt.datetime | None: ...
     def apply_pull_page(self, changes: Any, *, cursor_name: str, next_cursor: str) -> Any: ...
     def get_cursor(self, name: str) -> str | None: ...
@@ -56,6 +63,21 @@ def _nonzero(counts: dict[str, int]) -> dict[str, int]:
 
 def batch_id_for(ids: Sequence[str]) -> uuid.UUID:
     return uuid.uuid5(BATCH_NAMESPACE, ",".join(sorted(ids)))
+
+
+#: Codes of a 400/422 that a batch's content can cause (splitting the batch isolates the record).
+_CONTENT_CODES = frozenset({"invalid_batch", "batch_id_reused", "invalid_json", "too_deep", "bad_gzip", None})
+
+
+#: Records refused alone after which, with fewer records taken, splitting stops (the hub is failing).
+_GIVE_UP_SUSPECTS = 8
+
+
+def caused_by_content(exc: SyncError) -> bool:
+    """Can the batch's records have caused this failure (so that a smaller batch would get through)?"""
+    if exc.status == 413 or (isinstance(exc, HubServerError) and exc.status in (500, None)):
+        return True
+    return isinstance(exc, HubRejected) and exc.status in (400, 422) and exc.hub_code in _CONTENT_CODES
 
 
 @dataclass
@@ -94,17 +116,29 @@ class DayReconciliation:
 
 
 @dataclass
+class _PushRun:
+    """One batch from the outbox, however often it was split."""
+
+    #: Records of the batch the hub stored.
+    taken: int = 0
+    #: Records the hub refused alone (visit id, the failure), waiting for a verdict on the hub's health.
+    suspects: list[tuple[str, SyncError]] = field(default_factory=list)
+    failure: SyncError | None = None
+
+
+@dataclass
 class SyncReport:
     pushed: int = 0
     rejected: int = 0
     pulled: int = 0
     pending: int = 0
+    #: Visits set aside in the outbox (rejected by the hub; shown to staff), this run's included.
+    set_aside: int = 0
     reconciliation: list[DayReconciliation] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"pushed": self.pushed, "pulled": self.pulled, "pending": self.pending}
-        if self.rejected:
-            out["rejected"] = self.rejected
+        out: dict[str, Any] = {"pushed": self.pushed, "pulled": self.pulled, "pending": self.pending,
+                               "rejected": self.rejected, "set_aside": self.set_aside}
         if self.reconciliation:
             out["reconcile"] = [r.to_json() for r in self.reconciliation]
             out["agree"] = all(r.agree for r in self.reconciliation)
@@ -115,41 +149,78 @@ class SyncEngine:
     """Runs one sync at a time against one hub. Not thread-safe: one engine per worker thread."""
 
     def __init__(self, store: SyncStore, client: HubClient, *, batch_size: int = 500, pull_limit: int = 5000,
-                 now: Callable[[], dt.datetime] | None = None) -> None:
+                 now: Callable[[], dt.datetime] | None = None, instance_id: str | None = None) -> None:
         self.store = store
         self.client = client
         self.batch_size = batch_size
         self.pull_limit = pull_limit
         self._now = now or (lambda: dt.datetime.now(dt.UTC))
+        self._instance_id = instance_id
+
+    @property
+    def instance_id(self) -> str:
+        if self._instance_id is None:
+            self._instance_id = installation_id(self.store)
+        return self._instance_id
 
     # ----- push -------------------------------------------------------------------------------------
     def push_pending(self) -> tuple[int, int]:
         """Upload every pending visit; returns (sent, rejected). Raises SyncError when the hub fails."""
         sent = rejected = 0
-        size = self.batch_size
-        budget = self.store.pending_count() // max(1, size) + 4  # visits recorded meanwhile wait for next run
+        budget = self.store.pending_count() // max(1, self.batch_size) + 4  # later visits wait for next run
         while budget > 0:
-            batch = self.store.pending_visits(size)
+            batch = self.store.pending_visits(self.batch_size)
             if not batch:
                 break
-            ids = [str(v["id"]) for v in batch]
-            self.store.mark_sending(ids)
-            try:
-                answer = self.client.push(batch_id_for(ids), batch)
-            except BatchTooLarge:
-                if size == 1:
-                    raise
-                size = max(1, size // 2)
-                continue
-            results = [r for r in answer.get("results", []) if str(r.get("id")) in set(ids)]
-            tally = self.store.record_push_results(results)
-            sent += tally.sent
-            rejected += tally.rejected
-            if tally.sent + tally.rejected == 0:
-                log.warning("the hub's answer named none of the %d visits sent; stopping this push", len(ids))
+            run = _PushRun()
+            done, refused = self._send(batch, run)
+            sent, rejected = sent + done, rejected + refused
+            if run.suspects:
+                # Only a record the hub refuses while it takes most of the same batch is the record's
+                # fault; otherwise the hub itself is failing (and nothing is set aside).
+                if len(run.suspects) >= done:
+                    assert run.failure is not None
+                    raise run.failure
+                rejected += self._set_aside(run)
+            elif done + refused == 0:
+                log.warning("the hub's answer named none of the %d visits sent; stopping this push", len(batch))
                 break
             budget -= 1
         return sent, rejected
+
+    def _send(self, batch: list[dict[str, Any]], run: _PushRun) -> tuple[int, int]:
+        """Post one batch; a failure its content can cause splits it in halves (see the module docstring)."""
+        ids = [str(v["id"]) for v in batch]
+        self.store.mark_sending(ids)
+        try:
+            answer = self.client.push(batch_id_for(ids), batch, instance_id=self.instance_id)
+        except SyncError as exc:
+            if not caused_by_content(exc):
+                raise
+            if len(batch) == 1:
+                run.suspects.append((ids[0], exc))
+                run.failure = exc
+                return 0, 0
+            half = len(batch) // 2
+            first = self._send(batch[:half], run)
+            if len(run.suspects) >= _GIVE_UP_SUSPECTS and len(run.suspects) > run.taken:
+                raise exc  # the hub refuses record after record: it is failing, stop splitting
+            second = self._send(batch[half:], run)
+            return first[0] + second[0], first[1] + second[1]
+        wanted = set(ids)
+        tally = self.store.record_push_results([r for r in answer.get("results", []) if str(r.get("id")) in wanted])
+        run.taken += tally.sent
+        return tally.sent, tally.rejected
+
+    def _set_aside(self, run: _PushRun) -> int:
+        """Quarantine the records the hub refused alone while it took others (never resent unchanged)."""
+        results = [{"id": vid, "status": "rejected",
+                    "reason": f"set aside: the hub refused this record alone ({exc.message})"[:500]}
+                   for vid, exc in run.suspects]
+        for vid, exc in run.suspects:
+            log.warning("visit %s set aside: the hub refused it alone (HTTP %s %s)", vid, exc.status, exc.hub_code)
+        run.suspects.clear()
+        return self.store.record_push_results(results).rejected
 
     # ----- pull -------------------------------------------------------------------------------------
     def _check_hub_identity(self, page: PullPage) -> bool:
@@ -219,5 +290,6 @@ class SyncEngine:
         if reconcile_dates:
             report.reconciliation = self.reconcile(reconcile_dates)
         report.pending = self.store.pending_count()
+        report.set_aside = self.store.rejected_count()
         self.store.set_setting(LAST_SUCCESS_SETTING, self._now().isoformat())
         return report

@@ -65,7 +65,8 @@ class SyncLoop:
     def refresh_pending(self) -> None:
         """Re-read the outbox counters (after a visit was recorded) without syncing."""
         self._publish(pending_count=self.engine.store.pending_count(),
-                      oldest_pending_at=self.engine.store.oldest_pending_at())
+                      oldest_pending_at=self.engine.store.oldest_pending_at(),
+                      rejected_count=self.engine.store.rejected_count())
 
     def start(self) -> None:
         if self._thread is not None:
@@ -97,6 +98,7 @@ class SyncLoop:
             self._publish(syncing=False, online=exc.status is not None, last_error=exc.message,
                           pending_count=self.engine.store.pending_count(),
                           oldest_pending_at=self.engine.store.oldest_pending_at(),
+                          rejected_count=self.engine.store.rejected_count(),
                           next_attempt_at=_utcnow() + dt.timedelta(seconds=delay))
             return delay
         except Exception as exc:  # a bug or an environment problem (disk full): keep the kiosk running
@@ -108,6 +110,7 @@ class SyncLoop:
         self.backoff.reset()
         self._publish(syncing=False, online=True, last_error=None, last_success_at=_utcnow(),
                       pending_count=report.pending, oldest_pending_at=self.engine.store.oldest_pending_at(),
+                      rejected_count=report.set_aside,
                       next_attempt_at=_utcnow() + dt.timedelta(seconds=self.interval_s))
         return self.interval_s
 

@@ -13,15 +13,10 @@ from kiosk.sync.engine import SyncEngine
 from kiosk.sync.lookup import HubLookupClient
 from kiosk.sync.loop import SyncLoop
 
-#: Connecting to the hub never waits longer than this, even with a long ``[hub] timeout_s`` for answers.
-HUB_CONNECT_TIMEOUT_S = 5.0
-
 
 def hub_client(config: Config) -> HubClient:
-    """The sync API client; raises ``NotConfigured`` without a hub URL and token."""
-    timeout = config.hub.timeout_s
-    return HubClient(config.hub.url, config.hub.token, connect_timeout_s=min(HUB_CONNECT_TIMEOUT_S, timeout),
-                     read_timeout_s=timeout)
+    """The sync API client (``[hub]`` url, token, timeout_s, ca_bundle); ``NotConfigured`` without a hub."""
+    return HubClient.from_config(config.hub)
 
 
 def sync_engine(config: Config, store: Any, client: HubClient | None = None) -> SyncEngine:
@@ -40,4 +35,4 @@ def online_lookup(config: Config) -> HubLookupClient | None:
     """Online card look-ups through the hub, or None when no hub is configured (offline-only kiosk)."""
     if not config.hub.configured:
         return None
-    return HubLookupClient(config.hub.url, config.hub.token)
+    return HubLookupClient(config.hub.url, config.hub.token, verify=config.hub.ca_bundle or True)

@@ -16,6 +16,8 @@ class SyncStatus:
     pending_count: int = 0
     #: Recording time of the oldest of those (UTC).
     oldest_pending_at: dt.datetime | None = None
+    #: Visits set aside because the hub rejected them (shown on the desk's sync panel).
+    rejected_count: int = 0
     #: Short English description of the last failure (no patient data), None after a success.
     last_error: str | None = None
     #: A sync is running now.

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
 from kiosk.scanner.decoder import FrameResult
+from kiosk.scanner.exposure import ExposureController
 from kiosk.scanner.gate import Scan
 from kiosk.scanner.pipeline import CameraWorker, LivePipeline
 from kiosk.scanner.sources import FrameSource, SourceState
@@ -47,10 +48,13 @@ class QtCamera(QObject):
     decoded = Signal(float)
 
     def __init__(self, source: FrameSource, *, duplicate_window_s: float = 5.0, preview_width: int = 960,
-                 preview_fps: float = 15.0, parent: QObject | None = None) -> None:
+                 preview_fps: float = 15.0, exposure_control: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.source = source
-        self.pipeline = LivePipeline(duplicate_window_s=duplicate_window_s)
+        exposure = None
+        if exposure_control and hasattr(source, "get_property") and hasattr(source, "set_property"):
+            exposure = ExposureController(source)  # type: ignore[arg-type]  # (checked just above)
+        self.pipeline = LivePipeline(duplicate_window_s=duplicate_window_s, exposure=exposure)
         self.preview_width = preview_width
         self._preview_interval = 1.0 / preview_fps
         self._last_preview = 0.0

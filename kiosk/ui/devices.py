@@ -53,7 +53,8 @@ def build_camera(config: Config, spec: str | None, *, demo: bool) -> tuple[QtCam
             lambda: open_source(source_spec, width=width, height=height, fps=fps), on_state=bridge)
     else:
         source = PacedLoop(lambda: open_source(source_spec), fps, on_state=bridge)
-    camera = QtCamera(source, duplicate_window_s=config.scan.duplicate_window_s)
+    camera = QtCamera(source, duplicate_window_s=config.scan.duplicate_window_s,
+                      exposure_control=config.camera.exposure_control and is_live(source_spec))
     camera.state.connect(bridge.state)
     return camera, bridge
 

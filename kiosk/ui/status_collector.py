@@ -75,6 +75,6 @@ class StatusCollector(QObject):
 
         def read() -> SyncStatus:
             return SyncStatus(configured=False, pending_count=store.pending_count(),
-                              oldest_pending_at=store.oldest_pending_at())
+                              oldest_pending_at=store.oldest_pending_at(), rejected_count=store.rejected_count())
 
         self.runner.run(read, self.set_sync, lambda _e: None)

@@ -25,6 +25,8 @@ class SyncStatusLike(Protocol):
     def last_error(self) -> str | None: ...
     @property
     def syncing(self) -> bool: ...
+    @property
+    def rejected_count(self) -> int: ...
 
 
 class Level(enum.StrEnum):
@@ -80,6 +82,8 @@ class SyncSummary:
     pending: int
     pending_too_old: bool
     error: str | None
+    #: Visits set aside because the hub rejected them (never resent unchanged).
+    rejected: int = 0
 
 
 @dataclass
@@ -115,7 +119,8 @@ def summarise_sync(status: SyncStatusLike | None, *, hub_configured: bool, now: 
         level = Level.OK if status.last_error is None else Level.WARN
     else:
         level = Level.MUTED
-    return SyncSummary(view, level, minutes, status.pending_count, too_old, status.last_error)
+    return SyncSummary(view, level, minutes, status.pending_count, too_old, status.last_error,
+                       status.rejected_count)
 
 
 def relative_minutes(minutes: int) -> tuple[str, int]:

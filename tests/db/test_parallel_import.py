@@ -210,6 +210,18 @@ def test_the_staging_folder_of_an_import_that_was_killed_is_removed(tmp_path: Pa
     assert not stale.exists() and live.exists()
 
 
+def test_stale_staging_folders_are_removed_when_the_store_opens(tmp_path: Path) -> None:
+    """A killed import's folder (card data) does not wait for the next import: opening the store removes it."""
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True)
+    stale = tmp_path / ".card-import-killed"
+    stale.mkdir()
+    (stale / "owner").write_text(gone.stdout.strip())
+    (stale / "stage-0.sqlite3").write_bytes(b"card data")
+    with _open(tmp_path, "kiosk.sqlite3"):
+        assert not stale.exists()
+
+
 def test_progress_counts_rows_up_to_all_of_them(tmp_path: Path, force_parallel: list[int]) -> None:
     path = _write(tmp_path / "cards.csv", _rows(3_000))
     seen: list[int] = []

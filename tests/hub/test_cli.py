@@ -89,11 +89,39 @@ def test_imports(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) ->
 
 def test_db_upgrade_and_bad_database(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
     code, out, _ = _run(capsys, "hub", "db", "upgrade", "--db", db, "--json")
-    assert code == 0 and json.loads(out) == {"revision": "0002"}
+    assert code == 0 and json.loads(out) == {"revision": "0003"}
     code, _, err = _run(capsys, "hub", "db", "upgrade", "--db", "postgresql://nobody@127.0.0.1:1/none")
     assert code == 1 and "cannot open the hub database" in err and "Traceback" not in err
     code, _, err = _run(capsys, "hub", "serve", "--db", db, "--tls-cert", str(tmp_path / "c.pem"))
     assert code == 1 and "go together" in err
+
+
+@pytest.mark.parametrize(("host", "warned"), [("0.0.0.0", True), ("192.168.1.10", True), ("hub.local", True),
+                                              ("127.0.0.1", False), ("localhost", False), ("::1", False)])
+def test_serve_without_tls_off_loopback_warns(capsys: pytest.CaptureFixture[str], host: str, warned: bool) -> None:
+    # The database cannot be opened, so serve stops right after its checks: nothing listens anywhere.
+    code, _, err = _run(capsys, "hub", "serve", "--host", host, "--db", "postgresql://nobody@127.0.0.1:1/none")
+    assert code == 1 and "cannot open the hub database" in err and "Traceback" not in err
+    assert ("without TLS" in err) is warned
+
+
+def test_device_reset_frees_the_token_for_another_installation(capsys: pytest.CaptureFixture[str], db: str) -> None:
+    token = _run(capsys, "hub", "device", "add", "kiosk-1", "--facility", "01999", "--db", db)[1].split()[-1]
+    from kiosk.hub.db import open_hub
+
+    engine = open_hub(db)
+    with TestClient(create_app(HubSettings(rate_per_s=0), engine=engine)) as client:
+        first = {**batch([visit()]), "instance_id": "installation-one"}
+        assert client.post("/v1/sync/push", json=first, headers=auth(token)).status_code == 200
+        second = {**batch([visit()]), "instance_id": "installation-two"}
+        r = client.post("/v1/sync/push", json=second, headers=auth(token))
+        assert r.status_code == 409 and r.json()["error"]["code"] == "device_cloned"
+        assert _run(capsys, "hub", "device", "reset", "kiosk-1", "--db", db)[0] == 0
+        assert client.post("/v1/sync/push", json=second, headers=auth(token)).status_code == 200
+        r = client.post("/v1/sync/push", json={**batch([visit()]), "instance_id": "installation-one"},
+                        headers=auth(token))
+        assert r.status_code == 409  # now the first one is the copy
+    engine.dispose()
 
 
 def test_default_database_location(capsys: pytest.CaptureFixture[str], tmp_path: Path,

@@ -156,6 +156,28 @@ def test_export_xml0_cli_writes_valid_files_for_bhyt_cccd_and_uninsured_visits(
     assert record["MA_LK"] == "10099_FIRST_SENT_1"
 
 
+def test_export_unknown_default_service_is_an_error_naming_it(
+        ghub: GatewayHub, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _export_setup(ghub, tmp_path)
+    argv = ["hub", "export", "xml0", "--date", "2026-11-22", "--out", str(tmp_path / "x"), "--db", _db_url(ghub)]
+    assert main([*argv, "--default-service", "99.9999", "--json"]) == 1
+    error = json.loads(capsys.readouterr().out)["error"]
+    assert error["code"] == "unknown_service" and "'99.9999'" in error["message"] and FACILITY in error["message"]
+    assert not (tmp_path / "x").exists() or not any((tmp_path / "x").iterdir())
+
+
+def test_export_summarises_repeated_problems(ghub: GatewayHub, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    _export_setup(ghub, tmp_path)
+    many = [_wire(CCCD_VISIT, id=visit()["id"]) for _ in range(6)]  # K09 has no service: same problem each
+    _push(ghub, many)
+    argv = ["hub", "export", "xml0", "--date", "2026-11-22", "--out", str(tmp_path / "x"), "--db", _db_url(ghub)]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if "MA_DICH_VU" in line and "visit" in line]
+    assert len(lines) == 1 and lines[0].strip().startswith("7 visits (") and "and 4 more" in lines[0]
+
+
 def test_export_needs_a_date_and_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["hub", "export", "xml0", "--date", "22/11/2026", "--out", str(tmp_path), "--db",
                  f"sqlite:///{tmp_path / 'h.sqlite3'}"])

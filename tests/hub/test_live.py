@@ -72,6 +72,15 @@ def test_push_pull_summary_over_http_and_https(hub_db_url: str, tmp_path: Path) 
         assert http.get("/v1/sync/summary", params={"date": "2026-11-22", "device": "kiosk-2"}).status_code == 403
         assert httpx.get(hub.url + "/v1/sync/pull", verify=verify).status_code == 401
         assert httpx.get(hub.url + "/openapi.json", verify=verify).json()["paths"]["/v1/sync/push"]
+        if scheme == "https":  # the kiosk trusts the hub's private CA through [hub] ca_bundle
+            from kiosk.config import HubConfig
+            from kiosk.sync.client import HubClient, HubUnreachable
+
+            with pytest.raises(HubUnreachable):
+                HubClient.from_config(HubConfig(url=hub.url, token=token)).whoami()
+            trusted = HubClient.from_config(HubConfig(url=hub.url, token=token, ca_bundle=str(cert)))
+            assert trusted.whoami()["device"] == "kiosk-1"
+            trusted.close()
     log = hub.log_text()
     assert "POST /v1/sync/push" in log and "push batch=" in log
     assert PATIENT_NAME not in log and PATIENT_CARD not in log

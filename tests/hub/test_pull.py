@@ -141,12 +141,12 @@ def test_reference_data_and_facility_scope(client: TestClient, hub_engine: sa.En
 def test_pull_errors(client: TestClient, hub_engine: sa.Engine) -> None:
     token = add_device(hub_engine, "kiosk-1", "01999")
     r = client.get("/v1/sync/pull", params={"facility": "79001"}, headers=auth(token))
-    assert r.status_code == 403 and r.json()["error"] == "forbidden"
+    assert r.status_code == 403 and r.json()["error"]["code"] == "forbidden"
     assert client.get("/v1/sync/pull", params={"facility": "01999"}, headers=auth(token)).status_code == 200
     r = client.get("/v1/sync/pull", params={"cursor": "abc"}, headers=auth(token))
-    assert r.status_code == 400 and r.json()["error"] == "bad_cursor"
+    assert r.status_code == 400 and r.json()["error"]["code"] == "bad_cursor"
     r = client.get("/v1/sync/pull", params={"limit": 10001}, headers=auth(token))
-    assert r.status_code == 422 and r.json()["error"] == "invalid_request"
+    assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_request"
 
 
 def test_bad_reference_rows(hub_engine: sa.Engine, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -12,8 +13,8 @@ from fastapi.testclient import TestClient
 
 from kiosk.hub.app import HubSettings, create_app
 from kiosk.hub.devices import revoke_device
-from kiosk.hub.protocol import MAX_BATCH_RECORDS
 from kiosk.hub.schema import visits
+from kiosk.protocol.models import MAX_BATCH_RECORDS
 from tests.hub.support import PATIENT_CARD, PATIENT_NAME, add_device, auth, batch, visit
 
 
@@ -70,9 +71,11 @@ def test_batch_id_reuse_is_refused(client: TestClient, hub_engine: sa.Engine) ->
     assert client.post("/v1/sync/push", json=body, headers=auth(t1)).status_code == 200
     other_records = {**body, "records": [visit()]}
     r = client.post("/v1/sync/push", json=other_records, headers=auth(t1))
-    assert r.status_code == 422 and r.json()["error"] == "batch_id_reused"
+    assert r.status_code == 422 and r.json()["error"]["code"] == "batch_id_reused"
+    # Batch ids are scoped per device: another device's batch with the same id is its own batch.
     r = client.post("/v1/sync/push", json=body, headers=auth(t2))
-    assert r.status_code == 409 and r.json()["error"] == "batch_id_conflict"
+    assert r.status_code == 200 and r.json()["replayed"] is False
+    assert r.json()["results"][0]["status"] == "rejected"  # the visit id itself is kiosk-1's
 
 
 def test_visit_id_of_another_device_is_rejected(client: TestClient, hub_engine: sa.Engine) -> None:
@@ -91,7 +94,7 @@ def test_unknown_token_is_401(client: TestClient, header: str | None) -> None:
         r = client.request(method, path, headers=headers, json=batch([]) if method == "post" else None)
         assert r.status_code == 401, (path, r.text)
         assert r.headers["WWW-Authenticate"] == "Bearer"
-        assert r.json()["error"] == "unauthorized"
+        assert r.json()["error"]["code"] == "unauthorized"
 
 
 def test_revoked_token_is_401_and_others_keep_working(client: TestClient, hub_engine: sa.Engine) -> None:
@@ -107,10 +110,10 @@ def test_size_limits_are_413(client: TestClient, hub_engine: sa.Engine) -> None:
     token = add_device(hub_engine, "kiosk-1")
     too_many = batch([visit() for _ in range(MAX_BATCH_RECORDS + 1)])
     r = client.post("/v1/sync/push", json=too_many, headers=auth(token))
-    assert r.status_code == 413 and r.json()["error"] == "too_many_records"
+    assert r.status_code == 413 and r.json()["error"]["code"] == "too_many_records"
     huge = json.dumps(batch([visit(ticket="x" * 5_000_000)])).encode()
     r = client.post("/v1/sync/push", content=huge, headers={**auth(token), "Content-Type": "application/json"})
-    assert r.status_code == 413 and r.json()["error"] == "too_large"
+    assert r.status_code == 413 and r.json()["error"]["code"] == "too_large"
     bomb = gzip.compress(json.dumps(batch([visit(ticket=" " * 6_000_000)])).encode())
     assert len(bomb) < 100_000
     r = client.post("/v1/sync/push", content=bomb,
@@ -125,18 +128,18 @@ def test_gzip_body_and_bad_bodies(client: TestClient, hub_engine: sa.Engine) -> 
     headers = {**auth(token), "Content-Encoding": "gzip", "Content-Type": "application/json"}
     assert client.post("/v1/sync/push", content=body, headers=headers).json()["accepted"] == 1
     r = client.post("/v1/sync/push", content=b"\x1f\x8bnot gzip", headers=headers)
-    assert r.status_code == 400 and r.json()["error"] == "bad_gzip"
+    assert r.status_code == 400 and r.json()["error"]["code"] == "bad_gzip"
     r = client.post("/v1/sync/push", content=b"{", headers={**auth(token), "Content-Type": "application/json"})
-    assert r.status_code == 400 and r.json()["error"] == "invalid_json"
+    assert r.status_code == 400 and r.json()["error"]["code"] == "invalid_json"
     r = client.post("/v1/sync/push", content=b"{}", headers={**auth(token), "Content-Encoding": "br"})
     assert r.status_code == 415
     r = client.post("/v1/sync/push", json={"records": [], "surprise": 1}, headers=auth(token))
-    assert r.status_code == 422 and r.json()["error"] == "invalid_batch"
-    assert {tuple(d["loc"]) for d in r.json()["details"]} == {("batch_id",), ("surprise",)}
+    assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_batch"
+    assert {tuple(d["loc"]) for d in r.json()["error"]["details"]} == {("batch_id",), ("surprise",)}
     r = client.post("/v1/sync/push", json=batch([]), headers={**auth(token), "Idempotency-Key": "other"})
-    assert r.status_code == 422 and r.json()["error"] == "idempotency_key_mismatch"
+    assert r.status_code == 422 and r.json()["error"]["code"] == "idempotency_key_mismatch"
     r = client.post("/v1/sync/push", json={**batch([]), "protocol": 99}, headers=auth(token))
-    assert r.status_code == 422 and r.json()["error"] == "unsupported_protocol"
+    assert r.status_code == 422 and r.json()["error"]["code"] == "unsupported_protocol"
 
 
 def test_rate_limit_is_429_with_retry_after(hub_engine: sa.Engine) -> None:
@@ -177,8 +180,44 @@ def test_internal_error_is_a_clean_500_without_data_in_logs(tmp_path: object,
     app = create_app(HubSettings(rate_per_s=0), engine=engine)
     with TestClient(app, raise_server_exceptions=False) as client:
         r = client.post("/v1/sync/push", json=batch([visit()]), headers=auth(token))
-    assert r.status_code == 500 and r.json()["error"] == "internal_error" and r.headers["Retry-After"]
+    # A bug (not a locked or full database): 500 without Retry-After, its traceback logged under the
+    # error id the answer carries.
+    error = r.json()["error"]
+    assert r.status_code == 500 and error["code"] == "internal_error" and "Retry-After" not in r.headers
     text = "\n".join(rec.getMessage() for rec in caplog.records)
-    assert "internal error OperationalError" in text
+    assert f"internal error id={error['error_id']}" in text and "OperationalError" in text
+    assert "kiosk/hub/ingest.py" in text  # the traceback's frames
     assert PATIENT_NAME not in text and PATIENT_CARD not in text and "INSERT" not in text
+    engine.dispose()
+
+
+def test_a_locked_database_is_a_503_with_retry_after(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     caplog: pytest.LogCaptureFixture) -> None:
+    """An environment problem (kiosk.db.errors.classify) is a 503 the kiosk retries, not a 500 bug."""
+    import sqlite3
+
+    from kiosk.hub import ingest
+    from tests.hub.support import open_engine
+
+    path = tmp_path / "locked.sqlite3"
+    holder = sqlite3.connect(path)
+    holder.execute("BEGIN EXCLUSIVE")
+    waiter = sqlite3.connect(path, timeout=0)
+    try:
+        waiter.execute("BEGIN EXCLUSIVE")
+    except sqlite3.OperationalError as exc:
+        locked = exc  # the driver's own "database is locked"
+    holder.rollback()
+
+    def push(*_args: object) -> None:
+        raise sa.exc.OperationalError("INSERT INTO hub_visits …", None, locked)
+
+    engine = open_engine(f"sqlite:///{tmp_path}/hub.sqlite3")
+    token = add_device(engine, "kiosk-1")
+    monkeypatch.setattr(ingest, "push", push)
+    with TestClient(create_app(HubSettings(rate_per_s=0), engine=engine), raise_server_exceptions=False) as client:
+        r = client.post("/v1/sync/push", json=batch([visit()]), headers=auth(token))
+    error = r.json()["error"]
+    assert r.status_code == 503 and error["code"] == "database_locked" and r.headers["Retry-After"] == "30"
+    assert f"database problem database_locked id={error['error_id']}" in caplog.text
     engine.dispose()

@@ -19,7 +19,7 @@ def test_committed_openapi_matches_the_app(tmp_path: Path) -> None:
     generated = render(app)
     assert COMMITTED.read_text(encoding="utf-8") == generated, (
         "kiosk/hub/openapi.json is out of date: regenerate it with "
-        "`python -m kiosk.hub.openapi_doc` and commit it")
+        "`python -m kiosk.hub.openapi_write` and commit it")
 
 
 def test_migrations_match_tables_and_go_both_ways(hub_db_url: str) -> None:
@@ -30,7 +30,7 @@ def test_migrations_match_tables_and_go_both_ways(hub_db_url: str) -> None:
                                 metadata)
         first_id = db.hub_id(conn)
     assert diff == []
-    assert db.current_revision(engine) == "0002"
+    assert db.current_revision(engine) == "0003"
     db.downgrade(engine)
     assert "hub_visits" not in sa.inspect(engine).get_table_names()
     db.upgrade(engine)

@@ -14,6 +14,10 @@ from kiosk.scanner.synthetic import (
     scene_params,
     synthetic_bhyt_payload,
 )
+from tests.scanner.conftest import StepClock, frozen_decoder
+
+# Every decoder here that could run out of budget gets a fake clock (StepClock): which strategies run
+# then depends on the code path only, never on how fast this machine is.
 
 
 def test_synthetic_payloads_are_valid_invented_cards() -> None:
@@ -37,7 +41,7 @@ def test_rendering_is_deterministic(payload: str) -> None:
 )
 def test_reads_phone_screen(category: str, size: float, payload: str) -> None:
     frame = render(scene_params(category, size, 7), payload)
-    result = PhoneScreenDecoder().decode_still(frame)
+    result = frozen_decoder().decode_still(frame)
     assert result.texts == [payload]
 
 
@@ -48,13 +52,13 @@ def test_reads_small_code_that_raw_zxing_misses() -> None:
     payload = synthetic_bhyt_payload(2)
     frame = render(scene_params("clean", 1.5, 2), payload)
     assert payload not in [b.text for b in zxingcpp.read_barcodes(frame)]
-    result = PhoneScreenDecoder().decode_still(frame)
+    result = frozen_decoder().decode_still(frame)
     assert result.texts == [payload]
     assert result.reads[0].strategy.startswith("roi_")
 
 
 def test_no_code_no_read_and_cheap() -> None:
-    decoder = PhoneScreenDecoder()
+    decoder = frozen_decoder()
     for seed in range(3):
         result = decoder.decode_still(empty_frame(seed))
         assert result.texts == []
@@ -63,7 +67,7 @@ def test_no_code_no_read_and_cheap() -> None:
 
 def test_zero_wrong_reads_on_hard_frames() -> None:
     """Whatever the decoder returns on degraded frames is exactly the payload (or nothing)."""
-    decoder = PhoneScreenDecoder()
+    decoder = frozen_decoder()
     for category in ("mix", "motion", "lowlight", "glare"):
         for size in (1.5, 2.0):
             payload = synthetic_bhyt_payload(11)
@@ -74,7 +78,7 @@ def test_zero_wrong_reads_on_hard_frames() -> None:
 def test_hint_move_closer_for_tiny_code() -> None:
     payload = synthetic_bhyt_payload(3)
     frame = render(scene_params("clean", 1.0, 3), payload)
-    result = PhoneScreenDecoder().decode_still(frame)
+    result = frozen_decoder().decode_still(frame)
     assert result.texts == []
     assert result.hints[0] is CaptureHint.MOVE_CLOSER  # the first hint, the one the screen shows
 
@@ -82,7 +86,7 @@ def test_hint_move_closer_for_tiny_code() -> None:
 def test_hint_glare() -> None:
     payload = synthetic_bhyt_payload(0)
     frame = render(scene_params("glare", 1.5, 0), payload)
-    result = PhoneScreenDecoder().decode_still(frame)
+    result = frozen_decoder().decode_still(frame)
     assert result.texts == []  # this seed's saturated core is unreadable
     assert CaptureHint.REDUCE_GLARE in result.hints
 
@@ -90,7 +94,7 @@ def test_hint_glare() -> None:
 def test_live_mode_spreads_strategies_over_frames() -> None:
     payload = synthetic_bhyt_payload(0)
     frame = render(scene_params("mix", 2.0, 0), payload)  # unreadable; module ~2.3 px
-    decoder = PhoneScreenDecoder(budget_ms=0.0)  # tightest budget: one ROI strategy per frame
+    decoder = PhoneScreenDecoder(budget_ms=0.0, clock=StepClock(0.0))  # no budget: one ROI strategy per frame
     tried: list[str] = []
     for _ in range(4):
         tried += [t for t in decoder.decode(frame).tried if t != "raw"]
@@ -103,17 +107,31 @@ def test_live_mode_small_code_gets_its_strategy_every_frame() -> None:
 
     payload = synthetic_bhyt_payload(0)
     frame = render(scene_params("lowlight", 1.5, 0), payload)  # unreadable at 1.5 px
-    decoder = PhoneScreenDecoder()
+    # Every clock reading costs 4 ms of fake CPU time: a few strategies fit per frame, the same number
+    # on any machine.
+    decoder = PhoneScreenDecoder(clock=StepClock(4.0))
     per_frame = [decoder.decode(frame).tried[1:] for _ in range(3)]
     assert per_frame[0][0] == SMALL_CODE_STRATEGY  # nothing to fuse with yet
     assert all(t[0] == FUSED_STRATEGY for t in per_frame[1:])  # the same scene again: fused first
-    rest = [name for t in per_frame for name in t[1:] if name not in (SMALL_CODE_STRATEGY, FUSED_STRATEGY)]
+    assert all(SMALL_CODE_STRATEGY in t for t in per_frame)  # ... and the small-code strategy every frame
+    rest = [name for t in per_frame for name in t if name not in (SMALL_CODE_STRATEGY, FUSED_STRATEGY)]
+    assert rest  # the budget left room for the rotation
     assert len(rest) == len(set(rest))  # the other strategies rotate instead of repeating
+
+
+def test_budget_limits_strategies_per_frame_whatever_the_machine() -> None:
+    """With a clock that says each step took 10 ms, an 18 ms budget runs fewer strategies than 40 ms."""
+    payload = synthetic_bhyt_payload(0)
+    frame = render(scene_params("mix", 2.0, 0), payload)  # unreadable
+    tight = PhoneScreenDecoder(budget_ms=18.0, clock=StepClock(10.0)).decode(frame).tried
+    loose = PhoneScreenDecoder(budget_ms=40.0, clock=StepClock(10.0)).decode(frame).tried
+    assert tight == PhoneScreenDecoder(budget_ms=18.0, clock=StepClock(10.0)).decode(frame).tried
+    assert 1 < len(tight) < len(loose)
 
 
 def test_inverted_dark_mode_code(payload: str) -> None:
     frame = render(scene_params("dark", 2.5, 1), payload)
-    assert PhoneScreenDecoder().decode_still(frame).texts == [payload]
+    assert frozen_decoder().decode_still(frame).texts == [payload]
 
 
 def test_cached_4x_image_is_exactly_the_fresh_one() -> None:

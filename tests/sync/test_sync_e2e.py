@@ -52,7 +52,7 @@ def test_push_pull_and_reconcile(tmp_path: Path, hub_db: str) -> None:
         assert out["reconcile"][0]["kiosk"] == out["reconcile"][0]["hub"] == 7
         code, again = run_sync(kiosk_db, hub.url, token)
         assert code == 0
-        assert again == {"pushed": 0, "pulled": 0, "pending": 0}
+        assert again == {"pushed": 0, "pulled": 0, "pending": 0, "rejected": 0, "set_aside": 0}
     assert sorted(hub_visit_ids(hub_db)) == sorted(ids)
     with Store.open(f"sqlite:///{kiosk_db}") as store:
         assert store.cache_stats().cards == 25

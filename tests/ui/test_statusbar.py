@@ -88,3 +88,17 @@ def test_pending_warn_minutes_from_the_configuration_marks_old_uploads(
     assert bar.pending_label.text() == "Uploads waiting too long: 3"
     assert bar.pending_label.property("role") == "status-bad"
     runner.shutdown()
+
+
+def test_sync_panel_shows_visits_set_aside(qtbot: QtBot, languages: LanguageManager) -> None:
+    from kiosk.ui.desk.sync_panel import SyncPanel
+
+    panel = SyncPanel()
+    qtbot.addWidget(panel)
+    panel.show_snapshot(StatusSnapshot(sync=SyncStatus(online=True, rejected_count=2), hub_configured=True))
+    languages.switch("en")
+    assert "2 visits set aside: the hub rejected them" in panel.detail.text()
+    languages.switch("vi")
+    assert "2 lượt khám bị máy chủ từ chối" in panel.detail.text()
+    panel.show_snapshot(StatusSnapshot(sync=SyncStatus(online=True), hub_configured=True))
+    assert "2" not in panel.detail.text()

@@ -1,4 +1,4 @@
-"""The desk's sync panel: hub state, last success, pending uploads, last error, "Sync now"."""
+"""The desk's sync panel: hub state, last success, pending uploads, last error, visits set aside, "Sync now"."""
 
 from __future__ import annotations
 
@@ -64,5 +64,8 @@ class SyncPanel(TranslatedWidget):
             detail.append(self.tr("Last successful sync: {minutes} min ago").format(minutes=s.minutes_since_success))
         if s.error:
             detail.append(self.tr("Last error: {error}").format(error=s.error))
+        if s.rejected:
+            detail.append(self.tr("{n} visits set aside: the hub rejected them; they are not sent again.")
+                          .format(n=s.rejected))
         self.detail.setText("\n".join(detail))
         self.detail.setVisible(bool(detail))

@@ -1,5 +1,7 @@
 """The kiosk ↔ hub sync protocol, version 1: pydantic models of every request and response body.
 
+Limits come from kiosk/protocol/limits.py, strict scalar types from kiosk/protocol/types.py.
+
 This module imports only pydantic and the standard library, so the kiosk's sync client can use it
 without importing FastAPI or the hub's database code. docs/hub-api.md explains the protocol in prose;
 kiosk/hub/openapi.json is the generated OpenAPI document.
@@ -13,19 +15,24 @@ import datetime as dt
 import uuid
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
-#: Protocol version this hub speaks; a client sends it as ``protocol`` in a push.
-PROTOCOL_VERSION = 1
-#: Largest number of records in one push batch (more → 413). The client should send ≤ 500.
-MAX_BATCH_RECORDS = 1000
-#: Recommended batch size for clients.
-RECOMMENDED_BATCH_RECORDS = 500
-#: Largest request body in bytes, before and after gzip decompression (more → 413).
-MAX_BODY_BYTES = 4 * 1024 * 1024
-#: Default and largest page size of a pull.
-DEFAULT_PULL_LIMIT = 5000
-MAX_PULL_LIMIT = 10000
+from kiosk.protocol.errors import ErrorBody, ErrorDetail, FieldProblem
+from kiosk.protocol.limits import (
+    DEFAULT_PULL_LIMIT,
+    MAX_BATCH_RECORDS,
+    MAX_BODY_BYTES,
+    MAX_LOOKUP_BYTES,
+    MAX_PULL_LIMIT,
+    MAX_QUEUE_NUMBER,
+    PROTOCOL_VERSION,
+    RECOMMENDED_BATCH_RECORDS,
+    VISIT_TEXT_LENGTHS,
+)
+from kiosk.protocol.types import NO_NUL, BirthDateText, IsoDate, OffsetTimestamp
+
+__all__ = ["DEFAULT_PULL_LIMIT", "MAX_BATCH_RECORDS", "MAX_BODY_BYTES", "MAX_LOOKUP_BYTES", "MAX_PULL_LIMIT",
+           "PROTOCOL_VERSION", "RECOMMENDED_BATCH_RECORDS", "ErrorBody", "ErrorDetail", "FieldProblem"]
 
 Verdict = Literal[
     "valid", "expired", "not_yet_valid", "revoked", "reduced", "replaced",
@@ -36,11 +43,10 @@ CardKind = Literal["bhyt", "cccd", "manual"]
 GenderValue = Literal["male", "female"]
 RecordStatus = Literal["accepted", "duplicate", "rejected"]
 
-#: Text without NUL characters (PostgreSQL text cannot hold them).
-NO_NUL = r"^[^\x00]*$"
-_Code = Annotated[str, Field(min_length=1, max_length=20, pattern=r"^[A-Za-z0-9._-]+$")]
-_Short = Annotated[str, Field(max_length=20, pattern=NO_NUL)]
-_BirthDate = Annotated[str, Field(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]  # YYYY-MM: CCCD MMYYYY
+_CODE_PATTERN = r"^[A-Za-z0-9._-]+$"
+_Code = Annotated[str, Field(min_length=1, max_length=20, pattern=_CODE_PATTERN)]
+_BirthDate = BirthDateText
+_L = VISIT_TEXT_LENGTHS
 
 
 def _text(max_length: int) -> Any:
@@ -55,28 +61,49 @@ class Visit(_Strict):
     """One check-in as the kiosk recorded it (an append-only event; the hub never changes it)."""
 
     id: uuid.UUID = Field(description="UUID generated on the kiosk; the visit's identity everywhere")
-    created_at: AwareDatetime = Field(description="ISO 8601 with UTC offset, kiosk clock")
-    visit_date: dt.date = Field(description="the clinic's local date of the visit")
-    department_code: _Code
-    queue_number: int = Field(ge=0, le=1_000_000)
-    ticket: Annotated[str, _text(40)]
+    created_at: Annotated[OffsetTimestamp, Field(max_length=_L["created_at"])] = Field(
+        description="ISO 8601 with seconds and UTC offset (upper-case T and Z), kiosk clock; stored as sent")
+    visit_date: IsoDate = Field(description="the clinic's local date of the visit, YYYY-MM-DD")
+    department_code: Annotated[str, Field(min_length=1, max_length=_L["department_code"], pattern=_CODE_PATTERN)]
+    queue_number: int = Field(ge=0, le=MAX_QUEUE_NUMBER)
+    ticket: Annotated[str, _text(_L["ticket"])]
     verdict: Verdict
     provisional: bool = False
     registered_here: bool | None = None
     card_kind: CardKind
-    card_number: Annotated[str, _text(15)] | None = None
-    bhxh_number: Annotated[str, _text(10)] | None = None
-    citizen_id: Annotated[str, _text(12)] | None = None
-    name: Annotated[str, _text(255)] | None = None
-    birth_date: _BirthDate | None = Field(default=None, description="YYYY-MM-DD or YYYY")
+    card_number: Annotated[str, _text(_L["card_number"])] | None = None
+    bhxh_number: Annotated[str, _text(_L["bhxh_number"])] | None = None
+    citizen_id: Annotated[str, _text(_L["citizen_id"])] | None = None
+    name: Annotated[str, _text(_L["name"])] | None = None
+    birth_date: Annotated[BirthDateText, Field(max_length=_L["birth_date"])] | None = Field(
+        default=None, description="YYYY-MM-DD, YYYY-MM or YYYY")
     gender: GenderValue | None = None
-    card_facility_code: _Short | None = None
-    valid_from: dt.date | None = None
-    valid_to: dt.date | None = None
-    area: _Short | None = None
-    five_years_on: dt.date | None = None
-    object_code: _Short | None = None
+    card_facility_code: Annotated[str, _text(_L["card_facility_code"])] | None = None
+    valid_from: IsoDate | None = None
+    valid_to: IsoDate | None = None
+    area: Annotated[str, _text(_L["area"])] | None = None
+    five_years_on: IsoDate | None = None
+    object_code: Annotated[str, _text(_L["object_code"])] | None = None
     benefit_level: int | None = Field(default=None, ge=1, le=5)
+
+
+class HealthResponse(BaseModel):
+    """Body of ``GET /v1/health``."""
+
+    status: Literal["ok"]
+    protocol: int
+    hub_id: str = Field(description="identity of the hub database")
+    version: str = Field(description="the hub's software version")
+    server_time: dt.datetime = Field(description="the hub's clock (UTC): compare with the kiosk's")
+
+
+class DeviceResponse(BaseModel):
+    """Body of ``GET /v1/device``."""
+
+    device: str
+    facility_code: str
+    hub_id: str
+    protocol: int
 
 
 class PushRequest(_Strict):
@@ -89,6 +116,9 @@ class PushRequest(_Strict):
     batch_id: uuid.UUID = Field(description="client-generated; a repeated batch_id replays the stored result")
     protocol: int = Field(default=PROTOCOL_VERSION, ge=1)
     app_version: Annotated[str, _text(40)] | None = None
+    instance_id: Annotated[str, Field(min_length=8, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")] | None = Field(
+        default=None, description="the kiosk installation (kiosk.sync.instance); the hub binds the device token "
+                                  "to the first one it sees and answers 409 device_cloned to any other")
     records: list[dict[str, Any]] = Field(
         max_length=MAX_BATCH_RECORDS, description=f"Visit objects, at most {MAX_BATCH_RECORDS}",
         json_schema_extra={"items": {"$ref": "#/components/schemas/Visit"}})
@@ -204,8 +234,8 @@ class LookupBody(_Strict):
                                     description="BHYT card number (15 characters) or the 10-digit BHXH number")
     citizen_id: str | None = Field(default=None, pattern=r"^\d{12}$", description="CCCD number")
     name: str = Field(min_length=1, max_length=255, pattern=NO_NUL)
-    birth_date: _BirthDate = Field(description="YYYY-MM-DD or YYYY")
-    visit_date: dt.date = Field(description="the clinic's local date of the visit")
+    birth_date: _BirthDate = Field(description="YYYY-MM-DD, YYYY-MM or YYYY")
+    visit_date: IsoDate = Field(description="the clinic's local date of the visit")
     staff: LookupStaff | None = Field(default=None, description="signed-in desk user; default: the facility's "
                                                                 "configured account")
 
@@ -254,11 +284,6 @@ class SummaryResponse(BaseModel):
     date: dt.date
     visits: int
     by_verdict: dict[str, int]
-
-
-class ErrorBody(BaseModel):
-    error: str = Field(description="machine-readable code, e.g. 'unauthorized', 'too_large'")
-    message: str = Field(description="human-readable explanation (English)")
 
 
 TABLES: tuple[str, ...] = ("cards", "departments", "services", "settings")
