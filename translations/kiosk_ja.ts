@@ -456,6 +456,10 @@
         <source>The ticket printer cannot be reached</source>
         <translation>番号札プリンターに接続できません</translation>
     </message>
+    <message>
+        <source>This card already has a number for this department today</source>
+        <translation>このカードは本日この診療科の番号をすでに受け取っています</translation>
+    </message>
 </context>
 <context>
     <name>NotSetUpWindow</name>
@@ -533,6 +537,26 @@
     <message>
         <source>no end date</source>
         <translation>終了日なし</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Register &amp;anyway</source>
+        <translation>このまま登録(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Register anyway?</source>
+        <translation>このまま登録しますか？</translation>
+    </message>
+    <message>
+        <source>The card is not valid ({verdict}).</source>
+        <translation>このカードは有効ではありません（{verdict}）。</translation>
+    </message>
+    <message>
+        <source>This card already has ticket {ticket} for this department today.</source>
+        <translation>このカードには本日この診療科の番号 {ticket} がすでにあります。</translation>
     </message>
 </context>
 <context>
@@ -1270,6 +1294,18 @@
     <message>
         <source>Please wait for your number to be called.</source>
         <translation>番号が呼ばれるまでお待ちください。</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>もう一度印刷</translation>
+    </message>
+    <message>
+        <source>You already have number {ticket} today.</source>
+        <translation>本日はすでに番号 {ticket} をお持ちです。</translation>
+    </message>
+    <message>
+        <source>No new number was issued. Press “Print again” if you need the ticket.</source>
+        <translation>新しい番号は発行されていません。受付票が必要な場合は「もう一度印刷」を押してください。</translation>
     </message>
 </context>
 <context>

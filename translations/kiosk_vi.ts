@@ -456,6 +456,10 @@
         <source>The ticket printer cannot be reached</source>
         <translation>Không kết nối được máy in phiếu</translation>
     </message>
+    <message>
+        <source>This card already has a number for this department today</source>
+        <translation>Hôm nay thẻ này đã có số ở khoa này</translation>
+    </message>
 </context>
 <context>
     <name>NotSetUpWindow</name>
@@ -533,6 +537,26 @@
     <message>
         <source>no end date</source>
         <translation>không thời hạn</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Register &amp;anyway</source>
+        <translation>&amp;Vẫn đăng ký</translation>
+    </message>
+    <message>
+        <source>Register anyway?</source>
+        <translation>Vẫn đăng ký?</translation>
+    </message>
+    <message>
+        <source>The card is not valid ({verdict}).</source>
+        <translation>Thẻ không hợp lệ ({verdict}).</translation>
+    </message>
+    <message>
+        <source>This card already has ticket {ticket} for this department today.</source>
+        <translation>Hôm nay thẻ này đã có số {ticket} ở khoa này.</translation>
     </message>
 </context>
 <context>
@@ -1270,6 +1294,18 @@
     <message>
         <source>Please wait for your number to be called.</source>
         <translation>Vui lòng chờ gọi số.</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>In lại</translation>
+    </message>
+    <message>
+        <source>You already have number {ticket} today.</source>
+        <translation>Hôm nay bạn đã có số {ticket}.</translation>
+    </message>
+    <message>
+        <source>No new number was issued. Press “Print again” if you need the ticket.</source>
+        <translation>Không cấp số mới. Nhấn “In lại” nếu bạn cần phiếu.</translation>
     </message>
 </context>
 <context>

@@ -456,6 +456,10 @@
         <source>The ticket printer cannot be reached</source>
         <translation>无法连接号票打印机</translation>
     </message>
+    <message>
+        <source>This card already has a number for this department today</source>
+        <translation>此卡今天已在该科室取号</translation>
+    </message>
 </context>
 <context>
     <name>NotSetUpWindow</name>
@@ -533,6 +537,26 @@
     <message>
         <source>no end date</source>
         <translation>无截止日期</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Register &amp;anyway</source>
+        <translation>仍然登记(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Register anyway?</source>
+        <translation>仍然登记？</translation>
+    </message>
+    <message>
+        <source>The card is not valid ({verdict}).</source>
+        <translation>该卡无效（{verdict}）。</translation>
+    </message>
+    <message>
+        <source>This card already has ticket {ticket} for this department today.</source>
+        <translation>此卡今天已有本科室的号码 {ticket}。</translation>
     </message>
 </context>
 <context>
@@ -1270,6 +1294,18 @@
     <message>
         <source>Please wait for your number to be called.</source>
         <translation>请等候叫号。</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>再次打印</translation>
+    </message>
+    <message>
+        <source>You already have number {ticket} today.</source>
+        <translation>您今天已有号码 {ticket}。</translation>
+    </message>
+    <message>
+        <source>No new number was issued. Press “Print again” if you need the ticket.</source>
+        <translation>未发放新号码。如需号票，请按“再次打印”。</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,8 @@ def _summaries() -> dict[str, str]:
         "The database belongs to a newer kiosk version": translate(
             "KioskError", "The database belongs to a newer kiosk version"),
         "Unknown department": translate("KioskError", "Unknown department"),
+        "This card already has a number for this department today": translate(
+            "KioskError", "This card already has a number for this department today"),
         "The insurance gateway could not be used": translate("KioskError", "The insurance gateway could not be used"),
         "The insurance gateway does not answer": translate("KioskError", "The insurance gateway does not answer"),
         "The insurance gateway refused the facility's account": translate(

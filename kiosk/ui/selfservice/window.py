@@ -9,11 +9,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.checkin.result import CheckResult
 from kiosk.exitcodes import ExitCode
 from kiosk.ui.admin_pin import PinGuard
 from kiosk.ui.appearance import Appearance
 from kiosk.ui.base import KioskWindow
-from kiosk.ui.checkin import CheckResult
 from kiosk.ui.i18n import LanguageManager
 from kiosk.ui.idle import CornerTaps, IdleWatcher
 from kiosk.ui.pin_screen import PinScreen
@@ -116,6 +116,7 @@ class SelfServiceWindow(KioskWindow):
         self.departments.chosen.connect(m.choose)
         self.departments.back.connect(self.reset)
         self.ticket.done.connect(self.reset)
+        self.ticket.reprint.connect(m.reprint)
         self.idle.warning.connect(self.overlay.show_countdown)
         self.idle.resumed.connect(self.overlay.hide)
         self.idle.timed_out.connect(self.reset)
@@ -152,7 +153,7 @@ class SelfServiceWindow(KioskWindow):
     def scan(self, payload: str, source: str = "camera") -> None:
         """A payload from any input (camera, serial, wedge); also counts as activity."""
         self.idle.poke()
-        self.model.scan(payload, source)  # type: ignore[arg-type]
+        self.model.scan(payload, source)
 
     # ----- reactions ---------------------------------------------------------------------------------------
     def _on_screen(self, name: str) -> None:
