@@ -488,6 +488,7 @@
     <name>PatientPanel</name>
     <message>
         <source>Name</source>
+        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question.</extracomment>
         <translation>Họ tên</translation>
     </message>
     <message>
@@ -1281,6 +1282,7 @@
     <name>TicketScreen</name>
     <message>
         <source>Your queue number</source>
+        <extracomment>&quot;Print again&quot; on the &quot;you already have number X today&quot; screen.</extracomment>
         <translation>Số thứ tự của bạn</translation>
     </message>
     <message>
