@@ -1423,5 +1423,9 @@
         <source>Need help? Please ask at reception.</source>
         <translation>お困りの際は受付にお尋ねください。</translation>
     </message>
+    <message>
+        <source>Type the card number instead</source>
+        <translation>代わりにカード番号を入力</translation>
+    </message>
 </context>
 </TS>

@@ -1423,5 +1423,9 @@
         <source>Need help? Please ask at reception.</source>
         <translation>Cần hỗ trợ? Vui lòng hỏi quầy tiếp đón.</translation>
     </message>
+    <message>
+        <source>Type the card number instead</source>
+        <translation>Nhập số thẻ thay vì quét mã</translation>
+    </message>
 </context>
 </TS>

@@ -1423,5 +1423,9 @@
         <source>Need help? Please ask at reception.</source>
         <translation>需要帮助？请咨询接待处。</translation>
     </message>
+    <message>
+        <source>Type the card number instead</source>
+        <translation>改为输入卡号</translation>
+    </message>
 </context>
 </TS>

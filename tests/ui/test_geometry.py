@@ -66,7 +66,7 @@ def test_self_service_screens_fit(qtbot: QtBot, services: Services, languages: L
         qtbot.waitUntil(lambda: window.model.screen is Screen.TICKET)
         qtbot.waitUntil(lambda: window.ticket.print_result is not None, timeout=10_000)
         check(f"{lang}/ticket")
-        for screen in (Screen.PIN, Screen.ADMIN, Screen.CLEANING):
+        for screen in (Screen.PIN, Screen.ADMIN, Screen.CLEANING, Screen.KEYPAD):
             window.model.go(screen)
             check(f"{lang}/{screen}")
         if index == len(LANGS) - 1:

@@ -43,6 +43,7 @@ class Screen(enum.StrEnum):
     PIN = "admin_pin"
     ADMIN = "admin"
     CLEANING = "cleaning"
+    KEYPAD = "keypad"
 
 
 @dataclass(frozen=True)
@@ -98,9 +99,10 @@ class SelfServiceModel(QObject):
 
     # ----- scan → verdict ------------------------------------------------------------------------------
     def scan(self, payload: str, source: Source | str = Source.CAMERA) -> bool:
-        """A payload from the camera or a scanner; taken only on the welcome screen. True if taken."""
+        """A payload from the camera, a scanner or the keypad; taken only on the welcome and keypad screens.
+        True if taken."""
         checkin = self.services.checkin
-        if self.screen is not Screen.WELCOME or self.busy or checkin is None:
+        if self.screen not in (Screen.WELCOME, Screen.KEYPAD) or self.busy or checkin is None:
             return False
         text = self.services.intake.offer(payload, Source(source))
         if text is None:

@@ -20,6 +20,7 @@ from kiosk.ui.pin_screen import PinScreen
 from kiosk.ui.selfservice.admin import AdminScreen, CleaningScreen
 from kiosk.ui.selfservice.departments import DepartmentScreen
 from kiosk.ui.selfservice.idle_overlay import IdleOverlay
+from kiosk.ui.selfservice.keypad import KeypadScreen
 from kiosk.ui.selfservice.model import Screen, SelfServiceModel
 from kiosk.ui.selfservice.ticket import TicketScreen
 from kiosk.ui.selfservice.verdict import VerdictScreen
@@ -65,10 +66,11 @@ class SelfServiceWindow(KioskWindow):
         self.pin = PinScreen(self.pin_guard)
         self.admin = AdminScreen(appearance.font_scale, appearance.high_contrast)
         self.cleaning = CleaningScreen()
+        self.keypad = KeypadScreen()
         self.screens: dict[Screen, QWidget] = {
             Screen.WELCOME: self.welcome, Screen.VERDICT: self.verdict, Screen.DEPARTMENTS: self.departments,
             Screen.TICKET: self.ticket, Screen.PIN: self.pin, Screen.ADMIN: self.admin,
-            Screen.CLEANING: self.cleaning,
+            Screen.CLEANING: self.cleaning, Screen.KEYPAD: self.keypad,
         }
         self.stack = QStackedWidget()
         self.pages: dict[Screen, ScrollPage] = {}
@@ -125,6 +127,9 @@ class SelfServiceWindow(KioskWindow):
         self.pin.accepted.connect(self._pin_accepted)
         self.pin.pin_changed.connect(self._pin_changed)
         self.pin.cancelled.connect(lambda: m.go(Screen.WELCOME))
+        self.welcome.type_number.connect(lambda: m.go(Screen.KEYPAD))
+        self.keypad.submitted.connect(lambda text: self.scan(text, "typed"))
+        self.keypad.back.connect(self.reset)
         self.admin.back.connect(lambda: m.go(Screen.WELCOME))
         self.admin.font_scale_changed.connect(self._font_scale)
         self.admin.high_contrast_changed.connect(self._contrast)
@@ -169,6 +174,8 @@ class SelfServiceWindow(KioskWindow):
             self._auto_back.start(self.verdict_seconds * 1000)
         if screen is Screen.PIN:
             self.pin.start()
+        if screen is Screen.KEYPAD:
+            self.keypad.start()
         self._arm_idle()
         self.screen_shown.emit(name)
 
@@ -178,7 +185,7 @@ class SelfServiceWindow(KioskWindow):
 
     def _arm_idle(self) -> None:
         screen = self.model.screen
-        patient = screen in (Screen.VERDICT, Screen.DEPARTMENTS, Screen.TICKET)
+        patient = screen in (Screen.VERDICT, Screen.DEPARTMENTS, Screen.TICKET, Screen.KEYPAD)
         staff = screen in (Screen.PIN, Screen.ADMIN)
         foreign = self.languages.current not in ("", self.languages.default)
         self.idle.arm(patient or staff or (screen is Screen.WELCOME and foreign))
