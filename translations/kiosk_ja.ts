@@ -1424,8 +1424,8 @@
         <translation>お困りの際は受付にお尋ねください。</translation>
     </message>
     <message>
-        <source>Type the card number instead</source>
-        <translation>代わりにカード番号を入力</translation>
+        <source>Type the number</source>
+        <translation>番号を入力</translation>
     </message>
 </context>
 </TS>

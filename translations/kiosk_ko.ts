@@ -1424,8 +1424,8 @@
         <translation>도움이 필요하시면 접수처에 문의하세요.</translation>
     </message>
     <message>
-        <source>Type the card number instead</source>
-        <translation>대신 카드 번호 입력</translation>
+        <source>Type the number</source>
+        <translation>번호 입력</translation>
     </message>
 </context>
 </TS>

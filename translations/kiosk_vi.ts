@@ -1424,8 +1424,8 @@
         <translation>Cần hỗ trợ? Vui lòng hỏi quầy tiếp đón.</translation>
     </message>
     <message>
-        <source>Type the card number instead</source>
-        <translation>Nhập số thẻ thay vì quét mã</translation>
+        <source>Type the number</source>
+        <translation>Nhập số thẻ</translation>
     </message>
 </context>
 </TS>

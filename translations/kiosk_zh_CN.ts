@@ -1424,8 +1424,8 @@
         <translation>需要帮助？请咨询接待处。</translation>
     </message>
     <message>
-        <source>Type the card number instead</source>
-        <translation>改为输入卡号</translation>
+        <source>Type the number</source>
+        <translation>输入号码</translation>
     </message>
 </context>
 </TS>

@@ -99,5 +99,5 @@ class WelcomeScreen(TranslatedWidget):
         self.step2.setText(self.tr("2. Hold the QR code in front of the camera, about 15–20 cm away."))
         self.tip.setText(self.tr("Tip: turn the phone's screen brightness up and hold it still."))
         self.help.setText(self.tr("Need help? Please ask at reception."))
-        self.type_button.setText(self.tr("Type the card number instead"))
+        self.type_button.setText(self.tr("Type the number"))
         self._update_hint()
