@@ -150,7 +150,8 @@ def run(args: argparse.Namespace, workdir: Path) -> int:
     n_checks = 10_000 if args.quick else 50_000
     n_visits = 300 if args.quick else 2_000
 
-    from kiosk.db.checking import CardChecker
+    from kiosk.checkin.report import CardChecker
+    from kiosk.checkin.service import CheckInService
     from kiosk.db.demo import bhyt_payload
     from kiosk.db.store import Store
 
@@ -236,7 +237,7 @@ def run(args: argparse.Namespace, workdir: Path) -> int:
         cards = [store.card_by_number(card_number(rng.randrange(n_cards))) for _ in range(500)]
         payloads = [bhyt_payload(c) for c in cards if isinstance(c, CachedCard)]
         payloads = (payloads * (n_checks // len(payloads) + 1))[:n_checks]
-        checker = CardChecker(store, on=store.clock().date(), facility_code="01999")
+        checker = CardChecker(CheckInService(store, "01999"), on=store.clock().date())
         t0 = time.perf_counter()
         for p in payloads:
             json.dumps(checker.check_json(p), ensure_ascii=False)

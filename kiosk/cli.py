@@ -23,6 +23,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "kiosk.cards.cli",
     "kiosk.scanner.cli",
     "kiosk.db.cli",
+    "kiosk.checkin.cli",
     "kiosk.sync.cli",
     "kiosk.hub.cli",
     "kiosk.printing.cli",

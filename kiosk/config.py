@@ -163,6 +163,11 @@ class HubConfig:
     #: CA); empty: the system's trusted authorities.
     ca_bundle: str = ""
 
+    @property
+    def configured(self) -> bool:
+        """A hub URL and a device token are set (else the kiosk works offline only)."""
+        return bool(self.url and self.token)
+
 
 @dataclass
 class CameraConfig:

@@ -413,6 +413,10 @@
         <translation>ハブが要求を拒否しました</translation>
     </message>
     <message>
+        <source>Another kiosk uses this device&apos;s token: register this kiosk as a new device</source>
+        <translation>別のキオスクがこのデバイスのトークンを使っています：このキオスクを新しいデバイスとして登録してください</translation>
+    </message>
+    <message>
         <source>The configuration file cannot be used</source>
         <translation>設定ファイルを使用できません</translation>
     </message>
@@ -452,6 +456,10 @@
         <source>The ticket printer cannot be reached</source>
         <translation>番号札プリンターに接続できません</translation>
     </message>
+    <message>
+        <source>This card already has a number for this department today</source>
+        <translation>このカードは本日この診療科の番号をすでに受け取っています</translation>
+    </message>
 </context>
 <context>
     <name>NotSetUpWindow</name>
@@ -480,6 +488,7 @@
     <name>PatientPanel</name>
     <message>
         <source>Name</source>
+        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question.</extracomment>
         <translation>氏名</translation>
     </message>
     <message>
@@ -529,6 +538,26 @@
     <message>
         <source>no end date</source>
         <translation>終了日なし</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Register &amp;anyway</source>
+        <translation>このまま登録(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Register anyway?</source>
+        <translation>このまま登録しますか？</translation>
+    </message>
+    <message>
+        <source>The card is not valid ({verdict}).</source>
+        <translation>このカードは有効ではありません（{verdict}）。</translation>
+    </message>
+    <message>
+        <source>This card already has ticket {ticket} for this department today.</source>
+        <translation>このカードには本日この診療科の番号 {ticket} がすでにあります。</translation>
     </message>
 </context>
 <context>
@@ -1253,6 +1282,7 @@
     <name>TicketScreen</name>
     <message>
         <source>Your queue number</source>
+        <extracomment>&quot;Print again&quot; on the &quot;you already have number X today&quot; screen.</extracomment>
         <translation>あなたの受付番号</translation>
     </message>
     <message>
@@ -1266,6 +1296,18 @@
     <message>
         <source>Please wait for your number to be called.</source>
         <translation>番号が呼ばれるまでお待ちください。</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>もう一度印刷</translation>
+    </message>
+    <message>
+        <source>You already have number {ticket} today.</source>
+        <translation>本日はすでに番号 {ticket} をお持ちです。</translation>
+    </message>
+    <message>
+        <source>No new number was issued. Press “Print again” if you need the ticket.</source>
+        <translation>新しい番号は発行されていません。受付票が必要な場合は「もう一度印刷」を押してください。</translation>
     </message>
 </context>
 <context>
@@ -1380,6 +1422,10 @@
     <message>
         <source>Need help? Please ask at reception.</source>
         <translation>お困りの際は受付にお尋ねください。</translation>
+    </message>
+    <message>
+        <source>Type the number</source>
+        <translation>番号を入力</translation>
     </message>
 </context>
 </TS>

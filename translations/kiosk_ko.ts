@@ -413,6 +413,10 @@
         <translation>허브가 요청을 거부했습니다</translation>
     </message>
     <message>
+        <source>Another kiosk uses this device&apos;s token: register this kiosk as a new device</source>
+        <translation>다른 키오스크가 이 장치의 토큰을 사용 중입니다: 이 키오스크를 새 장치로 등록하세요</translation>
+    </message>
+    <message>
         <source>The configuration file cannot be used</source>
         <translation>설정 파일을 사용할 수 없습니다</translation>
     </message>
@@ -452,6 +456,10 @@
         <source>The ticket printer cannot be reached</source>
         <translation>번호표 프린터에 연결할 수 없습니다</translation>
     </message>
+    <message>
+        <source>This card already has a number for this department today</source>
+        <translation>이 카드는 오늘 이 진료과 번호를 이미 받았습니다</translation>
+    </message>
 </context>
 <context>
     <name>NotSetUpWindow</name>
@@ -480,6 +488,7 @@
     <name>PatientPanel</name>
     <message>
         <source>Name</source>
+        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question.</extracomment>
         <translation>이름</translation>
     </message>
     <message>
@@ -529,6 +538,26 @@
     <message>
         <source>no end date</source>
         <translation>종료일 없음</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Register &amp;anyway</source>
+        <translation>그래도 등록(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Register anyway?</source>
+        <translation>그래도 등록하시겠습니까?</translation>
+    </message>
+    <message>
+        <source>The card is not valid ({verdict}).</source>
+        <translation>카드가 유효하지 않습니다({verdict}).</translation>
+    </message>
+    <message>
+        <source>This card already has ticket {ticket} for this department today.</source>
+        <translation>이 카드는 오늘 이 진료과의 번호 {ticket}을(를) 이미 받았습니다.</translation>
     </message>
 </context>
 <context>
@@ -1253,6 +1282,7 @@
     <name>TicketScreen</name>
     <message>
         <source>Your queue number</source>
+        <extracomment>&quot;Print again&quot; on the &quot;you already have number X today&quot; screen.</extracomment>
         <translation>대기 번호</translation>
     </message>
     <message>
@@ -1266,6 +1296,18 @@
     <message>
         <source>Please wait for your number to be called.</source>
         <translation>번호가 호출될 때까지 기다려 주세요.</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>다시 인쇄</translation>
+    </message>
+    <message>
+        <source>You already have number {ticket} today.</source>
+        <translation>오늘 이미 번호 {ticket}을(를) 받으셨습니다.</translation>
+    </message>
+    <message>
+        <source>No new number was issued. Press “Print again” if you need the ticket.</source>
+        <translation>새 번호는 발급되지 않았습니다. 번호표가 필요하면 “다시 인쇄”를 누르세요.</translation>
     </message>
 </context>
 <context>
@@ -1380,6 +1422,10 @@
     <message>
         <source>Need help? Please ask at reception.</source>
         <translation>도움이 필요하시면 접수처에 문의하세요.</translation>
+    </message>
+    <message>
+        <source>Type the number</source>
+        <translation>번호 입력</translation>
     </message>
 </context>
 </TS>

@@ -413,6 +413,10 @@
         <translation>Máy chủ trung tâm từ chối yêu cầu</translation>
     </message>
     <message>
+        <source>Another kiosk uses this device&apos;s token: register this kiosk as a new device</source>
+        <translation>Một kiosk khác đang dùng mã thiết bị này: hãy đăng ký kiosk này như một thiết bị mới</translation>
+    </message>
+    <message>
         <source>The configuration file cannot be used</source>
         <translation>Không thể sử dụng tệp cấu hình</translation>
     </message>
@@ -452,6 +456,10 @@
         <source>The ticket printer cannot be reached</source>
         <translation>Không kết nối được máy in phiếu</translation>
     </message>
+    <message>
+        <source>This card already has a number for this department today</source>
+        <translation>Hôm nay thẻ này đã có số ở khoa này</translation>
+    </message>
 </context>
 <context>
     <name>NotSetUpWindow</name>
@@ -480,6 +488,7 @@
     <name>PatientPanel</name>
     <message>
         <source>Name</source>
+        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question.</extracomment>
         <translation>Họ tên</translation>
     </message>
     <message>
@@ -529,6 +538,26 @@
     <message>
         <source>no end date</source>
         <translation>không thời hạn</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Register &amp;anyway</source>
+        <translation>&amp;Vẫn đăng ký</translation>
+    </message>
+    <message>
+        <source>Register anyway?</source>
+        <translation>Vẫn đăng ký?</translation>
+    </message>
+    <message>
+        <source>The card is not valid ({verdict}).</source>
+        <translation>Thẻ không hợp lệ ({verdict}).</translation>
+    </message>
+    <message>
+        <source>This card already has ticket {ticket} for this department today.</source>
+        <translation>Hôm nay thẻ này đã có số {ticket} ở khoa này.</translation>
     </message>
 </context>
 <context>
@@ -1253,6 +1282,7 @@
     <name>TicketScreen</name>
     <message>
         <source>Your queue number</source>
+        <extracomment>&quot;Print again&quot; on the &quot;you already have number X today&quot; screen.</extracomment>
         <translation>Số thứ tự của bạn</translation>
     </message>
     <message>
@@ -1266,6 +1296,18 @@
     <message>
         <source>Please wait for your number to be called.</source>
         <translation>Vui lòng chờ gọi số.</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>In lại</translation>
+    </message>
+    <message>
+        <source>You already have number {ticket} today.</source>
+        <translation>Hôm nay bạn đã có số {ticket}.</translation>
+    </message>
+    <message>
+        <source>No new number was issued. Press “Print again” if you need the ticket.</source>
+        <translation>Không cấp số mới. Nhấn “In lại” nếu bạn cần phiếu.</translation>
     </message>
 </context>
 <context>
@@ -1380,6 +1422,10 @@
     <message>
         <source>Need help? Please ask at reception.</source>
         <translation>Cần hỗ trợ? Vui lòng hỏi quầy tiếp đón.</translation>
+    </message>
+    <message>
+        <source>Type the number</source>
+        <translation>Nhập số thẻ</translation>
     </message>
 </context>
 </TS>

@@ -413,6 +413,10 @@
         <translation>中心服务器拒绝了该请求</translation>
     </message>
     <message>
+        <source>Another kiosk uses this device&apos;s token: register this kiosk as a new device</source>
+        <translation>另一台自助机正在使用本设备的令牌：请将本机注册为新设备</translation>
+    </message>
+    <message>
         <source>The configuration file cannot be used</source>
         <translation>配置文件无法使用</translation>
     </message>
@@ -452,6 +456,10 @@
         <source>The ticket printer cannot be reached</source>
         <translation>无法连接号票打印机</translation>
     </message>
+    <message>
+        <source>This card already has a number for this department today</source>
+        <translation>此卡今天已在该科室取号</translation>
+    </message>
 </context>
 <context>
     <name>NotSetUpWindow</name>
@@ -480,6 +488,7 @@
     <name>PatientPanel</name>
     <message>
         <source>Name</source>
+        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question.</extracomment>
         <translation>姓名</translation>
     </message>
     <message>
@@ -529,6 +538,26 @@
     <message>
         <source>no end date</source>
         <translation>无截止日期</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Register &amp;anyway</source>
+        <translation>仍然登记(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Register anyway?</source>
+        <translation>仍然登记？</translation>
+    </message>
+    <message>
+        <source>The card is not valid ({verdict}).</source>
+        <translation>该卡无效（{verdict}）。</translation>
+    </message>
+    <message>
+        <source>This card already has ticket {ticket} for this department today.</source>
+        <translation>此卡今天已有本科室的号码 {ticket}。</translation>
     </message>
 </context>
 <context>
@@ -1253,6 +1282,7 @@
     <name>TicketScreen</name>
     <message>
         <source>Your queue number</source>
+        <extracomment>&quot;Print again&quot; on the &quot;you already have number X today&quot; screen.</extracomment>
         <translation>您的排队号码</translation>
     </message>
     <message>
@@ -1266,6 +1296,18 @@
     <message>
         <source>Please wait for your number to be called.</source>
         <translation>请等候叫号。</translation>
+    </message>
+    <message>
+        <source>Print again</source>
+        <translation>再次打印</translation>
+    </message>
+    <message>
+        <source>You already have number {ticket} today.</source>
+        <translation>您今天已有号码 {ticket}。</translation>
+    </message>
+    <message>
+        <source>No new number was issued. Press “Print again” if you need the ticket.</source>
+        <translation>未发放新号码。如需号票，请按“再次打印”。</translation>
     </message>
 </context>
 <context>
@@ -1380,6 +1422,10 @@
     <message>
         <source>Need help? Please ask at reception.</source>
         <translation>需要帮助？请咨询接待处。</translation>
+    </message>
+    <message>
+        <source>Type the number</source>
+        <translation>输入号码</translation>
     </message>
 </context>
 </TS>

@@ -8,10 +8,12 @@ Import from the modules (this package imports nothing, so ``kiosk --help`` stays
 
 Store API by user:
 
-* check-in (UI): ``check_card(card, on=, facility_code=) -> (cached, Decision)``,
-  ``check_in(department_code, card, facility_code=) -> visit wire dict``,
-  ``add_visit(department_code, card_fields)`` (manual check-in; fields from
-  ``kiosk.db.convert.visit_card_fields``), ``departments()``, ``services()``, ``list_visits(date)``,
+* check-in (the core in ``kiosk.checkin`` calls these; front ends call the core):
+  ``check_card(card, on=, facility_code=) -> (cached, Decision)``,
+  ``record_visit(department_code, card_fields) -> VisitRecord`` (typed, ``kiosk.db.records``; fields from
+  ``kiosk.db.convert.visit_card_fields``), ``visits_on(date, department_code=, card_numbers=)``,
+  ``departments()``, ``services()``; in wire format for the CLI and tests: ``add_visit``,
+  ``list_visits(date)``, ``check_in(department_code, card, facility_code=)`` (cache-only, no repeat rule),
   ``last_queue_number(department, queue_day)``, ``audit(action, actor=, details=)``.
 * card cache: ``import_cards(read_card_list(path), strict=)``, ``upsert_cards``, ``card_by_number``,
   ``cards_by_bhxh_number``, ``cards_by_citizen_id``, ``find_cached(card)``, ``cache_stats()``,

@@ -1,4 +1,5 @@
-"""Store commands: ``db upgrade|load-demo``, ``cache import|stats``, ``card check``, ``visit add|list``.
+"""Store commands: ``db upgrade|load-demo``, ``cache import|stats`` (``card check`` and ``visit add|list``
+are the check-in core's: :mod:`kiosk.checkin.cli`, with the same plumbing from here).
 
 Every command takes ``--db URL`` (SQLAlchemy URL or a SQLite file path); else ``$KIOSK_DB``; else the
 configured database (``[database] url``), by default ``kiosk.sqlite3`` in the per-user data directory.
@@ -76,29 +77,6 @@ def register(subparsers: Any) -> None:
     stats.set_defaults(handler=_stats_command)
     cache.set_defaults(handler=lambda args: (cache.print_help(), 2)[1])
 
-    card = subparsers.choices.get("card") or subparsers.add_parser("card", help="parse and check card payloads")
-    check = _sub_of(card, "card_command").add_parser(
-        "check", parents=[common], help="parse a payload, look it up in the cache, decide the verdict",
-        description="Parse, look up and decide. With PAYLOAD '-' one payload per input line is checked "
-                    "and one JSON line is printed per input line, in order.")
-    check.add_argument("payload", metavar="PAYLOAD", help="the scanned text, or - for one payload per line")
-    check.add_argument("--on", type=_date_arg, metavar="YYYY-MM-DD", help="check for this day (default today)")
-    check.add_argument("--facility", metavar="CODE", help="this facility's code (default: configured)")
-    check.add_argument("--lang", default="vi", choices=("vi", "en"), help="language of 'message'")
-    check.set_defaults(handler=_check_command)
-
-    visit = subparsers.add_parser("visit", help="record and list visits (check-ins)")
-    visit_sub = visit.add_subparsers(dest="visit_command", metavar="ACTION")
-    add = visit_sub.add_parser("add", parents=[common], help="check a card in: record a visit with a queue number")
-    add.add_argument("payload", metavar="PAYLOAD", help="the scanned text, or - to read it from standard input")
-    add.add_argument("--department", required=True, metavar="CODE")
-    add.add_argument("--facility", metavar="CODE", help="this facility's code (default: configured)")
-    add.set_defaults(handler=_visit_add_command)
-    lst = visit_sub.add_parser("list", parents=[common], help="list recorded visits")
-    lst.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", help="only this visit date")
-    lst.set_defaults(handler=_visit_list_command)
-    visit.set_defaults(handler=lambda args: (visit.print_help(), 2)[1])
-
 
 # ----- plumbing ------------------------------------------------------------------------------------
 def _fail(args: argparse.Namespace, code: str, message: str, exit_code: int) -> int:
@@ -116,16 +94,9 @@ def _config() -> Config:
 
 
 def _open(args: argparse.Namespace, config: Config) -> Store:
-    from kiosk.config import ConfigError
     from kiosk.db.store import Store
-    from kiosk.queueing import QueueRules
 
-    url = args.db or os.environ.get("KIOSK_DB") or config.database_url()
-    try:
-        rules = QueueRules.from_settings(config.queue.reset_time, config.queue.ticket_digits)
-    except ValueError as exc:
-        raise ConfigError(f"[queue] {exc}") from exc
-    return Store.open(url, queue_rules=rules, busy_timeout_s=config.database.lock_wait_s)
+    return Store.from_config(config, args.db or os.environ.get("KIOSK_DB") or None)
 
 
 @contextmanager
@@ -232,57 +203,5 @@ def _stats_command(args: argparse.Namespace) -> int:
               f"cards: {stats.cards} ({by_status})\nsize: {stats.cache_bytes} bytes"
               + (f", {per_card:.0f} bytes per card" if per_card else "")
               + f"\nlast import: {stats.last_import_at or 'never'}")
-        return EXIT_OK
-    return _run(args, body)
-
-
-# ----- card check / visits -----------------------------------------------------------------------------
-def _check_command(args: argparse.Namespace) -> int:
-    def body(store: Store, config: Config) -> int:
-        from kiosk.db.checking import CardChecker
-
-        checker = CardChecker(store, on=args.on or store.clock().date(),
-                              facility_code=args.facility or config.facility.code, lang=args.lang)
-        if args.payload != "-":
-            out = checker.check_json(args.payload)
-            _emit(args, out, checker.human(out))
-            return EXIT_INPUT if "error" in out else EXIT_OK
-        write, flush = sys.stdout.write, sys.stdout.flush
-        encode = json.JSONEncoder(ensure_ascii=False).encode  # one encoder, not one per line
-        check_json, human = checker.check_json, checker.human
-        for raw in sys.stdin.buffer:
-            out = check_json(raw.rstrip(b"\r\n"))
-            write((encode(out) if args.json else human(out)) + "\n")
-            flush()  # a caller may wait for each answer before sending the next payload
-        return EXIT_OK
-    return _run(args, body)
-
-
-def _visit_add_command(args: argparse.Namespace) -> int:
-    def body(store: Store, config: Config) -> int:
-        from kiosk.cards import CardPayloadError, parse_payload
-
-        payload = sys.stdin.buffer.read() if args.payload == "-" else args.payload
-        try:
-            card = parse_payload(payload)
-        except CardPayloadError as exc:
-            return _fail(args, str(exc.code), exc.message, EXIT_INPUT)
-        visit = store.check_in(args.department, card, facility_code=args.facility or config.facility.code)
-        _emit(args, visit, f"{visit['ticket']}  {visit['verdict']}  {visit['name'] or ''}  "
-                           f"(visit {visit['id']})")
-        return EXIT_OK
-    return _run(args, body)
-
-
-def _visit_list_command(args: argparse.Namespace) -> int:
-    def body(store: Store, _config: Config) -> int:
-        visits = store.list_visits(args.date)
-        if args.json:
-            print(json.dumps(visits, ensure_ascii=False))
-        else:
-            for v in visits:
-                print(f"{v['created_at']}  {v['ticket']:<10} {v['verdict']:<20} {v['sync_state']:<9} "
-                      f"{v['card_number'] or v['citizen_id'] or '-'}  {v['name'] or ''}")
-            print(f"{len(visits)} visit(s)")
         return EXIT_OK
     return _run(args, body)

@@ -61,7 +61,8 @@ def card_tuple(card: CachedCard) -> tuple[str | None, ...]:
     )
 
 
-def _date(value: Any) -> dt.date | None:
+def as_date(value: Any) -> dt.date | None:
+    """A date from a date, a datetime, ISO text, or None/empty."""
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -82,8 +83,8 @@ def cached_from_row(row: Sequence[Any]) -> CachedCard:
         birth_date=None if not birth else BirthDate.from_iso(birth),
         gender=None if not gender else Gender(gender),
         facility_code=facility,
-        valid_from=_date(valid_from),
-        valid_to=_date(valid_to),
+        valid_from=as_date(valid_from),
+        valid_to=as_date(valid_to),
         status=CardStatus(status or "active"),
         replaced_by=replaced,
     )

@@ -34,6 +34,7 @@ from sqlalchemy.exc import ArgumentError
 
 from kiosk.cards.eligibility import Decision, decide
 from kiosk.cards.model import BhytCard, CachedCard, CccdCard
+from kiosk.config import Config, ConfigError
 from kiosk.db import schema
 from kiosk.db.base import iso_now, local_now, translate_errors
 from kiosk.db.convert import visit_card_fields
@@ -150,6 +151,18 @@ class Store(Reference, Visits, Outbox, VisitUpdates):
             engine.dispose()
             raise
         return store
+
+    @classmethod
+    def from_config(cls, config: Config, url: str | None = None, *,
+                    clock: Callable[[], dt.datetime] | None = None) -> Store:
+        """The store at ``url`` (``--db``), else the configured database (``[database]``), with the
+        configured queue rules (``[queue]``); ConfigError names a bad queue setting."""
+        try:
+            rules = QueueRules.from_settings(config.queue.reset_time, config.queue.ticket_digits)
+        except ValueError as exc:
+            raise ConfigError(f"[queue] {exc}") from exc
+        return cls.open(url or config.database_url(), queue_rules=rules,
+                        busy_timeout_s=config.database.lock_wait_s, clock=clock)
 
     def _ensure_identity(self, path: Path | None) -> None:
         """Create the device and instance ids once; a SQLite file that was copied or restored from a

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
@@ -17,6 +17,7 @@ from kiosk.db.convert import VISIT_CARD_FIELDS, WIRE_FIELDS, visit_to_wire
 from kiosk.db.errors import StoreUsageError, UnknownDepartmentError
 from kiosk.db.models import DEPARTMENTS, VISITS
 from kiosk.db.models import QUEUE_COUNTERS as COUNTERS
+from kiosk.db.records import VisitRecord
 
 VERDICTS: Final = frozenset({"valid", "expired", "not_yet_valid", "revoked", "reduced", "replaced",
                              "name_mismatch", "birth_date_mismatch", "unknown"})
@@ -98,7 +99,12 @@ class Visits(StoreBase):
 
     def add_visit(self, department_code: str, card_fields: Mapping[str, Any], *,
                   now: dt.datetime | None = None, visit_id: str | None = None) -> dict[str, Any]:
-        """Record a visit durably and return it in wire format.
+        """:meth:`record_visit`, returned in wire format (the CLI's JSON and the tests)."""
+        return self.record_visit(department_code, card_fields, now=now, visit_id=visit_id).to_wire()
+
+    def record_visit(self, department_code: str, card_fields: Mapping[str, Any], *,
+                     now: dt.datetime | None = None, visit_id: str | None = None) -> VisitRecord:
+        """Record a visit durably and return it as a typed record.
 
         ``card_fields`` are the :data:`~kiosk.db.convert.VISIT_CARD_FIELDS` (see
         :func:`~kiosk.db.convert.visit_card_fields`). The queue number is the next of the department's
@@ -127,7 +133,7 @@ class Visits(StoreBase):
                 "sync_changed_at": created_at,
             }
             conn.execute(_INSERT_VISIT, row)
-        return visit_to_wire(row)
+        return VisitRecord.from_row(row)
 
     def last_queue_number(self, department_code: str, queue_day: dt.date) -> int:
         """The last number issued for the department on that queue day (0: none yet)."""
@@ -157,6 +163,22 @@ class Visits(StoreBase):
                 item["sync_error"] = row["sync_error"]
             out.append(item)
         return out
+
+    def visits_on(self, visit_date: dt.date, *, department_code: str | None = None,
+                  card_numbers: frozenset[str] | None = None) -> list[VisitRecord]:
+        """Typed visits of one visit date in recording order, with their upload state; optionally only
+        one department's, or only those of a card (any of ``card_numbers`` as card number or CCCD)."""
+        stmt = (select(*[VISITS.c[name] for name in WIRE_FIELDS], VISITS.c.sync_state, VISITS.c.sync_error)
+                .where(VISITS.c.visit_date == visit_date).order_by(VISITS.c.seq))
+        if department_code is not None:
+            stmt = stmt.where(VISITS.c.department_code == department_code)
+        if card_numbers is not None:
+            if not card_numbers:
+                return []
+            numbers = sorted(card_numbers)
+            stmt = stmt.where(or_(VISITS.c.card_number.in_(numbers), VISITS.c.citizen_id.in_(numbers)))
+        with self._read() as conn:
+            return [VisitRecord.from_row(row) for row in conn.execute(stmt).mappings()]
 
     def visit_counts(self, first: dt.date, last: dt.date | None = None) -> dict[dt.date, DayCounts]:
         """Per visit date from ``first`` to ``last`` (inclusive): totals, per verdict, per sync state."""

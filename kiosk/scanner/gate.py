@@ -1,13 +1,14 @@
 """From decoded text to a scan: plausibility, AIM prefixes, duplicate suppression.
 
-Every input path (camera, serial scanner, keyboard wedge) ends here, so the rules are the same:
+Every input path (camera, serial scanner, keyboard wedge, a number typed at the desk) ends here, so the
+rules are the same (the camera in its pipeline, the others in :class:`kiosk.checkin.intake.ScanIntake`):
 
 * A camera read is accepted at once only when it parses as a BHYT or CCCD payload
   (:func:`kiosk.cards.parse_payload`). Any other QR content must be read identically in two frames
   (within a few frames of each other) before it is reported. This is how the kiosk keeps **zero wrong
   reads**: a misread that happens to pass the QR checksum will not also be a well-formed card payload,
   nor repeat itself exactly.
-* Hardware scanners have already verified the symbol: their text is reported once (with the parse
+* Hardware scanners (and typed numbers) have already verified the symbol: their text is reported once (with the parse
   result or error attached), never delayed.
 * The same payload seen again within ``duplicate_window_s`` seconds of its last sighting is the same
   scan (a phone held in front of the camera is one check-in, not thirty a second).
@@ -32,6 +33,7 @@ class ScanSource(enum.StrEnum):
     CAMERA = "camera"
     SERIAL = "serial"
     WEDGE = "wedge"
+    TYPED = "typed"
 
 
 @dataclass(frozen=True, slots=True)

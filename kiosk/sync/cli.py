@@ -71,21 +71,19 @@ def _sync_command(args: argparse.Namespace) -> int:
     from kiosk.config import ConfigError
     from kiosk.db.errors import EnvironmentProblem, StoreError
     from kiosk.db.store import Store
-    from kiosk.sync.client import HubClient, NotConfigured, SyncError
-    from kiosk.sync.engine import SyncEngine
+    from kiosk.sync.client import NotConfigured, SyncError
+    from kiosk.sync.parts import hub_client, sync_engine
 
     try:
         config = _load(args)
-        client = HubClient.from_config(config.hub)
+        client = hub_client(config)
     except (ConfigError, NotConfigured) as exc:
         _print(args, {"error": {"code": "config", "message": str(exc)}}, f"error: {exc}", error=True)
         return EXIT_CONFIG
     dates = args.date or [dt.date.today()]
     try:
-        with Store.open(args.db or os.environ.get("KIOSK_DB") or config.database_url(),
-                        busy_timeout_s=config.database.lock_wait_s) as store:
-            engine = SyncEngine(store, client, batch_size=config.hub.push_batch_size,
-                                pull_limit=config.hub.pull_page_size)
+        with Store.from_config(config, args.db or os.environ.get("KIOSK_DB") or None) as store:
+            engine = sync_engine(config, store, client)
             if not args.once:
                 return _forever(args, engine, config.hub.interval_s)
             try:

@@ -10,7 +10,7 @@ For the UI engineer (no Qt here; call it from a worker thread, never the GUI thr
         result = lookups.confirm_online(card, decision, staff=desk_user_or_None)   # ≤ 3 s, never raises
         if result.cards:
             store.upsert_cards(result.cards)                           # the gateway's records, into the cache
-        shown = result.final_decision(card, today, facility)           # what to show and record
+        shown = final_decision(result, card, today, facility)          # kiosk.checkin.decision
         # result.confirmed False: show shown.message(lang) + result.message(lang) ("checking later…");
         # record the visit with provisional=True and verdict=shown.verdict: the hub re-checks it
         # and the device pulls the outcome as a visit_update (docs/hub-api.md).
@@ -23,7 +23,6 @@ the hub still stores the gateway's records, which arrive by the next pull).
 from __future__ import annotations
 
 import concurrent.futures as cf
-import dataclasses
 import datetime as dt
 import enum
 import json
@@ -37,7 +36,7 @@ import requests
 
 from kiosk import __version__
 from kiosk.cards.cardlist import CARD_LIST_COLUMNS, row_to_card
-from kiosk.cards.eligibility import Decision, Verdict, decide
+from kiosk.cards.eligibility import Decision, Verdict
 from kiosk.cards.model import BhytCard, CachedCard, CccdCard
 
 log = logging.getLogger(__name__)
@@ -109,27 +108,6 @@ class OnlineResult:
 
     def message(self, lang: str = "vi") -> str:
         return self.message_vi if lang == "vi" else self.message_en
-
-    def final_decision(self, card: BhytCard | CccdCard, on: dt.date, facility_code: str) -> Decision:
-        """The Decision to show and record: the local one when provisional; when confirmed, the
-        eligibility rules re-run on the gateway's record (same messages as a cached card), or the
-        gateway's verdict with its guidance when the rules on the record disagree or there is none."""
-        if not self.confirmed:
-            return self.local
-        wanted = self.card_number or _card_key(card)
-        record = next((c for c in self.cards if c.card_number == wanted), None) or next(
-            (c for c in self.cards if c.card_number == _card_key(card) or c.citizen_id == _card_key(card)), None)
-        if record is not None:
-            again = decide(card, record, on, facility_code)
-            if again.verdict == self.verdict:
-                return again
-        return dataclasses.replace(self.local, verdict=self.verdict, provisional=False, provisional_verdict=None,
-                                   replaced_by=self.replaced_by, message_vi=self.message_vi,
-                                   message_en=self.message_en)
-
-
-def _card_key(card: BhytCard | CccdCard) -> str:
-    return card.card_number if isinstance(card, BhytCard) else card.citizen_id
 
 
 def card_from_json(data: dict[str, Any]) -> CachedCard:

@@ -44,8 +44,9 @@ class SyncLoop:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
-        last = engine.store.get_setting(LAST_SUCCESS_SETTING)
-        self._status = SyncStatus(last_success_at=dt.datetime.fromisoformat(last) if last else None)
+        # The last success is read from the store by the sync thread (_run), never by the constructing
+        # thread: in the app that is the GUI thread, which must not touch the database.
+        self._status = SyncStatus()
 
     @property
     def status(self) -> SyncStatus:
@@ -113,7 +114,17 @@ class SyncLoop:
                       next_attempt_at=_utcnow() + dt.timedelta(seconds=self.interval_s))
         return self.interval_s
 
+    def _load_last_success(self) -> None:
+        try:
+            last = self.engine.store.get_setting(LAST_SUCCESS_SETTING)
+        except Exception:  # the database is unusable: the first sync attempt reports it
+            log.exception("cannot read the last sync time")
+            return
+        if last:
+            self._publish(last_success_at=dt.datetime.fromisoformat(last))
+
     def _run(self) -> None:
+        self._load_last_success()
         while not self._stop.is_set():
             delay = self.run_once()
             self._wake.clear()

@@ -63,6 +63,8 @@ class Parts:
     checkin: Any
     printer: Any
     demo: dict[str, int] = field(default_factory=dict)
+    #: The sync thread's own store on the same database (None without a hub).
+    sync_store: Any = None
 
 
 class KioskApp:
@@ -79,11 +81,16 @@ class KioskApp:
                                      touch=options.mode == "self")
         self.languages.switch(config.ui.language)
         self.appearance.apply()
-        self.status = StatusCollector(self.runner, hub_configured=bool(config.hub.url and config.hub.token))
+        from kiosk.checkin.factory import hub_configured, pending_warning, scan_intake
+
+        self.status = StatusCollector(self.runner, hub_configured=hub_configured(config),
+                                      pending_warn_after=pending_warning(config))
         self.sounds = SoundPlayer(enabled=options.sounds)
         self.services = Services(runner=self.runner, checkin=None, printer=None, facility_name=config.facility.name,
-                                 feedback=self.sounds, on_visit_recorded=self._visit_recorded)
+                                 feedback=self.sounds, on_visit_recorded=self._visit_recorded,
+                                 intake=scan_intake(config))
         self.store: Any = None
+        self.sync_store: Any = None
         self.printer: Any = None
         self.camera: Any = None
         self.serial: Any = None
@@ -116,30 +123,25 @@ class KioskApp:
 
     def _load_parts(self) -> Parts:
         import kiosk.scanner.pipeline  # noqa: F401  (loads OpenCV/zxing here, not on the UI thread)
-        from kiosk.db.store import Store
-        from kiosk.printing import TicketPrinter
-        from kiosk.queueing import QueueRules
-        from kiosk.ui.checkin import CheckInService
+        from kiosk.checkin import factory
 
-        url = self.config.database_url()
         base = self.demo_dir or data_dir()
         base.mkdir(parents=True, exist_ok=True)
+        url = None
         if self.demo_dir is not None:
             url = f"sqlite:///{self.demo_dir / 'kiosk.sqlite3'}"  # the demo never touches the real database
-        rules = QueueRules.from_settings(self.config.queue.reset_time, self.config.queue.ticket_digits)
-        store = Store.open(url, queue_rules=rules, busy_timeout_s=self.config.database.lock_wait_s)
+        store = factory.open_store(self.config, url)
         demo: dict[str, int] = {}
         if self.demo_dir is not None and not store.departments():
             from kiosk.db.demo import load_demo
 
             demo = load_demo(store)
-        printer = TicketPrinter.from_config(self.config, tickets_dir=base / "tickets")
-        online = None
-        if self.demo_dir is None and self.config.hub.url and self.config.hub.token:
-            from kiosk.sync.lookup import HubLookupClient
-
-            online = HubLookupClient(self.config.hub.url, self.config.hub.token)
-        return Parts(store, CheckInService(store, self.config.facility.code, online=online), printer, demo)
+        printer = factory.ticket_printer(self.config, base / "tickets")
+        # The demo never asks a real hub; the sync loop gets its own store (factory.open_sync_store says why).
+        online = self.demo_dir is None
+        sync_store = factory.open_sync_store(self.config, url) if factory.hub_configured(self.config) else None
+        checkin = factory.checkin_service(self.config, store, online=online)
+        return Parts(store, checkin, printer, demo, sync_store)
 
     def _failed(self, error: BaseException) -> None:
         fault = describe_failure(error, "kiosk start", log)
@@ -151,10 +153,10 @@ class KioskApp:
     def _attach(self, parts: Parts) -> None:
         from kiosk.ui.devices import QtSerialScanner, SyncBridge, build_camera
 
-        self.store, self.printer = parts.store, parts.printer
+        self.store, self.printer, self.sync_store = parts.store, parts.printer, parts.sync_store
         self.services.checkin, self.services.printer = parts.checkin, parts.printer
         self.status.store = parts.store
-        self.sync = SyncBridge(self.config, parts.store)
+        self.sync = SyncBridge(self.config, parts.sync_store)
         self.sync.status.connect(self.status.set_sync)
         self.status.set_hub_configured(self.sync.configured)
         self.status.set_printer(DeviceStatus(DeviceState.READY if parts.printer.target else DeviceState.ERROR,
@@ -166,10 +168,9 @@ class KioskApp:
         else:
             self.window.attach_camera(self.camera)
             self.camera.start()
-        serial_url = self.options.serial if self.options.serial is not None else self.config.serial.url
-        if serial_url:
-            self.serial = QtSerialScanner(serial_url, baudrate=self.config.serial.baudrate,
-                                          terminator=self.config.serial.terminator)
+        serial = QtSerialScanner(self.config, self.options.serial)
+        if serial.configured:  # its scans pass the ScanGate in the window's model (services.intake)
+            self.serial = serial
             self.serial.state.connect(self.status.set_scanner)
             self.serial.scanned.connect(lambda text: self.window.scan(text, "serial"))
             self.serial.start()
@@ -236,8 +237,12 @@ class KioskApp:
                 with contextlib.suppress(Exception):
                     part.stop()
         self.runner.shutdown()
-        if self.store is not None:
-            self.store.close()
+        for store in (self.store, self.sync_store):
+            if store is not None:
+                store.close()
+        online = getattr(self.services.checkin, "online", None)
+        if online is not None and hasattr(online, "close"):
+            online.close()
 
 
 def run(config: Config, options: RunOptions) -> int:

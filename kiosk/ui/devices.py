@@ -42,19 +42,19 @@ def build_camera(config: Config, spec: str | None, *, demo: bool) -> tuple[QtCam
     """The camera from ``--camera``/config, else the demo clip in demo mode; None when there is none."""
     bridge = CameraStateBridge()
     source_spec = spec if spec is not None else config.camera.source
-    cam = config.camera
     if not source_spec:
         clip = demo_clip() if demo else None
         if clip is None:
             return None, bridge
         source_spec = str(clip)
+    width, height, fps = config.camera.width, config.camera.height, config.camera.fps
     if is_live(source_spec):
         source: Any = ReconnectingSource(
-            lambda: open_source(source_spec, width=cam.width, height=cam.height, fps=cam.fps), on_state=bridge)
+            lambda: open_source(source_spec, width=width, height=height, fps=fps), on_state=bridge)
     else:
-        source = PacedLoop(lambda: open_source(source_spec), cam.fps, on_state=bridge)
+        source = PacedLoop(lambda: open_source(source_spec), fps, on_state=bridge)
     camera = QtCamera(source, duplicate_window_s=config.scan.duplicate_window_s,
-                      exposure_control=cam.exposure_control and is_live(source_spec))
+                      exposure_control=config.camera.exposure_control and is_live(source_spec))
     camera.state.connect(bridge.state)
     return camera, bridge
 
@@ -64,21 +64,30 @@ _PORT_STATES: Final = {PortState.CONNECTING: DeviceState.STARTING, PortState.CON
 
 
 class QtSerialScanner(QObject):
-    """The scanner's :class:`SerialScanner` thread, with ``scanned(text)`` and ``state`` signals."""
+    """The scanner's :class:`SerialScanner` thread (built by :func:`kiosk.checkin.factory.serial_scanner` from
+    ``[serial]``; ``url`` overrides the port), with ``scanned(text)`` and ``state`` signals."""
 
     scanned = Signal(str)
     state = Signal(object)
 
-    def __init__(self, url: str, *, baudrate: int, terminator: str, parent: QObject | None = None) -> None:
+    def __init__(self, config: Config, url: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.reader = SerialScanner(url, on_payload=self._payload, on_state=self._state, baudrate=baudrate,
-                                    terminator=terminator)
+        from kiosk.checkin.factory import serial_scanner
+
+        self.reader: SerialScanner | None = serial_scanner(config, on_payload=self._payload,
+                                                           on_state=self._state, url=url)
+
+    @property
+    def configured(self) -> bool:
+        return self.reader is not None
 
     def start(self) -> None:
-        self.reader.start()
+        if self.reader is not None:
+            self.reader.start()
 
     def stop(self) -> None:
-        self.reader.stop()
+        if self.reader is not None:
+            self.reader.stop()
 
     def _payload(self, payload: SerialPayload) -> None:
         self.scanned.emit(payload.text)
@@ -88,23 +97,15 @@ class QtSerialScanner(QObject):
 
 
 class SyncBridge(QObject):
-    """Runs ``kiosk.sync``'s SyncLoop (its own thread) and re-emits its status as a signal."""
+    """Runs ``kiosk.sync``'s SyncLoop (its own thread, its own store) and re-emits its status as a signal."""
 
     status = Signal(object)
 
     def __init__(self, config: Config, store: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.loop: Any = None
-        if not (config.hub.url and config.hub.token):
-            return
-        # Lazy: without a hub the sync stack (requests, engine) is never loaded.
-        from kiosk.sync.client import HubClient
-        from kiosk.sync.engine import SyncEngine
-        from kiosk.sync.loop import SyncLoop
+        from kiosk.checkin.factory import sync_loop
 
-        client = HubClient.from_config(config.hub)
-        self.loop = SyncLoop(SyncEngine(store, client), interval_s=config.hub.interval_s,
-                             on_status=self.status.emit)
+        self.loop: Any = None if store is None else sync_loop(config, store, on_status=self.status.emit)
 
     @property
     def configured(self) -> bool:

@@ -35,6 +35,8 @@ def _summaries() -> dict[str, str]:
         "The database belongs to a newer kiosk version": translate(
             "KioskError", "The database belongs to a newer kiosk version"),
         "Unknown department": translate("KioskError", "Unknown department"),
+        "This card already has a number for this department today": translate(
+            "KioskError", "This card already has a number for this department today"),
         "The insurance gateway could not be used": translate("KioskError", "The insurance gateway could not be used"),
         "The insurance gateway does not answer": translate("KioskError", "The insurance gateway does not answer"),
         "The insurance gateway refused the facility's account": translate(
@@ -49,6 +51,8 @@ def _summaries() -> dict[str, str]:
         "The hub is busy": translate("KioskError", "The hub is busy"),
         "The hub reported a fault": translate("KioskError", "The hub reported a fault"),
         "The hub refused the request": translate("KioskError", "The hub refused the request"),
+        "Another kiosk uses this device's token: register this kiosk as a new device": translate(
+            "KioskError", "Another kiosk uses this device's token: register this kiosk as a new device"),
         "The configuration file cannot be used": translate("KioskError", "The configuration file cannot be used"),
         "This is not a usable card code": translate("KioskError", "This is not a usable card code"),
         "The card list cannot be read": translate("KioskError", "The card list cannot be read"),

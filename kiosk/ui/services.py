@@ -11,12 +11,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
+from kiosk.checkin.intake import ScanIntake
 from kiosk.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
+    from kiosk.checkin.service import CheckInService
     from kiosk.printing.status import PrinterState, PrintResult
     from kiosk.printing.ticket import Ticket
-    from kiosk.ui.checkin import CheckInService
 
 
 class Printer(Protocol):
@@ -42,3 +43,5 @@ class Services:
     #: Called after a visit was recorded (the sync loop's ``trigger``), on a worker thread.
     on_visit_recorded: Callable[[], None] | None = None
     clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now().astimezone())
+    #: Serial, wedge and typed input pass this ScanGate (duplicate window) before a check.
+    intake: ScanIntake = field(default_factory=ScanIntake)

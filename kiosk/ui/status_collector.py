@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -27,11 +28,11 @@ class StatusCollector(QObject):
     changed = Signal(object)  # StatusSnapshot
 
     def __init__(self, runner: TaskRunner, store: Any = None, *, hub_configured: bool, poll_ms: int = 15_000,
-                 parent: QObject | None = None) -> None:
+                 pending_warn_after: dt.timedelta = dt.timedelta(hours=4), parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
         self.store = store
-        self.snapshot = StatusSnapshot(hub_configured=hub_configured)
+        self.snapshot = StatusSnapshot(hub_configured=hub_configured, pending_warn_after=pending_warn_after)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh_outbox)
         self._poll_ms = poll_ms

@@ -93,6 +93,8 @@ class StatusSnapshot:
     camera: DeviceStatus = field(default_factory=DeviceStatus)
     scanner: DeviceStatus = field(default_factory=DeviceStatus)
     printer: DeviceStatus = field(default_factory=DeviceStatus)
+    #: Pending uploads older than this are shown as a problem (``[hub] pending_warn_minutes``).
+    pending_warn_after: dt.timedelta = dt.timedelta(hours=4)
 
 
 def summarise_sync(status: SyncStatusLike | None, *, hub_configured: bool, now: dt.datetime,

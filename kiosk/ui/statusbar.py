@@ -30,15 +30,15 @@ def _set_role(label: QLabel, level: Level) -> None:
 class StatusBar(QFrame):
     """Shows a :class:`StatusSnapshot`; call :meth:`show_snapshot` whenever anything changes."""
 
-    def __init__(self, parent: QWidget | None = None, *, warn_after: dt.timedelta = dt.timedelta(hours=4),
+    def __init__(self, parent: QWidget | None = None, *,
                  show_devices: tuple[str, ...] = ("camera", "scanner", "printer"),
                  hide_absent: bool = False) -> None:
         """``hide_absent``: leave out devices that are not configured (patients need not know there
-        could be a scanner; staff at the desk see "not configured")."""
+        could be a scanner; staff at the desk see "not configured"). The pending-upload warning's age
+        comes with each snapshot (``StatusSnapshot.pending_warn_after``, ``[hub] pending_warn_minutes``)."""
         super().__init__(parent)
         self.setProperty("role", "statusbar")
         self.setObjectName("statusbar")
-        self.warn_after = warn_after
         self.hide_absent = hide_absent
         self.snapshot = StatusSnapshot()
         layout = FlowLayout(self, spacing=24)  # one line at normal text, more lines at large text
@@ -81,7 +81,7 @@ class StatusBar(QFrame):
         s = self.snapshot
         self.demo_label.setText(self.tr("DEMO: sample cards, not a real check-in"))
         summary = summarise_sync(s.sync, hub_configured=s.hub_configured, now=dt.datetime.now(dt.UTC),
-                                 warn_after=self.warn_after)
+                                 warn_after=self.snapshot.pending_warn_after)
         view_text = {
             SyncView.NO_HUB: self.tr("Stand-alone: no hub configured"),
             SyncView.SYNCING: self.tr("Syncing…"),

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.cards.eligibility import Verdict
-from kiosk.ui.checkin import SYSTEM_ERROR, CheckResult
+from kiosk.checkin.result import SYSTEM_ERROR, CheckResult
 from kiosk.ui.error_text import patient_note, staff_text
 
 if TYPE_CHECKING:

@@ -239,7 +239,7 @@ class ScrollPage(QScrollArea):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.page and event.type() == QEvent.Type.LayoutRequest:
-            QTimer.singleShot(0, self.fit)
+            QTimer.singleShot(0, self, self.fit)  # with self as context: dropped if it is deleted first
         return super().eventFilter(watched, event)
 
     def minimumSizeHint(self) -> QSize:

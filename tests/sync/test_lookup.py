@@ -15,6 +15,7 @@ import pytest
 from kiosk.cards import parse_payload
 from kiosk.cards.eligibility import Verdict, decide
 from kiosk.cards.model import BhytCard, CccdCard
+from kiosk.checkin.decision import final_decision
 from kiosk.sync.lookup import HubLookupClient, ProvisionalReason, result_from_answer
 from tests.cards.builders import bhyt_2018, cccd
 from tests.gateway.standin import DEFAULT_PASSWORD, StandinCard, StandinHolder
@@ -83,7 +84,7 @@ def test_gateway_verdict_reaches_the_kiosk_with_its_card_records(env: Env) -> No
     assert result.confirmed and result.verdict is Verdict.VALID and result.reason is None
     assert [c.card_number for c in result.cards] == ["DN4790000000101"]
     assert result.cards[0].valid_to == dt.date(2030, 12, 31)
-    final = result.final_decision(card, DAY, FACILITY)
+    final = final_decision(result, card, DAY, FACILITY)
     assert final.verdict is Verdict.VALID and not final.provisional and final.registered_here is True
     again = env.client.confirm_online(card, local)
     assert again.from_cache and again.elapsed_s < 1.0
@@ -94,11 +95,11 @@ def test_gateway_says_expired_and_name_mismatch(env: Env) -> None:
     card = _card("DN4790000000102")
     result = env.client.confirm_online(card, decide(card, None, DAY, FACILITY))
     assert result.confirmed and result.verdict is Verdict.EXPIRED
-    assert result.final_decision(card, DAY, FACILITY).verdict is Verdict.EXPIRED
+    assert final_decision(result, card, DAY, FACILITY).verdict is Verdict.EXPIRED
     other = _card("DN4790000000102", name="Người Khác")
     mismatch = env.client.confirm_online(other, decide(other, None, DAY, FACILITY))
     assert mismatch.confirmed and mismatch.verdict is Verdict.NAME_MISMATCH and mismatch.cards == ()
-    decision = mismatch.final_decision(other, DAY, FACILITY)
+    decision = final_decision(mismatch, other, DAY, FACILITY)
     assert decision.verdict is Verdict.NAME_MISMATCH and not decision.provisional and decision.message_vi
 
 
@@ -144,7 +145,7 @@ def test_config_error_054_is_provisional_and_the_hub_log_has_no_patient_data(env
     env.standin.state.add(StandinCard("DN4790000000106", NAME, "21/06/1985", citizen_id="001185000999"))
     by_id = env.client.confirm_online(citizen, decide(citizen, None, DAY, FACILITY))
     assert by_id.confirmed and by_id.verdict is Verdict.VALID
-    assert by_id.final_decision(citizen, DAY, FACILITY).verdict is Verdict.VALID
+    assert final_decision(by_id, citizen, DAY, FACILITY).verdict is Verdict.VALID
     time.sleep(0.3)
     log = env.hub.log_text()
     assert "/v1/cards/lookup" in log and "gateway configuration error 054" in log

@@ -3,23 +3,24 @@ Dummy backend, real translators and Qt widgets (offscreen)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.db.demo import DEMO_DAY, DEMO_FACILITY, load_demo
+from kiosk.checkin.service import CheckInService
+from kiosk.db.demo import DEMO_FACILITY
 from kiosk.db.store import Store
 from kiosk.printing import PrinterSettings, TicketPrinter
 from kiosk.ui.appearance import Appearance
-from kiosk.ui.checkin import CheckInService
 from kiosk.ui.i18n import LanguageManager
 from kiosk.ui.services import Services
 from kiosk.ui.workers import TaskRunner
+from tests.support.demo import NOW, demo_db, store
 
-NOW = dt.datetime.combine(DEMO_DAY, dt.time(9, 15)).astimezone()
+__all__ = ["NOW", "demo_db", "store"]  # demo_db, store: fixtures
+
 SIZES = [(1280, 720), (1920, 1080)]
 LANGS = ["vi", "en", "zh", "ko", "ja"]
 
@@ -30,23 +31,6 @@ class RecordingSounds:
 
     def play(self, ok: bool) -> None:
         self.played.append(ok)
-
-
-@pytest.fixture(scope="session")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One demo database built once; each test gets its own copy."""
-    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-    with Store.open(f"sqlite:///{path}", clock=lambda: NOW) as store:
-        load_demo(store)
-    return path
-
-
-@pytest.fixture
-def store(demo_db: Path, tmp_path: Path) -> Iterator[Store]:
-    copy = tmp_path / "kiosk.sqlite3"
-    copy.write_bytes(demo_db.read_bytes())
-    with Store.open(f"sqlite:///{copy}", clock=lambda: NOW) as s:
-        yield s
 
 
 @pytest.fixture

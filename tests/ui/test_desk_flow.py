@@ -100,7 +100,7 @@ def test_scan_citizen_id_and_search(qtbot: QtBot, services: Services, languages:
     window.visits.query.setFocus()
     type_text(window.visits.query, "nguyen van an")  # without diacritics
     qtbot.waitUntil(lambda: len(window.visits.visits) == 1, timeout=3000)
-    assert window.visits.visits[0]["name"] == "Nguyễn Văn An"
+    assert window.visits.visits[0].name == "Nguyễn Văn An"
 
 
 def test_bad_card_and_bad_number_are_explained(qtbot: QtBot, services: Services, languages: LanguageManager,
@@ -126,7 +126,7 @@ def test_ticket_qr_opens_the_visit_and_reprint(qtbot: QtBot, services: Services,
     window.patient.register_button.click()
     qtbot.waitUntil(lambda: len(window.visits.visits) == 1 and printer.last_dummy_job != b"")
     printer.last_dummy_job = b""
-    visit_id = window.visits.visits[0]["id"]
+    visit_id = window.visits.visits[0].id
     window.scan(visit_id.upper(), "serial")  # the QR on the printed ticket
     assert window.visits.table.currentRow() == 0
     window.patient.reprint_button.click()
@@ -182,13 +182,13 @@ def test_a_verdict_changed_by_the_hub_recheck_is_flagged(qtbot: QtBot, services:
     qtbot.waitUntil(lambda: window.patient.result is not None)
     window.patient.register_button.click()
     qtbot.waitUntil(lambda: len(window.visits.visits) == 1)
-    visit_id = window.visits.visits[0]["id"]
+    visit_id = window.visits.visits[0].id
     store.apply_pull_page({"visit_updates": {"upserted": [{
         "visit_id": visit_id, "gateway_verdict": "expired", "gateway_code": "010", "verdict_changed": True,
         "gateway_note": "Thẻ hết giá trị sử dụng", "checked_at": "2026-11-22T10:00:00+07:00"}]}},
         cursor_name="hub", next_cursor="1")
     window.model.refresh_visits()
-    qtbot.waitUntil(lambda: bool(window.visits.visits[0].get("verdict_changed")))
+    qtbot.waitUntil(lambda: bool(window.visits.visits[0].recheck and window.visits.visits[0].recheck.verdict_changed))
     item = window.visits.table.item(0, 4)
     assert item is not None
     assert item.text() == "valid → expired (re-checked)"
@@ -199,7 +199,7 @@ def test_a_verdict_changed_by_the_hub_recheck_is_flagged(qtbot: QtBot, services:
     window.visits.table.selectRow(0)
     assert window.visits.seen_button.isEnabled()
     window.visits.seen_button.click()
-    qtbot.waitUntil(lambda: not window.visits.visits[0].get("verdict_changed"))
+    qtbot.waitUntil(lambda: not (window.visits.visits[0].recheck and window.visits.visits[0].recheck.verdict_changed))
     assert "→" not in window.visits.table.item(0, 4).text()
     assert store.audit_entries()[0]["action"] == "acknowledge_recheck"
 

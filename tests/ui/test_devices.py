@@ -11,6 +11,7 @@ import cv2
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kiosk.config import Config
 from kiosk.db.demo import demo_scenarios
 from kiosk.scanner.sources import open_source
 from kiosk.scanner.synthetic import empty_frame, render, scene_params
@@ -68,7 +69,7 @@ def test_camera_scan_reaches_the_verdict(qtbot: QtBot, services: Services, langu
 def test_serial_scanner_on_a_pty_feeds_the_desk(qtbot: QtBot, services: Services,
                                                 languages: LanguageManager) -> None:
     master, slave = pty.openpty()
-    scanner = QtSerialScanner(os.ttyname(slave), baudrate=115200, terminator="CR")
+    scanner = QtSerialScanner(Config(), os.ttyname(slave))
     states: list[DeviceState] = []
     scanner.state.connect(lambda s: states.append(s.state))
     window = DeskWindow(DeskModel(services, lambda: "vi"), languages)

@@ -15,12 +15,13 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kiosk.checkin.result import SYSTEM_ERROR
+from kiosk.checkin.service import CheckInService
 from kiosk.db.demo import DEMO_FACILITY, demo_scenarios
 from kiosk.db.store import Store
 from kiosk.faults import SUPPORT_PREFIX
 from kiosk.printing import TicketPrinter
 from kiosk.ui.appearance import Appearance
-from kiosk.ui.checkin import SYSTEM_ERROR, CheckInService
 from kiosk.ui.error_text import SUMMARIES
 from kiosk.ui.i18n import LanguageManager
 from kiosk.ui.selfservice.model import Screen, SelfServiceModel
@@ -35,12 +36,12 @@ KIOSK = Path(__file__).resolve().parents[2] / "kiosk"
 
 
 class BrokenStore:
-    """The real store, except that checking a card hits a bug."""
+    """The real store, except that looking a card up (the check's first step) hits a bug."""
 
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    def check_card(self, *args: Any, **kwargs: Any) -> Any:
+    def find_cached(self, *args: Any, **kwargs: Any) -> Any:
         return {}["missing key"]  # a bug
 
     def __getattr__(self, name: str) -> Any:

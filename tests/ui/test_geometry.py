@@ -47,7 +47,7 @@ def test_self_service_screens_fit(qtbot: QtBot, services: Services, languages: L
         found = geometry_problems(window, requested, window.current_screen_widget())
         problems.extend(f"{where}: {p}" for p in found)
 
-    for lang in LANGS:
+    for index, lang in enumerate(LANGS):
         languages.switch(lang)
         window.reset()
         check(f"{lang}/welcome")
@@ -59,13 +59,26 @@ def test_self_service_screens_fit(qtbot: QtBot, services: Services, languages: L
         window.verdict.continue_button.click()
         qtbot.waitUntil(lambda: window.model.screen is Screen.DEPARTMENTS)
         check(f"{lang}/departments")
-        window.departments.buttons["K01"].click()
+        # the same card again for the same department would be a repeat (no new ticket): one department
+        # per language, and the last language also shows the "you already have number …" screen
+        codes = sorted(window.departments.buttons)
+        window.departments.buttons[codes[index % len(codes)]].click()
         qtbot.waitUntil(lambda: window.model.screen is Screen.TICKET)
         qtbot.waitUntil(lambda: window.ticket.print_result is not None, timeout=10_000)
         check(f"{lang}/ticket")
-        for screen in (Screen.PIN, Screen.ADMIN, Screen.CLEANING):
+        for screen in (Screen.PIN, Screen.ADMIN, Screen.CLEANING, Screen.KEYPAD):
             window.model.go(screen)
             check(f"{lang}/{screen}")
+        if index == len(LANGS) - 1:
+            window.reset()
+            languages.switch(lang)  # the reset went back to the default language
+            window.scan(SCENARIOS["valid, registered here"].payload)
+            qtbot.waitUntil(lambda: window.model.screen is Screen.VERDICT)
+            window.verdict.continue_button.click()
+            qtbot.waitUntil(lambda: window.model.screen is Screen.DEPARTMENTS)
+            window.departments.buttons[codes[0]].click()
+            qtbot.waitUntil(lambda: window.model.issued is not None and window.model.issued.repeat)
+            check(f"{lang}/ticket again")
         window.reset()
     assert not problems, "\n".join(problems)
 

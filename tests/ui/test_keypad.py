@@ -43,3 +43,25 @@ def test_typed_text_is_normalised(qtbot: QtBot, languages: LanguageManager) -> N
     qtbot.addWidget(screen)
     qtbot.keyClicks(screen.field, "dn 4010-100000001")
     assert screen.field.text() == "DN4010100000001"
+
+
+def test_a_patient_can_type_the_number_and_get_a_verdict(qtbot: QtBot, services: object,
+                                                         languages: LanguageManager, appearance: object) -> None:
+    from kiosk.checkin.result import Source
+    from kiosk.ui.selfservice.model import Screen, SelfServiceModel
+    from kiosk.ui.selfservice.window import SelfServiceWindow
+
+    model = SelfServiceModel(services, lambda: languages.current or languages.default)  # type: ignore[arg-type]
+    window = SelfServiceWindow(model, languages, appearance, idle_s=60, warn_s=20,  # type: ignore[arg-type]
+                               pin_hash=lambda: "")
+    qtbot.addWidget(window)
+    window.welcome.type_button.click()
+    assert model.screen is Screen.KEYPAD and window.idle.armed  # patient data on screen: idle reset armed
+    window.keypad.field.setText("DN4010100000001")
+    window.keypad.check_button.click()
+    qtbot.waitUntil(lambda: model.screen is Screen.VERDICT, timeout=10_000)
+    assert model.result is not None and model.result.manual and model.result.source is Source.TYPED
+    window.reset()
+    window.welcome.type_button.click()
+    window.keypad.back_button.click()
+    assert model.screen is Screen.WELCOME

@@ -66,6 +66,30 @@ def test_status_text_is_at_least_16_px_at_100_percent(qtbot: QtBot, qapp: object
         assert bar.sync_label.fontInfo().pixelSize() >= 16, base
 
 
+def test_pending_warn_minutes_from_the_configuration_marks_old_uploads(
+        qtbot: QtBot, languages: LanguageManager) -> None:
+    from kiosk.checkin.factory import pending_warning
+    from kiosk.config import Config
+    from kiosk.ui.status_collector import StatusCollector
+    from kiosk.ui.workers import TaskRunner
+
+    config = Config()
+    config.hub.pending_warn_minutes = 30
+    runner = TaskRunner()
+    collector = StatusCollector(runner, hub_configured=True, pending_warn_after=pending_warning(config))
+    bar = StatusBar()
+    qtbot.addWidget(bar)
+    collector.changed.connect(bar.show_snapshot)
+    languages.switch("en")
+    now = dt.datetime.now(dt.UTC)
+    collector.set_sync(SyncStatus(online=True, pending_count=3, oldest_pending_at=now - dt.timedelta(minutes=20)))
+    assert bar.pending_label.text() == "Waiting to upload: 3"  # younger than 30 minutes: not a problem
+    collector.set_sync(SyncStatus(online=True, pending_count=3, oldest_pending_at=now - dt.timedelta(minutes=45)))
+    assert bar.pending_label.text() == "Uploads waiting too long: 3"
+    assert bar.pending_label.property("role") == "status-bad"
+    runner.shutdown()
+
+
 def test_sync_panel_shows_visits_set_aside(qtbot: QtBot, languages: LanguageManager) -> None:
     from kiosk.ui.desk.sync_panel import SyncPanel
 

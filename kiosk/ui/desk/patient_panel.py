@@ -10,19 +10,23 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QListWidget, QListWidgetItem,
 
 from kiosk.cards import BhytCard, CccdCard
 from kiosk.cards.eligibility import Verdict
+from kiosk.checkin.result import CheckResult
 from kiosk.ui.base import TranslatedWidget
+from kiosk.ui.texts import result_title, staff_reason, verdict_short
+from kiosk.ui.widgets import ReflowGrid, button, label, set_role
 
 if TYPE_CHECKING:
     from kiosk.db.reference import DepartmentInfo
-from kiosk.ui.checkin import CheckResult
-from kiosk.ui.texts import result_title, staff_reason
-from kiosk.ui.widgets import ReflowGrid, button, label, set_role
+    from kiosk.ui.desk.model import Confirmation
 
 
 class PatientPanel(TranslatedWidget):
     register = Signal(str)
     reprint = Signal()
     clear = Signal()
+    #: Staff pressed "Register anyway" / "Cancel" on the confirmation question.
+    confirmed = Signal()
+    cancelled = Signal()
 
     def __init__(self, language: Callable[[], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,8 +57,23 @@ class PatientPanel(TranslatedWidget):
         self.reprint_button.clicked.connect(self.reprint)
         self.clear_button = button(name="desk-clear")
         self.clear_button.clicked.connect(self.clear)
-        buttons = ReflowGrid(3, spacing=8)  # under each other at large text
-        buttons.set_widgets([self.register_button, self.reprint_button, self.clear_button])
+        self.action_row = ReflowGrid(3, spacing=8)  # under each other at large text
+        self.action_row.set_widgets([self.register_button, self.reprint_button, self.clear_button])
+        # The confirmation question: focus goes to "Cancel", so Enter alone never records.
+        self.confirmation: Confirmation | None = None
+        self.confirm_text = label("", "warn", align=Qt.AlignmentFlag.AlignLeft)
+        self.confirm_text.setObjectName("desk-confirm-text")
+        self.confirm_button = button("", "primary", "desk-confirm-register")
+        self.confirm_button.setAutoDefault(True)  # Enter once focused on it: a second, deliberate key
+        self.confirm_button.clicked.connect(self.confirmed)
+        self.cancel_button = button(name="desk-confirm-cancel")
+        self.cancel_button.setAutoDefault(True)  # has the focus: Enter (or Esc) cancels
+        self.cancel_button.clicked.connect(self.cancelled)
+        self.confirm_box = ReflowGrid(2, spacing=8)
+        self.confirm_box.setObjectName("desk-confirm")
+        self.confirm_box.set_widgets([self.confirm_button, self.cancel_button])
+        self.confirm_box.hide()
+        self.confirm_text.hide()
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.addWidget(self.banner)
@@ -62,7 +81,9 @@ class PatientPanel(TranslatedWidget):
         root.addLayout(self.form)
         root.addWidget(self.dept_caption)
         root.addWidget(self.dept_list, 1)
-        root.addWidget(buttons)
+        root.addWidget(self.confirm_text)
+        root.addWidget(self.confirm_box)
+        root.addWidget(self.action_row)
         self.dept_caption.setBuddy(self.dept_list)
         self.retranslate_ui()
 
@@ -93,6 +114,16 @@ class PatientPanel(TranslatedWidget):
         self.result = result
         self.retranslate_ui()
 
+    def show_confirmation(self, confirmation: Confirmation | None) -> None:
+        """Ask before registering (a repeat, a verdict not valid); None hides the question."""
+        self.confirmation = confirmation
+        self.confirm_box.setVisible(confirmation is not None)
+        self.confirm_text.setVisible(confirmation is not None)
+        self.action_row.setVisible(confirmation is None)  # the question takes the buttons' place
+        self.retranslate_ui()
+        if confirmation is not None:
+            self.cancel_button.setFocus()
+
     def retranslate_ui(self) -> None:
         captions = {"name": self.tr("Name"), "birth": self.tr("Date of birth"), "number": self.tr("Card number"),
                     "citizen": self.tr("Citizen ID"), "validity": self.tr("Valid"),
@@ -103,6 +134,9 @@ class PatientPanel(TranslatedWidget):
         self.register_button.setText(self.tr("Register (Enter)"))
         self.reprint_button.setText(self.tr("Reprint (F5)"))
         self.clear_button.setText(self.tr("Clear (Esc)"))
+        self.confirm_button.setText(self.tr("Register &anyway"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.confirm_text.setText(self._question())
         lang = self._language()
         for row, dept in enumerate(self.departments):
             item = self.dept_list.item(row)
@@ -111,6 +145,20 @@ class PatientPanel(TranslatedWidget):
                 text += " · " + self.tr("Room {room}").format(room=dept.room)
             item.setText(text)
         self._show_patient()
+
+    def _question(self) -> str:
+        asked = self.confirmation
+        if asked is None:
+            return ""
+        parts = []
+        if asked.repeat is not None:
+            parts.append(self.tr("This card already has ticket {ticket} for this department today.").format(
+                ticket=asked.repeat.ticket))
+        if asked.not_valid and self.result is not None and self.result.verdict is not None:
+            parts.append(self.tr("The card is not valid ({verdict}).").format(
+                verdict=verdict_short(self.result.verdict)))
+        parts.append(self.tr("Register anyway?"))
+        return " ".join(parts)
 
     def _show_patient(self) -> None:
         r = self.result

@@ -15,10 +15,9 @@ from kiosk.ui.widgets import button, label, set_role
 class SyncPanel(TranslatedWidget):
     sync_now = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, warn_after: dt.timedelta = dt.timedelta(hours=4)) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sync-panel")
-        self.warn_after = warn_after
         self.snapshot = StatusSnapshot()
         frame = QFrame(self)
         frame.setProperty("role", "panel")
@@ -45,7 +44,7 @@ class SyncPanel(TranslatedWidget):
 
     def retranslate_ui(self) -> None:
         s = summarise_sync(self.snapshot.sync, hub_configured=self.snapshot.hub_configured,
-                           now=dt.datetime.now(dt.UTC), warn_after=self.warn_after)
+                           now=dt.datetime.now(dt.UTC), warn_after=self.snapshot.pending_warn_after)
         self.title.setText(self.tr("Synchronisation with the hub"))
         self.sync_button.setText(self.tr("Sync now (F9)"))
         self.sync_button.setEnabled(s.view is not SyncView.NO_HUB and s.view is not SyncView.SYNCING)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -21,6 +21,9 @@ from kiosk.ui.base import TranslatedWidget
 from kiosk.ui.texts import verdict_short
 from kiosk.ui.widgets import label
 
+if TYPE_CHECKING:
+    from kiosk.db.records import VisitRecord
+
 #: Outbox states (``kiosk.db.visits``; a test keeps them equal) — not imported: the window is built
 #: before the database layer loads.
 TO_SEND, SENDING, SENT, REJECTED = "to_send", "sending", "sent", "rejected"
@@ -29,13 +32,13 @@ COLUMNS = ("ticket", "time", "name", "department_code", "verdict", "sync")
 
 class VisitsPanel(TranslatedWidget):
     search = Signal(str)
-    reprint = Signal(object)  # visit dict
+    reprint = Signal(object)  # VisitRecord
     acknowledge = Signal(str)  # visit id of a flagged re-check staff have seen
 
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("visits-panel")
-        self.visits: list[dict[str, Any]] = []
+        self.visits: list[VisitRecord] = []
         self.title = label("", "title", align=Qt.AlignmentFlag.AlignLeft)
         self.query = QLineEdit()
         self.query.setObjectName("visit-search")
@@ -71,57 +74,57 @@ class VisitsPanel(TranslatedWidget):
         root.addLayout(footer)
         self.retranslate_ui()
 
-    def show_visits(self, visits: list[dict[str, Any]]) -> None:
+    def show_visits(self, visits: list[VisitRecord]) -> None:
         self.visits = list(visits)
         self.table.setRowCount(len(visits))
         for row, visit in enumerate(visits):
-            created = str(visit.get("created_at") or "")
-            cells = (visit.get("ticket"), created[11:16], visit.get("name") or visit.get("card_number")
-                     or visit.get("citizen_id"), visit.get("department_code"), None, visit.get("sync_state"))
+            cells = (visit.ticket, visit.created_at[11:16], visit.name or visit.card_number or visit.citizen_id,
+                     visit.department_code, None, visit.sync_state)
             for col, value in enumerate(cells):
                 item = QTableWidgetItem("" if value is None else str(value))
-                item.setData(Qt.ItemDataRole.UserRole, visit.get("id"))
+                item.setData(Qt.ItemDataRole.UserRole, visit.id)
                 self.table.setItem(row, col, item)
         self.retranslate_ui()
 
     def select_visit(self, visit_id: str) -> bool:
         for row, visit in enumerate(self.visits):
-            if visit.get("id") == visit_id:
+            if visit.id == visit_id:
                 self.table.selectRow(row)
                 self.table.setFocus()
                 return True
         return False
 
-    def _selected_visit(self) -> dict[str, Any] | None:
+    def _selected_visit(self) -> VisitRecord | None:
         rows = {index.row() for index in self.table.selectedIndexes()}
         row = next(iter(rows), -1)
         return self.visits[row] if 0 <= row < len(self.visits) else None
 
     def _selection_changed(self) -> None:
         visit = self._selected_visit()
-        self.seen_button.setEnabled(bool(visit and (visit.get("verdict_changed") or visit.get("needs_staff"))))
+        self.seen_button.setEnabled(bool(visit and visit.recheck and visit.recheck.flagged))
 
     def _acknowledge(self) -> None:
         visit = self._selected_visit()
         if visit is not None:
-            self.acknowledge.emit(str(visit["id"]))
+            self.acknowledge.emit(visit.id)
 
     def _activated(self, item: QTableWidgetItem) -> None:
         row = item.row()
         if 0 <= row < len(self.visits):
             self.reprint.emit(self.visits[row])
 
-    def _show_verdict(self, item: QTableWidgetItem, visit: dict[str, Any]) -> None:
+    def _show_verdict(self, item: QTableWidgetItem, visit: VisitRecord) -> None:
         """The verdict; a hub re-check that changed it (or needs a person) is flagged until acknowledged."""
-        shown = verdict_short(str(visit.get("verdict") or ""))
-        flagged = bool(visit.get("verdict_changed") or visit.get("needs_staff"))
-        if visit.get("verdict_changed") and visit.get("gateway_verdict"):
+        shown = verdict_short(visit.verdict)
+        recheck = visit.recheck
+        flagged = bool(recheck and recheck.flagged)
+        if recheck is not None and recheck.verdict_changed and recheck.gateway_verdict:
             shown = self.tr("{old} → {new} (re-checked)").format(
-                old=shown, new=verdict_short(str(visit["gateway_verdict"])))
-        elif visit.get("needs_staff"):
+                old=shown, new=verdict_short(recheck.gateway_verdict))
+        elif recheck is not None and recheck.needs_staff:
             shown = self.tr("{verdict}: needs staff").format(verdict=shown)
         item.setText(shown)
-        item.setToolTip(str(visit.get("gateway_note") or "") if flagged else "")
+        item.setToolTip((recheck.gateway_note or "") if recheck is not None and flagged else "")
         item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, "flagged" if flagged else "")
         item.setBackground(QBrush(QColor("#ffe08a")) if flagged else QBrush())
 
@@ -139,7 +142,7 @@ class VisitsPanel(TranslatedWidget):
                 self._show_verdict(verdict_item, visit)
             sync_item = self.table.item(row, 5)
             if sync_item is not None:
-                state = str(visit.get("sync_state") or "")
+                state = visit.sync_state or ""
                 sync_item.setText(sync_text.get(state, state))
         self.count.setText(self.tr("{n} visits shown").format(n=len(self.visits)))
         self.seen_button.setText(self.tr("Re-check seen"))

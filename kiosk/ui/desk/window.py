@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
+from kiosk.checkin.result import CheckResult
 from kiosk.ui.base import KioskWindow, TranslatedWidget
-from kiosk.ui.checkin import CheckResult
 from kiosk.ui.desk.model import DeskModel
 from kiosk.ui.desk.patient_panel import PatientPanel
 from kiosk.ui.desk.sync_panel import SyncPanel
@@ -25,6 +25,7 @@ from kiosk.ui.texts import staff_print_text
 from kiosk.ui.widgets import FlashFrame, ReflowRow, ScrollPage, button, label, set_role
 
 if TYPE_CHECKING:
+    from kiosk.db.records import VisitRecord
     from kiosk.printing.status import PrintResult
     from kiosk.ui.camera import QtCamera
 
@@ -119,6 +120,9 @@ class DeskWindow(KioskWindow, TranslatedWidget):
         self.patient.register.connect(m.register)
         self.patient.reprint.connect(lambda: m.reprint())
         self.patient.clear.connect(self._clear)
+        m.confirm_needed.connect(self.patient.show_confirmation)
+        self.patient.confirmed.connect(m.confirm)
+        self.patient.cancelled.connect(self._cancel_confirmation)
         self.visits.search.connect(m.search)
         self.visits.reprint.connect(m.reprint)
         self.visits.acknowledge.connect(m.acknowledge)
@@ -132,7 +136,7 @@ class DeskWindow(KioskWindow, TranslatedWidget):
         self.sync.sync_now.connect(on_sync_now or (lambda: None))
 
     def scan(self, payload: str, source: str = "camera") -> None:
-        self.model.scan(payload, source)  # type: ignore[arg-type]
+        self.model.scan(payload, source)
 
     def attach_camera(self, camera: QtCamera) -> None:
         camera.scanned.connect(lambda text: self.scan(text, "camera"))
@@ -144,6 +148,10 @@ class DeskWindow(KioskWindow, TranslatedWidget):
         text = self.entry.text()
         if text.strip():
             self.model.enter_number(text)
+
+    def _cancel_confirmation(self) -> None:
+        self.model.cancel_confirmation()
+        self.patient.dept_list.setFocus()
 
     def _focus_entry(self) -> None:
         self.entry.setFocus()
@@ -161,10 +169,10 @@ class DeskWindow(KioskWindow, TranslatedWidget):
             self.patient.dept_list.setFocus()  # Enter now registers with the highlighted department
         self.screen_shown.emit("patient" if result is not None else "desk")
 
-    def _registered(self, visit: dict[str, object]) -> None:
+    def _registered(self, visit: VisitRecord) -> None:
         self._problem = ""
         self._print_result = None
-        self._last_ticket = str(visit.get("ticket"))
+        self._last_ticket = visit.ticket
         self.retranslate_ui()
         self._focus_entry()
         self.screen_shown.emit("registered")

@@ -1,7 +1,11 @@
 """The self-service view-model: which screen, the current patient's data, and the work behind it.
 
-No widgets here. Work (check, register, print) runs on the TaskRunner; results arrive on the UI
-thread and change the state, which the window shows. :meth:`reset` wipes everything about the patient.
+No widgets here. Work (check, register, print) runs through :class:`~kiosk.ui.operation.Operations`;
+results arrive on the UI thread and change the state, which the window shows. :meth:`reset` wipes
+everything about the patient (and drops results of work still running for them).
+
+A patient who already has a number for the chosen department today is not given a second one: the
+ticket screen says "you already have number X today" and offers to print it again.
 """
 
 from __future__ import annotations
@@ -11,15 +15,19 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.checkin.result import SYSTEM_ERROR, CheckResult, Source
 from kiosk.faults import describe_failure
-from kiosk.ui.checkin import SYSTEM_ERROR, CheckResult, Source
+from kiosk.ui.checkin import check_in_background
+from kiosk.ui.operation import Operations
 from kiosk.ui.services import Services
 
 if TYPE_CHECKING:
+    from kiosk.checkin.result import Registration
+    from kiosk.db.records import VisitRecord
     from kiosk.db.reference import DepartmentInfo
     from kiosk.printing.status import PrintResult
     from kiosk.printing.ticket import Ticket
@@ -35,13 +43,16 @@ class Screen(enum.StrEnum):
     PIN = "admin_pin"
     ADMIN = "admin"
     CLEANING = "cleaning"
+    KEYPAD = "keypad"
 
 
 @dataclass(frozen=True)
 class IssuedTicket:
-    visit: dict[str, Any]
+    visit: VisitRecord
     department: DepartmentInfo
     ticket: Ticket
+    #: The patient already had this number today (nothing new was recorded; a reprint is offered).
+    repeat: bool = False
 
 
 class SelfServiceModel(QObject):
@@ -58,13 +69,18 @@ class SelfServiceModel(QObject):
         super().__init__(parent)
         self.services = services
         self.language = language
+        self.ops = Operations(services.runner, self._failed, self)
+        self.ops.busy_changed.connect(self.busy_changed)
         self.screen = Screen.WELCOME
         self.result: CheckResult | None = None
         self.departments: list[DepartmentInfo] = []
         self.issued: IssuedTicket | None = None
         self.print_result: PrintResult | None = None
-        self.busy = False
-        self._generation = 0  # results of a previous patient are dropped after a reset
+        self._source = Source.CAMERA
+
+    @property
+    def busy(self) -> bool:
+        return self.ops.busy
 
     # ----- navigation -------------------------------------------------------------------------------
     def go(self, screen: Screen) -> None:
@@ -72,32 +88,30 @@ class SelfServiceModel(QObject):
             self.screen = screen
             self.screen_changed.emit(str(screen))
 
-    def _set_busy(self, busy: bool) -> None:
-        if busy != self.busy:
-            self.busy = busy
-            self.busy_changed.emit(busy)
-
     @property
     def has_patient_data(self) -> bool:
         return self.result is not None or self.issued is not None
 
+    def _failed(self, error: BaseException) -> None:
+        fault = describe_failure(error, "check-in", log)
+        self._checked(CheckResult(self._source, error_code=SYSTEM_ERROR, error_detail=fault.detail[:300],
+                                  fault=fault))
+
     # ----- scan → verdict ------------------------------------------------------------------------------
-    def scan(self, payload: str, source: Source = "camera") -> bool:
-        """A payload from the camera or a scanner; taken only on the welcome screen. True if taken."""
+    def scan(self, payload: str, source: Source | str = Source.CAMERA) -> bool:
+        """A payload from the camera, a scanner or the keypad; taken only on the welcome and keypad screens.
+        True if taken."""
         checkin = self.services.checkin
-        if self.screen is not Screen.WELCOME or self.busy or checkin is None:
+        if self.screen not in (Screen.WELCOME, Screen.KEYPAD) or self.busy or checkin is None:
             return False
-        self._set_busy(True)
-        generation = self._generation
-        self.services.runner.run(lambda: checkin.check_payload(payload, source),
-                                 lambda r: self._checked(generation, r),
-                                 lambda e: self._checked(generation, _system_error(source, e)))
+        text = self.services.intake.offer(payload, Source(source))
+        if text is None:
+            return False  # the same scan again within the duplicate window
+        self._source = Source(source)
+        check_in_background(self.ops, checkin, text, self._source, self._checked)
         return True
 
-    def _checked(self, generation: int, result: CheckResult) -> None:
-        if generation != self._generation:
-            return
-        self._set_busy(False)
+    def _checked(self, result: CheckResult) -> None:
         self.result = result
         self.result_changed.emit(result)
         self.feedback.emit(result.self_service_allowed)
@@ -108,75 +122,102 @@ class SelfServiceModel(QObject):
         checkin = self.services.checkin
         if self.result is None or not self.result.self_service_allowed or checkin is None:
             return
-        generation = self._generation
-        self._set_busy(True)
-        self.services.runner.run(checkin.departments, lambda d: self._departments(generation, d),
-                                 lambda e: self._checked(generation, _system_error("camera", e)))
+        self.ops.run(checkin.departments, self._departments)
 
-    def _departments(self, generation: int, departments: list[DepartmentInfo]) -> None:
-        if generation != self._generation:
-            return
-        self._set_busy(False)
+    def _departments(self, departments: list[DepartmentInfo]) -> None:
         self.departments = departments
         self.departments_changed.emit(departments)
         self.go(Screen.DEPARTMENTS)
 
     # ----- department → ticket -----------------------------------------------------------------------
     def choose(self, code: str) -> None:
+        from kiosk.checkin.errors import AlreadyRegistered
+
         result = self.result
         department = next((d for d in self.departments if d.code == code), None)
         checkin = self.services.checkin
         if result is None or department is None or self.busy or checkin is None:
             return
-        generation = self._generation
-        self._set_busy(True)
-        self.services.runner.run(lambda: checkin.register(result, code),
-                                 lambda visit: self._registered(generation, department, visit),
-                                 lambda e: self._checked(generation, _system_error(result.source, e)))
+        earlier = result.earlier_visit_in(code)
+        if earlier is not None:
+            self._already(earlier, department)
+            return
 
-    def _registered(self, generation: int, department: DepartmentInfo, visit: dict[str, Any]) -> None:
-        if self.services.on_visit_recorded is not None:
-            self.services.runner.run(self.services.on_visit_recorded, lane="io")
-        if generation != self._generation:
-            return  # recorded; the patient walked away (reset) before the ticket came back
-        self._set_busy(False)
+        def refused(error: BaseException) -> None:
+            if isinstance(error, AlreadyRegistered):
+                self._already(error.visit, department)
+            else:
+                self._failed(error)
+
+        self.ops.run(lambda: checkin.register(result, code), lambda r: self._registered(department, r),
+                     on_error=refused, on_stale=lambda _r: self._visit_recorded())
+
+    def _ticket(self, visit: VisitRecord, department: DepartmentInfo) -> Ticket:
         from kiosk.printing.ticket import Ticket
 
         lang = self.language()
-        ticket = Ticket(facility_name=self.services.facility_name, department_name=department.name(lang),
-                        room=department.room or "", ticket_text=visit["ticket"],
-                        issued_at=self.services.clock(), visit_id=uuid.UUID(visit["id"]),
-                        language=lang if lang in ("vi", "en", "zh", "ko", "ja") else "vi")  # type: ignore[arg-type]
+        return Ticket(facility_name=self.services.facility_name, department_name=department.name(lang),
+                      room=department.room or "", ticket_text=visit.ticket, issued_at=self.services.clock(),
+                      visit_id=uuid.UUID(visit.id),
+                      language=lang if lang in ("vi", "en", "zh", "ko", "ja") else "vi")  # type: ignore[arg-type]
+
+    def _visit_recorded(self) -> None:
+        """Also when the patient walked away (reset) before the ticket came back: it is recorded."""
+        if self.services.on_visit_recorded is not None:
+            self.services.runner.run(self.services.on_visit_recorded, lane="io")
+
+    def _registered(self, department: DepartmentInfo, registration: Registration) -> None:
+        self._visit_recorded()
+        visit = registration.visit
+        ticket = self._ticket(visit, department)
         self.issued = IssuedTicket(visit, department, ticket)
         self.print_result = None
         self.ticket_changed.emit(self.issued)
         self.print_changed.emit(None)
         self.go(Screen.TICKET)
-        self.print_ticket(ticket, generation)
+        self.print_ticket(ticket)
 
-    def print_ticket(self, ticket: Ticket, generation: int | None = None) -> None:
+    def _already(self, visit: VisitRecord, department: DepartmentInfo) -> None:
+        """The patient already has a number for this department today: show it, offer a reprint."""
+        self.issued = IssuedTicket(visit, department, self._ticket(visit, department), repeat=True)
+        self.print_result = None
+        self.ticket_changed.emit(self.issued)
+        self.print_changed.emit(None)
+        self.go(Screen.TICKET)
+
+    def reprint(self) -> None:
+        """Print the shown ticket again (the "already have a number" screen)."""
+        if self.issued is not None:
+            self.print_ticket(self.issued.ticket)
+
+    def print_ticket(self, ticket: Ticket) -> None:
         from kiosk.printing.status import PrintResult, PrintStatus
 
         printer = self.services.printer
-        gen = self._generation if generation is None else generation
         if printer is None:
-            self._printed(gen, PrintResult(PrintStatus.OFFLINE, "no printer configured"))
+            self._printed(PrintResult(PrintStatus.OFFLINE, "no printer configured"))
             return
-        self.services.runner.run(lambda: printer.print_ticket(ticket), lambda r: self._printed(gen, r),
-                                 lambda e: self._printed(gen, PrintResult(PrintStatus.ERROR, str(e))), lane="io")
+        # Not part of the busy flag; a result for a patient who already left is dropped (generation),
+        # but the printer's state still reaches the status bar.
+        generation = self.ops.generation
 
-    def _printed(self, generation: int, result: PrintResult) -> None:
-        self.printer_state.emit(result.status)
-        if generation != self._generation:
-            return
+        def printed(result: PrintResult) -> None:
+            self.printer_state.emit(result.status)
+            if generation == self.ops.generation:
+                self._printed(result)
+
+        self.services.runner.run(lambda: printer.print_ticket(ticket), printed,
+                                 lambda e: printed(PrintResult(PrintStatus.ERROR, str(e))), lane="io")
+
+    def _printed(self, result: PrintResult) -> None:
         self.print_result = result
         self.print_changed.emit(result)
 
     # ----- reset -------------------------------------------------------------------------------------------
     def reset(self) -> None:
         """Forget the patient: data off the screen and out of memory, back to the welcome screen."""
-        self._generation += 1
-        self._set_busy(False)
+        self.ops.reset()
+        self.services.intake.forget()
         self.result = None
         self.issued = None
         self.print_result = None
@@ -186,8 +227,3 @@ class SelfServiceModel(QObject):
         self.departments_changed.emit([])
         self.print_changed.emit(None)
         self.go(Screen.WELCOME)
-
-
-def _system_error(source: Source, error: BaseException) -> CheckResult:
-    fault = describe_failure(error, "check-in", log)
-    return CheckResult(source, error_code=SYSTEM_ERROR, error_detail=fault.detail[:300], fault=fault)

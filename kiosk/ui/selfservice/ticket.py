@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 class TicketScreen(TranslatedWidget):
     done = Signal()
+    #: "Print again" on the "you already have number X today" screen.
+    reprint = Signal()
 
     def __init__(self, language: Callable[[], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,8 +37,12 @@ class TicketScreen(TranslatedWidget):
         self.printing.setObjectName("print-state")
         self.done_button = button("", "primary", "done")
         self.done_button.clicked.connect(self.done)
+        self.reprint_button = button("", name="reprint")
+        self.reprint_button.clicked.connect(self.reprint)
+        self.reprint_button.hide()
         bottom = QHBoxLayout()
         bottom.addStretch(1)
+        bottom.addWidget(self.reprint_button)
         bottom.addWidget(self.done_button)
         bottom.addStretch(1)
         root = QVBoxLayout(self)
@@ -60,15 +66,23 @@ class TicketScreen(TranslatedWidget):
     def retranslate_ui(self) -> None:
         self.caption.setText(self.tr("Your queue number"))
         self.done_button.setText(self.tr("Finish"))
+        self.reprint_button.setText(self.tr("Print again"))
         t = self.issued
+        self.reprint_button.setVisible(t is not None and t.repeat)
         if t is None:
             for w in (self.number, self.department, self.room, self.printing):
                 w.clear()
             return
+        if t.repeat:
+            self.caption.setText(self.tr("You already have number {ticket} today.").format(
+                ticket=t.ticket.ticket_text))
         self.number.setText(t.ticket.ticket_text)
         self.department.setText(t.department.name(self._language()))
         self.room.setText(self.tr("Please go to room {room} and wait for your number.").format(room=t.ticket.room)
                           if t.ticket.room else self.tr("Please wait for your number to be called."))
         status = None if self.print_result is None else self.print_result.status
-        self.printing.setText(print_text(status))
+        if t.repeat and self.print_result is None:
+            self.printing.setText(self.tr("No new number was issued. Press “Print again” if you need the ticket."))
+        else:
+            self.printing.setText(print_text(status))
         set_role(self.printing, "info" if self.print_result is None or self.print_result.printed else "bad")

@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.cards.eligibility import Verdict
+from kiosk.checkin.result import CheckResult
 from kiosk.ui.base import TranslatedWidget
-from kiosk.ui.checkin import CheckResult
 from kiosk.ui.texts import result_title, verdict_explanation
 from kiosk.ui.widgets import button, label, set_role
 

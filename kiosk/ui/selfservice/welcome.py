@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
@@ -13,6 +13,7 @@ from kiosk.ui.widgets import (
     HoldPhonePicture,
     LanguageBar,
     ReflowRow,
+    button,
     label,
     reserve_wrapped_height,
     set_role,
@@ -20,6 +21,9 @@ from kiosk.ui.widgets import (
 
 
 class WelcomeScreen(TranslatedWidget):
+    # The patient wants to type the card or ID number (the QR cannot be read).
+    type_number = Signal()
+
     def __init__(self, facility_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("screen-welcome")
@@ -34,6 +38,8 @@ class WelcomeScreen(TranslatedWidget):
         self.hint = label("", "info", align=Qt.AlignmentFlag.AlignLeft)
         self.hint.setObjectName("hint")
         self.help = label("", "muted", align=Qt.AlignmentFlag.AlignLeft)
+        self.type_button = button(name="type-number")  # the way in when the QR cannot be read
+        self.type_button.clicked.connect(self.type_number)
         self.camera = CameraView()
         self._hint_codes: list[str] = []
         self._checking = False
@@ -46,6 +52,7 @@ class WelcomeScreen(TranslatedWidget):
         left.addWidget(self.picture)
         for w in (self.tip, self.hint):
             left.addWidget(w)
+        left.addWidget(self.type_button, 0, Qt.AlignmentFlag.AlignLeft)
         left.addStretch(1)
         left.addWidget(self.help)
         middle = QHBoxLayout()
@@ -92,4 +99,5 @@ class WelcomeScreen(TranslatedWidget):
         self.step2.setText(self.tr("2. Hold the QR code in front of the camera, about 15–20 cm away."))
         self.tip.setText(self.tr("Tip: turn the phone's screen brightness up and hold it still."))
         self.help.setText(self.tr("Need help? Please ask at reception."))
+        self.type_button.setText(self.tr("Type the number"))
         self._update_hint()

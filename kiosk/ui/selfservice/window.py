@@ -9,17 +9,18 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.checkin.result import CheckResult
 from kiosk.exitcodes import ExitCode
 from kiosk.ui.admin_pin import PinGuard
 from kiosk.ui.appearance import Appearance
 from kiosk.ui.base import KioskWindow
-from kiosk.ui.checkin import CheckResult
 from kiosk.ui.i18n import LanguageManager
 from kiosk.ui.idle import CornerTaps, IdleWatcher
 from kiosk.ui.pin_screen import PinScreen
 from kiosk.ui.selfservice.admin import AdminScreen, CleaningScreen
 from kiosk.ui.selfservice.departments import DepartmentScreen
 from kiosk.ui.selfservice.idle_overlay import IdleOverlay
+from kiosk.ui.selfservice.keypad import KeypadScreen
 from kiosk.ui.selfservice.model import Screen, SelfServiceModel
 from kiosk.ui.selfservice.ticket import TicketScreen
 from kiosk.ui.selfservice.verdict import VerdictScreen
@@ -65,10 +66,11 @@ class SelfServiceWindow(KioskWindow):
         self.pin = PinScreen(self.pin_guard)
         self.admin = AdminScreen(appearance.font_scale, appearance.high_contrast)
         self.cleaning = CleaningScreen()
+        self.keypad = KeypadScreen()
         self.screens: dict[Screen, QWidget] = {
             Screen.WELCOME: self.welcome, Screen.VERDICT: self.verdict, Screen.DEPARTMENTS: self.departments,
             Screen.TICKET: self.ticket, Screen.PIN: self.pin, Screen.ADMIN: self.admin,
-            Screen.CLEANING: self.cleaning,
+            Screen.CLEANING: self.cleaning, Screen.KEYPAD: self.keypad,
         }
         self.stack = QStackedWidget()
         self.pages: dict[Screen, ScrollPage] = {}
@@ -116,6 +118,7 @@ class SelfServiceWindow(KioskWindow):
         self.departments.chosen.connect(m.choose)
         self.departments.back.connect(self.reset)
         self.ticket.done.connect(self.reset)
+        self.ticket.reprint.connect(m.reprint)
         self.idle.warning.connect(self.overlay.show_countdown)
         self.idle.resumed.connect(self.overlay.hide)
         self.idle.timed_out.connect(self.reset)
@@ -124,6 +127,9 @@ class SelfServiceWindow(KioskWindow):
         self.pin.accepted.connect(self._pin_accepted)
         self.pin.pin_changed.connect(self._pin_changed)
         self.pin.cancelled.connect(lambda: m.go(Screen.WELCOME))
+        self.welcome.type_number.connect(lambda: m.go(Screen.KEYPAD))
+        self.keypad.submitted.connect(lambda text: self.scan(text, "typed"))
+        self.keypad.back.connect(self.reset)
         self.admin.back.connect(lambda: m.go(Screen.WELCOME))
         self.admin.font_scale_changed.connect(self._font_scale)
         self.admin.high_contrast_changed.connect(self._contrast)
@@ -152,7 +158,7 @@ class SelfServiceWindow(KioskWindow):
     def scan(self, payload: str, source: str = "camera") -> None:
         """A payload from any input (camera, serial, wedge); also counts as activity."""
         self.idle.poke()
-        self.model.scan(payload, source)  # type: ignore[arg-type]
+        self.model.scan(payload, source)
 
     # ----- reactions ---------------------------------------------------------------------------------------
     def _on_screen(self, name: str) -> None:
@@ -168,6 +174,8 @@ class SelfServiceWindow(KioskWindow):
             self._auto_back.start(self.verdict_seconds * 1000)
         if screen is Screen.PIN:
             self.pin.start()
+        if screen is Screen.KEYPAD:
+            self.keypad.start()
         self._arm_idle()
         self.screen_shown.emit(name)
 
@@ -177,7 +185,7 @@ class SelfServiceWindow(KioskWindow):
 
     def _arm_idle(self) -> None:
         screen = self.model.screen
-        patient = screen in (Screen.VERDICT, Screen.DEPARTMENTS, Screen.TICKET)
+        patient = screen in (Screen.VERDICT, Screen.DEPARTMENTS, Screen.TICKET, Screen.KEYPAD)
         staff = screen in (Screen.PIN, Screen.ADMIN)
         foreign = self.languages.current not in ("", self.languages.default)
         self.idle.arm(patient or staff or (screen is Screen.WELCOME and foreign))

@@ -8,9 +8,10 @@ from typing import Any
 
 from kiosk.cards import BhytCard, BirthDate, CachedCard, CardStatus
 from kiosk.cards.eligibility import Decision, Verdict
+from kiosk.checkin.result import Source
+from kiosk.checkin.service import CheckInService
 from kiosk.db.store import Store
 from kiosk.sync.lookup import OnlineResult, ProvisionalReason
-from kiosk.ui.checkin import CheckInService
 from tests.cards.builders import bhyt_2021
 
 NOW = dt.datetime(2026, 11, 22, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=7)))
@@ -48,19 +49,19 @@ def test_confirmed_card_is_cached_shown_and_recorded_with_the_gateway_card(store
         confirmed=True, verdict=Verdict.VALID, local=local, code="000", card_number="GD4010190000077",
         cards=(record,)))
     checkin = service(store, hub)
-    result = checkin.check_payload(_payload(), "camera")
+    result = checkin.check(_payload(), Source.CAMERA)
     assert len(hub.calls) == 1
     assert hub.calls[0][1].provisional  # asked only because the cache did not know the card
     assert result.verdict is Verdict.VALID
     assert result.decision is not None and not result.decision.provisional
     assert result.self_service_allowed
     assert store.card_by_number("GD4010190000077") is not None  # the gateway's record is now cached
-    visit = checkin.register(result, "K01")
-    assert visit["verdict"] == "valid"
-    assert visit["provisional"] is False
-    assert visit["card_number"] == "GD4010190000077"
-    assert visit["object_code"] == "GD"
-    again = checkin.check_payload(_payload(), "camera")
+    visit = checkin.register(result, "K01").visit
+    assert visit.verdict == "valid"
+    assert visit.provisional is False
+    assert visit.card_number == "GD4010190000077"
+    assert visit.object_code == "GD"
+    again = checkin.check(_payload(), Source.CAMERA)
     assert again.verdict is Verdict.VALID
     assert len(hub.calls) == 1  # cached now: no second look-up
 
@@ -69,7 +70,7 @@ def test_gateway_says_expired(store: Store) -> None:
     hub = ScriptedHub(lambda card, local: OnlineResult(
         confirmed=True, verdict=Verdict.EXPIRED, local=local, code="010",
         message_vi="Thẻ hết giá trị sử dụng", message_en="Card expired"))
-    result = service(store, hub).check_payload(_payload(), "serial")
+    result = service(store, hub).check(_payload(), Source.SERIAL)
     assert result.verdict is Verdict.EXPIRED
     assert not result.self_service_allowed
 
@@ -79,18 +80,18 @@ def test_unreachable_hub_keeps_the_provisional_verdict_and_says_why(store: Store
         confirmed=False, verdict=local.verdict, local=local, reason=ProvisionalReason.TIMEOUT,
         message_vi="Chưa xác nhận được", message_en="Not confirmed yet"))
     checkin = service(store, hub)
-    result = checkin.check_payload(_payload(), "camera")
+    result = checkin.check(_payload(), Source.CAMERA)
     assert result.verdict is Verdict.UNKNOWN
     assert result.decision is not None and result.decision.provisional
     assert result.online_note == "Chưa xác nhận được"
-    visit = checkin.register(result, "K01")
-    assert visit["verdict"] == "unknown"
-    assert visit["provisional"] is True  # the hub re-checks it later
+    visit = checkin.register(result, "K01").visit
+    assert visit.verdict == "unknown"
+    assert visit.provisional is True  # the hub re-checks it later
 
 
 def test_cached_cards_are_never_looked_up(store: Store) -> None:
     hub = ScriptedHub(lambda card, local: dataclasses.replace(local))
     store.upsert_cards([CachedCard(card_number="0190000077", name="Phan Thị Mai", facility_code="01999")])
-    result = service(store, hub).check_payload(_payload(), "camera")
+    result = service(store, hub).check(_payload(), Source.CAMERA)
     assert hub.calls == []
     assert result.verdict is Verdict.VALID
