@@ -16,6 +16,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SCANNED = [ROOT / "kiosk", ROOT / "docs", ROOT / "tests", ROOT / "README.md"]
 SUFFIXES = frozenset({".py", ".md", ".json", ".toml", ".txt", ".sh", ".ini", ".cfg", ".spec"})
 SKIPPED_DIRS = frozenset({"__pycache__", ".venv", "node_modules"})
+#: Folders of generated output (a report a command writes, e.g. build/mutation/report.md): named as where
+#: to look after running that command, not documents the repository holds.
+GENERATED = ("build/",)
 
 #: Documents that were never in the repository, and the repository's own page that holds what they were cited
 #: for (same section numbers, except platform.md: §5 → testing.md §1, §6 → §2).
@@ -78,6 +81,8 @@ def citation_problems(text: str, citing: Path) -> list[str]:
     for number, line in enumerate(_URL.sub(" ", text).splitlines(), start=1):
         for match in _DOC.finditer(line):
             name = match.group(1)
+            if name.startswith(GENERATED):
+                continue
             where = f"{citing.relative_to(ROOT) if citing.is_relative_to(ROOT) else citing}:{number}"
             document = _resolve(name, citing)
             if document is None:
