@@ -144,6 +144,15 @@ class LanguageManager(QObject):
         self.apply_font()
         self.changed.emit(code)
 
+    def release(self) -> None:
+        """Remove this manager's catalogue from the application (Qt's source language, English, shows
+        again unless another manager has one installed)."""
+        if self._installed is not None:
+            self._app.removeTranslator(self._installed)
+            self._installed = None
+            self.current = ""
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+
     def apply_font(self) -> None:
         self._app.setFont(font_for(self.current or self.default, self.base_point_size))
         # Widgets styled by the sheet keep stale font metrics until re-polished.

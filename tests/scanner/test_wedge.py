@@ -31,13 +31,28 @@ def type_burst(target: object, text: str, terminator: bool = True) -> None:
         press(target, "\r", Qt.Key.Key_Return)
 
 
+class ScannerClock:
+    """A scanner's pace whatever the machine does meanwhile (a garbage-collection pause mid-burst must not
+    split a synthetic burst): every reading is 5 ms after the previous one."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        self.now += 0.005
+        return self.now
+
+
 @pytest.fixture
-def edit_and_filter(qtbot):  # type: ignore[no-untyped-def]
+def edit_and_filter(qtbot, request):  # type: ignore[no-untyped-def]
+    """A focused line edit and the filter; bursts are timed by :class:`ScannerClock` unless the test is
+    about a person's pace (marked ``real_clock``)."""
     edit = QLineEdit()
     qtbot.addWidget(edit)
     edit.show()
     edit.setFocus()
-    wedge = WedgeFilter(max_key_interval_ms=40, min_length=8)
+    real = request.node.get_closest_marker("real_clock") is not None
+    wedge = WedgeFilter(max_key_interval_ms=40, min_length=8, **({} if real else {"clock": ScannerClock()}))
     app = QApplication.instance()
     assert app is not None
     app.installEventFilter(wedge)
@@ -61,6 +76,7 @@ def test_vietnamese_text_burst(qtbot, edit_and_filter) -> None:  # type: ignore[
     assert edit.text() == ""
 
 
+@pytest.mark.real_clock
 def test_person_typing_reaches_the_widget(qtbot, edit_and_filter) -> None:  # type: ignore[no-untyped-def]
     edit, wedge = edit_and_filter
     scans: list[str] = []
