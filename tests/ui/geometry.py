@@ -4,7 +4,7 @@ nothing needs sideways scrolling, nothing sits outside the window."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize
-from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QPushButton, QWidget
 
 from kiosk.ui.widgets import ScrollPage
 from tests.ui.support import clipped_text
@@ -64,7 +64,18 @@ def sideways_scroll(page: ScrollPage) -> list[str]:
     return [f"{page.objectName()} needs {need} px wide, has {have}: scrolls sideways"] if need > have else []
 
 
+def settle(window: QWidget) -> None:
+    """Deliver pending layout work now (a scroll page fits its screen on the next turn of the event
+    loop): the check must not depend on how fast the machine got there."""
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+        for page in window.findChildren(ScrollPage):
+            page.fit()
+
+
 def geometry_problems(window: QWidget, requested: QSize, screen: QWidget) -> list[str]:
+    settle(window)
     problems = []
     if window.size() != requested:
         problems.append(f"window grew to {window.width()}x{window.height()}")
