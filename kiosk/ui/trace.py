@@ -19,6 +19,8 @@ from typing import IO, Any
 
 from PySide6.QtCore import QObject
 
+from kiosk.checkin.result import CheckResult
+
 
 class EventTrace(QObject):
     def __init__(self, path: Path, *, mode: str, language: Callable[[], str], demo: bool,
@@ -48,17 +50,15 @@ class EventTrace(QObject):
     def scan(self, source: str, ok: bool, verdict: str | None) -> None:
         self._write({"event": "scan", "source": source, "ok": ok, "verdict": verdict})
 
-    def checked(self, result: object) -> None:
+    def checked(self, result: CheckResult | None) -> None:
         """A check-in result from a window's model (``result_changed``): its source, whether the card was
         read and decided, and the verdict (or the error code when there is none). ``None`` (the screen
         was cleared) is no scan."""
         if result is None:
             return
-        source = getattr(result, "source", "camera")
-        verdict = getattr(result, "verdict", None)
-        error = getattr(result, "error_code", None)
-        self.scan(str(getattr(source, "value", source)), bool(getattr(result, "ok", False)),
-                  str(getattr(verdict, "value", verdict)) if verdict is not None else error)
+        verdict = result.verdict
+        self.scan(str(result.source.value), result.ok, str(verdict.value) if verdict is not None
+                  else result.error_code)
 
     def close(self) -> None:
         if self._file is not None:
