@@ -33,9 +33,9 @@ def _gunzip(raw: bytes, limit: int) -> bytes:
     return data
 
 
-async def read_json(request: Request, limit: int) -> Any:
-    """The JSON body of ``request``: 413 when over ``limit`` bytes (raw or decompressed), 415 for an
-    unknown Content-Encoding, 400 when it is not one gzip stream, not JSON, or nested too deeply to parse."""
+async def read_body(request: Request, limit: int) -> bytes:
+    """The body of ``request``, decompressed: 413 when over ``limit`` bytes (raw or decompressed), 415 for an
+    unknown Content-Encoding, 400 when it is not one gzip stream."""
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
         raise _too_large(limit)
@@ -52,9 +52,19 @@ async def read_json(request: Request, limit: int) -> Any:
     raw = b"".join(chunks)
     if encoding == "gzip":
         raw = _gunzip(raw, limit)
+    return raw
+
+
+def parse_json(raw: bytes) -> Any:
+    """``raw`` read as JSON: 400 when it is not JSON or nested too deeply to parse."""
     try:
         return json.loads(raw)
     except RecursionError:
         raise ApiError(400, "too_deep", "the JSON body nests arrays/objects too deeply") from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise ApiError(400, "invalid_json", "the body is not valid UTF-8 JSON") from exc
+
+
+async def read_json(request: Request, limit: int) -> Any:
+    """The JSON body of ``request`` (:func:`read_body`, then :func:`parse_json`)."""
+    return parse_json(await read_body(request, limit))

@@ -36,7 +36,8 @@ class HubState:
     gateway: HubGateway | None
 
 
-def hub_state(request: Request) -> HubState:
+async def hub_state(request: Request) -> HubState:
+    # async: FastAPI would run a plain function in its thread pool, a thread hop on every request
     state: HubState = request.app.state.hub
     return state
 

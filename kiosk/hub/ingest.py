@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
-from pydantic import TypeAdapter, ValidationError
+from pydantic import Field, TypeAdapter, ValidationError
 from sqlalchemy.engine import Engine
 
 from kiosk.errors import KioskError
 from kiosk.hub.devices import Device, DeviceCloned, claim_instance
 from kiosk.hub.schema import devices, push_batches, visits
 from kiosk.hub.visit_store import insert_visits
-from kiosk.protocol.models import PushRequest, Visit
+from kiosk.protocol.models import MAX_BATCH_RECORDS, PushRequest, Visit
 
 log = logging.getLogger("kiosk.hub.push")
 
@@ -36,9 +36,30 @@ class BatchConflict(KioskError):
         self.message = message
 
 
+class ValidBatch(PushRequest):
+    """A push body whose every record is a valid :class:`Visit` (the common case), validated straight from
+    the request bytes in one pass (:func:`parse_valid_batch`). The envelope rules are PushRequest's."""
+
+    records: list[Visit] = Field(max_length=MAX_BATCH_RECORDS)  # type: ignore[assignment]
+
+
+def parse_valid_batch(raw: bytes) -> ValidBatch | None:
+    """The batch in ``raw`` when it is JSON with a valid envelope and only valid records; None otherwise
+    (then the route parses it again the slow way, which finds the error or the records to reject).
+
+    One validation from bytes instead of json.loads + envelope + records: the same models, so nothing is
+    accepted here that the slow path refuses (tests/hub/test_push_fast_path.py compares the two)."""
+    try:
+        return ValidBatch.model_validate_json(raw)
+    except ValidationError:
+        return None
+
+
 @dataclass
 class _Checked:
-    rows: list[dict[str, Any]]
+    #: The accepted visits (first of each id) and their ids as text, in the same order.
+    visits: list[Visit]
+    ids: list[str]
     results: list[dict[str, Any]]
     fingerprint: str
 
@@ -53,6 +74,7 @@ def _reason(exc: ValidationError) -> str:
 
 
 def _record_id(raw: Any, index: int) -> str:
+    """The id of a rejected record as the results name it: its UUID when it has a readable one, else '#n'."""
     value = raw.get("id") if isinstance(raw, dict) else None
     if isinstance(value, str) and len(value) <= 40:
         try:
@@ -65,35 +87,48 @@ def _record_id(raw: Any, index: int) -> str:
 _VISITS = TypeAdapter(list[Visit])
 
 
-def _check(req: PushRequest) -> _Checked:
+def _validate(records: list[dict[str, Any]]) -> list[Visit | ValidationError]:
     """Validate the records: the whole list at once when all are good (fast), else one by one."""
-    ids = [_record_id(raw, index) for index, raw in enumerate(req.records)]
     try:
-        parsed: list[Visit | ValidationError] = list(_VISITS.validate_python(req.records))
+        return list(_VISITS.validate_python(records))
     except ValidationError:
-        parsed = []
-        for raw in req.records:
-            try:
-                parsed.append(Visit.model_validate(raw))
-            except ValidationError as exc:
-                parsed.append(exc)
-    rows: list[dict[str, Any]] = []
+        pass
+    parsed: list[Visit | ValidationError] = []
+    for raw in records:
+        try:
+            parsed.append(Visit.model_validate(raw))
+        except ValidationError as exc:
+            parsed.append(exc)
+    return parsed
+
+
+def _check(req: PushRequest | ValidBatch) -> _Checked:
+    """Results per record: a valid record is accepted under its UUID as text (a repeat of an id in the batch
+    is a duplicate), an invalid one rejected with its reason."""
+    parsed: list[Visit] | list[Visit | ValidationError]
+    parsed = req.records if isinstance(req, ValidBatch) else _validate(req.records)
+    raws: list[Any] = [None] * len(parsed) if isinstance(req, ValidBatch) else req.records
+    accepted: list[Visit] = []
+    accepted_ids: list[str] = []
     results: list[dict[str, Any]] = []
+    ids: list[str] = []
     seen: set[str] = set()
-    for rid, item in zip(ids, parsed, strict=True):
+    for index, (raw, item) in enumerate(zip(raws, parsed, strict=True)):
         if isinstance(item, ValidationError):
+            rid = _record_id(raw, index)
             results.append({"id": rid, "status": "rejected", "reason": _reason(item)})
-            continue
-        if rid in seen:
-            results.append({"id": rid, "status": "duplicate", "reason": None})
-            continue
-        seen.add(rid)
-        row = item.model_dump()
-        row["id"] = rid  # created_at stays the validated text as sent (kiosk.protocol.types)
-        rows.append(row)
-        results.append({"id": rid, "status": "accepted", "reason": None})
+        else:
+            rid = str(item.id)
+            if rid in seen:
+                results.append({"id": rid, "status": "duplicate", "reason": None})
+            else:
+                seen.add(rid)
+                accepted.append(item)
+                accepted_ids.append(rid)
+                results.append({"id": rid, "status": "accepted", "reason": None})
+        ids.append(rid)
     fingerprint = hashlib.sha256("\n".join(ids).encode()).hexdigest()
-    return _Checked(rows=rows, results=results, fingerprint=fingerprint)
+    return _Checked(visits=accepted, ids=accepted_ids, results=results, fingerprint=fingerprint)
 
 
 def _stored(conn: sa.Connection, batch_id: str, device: Device, fingerprint: str) -> dict[str, Any] | None:
@@ -109,15 +144,15 @@ def _stored(conn: sa.Connection, batch_id: str, device: Device, fingerprint: str
     return result
 
 
-def _apply(conn: sa.Connection, req: PushRequest, device: Device, checked: _Checked,
+def _apply(conn: sa.Connection, req: PushRequest | ValidBatch, device: Device, checked: _Checked,
            received_at: dt.datetime) -> dict[str, Any]:
     batch_id = str(req.batch_id)
     conn.execute(push_batches.insert().values(batch_id=batch_id, device_id=device.id, received_at=received_at,
                                               fingerprint=checked.fingerprint,
                                               record_count=len(req.records), result=""))
-    inserted = insert_visits(conn, checked.rows, device_id=device.id, facility_code=device.facility_code,
+    inserted = insert_visits(conn, checked.visits, device_id=device.id, facility_code=device.facility_code,
                              batch_id=batch_id, received_at=received_at)
-    missing = [r["id"] for r in checked.rows if r["id"] not in inserted]
+    missing = [vid for vid in checked.ids if vid not in inserted]
     owners: dict[str, int] = {}
     for start in range(0, len(missing), 500):
         part = missing[start:start + 500]
@@ -142,7 +177,7 @@ def _apply(conn: sa.Connection, req: PushRequest, device: Device, checked: _Chec
     return result
 
 
-def push(engine: Engine, device: Device, req: PushRequest) -> dict[str, Any]:
+def push(engine: Engine, device: Device, req: PushRequest | ValidBatch) -> dict[str, Any]:
     """Apply a batch (or replay its stored result). Returns the PushResponse as a dict.
 
     Batch ids are scoped per device. Raises BatchConflict when this device used the batch id for other

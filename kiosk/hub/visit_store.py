@@ -2,18 +2,20 @@
 
 On PostgreSQL the whole batch travels as ONE JSON parameter expanded by ``json_to_recordset``: a
 multi-row VALUES list with 27 parameters per row would cost more in client-side query preparation
-than the insert itself. SQLite uses SQLAlchemy's executemany.
+than the insert itself. That JSON is written by pydantic's serialiser straight from the validated
+models (ids as UUID text, dates as YYYY-MM-DD, ``created_at`` as sent). SQLite uses SQLAlchemy's
+executemany.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-from typing import Any
 
 import sqlalchemy as sa
+from pydantic import TypeAdapter
 
 from kiosk.hub.schema import visits
+from kiosk.protocol.models import Visit
 
 #: Per-record columns (the Visit wire fields) with their PostgreSQL types for json_to_recordset.
 _PG_TYPES: dict[str, str] = {
@@ -41,19 +43,16 @@ def _pg_statement() -> sa.TextClause:
 _PG_INSERT = _pg_statement()
 
 
-def _json_default(value: Any) -> str:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    raise TypeError(f"cannot serialise {type(value).__name__}")
+_VISIT_LIST = TypeAdapter(list[Visit])
 
 
-def insert_visits(conn: sa.Connection, rows: list[dict[str, Any]], *, device_id: int, facility_code: str,
+def insert_visits(conn: sa.Connection, records: list[Visit], *, device_id: int, facility_code: str,
                   batch_id: str, received_at: dt.datetime) -> set[str]:
-    """Insert ``rows`` (Visit fields, python values, ``id`` as text); returns the ids newly stored."""
-    if not rows:
+    """Insert validated ``records``; returns the ids (UUID text) newly stored."""
+    if not records:
         return set()
     if conn.dialect.name == "postgresql":
-        payload = json.dumps(rows, default=_json_default, ensure_ascii=False)
+        payload = _VISIT_LIST.dump_json(records).decode()
         result = conn.execute(_PG_INSERT, {"device_id": device_id, "facility_code": facility_code,
                                            "batch_id": batch_id, "received_at": received_at, "rows": payload})
         return set(result.scalars())
@@ -62,4 +61,5 @@ def insert_visits(conn: sa.Connection, rows: list[dict[str, Any]], *, device_id:
     extra = {"device_id": device_id, "facility_code": facility_code, "batch_id": batch_id,
              "received_at": received_at}
     stmt = sqlite_insert(visits).on_conflict_do_nothing(index_elements=["id"]).returning(visits.c.id)
-    return set(conn.execute(stmt, [{**row, **extra} for row in rows]).scalars())
+    rows = [{**visit.model_dump(), "id": str(visit.id), **extra} for visit in records]
+    return set(conn.execute(stmt, rows).scalars())

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from kiosk.hub import changes, db, ingest, report
-from kiosk.hub.bodies import read_json
+from kiosk.hub.bodies import parse_json, read_body
 from kiosk.hub.deps import AuthDevice, State, error_responses, json_response, validation_details
 from kiosk.hub.devices import record_pull
 from kiosk.hub.errors import ApiError
@@ -36,16 +36,19 @@ router = APIRouter(tags=["sync"])
              openapi_extra={"requestBody": {"required": True, "content": {"application/json": {
                  "schema": {"$ref": "#/components/schemas/PushRequest"}}}}})
 async def push(request: Request, device: AuthDevice, state: State) -> Response:
-    body = await read_json(request, state.settings.max_body_bytes)
-    records = body.get("records") if isinstance(body, dict) else None
-    if isinstance(records, list) and len(records) > MAX_BATCH_RECORDS:
-        raise ApiError(413, "too_many_records",
-                       f"a batch holds at most {MAX_BATCH_RECORDS} records; send smaller batches")
-    try:
-        req = PushRequest.model_validate(body)
-    except ValidationError as exc:
-        raise ApiError(422, "invalid_batch", "the batch envelope is malformed",
-                       details=validation_details(exc)) from None
+    raw = await read_body(request, state.settings.max_body_bytes)
+    req: PushRequest | ingest.ValidBatch | None = ingest.parse_valid_batch(raw)  # every record valid: one pass
+    if req is None:  # something to refuse or reject: read it again, step by step
+        body = parse_json(raw)
+        records = body.get("records") if isinstance(body, dict) else None
+        if isinstance(records, list) and len(records) > MAX_BATCH_RECORDS:
+            raise ApiError(413, "too_many_records",
+                           f"a batch holds at most {MAX_BATCH_RECORDS} records; send smaller batches")
+        try:
+            req = PushRequest.model_validate(body)
+        except ValidationError as exc:
+            raise ApiError(422, "invalid_batch", "the batch envelope is malformed",
+                           details=validation_details(exc)) from None
     key = request.headers.get("idempotency-key")
     if key is not None and key.strip('"') != str(req.batch_id):
         raise ApiError(422, "idempotency_key_mismatch", "Idempotency-Key must equal the batch_id")
