@@ -10,8 +10,8 @@ Public API (``kiosk setup`` and the Qt wizard in ``kiosk.ui.setup`` both use it)
 
     answers = answers_from_config(load_config(path))      # defaults: the current configuration
     problems = validate(answers)                          # [] when every answer is usable
-    result = probe_hub(answers.hub_url, answers.hub_token, facility_code=answers.facility_code)
     config = apply_answers(load_config(path), answers)
+    result = probe_hub(config.hub, facility_code=answers.facility_code)  # [hub] as saved: ca_bundle too
     write_config(config, path)                            # temp file + fsync + rename, 0600
 
 Every probe is blocking and bounded by its timeout (call it from a worker thread) and never raises:

@@ -152,6 +152,7 @@ def _interview(answers: SetupAnswers, read: Callable[[], str], out: TextIO,
 
 def run_tests(config: Config, answers: SetupAnswers, out: TextIO, *, scan_timeout_s: float) -> list[ProbeResult]:
     """Every live test in turn, each printed as it finishes."""
+    from kiosk.setup.answers import apply_answers
     from kiosk.setup.probes import probe_camera, probe_hub, probe_printer, probe_serial
 
     def show(label: str, result: ProbeResult) -> ProbeResult:
@@ -163,7 +164,7 @@ def run_tests(config: Config, answers: SetupAnswers, out: TextIO, *, scan_timeou
         out.write(f"scanner   port open: scan any code now ({scan_timeout_s:g} s)…\n")
         out.flush()
 
-    return [show("hub", probe_hub(answers.hub_url, answers.hub_token, facility_code=answers.facility_code)),
+    return [show("hub", probe_hub(apply_answers(config, answers).hub, facility_code=answers.facility_code)),
                show("camera", probe_camera(answers.camera, width=config.camera.width, height=config.camera.height)),
                show("scanner", probe_serial(answers.serial, baudrate=config.serial.baudrate,
                                             terminator=config.serial.terminator, timeout_s=scan_timeout_s,

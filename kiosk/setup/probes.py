@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from kiosk.config import Config
+from kiosk.config import Config, HubConfig
 
 #: code -> English message template (placeholders filled from ``params``).
 MESSAGES: Final = {
@@ -156,14 +156,17 @@ def probe_printer(config: Config, target: str, *, tickets_dir: Path | None = Non
     return _result(False, "printer_failed", detail or where, reason=result.message, status=result.status.value)
 
 
-def probe_hub(url: str, token: str, *, facility_code: str = "", timeout_s: float = 10.0) -> ProbeResult:
-    """An authenticated call (``GET /v1/device``): is the hub there, and is the token valid for it?"""
-    if not url.strip():
+def probe_hub(hub: HubConfig, *, facility_code: str = "", timeout_s: float = 10.0) -> ProbeResult:
+    """An authenticated call (``GET /v1/device``): is the hub of this ``[hub]`` section there, and is the
+    token valid for it? The client is built as the sync's (HubClient.from_config), so the probe trusts
+    exactly what the kiosk will trust (``ca_bundle``)."""
+    if not hub.url.strip():
         return _result(True, "hub_none", skipped=True)
     from kiosk.sync.client import HubClient, HubRejected, HubUnreachable, SyncError
 
     try:
-        client = HubClient(url.strip(), token.strip(), connect_timeout_s=timeout_s, read_timeout_s=timeout_s)
+        client = HubClient.from_config(dataclasses.replace(hub, url=hub.url.strip(), token=hub.token.strip(),
+                                                           timeout_s=timeout_s), connect_timeout_s=timeout_s)
     except SyncError as exc:
         return _result(False, "hub_token_refused", exc.message)
     try:

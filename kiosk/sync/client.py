@@ -126,9 +126,10 @@ class HubClient:
         })
 
     @classmethod
-    def from_config(cls, hub: HubConfig) -> HubClient:
+    def from_config(cls, hub: HubConfig, *, connect_timeout_s: float = 5.0) -> HubClient:
         """The client of the ``[hub]`` section (url, token, timeout_s, ca_bundle)."""
-        return cls(hub.url, hub.token, read_timeout_s=hub.timeout_s, ca_bundle=hub.ca_bundle)
+        return cls(hub.url, hub.token, connect_timeout_s=connect_timeout_s, read_timeout_s=hub.timeout_s,
+                   ca_bundle=hub.ca_bundle)
 
     def close(self) -> None:
         self._session.close()

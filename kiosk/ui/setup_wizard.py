@@ -160,7 +160,8 @@ class SetupWizard(TranslatedWidget):
     def test_hub(self) -> None:
         a = self.current_answers()
         self.hub.show_result(None)
-        self._run(lambda: probe_hub(a.hub_url, a.hub_token, facility_code=a.facility_code), self.hub.show_result)
+        hub = apply_answers(self.config, a).hub  # the [hub] section as it will be saved, ca_bundle included
+        self._run(lambda: probe_hub(hub, facility_code=a.facility_code), self.hub.show_result)
 
     def test_device(self, key: str) -> None:
         a = self.current_answers()

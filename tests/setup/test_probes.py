@@ -2,41 +2,46 @@
 
 from __future__ import annotations
 
+import io
 import os
 import pty
 import threading
 from pathlib import Path
 
-from kiosk.config import Config
+import pytest
+
+from kiosk.config import Config, HubConfig
+from kiosk.setup.answers import SetupAnswers, apply_answers
+from kiosk.setup.cli import run_tests
 from kiosk.setup.probes import probe_camera, probe_hub, probe_printer, probe_serial
-from tests.hub.support import free_port
+from tests.hub.support import add_device, free_port, open_engine, start_hub, stop_hub
 from tests.setup.conftest import CLIP, Hub
 
 
 def test_hub_with_a_valid_token(hub: Hub) -> None:
-    result = probe_hub(hub.url, hub.token, facility_code="01999")
+    result = probe_hub(HubConfig(url=hub.url, token=hub.token), facility_code="01999")
     assert result.ok and result.code == "hub_ok"
     assert result.params == {"device": "kiosk-setup-1", "facility": "01999"}
 
 
 def test_hub_refuses_a_wrong_token(hub: Hub) -> None:
-    result = probe_hub(hub.url, "kh1_" + "A" * 43)
+    result = probe_hub(HubConfig(url=hub.url, token="kh1_" + "A" * 43))
     assert not result.ok and result.code == "hub_token_refused" and "401" in result.detail
 
 
 def test_hub_token_for_another_facility(hub: Hub) -> None:
-    result = probe_hub(hub.url, hub.token, facility_code="79123")
+    result = probe_hub(HubConfig(url=hub.url, token=hub.token), facility_code="79123")
     assert not result.ok and result.code == "hub_facility_mismatch"
     assert "79123" in result.message and "01999" in result.message
 
 
 def test_hub_not_listening() -> None:
-    result = probe_hub(f"http://127.0.0.1:{free_port()}", "kh1_whatever", timeout_s=5)
+    result = probe_hub(HubConfig(url=f"http://127.0.0.1:{free_port()}", token="kh1_whatever"), timeout_s=5)
     assert not result.ok and result.code == "hub_unreachable"
 
 
 def test_no_hub_is_skipped_not_failed() -> None:
-    result = probe_hub("", "")
+    result = probe_hub(HubConfig())
     assert result.ok and result.skipped and result.line().startswith("SKIP")
 
 
@@ -123,8 +128,44 @@ def test_hub_with_an_untrusted_certificate(tmp_path: Path) -> None:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        result = probe_hub(f"https://127.0.0.1:{server.server_address[1]}", "kh1_whatever_token", timeout_s=10)
+        result = probe_hub(HubConfig(url=f"https://127.0.0.1:{server.server_address[1]}", token="kh1_whatever_token"),
+                           timeout_s=10)
     finally:
         server.shutdown()
         server.server_close()
     assert not result.ok and result.code == "hub_certificate" and "SSLError" in result.detail
+
+
+def _self_signed(tmp_path: Path) -> tuple[Path, Path]:
+    import subprocess
+
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)
+    return cert, key
+
+
+@pytest.mark.slow
+def test_hub_probe_trusts_the_private_ca_of_hub_ca_bundle(tmp_path: Path) -> None:
+    """A hub on HTTPS with a certificate of the hospital's own CA: the probe (the wizard's and `kiosk setup`'s)
+    passes with [hub] ca_bundle naming that CA, as the sync will, and fails as untrusted without it."""
+    cert, key = _self_signed(tmp_path)
+    db_url = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+    live = start_hub(db_url, tmp_path, extra=("--tls-cert", str(cert), "--tls-key", str(key)), scheme="https",
+                     timeout=60.0)
+    try:
+        engine = open_engine(db_url)
+        token = add_device(engine, "kiosk-tls-1", "01999")
+        engine.dispose()
+        answers = SetupAnswers(facility_code="01999", hub_url=live.url, hub_token=token,
+                               printer=f"file:{tmp_path / 'ticket.bin'}")
+        trusted = Config(hub=HubConfig(ca_bundle=str(cert)))
+        out = io.StringIO()
+        with_bundle = run_tests(trusted, answers, out, scan_timeout_s=0.1)[0]
+        without = probe_hub(apply_answers(Config(), answers).hub, facility_code="01999")
+    finally:
+        stop_hub(live)
+    assert with_bundle.ok and with_bundle.code == "hub_ok", with_bundle
+    assert out.getvalue().startswith("hub")
+    assert not without.ok and without.code == "hub_certificate"
