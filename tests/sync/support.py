@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import contextlib
+import gzip
 import json
 import os
 import socket
 import subprocess
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+import uvicorn
 
 from kiosk.cards import parse_payload
 from kiosk.db.store import Store
@@ -134,3 +138,105 @@ class CuttingProxy:
 
 def exactly_once(hub_ids: Sequence[str], kiosk_ids: Sequence[str]) -> bool:
     return sorted(hub_ids) == sorted(kiosk_ids)
+
+
+class FailOnRecord:
+    """ASGI wrapper in front of the real hub: a push whose body carries ``poison`` gets a 500, as the
+    PostgreSQL-only fault of issue 16 did for a whole batch. Counts the pushes."""
+
+    def __init__(self, app: Any, poison: str) -> None:
+        self.app = app
+        self.poison = poison.encode()
+        self.pushes = 0
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["path"] != "/v1/sync/push":
+            await self.app(scope, receive, send)
+            return
+        self.pushes += 1
+        messages, body = [], b""
+        while True:
+            message = await receive()
+            messages.append(message)
+            body += message.get("body", b"")
+            if not message.get("more_body"):
+                break
+        plain = gzip.decompress(body) if body[:2] == b"\x1f\x8b" else body
+        if self.poison in plain:
+            payload = b'{"error":{"code":"internal_error","message":"injected fault","error_id":"x"}}'
+            await send({"type": "http.response.start", "status": 500,
+                        "headers": [(b"content-type", b"application/json")]})
+            await send({"type": "http.response.body", "body": payload})
+            return
+
+        async def replay() -> dict[str, Any]:
+            return messages.pop(0) if messages else {"type": "http.disconnect"}
+
+        await self.app(scope, replay, send)
+
+
+@contextmanager
+def serve(app: Any) -> Iterator[str]:
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    started = threading.Event()
+    while not started.wait(0.05):
+        if server.started:
+            started.set()
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        sock.close()
+
+
+class PushRecorder:
+    """ASGI wrapper in front of the real hub that notes every push: the batch id and the record ids sent,
+    and the status the hub answered. ``edit_answer`` may rewrite a 200 answer (a hub that misbehaves)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.pushes: list[tuple[str, list[str], int]] = []
+        self.edit_answer: Any = None
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["path"] != "/v1/sync/push":
+            await self.app(scope, receive, send)
+            return
+        messages, body = [], b""
+        while True:
+            message = await receive()
+            messages.append(message)
+            body += message.get("body", b"")
+            if not message.get("more_body"):
+                break
+        sent = json.loads(gzip.decompress(body) if body[:2] == b"\x1f\x8b" else body)
+        started: dict[str, Any] = {}
+        chunks: list[bytes] = []
+
+        async def replay() -> dict[str, Any]:
+            return messages.pop(0) if messages else {"type": "http.disconnect"}
+
+        async def keep(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                started.update(message)
+            else:
+                chunks.append(message.get("body", b""))
+
+        await self.app(scope, replay, keep)
+        status, answer = int(started["status"]), b"".join(chunks)
+        self.pushes.append((str(sent["batch_id"]), [str(r["id"]) for r in sent["records"]], status))
+        headers = [(k, v) for k, v in started.get("headers", []) if k.lower() not in (b"content-length",
+                                                                                    b"content-encoding")]
+        if status == 200:
+            if answer[:2] == b"\x1f\x8b":
+                answer = gzip.decompress(answer)
+            if self.edit_answer is not None:
+                answer = json.dumps(self.edit_answer(json.loads(answer))).encode()
+        await send({"type": "http.response.start", "status": status,
+                    "headers": [*headers, (b"content-length", str(len(answer)).encode())]})
+        await send({"type": "http.response.body", "body": answer})

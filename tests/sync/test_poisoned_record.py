@@ -4,17 +4,11 @@ never resent unchanged."""
 
 from __future__ import annotations
 
-import gzip
-import socket
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
-import uvicorn
 
 from kiosk.db.models import VISITS
 from kiosk.db.store import Store
@@ -23,7 +17,7 @@ from kiosk.hub.settings import HubSettings
 from kiosk.sync.client import HubClient
 from kiosk.sync.engine import SyncEngine
 from tests.hub.support import live_hub, open_engine
-from tests.sync.support import hub_visit_ids, hub_with_device, new_store, record_visits, run_sync
+from tests.sync.support import FailOnRecord, hub_visit_ids, hub_with_device, new_store, record_visits, run_sync, serve
 
 VISITS_RECORDED = 5000
 
@@ -82,60 +76,6 @@ def test_record_the_hub_rejects_is_set_aside(tmp_path: Path, kiosk_template: Pat
         assert _state(kiosk_db, poisoned)[2] == attempts  # never resent unchanged
     held = set(hub_visit_ids(hub_db))
     assert len(held) == VISITS_RECORDED - 1 and poisoned not in held
-
-
-class FailOnRecord:
-    """ASGI wrapper in front of the real hub: a push whose body carries ``poison`` gets a 500, as the
-    PostgreSQL-only fault of issue 16 did for a whole batch. Counts the pushes."""
-
-    def __init__(self, app: Any, poison: str) -> None:
-        self.app = app
-        self.poison = poison.encode()
-        self.pushes = 0
-
-    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
-        if scope["type"] != "http" or scope["path"] != "/v1/sync/push":
-            await self.app(scope, receive, send)
-            return
-        self.pushes += 1
-        messages, body = [], b""
-        while True:
-            message = await receive()
-            messages.append(message)
-            body += message.get("body", b"")
-            if not message.get("more_body"):
-                break
-        plain = gzip.decompress(body) if body[:2] == b"\x1f\x8b" else body
-        if self.poison in plain:
-            payload = b'{"error":{"code":"internal_error","message":"injected fault","error_id":"x"}}'
-            await send({"type": "http.response.start", "status": 500,
-                        "headers": [(b"content-type", b"application/json")]})
-            await send({"type": "http.response.body", "body": payload})
-            return
-
-        async def replay() -> dict[str, Any]:
-            return messages.pop(0) if messages else {"type": "http.disconnect"}
-
-        await self.app(scope, replay, send)
-
-
-@contextmanager
-def serve(app: Any) -> Iterator[str]:
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    started = threading.Event()
-    while not started.wait(0.05):
-        if server.started:
-            started.set()
-    try:
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
-        sock.close()
 
 
 @pytest.mark.slow

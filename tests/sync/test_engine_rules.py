@@ -1,0 +1,338 @@
+"""The sync engine's rules (kiosk/sync/engine.py) against a real hub app served by uvicorn in this process
+(SQLite hub database), with a real kiosk store: batch splitting on 413 and on content faults, stable batch
+ids, results only for the records sent, setting records aside, pages of pull, reconciliation. Fast enough to
+run under the mutation run (scripts/mutation.py, group ``sync-engine``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from kiosk.db.store import Store
+from kiosk.hub.app import create_app
+from kiosk.hub.imports import import_cards
+from kiosk.hub.settings import HubSettings
+from kiosk.sync.client import (
+    BatchTooLarge,
+    DeviceCloned,
+    HubBusy,
+    HubClient,
+    HubRejected,
+    HubServerError,
+    HubUnreachable,
+    SyncError,
+)
+from kiosk.sync.engine import (
+    HUB_ID_SETTING,
+    LAST_SUCCESS_SETTING,
+    DayReconciliation,
+    SyncEngine,
+    SyncReport,
+    batch_id_for,
+    caused_by_content,
+)
+from tests.hub.support import add_device, card_number, open_engine, write_card_csv
+from tests.sync.support import FACILITY, CuttingProxy, FailOnRecord, PushRecorder, new_store, record_visits, serve
+
+
+@dataclass
+class Hub:
+    url: str
+    engine: sa.Engine
+    recorder: PushRecorder
+
+    def visit_ids(self) -> list[str]:
+        from kiosk.hub.schema import visits
+
+        with self.engine.connect() as conn:
+            return [str(v) for v in conn.execute(sa.select(visits.c.id)).scalars()]
+
+
+def _hub(tmp_path: Path, **settings: Any) -> Iterator[tuple[Hub, str]]:
+    url = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+    engine = open_engine(url)
+    token = add_device(engine, "kiosk-1", FACILITY)
+    recorder = PushRecorder(create_app(HubSettings(rate_per_s=0, **settings), engine=engine))
+    with serve(recorder) as base:
+        yield Hub(base, engine, recorder), token
+    engine.dispose()
+
+
+@pytest.fixture
+def hub(tmp_path: Path) -> Iterator[tuple[Hub, str]]:
+    yield from _hub(tmp_path)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with new_store(tmp_path / "kiosk.sqlite3") as s:
+        yield s
+
+
+# ----- what a failure says about the batch ---------------------------------------------------------------
+@pytest.mark.parametrize(("exc", "content"), [
+    (BatchTooLarge("HTTP 413", status=413, hub_code="too_large"), True),
+    (BatchTooLarge("HTTP 413", status=413, hub_code="too_many_records"), True),
+    (HubServerError("HTTP 500", status=500, hub_code="internal_error"), True),
+    (HubServerError("cut", status=None), True),
+    (HubServerError("HTTP 502", status=502), False),
+    (HubBusy("HTTP 503", status=503, retry_after_s=30), False),
+    (HubBusy("HTTP 429", status=429, retry_after_s=1), False),
+    (HubRejected("HTTP 422", status=422, hub_code="invalid_batch"), True),
+    (HubRejected("HTTP 422", status=422, hub_code="batch_id_reused"), True),
+    (HubRejected("HTTP 422", status=422, hub_code="unsupported_protocol"), False),
+    (HubRejected("HTTP 422", status=422, hub_code="idempotency_key_mismatch"), False),
+    (HubRejected("HTTP 400", status=400, hub_code="invalid_json"), True),
+    (HubRejected("HTTP 400", status=400, hub_code="too_deep"), True),
+    (HubRejected("HTTP 400", status=400, hub_code="bad_gzip"), True),
+    (HubRejected("HTTP 400", status=400, hub_code=None), True),
+    (HubRejected("HTTP 400", status=400, hub_code="bad_cursor"), False),
+    (HubRejected("HTTP 401", status=401, hub_code="unauthorized"), False),
+    (HubRejected("HTTP 403", status=403, hub_code=None), False),
+    (HubRejected("HTTP 415", status=415, hub_code="unsupported_encoding"), False),
+    (DeviceCloned("HTTP 409", status=409, hub_code="device_cloned"), False),
+    (HubUnreachable("cannot reach the hub"), False),
+])
+def test_only_failures_a_record_can_cause_split_the_batch(exc: SyncError, content: bool) -> None:
+    assert caused_by_content(exc) is content
+
+
+def test_batch_id_is_the_same_for_the_same_visits_in_any_order() -> None:
+    ids = [str(uuid.uuid4()) for _ in range(5)]
+    assert batch_id_for(ids) == batch_id_for(list(reversed(ids)))
+    assert batch_id_for(ids) != batch_id_for(ids[:4])
+    assert batch_id_for(ids[:1]) != batch_id_for(ids[1:2])
+    assert batch_id_for(["a", "bc"]) != batch_id_for(["ab", "c"])  # the ids are separated, not run together
+    assert batch_id_for(ids).version == 5
+
+
+# ----- push --------------------------------------------------------------------------------------------
+def test_413_too_large_batch_is_halved_and_every_visit_arrives_once(tmp_path: Path, store: Store) -> None:
+    """The hub answers 413 for a batch over its body limit; the kiosk halves the batch until the halves fit,
+    and every visit reaches the hub exactly once (issue 18)."""
+    ids = record_visits(store, 16)
+    for hub, token in _hub(tmp_path, max_body_bytes=2500):
+        report = SyncEngine(store, HubClient(hub.url, token), batch_size=16).run_once()
+        pushes = hub.recorder.pushes
+        assert pushes[0][1:] == (ids, 413)
+        assert {len(sent) for _, sent, _ in pushes} <= {16, 8, 4, 2, 1}
+        delivered = [vid for _, sent, status in pushes if status == 200 for vid in sent]
+        assert delivered == ids  # halves in order, each visit in exactly one accepted push
+        assert all(status in (200, 413) for _, _, status in pushes)
+        assert sorted(hub.visit_ids()) == sorted(ids)
+        assert (report.pushed, report.rejected, report.pending, report.set_aside) == (16, 0, 0, 0)
+        assert len({batch for batch, _, _ in pushes}) == len(pushes)  # each half is a batch of its own
+
+
+def test_a_retry_after_a_lost_answer_carries_the_same_batch_id_and_is_replayed(hub: tuple[Hub, str],
+                                                                               store: Store) -> None:
+    live, token = hub
+    ids = record_visits(store, 6)
+    proxy = CuttingProxy(int(live.url.rsplit(":", 1)[1]))
+    proxy.cut_responses = 1
+    try:
+        sync = SyncEngine(store, HubClient(proxy.url, token), batch_size=6)
+        with pytest.raises(SyncError):  # the answer was cut off: unreadable or no answer at all
+            sync.push_pending()
+        assert store.pending_count() == 6 and sorted(live.visit_ids()) == sorted(ids)  # stored, answer lost
+        assert sync.push_pending() == (6, 0)
+    finally:
+        proxy.close()
+    (first, sent, _), (again, resent, status) = live.recorder.pushes
+    assert again == first == str(batch_id_for(ids)) and resent == sent and status == 200
+    assert store.pending_count() == 0
+
+
+def test_results_for_visits_not_in_the_batch_are_ignored(hub: tuple[Hub, str], store: Store) -> None:
+    """A hub answer that names a visit the batch did not carry must not mark that visit as sent."""
+    live, token = hub
+    ids = record_visits(store, 4)
+
+    def forge(answer: dict[str, Any]) -> dict[str, Any]:
+        answer["results"] += [{"id": vid, "status": "accepted", "reason": None} for vid in ids[2:]]
+        return answer
+
+    live.recorder.edit_answer = forge
+    sync = SyncEngine(store, HubClient(live.url, token), batch_size=2)
+    assert sync.push_pending() == (4, 0)
+    assert [sent for _, sent, _ in live.recorder.pushes] == [ids[:2], ids[2:]]  # the forged ones were still sent
+    assert sorted(live.visit_ids()) == sorted(ids)
+
+
+def test_an_answer_naming_none_of_the_visits_stops_the_push(hub: tuple[Hub, str], store: Store) -> None:
+    live, token = hub
+    record_visits(store, 3)
+    live.recorder.edit_answer = lambda answer: {**answer, "results": []}
+    sync = SyncEngine(store, HubClient(live.url, token), batch_size=2)
+    assert sync.push_pending() == (0, 0)
+    assert len(live.recorder.pushes) == 1  # no endless resending of the same batch
+    assert store.pending_count() == 3
+
+
+def test_push_sends_every_pending_visit_in_batches_of_the_configured_size(hub: tuple[Hub, str],
+                                                                         store: Store) -> None:
+    live, token = hub
+    ids = record_visits(store, 7)
+    assert SyncEngine(store, HubClient(live.url, token), batch_size=3).push_pending() == (7, 0)
+    assert [sent for _, sent, _ in live.recorder.pushes] == [ids[:3], ids[3:6], ids[6:]]
+    assert SyncEngine(store, HubClient(live.url, token), batch_size=3).push_pending() == (0, 0)
+    assert len(live.recorder.pushes) == 3
+
+
+def test_visits_the_hub_rejects_are_counted_and_set_aside(hub: tuple[Hub, str], store: Store,
+                                                          tmp_path: Path) -> None:
+    from kiosk.db.models import VISITS
+
+    live, token = hub
+    ids = record_visits(store, 5)
+    with store.engine.begin() as conn:  # a damaged row, as in tests/sync/test_poisoned_record.py
+        conn.execute(sa.update(VISITS).where(VISITS.c.id == ids[1]).values(created_at="2026-12-07t09:00:00z"))
+    report = SyncEngine(store, HubClient(live.url, token), batch_size=5).run_once()
+    assert (report.pushed, report.rejected, report.set_aside, report.pending) == (4, 1, 1, 0)
+    assert sorted(live.visit_ids()) == sorted(ids[:1] + ids[2:])
+    assert SyncEngine(store, HubClient(live.url, token), batch_size=5).run_once().to_json() == {
+        "pushed": 0, "pulled": 0, "pending": 0, "rejected": 0, "set_aside": 1}
+
+
+def test_a_record_the_hub_fails_on_is_isolated_by_halving_and_set_aside(tmp_path: Path, store: Store) -> None:
+    url = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+    engine = open_engine(url)
+    token = add_device(engine, "kiosk-1", FACILITY)
+    ids = record_visits(store, 8)
+    guard = FailOnRecord(create_app(HubSettings(rate_per_s=0), engine=engine), ids[5])
+    with serve(guard) as base:
+        report = SyncEngine(store, HubClient(base, token), batch_size=8).run_once()
+    assert (report.pushed, report.rejected, report.set_aside, report.pending) == (7, 1, 1, 0)
+    assert guard.pushes == 7  # 8 → 4 + 4 → (2 + 2) → (1 + 1): one failing push per level, then the taken halves
+    with store.engine.connect() as conn:
+        from kiosk.db.models import VISITS
+
+        state, reason = conn.execute(sa.select(VISITS.c.sync_state, VISITS.c.sync_error)
+                                     .where(VISITS.c.id == ids[5])).one()
+    assert state == "rejected" and reason.startswith("set aside: the hub refused this record alone (HTTP 500")
+    engine.dispose()
+
+
+def test_a_failing_hub_is_not_blamed_on_records_and_splitting_stops(tmp_path: Path, store: Store) -> None:
+    url = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+    engine = open_engine(url)
+    token = add_device(engine, "kiosk-1", FACILITY)
+    record_visits(store, 32)
+    guard = FailOnRecord(create_app(HubSettings(rate_per_s=0), engine=engine), '"records"')
+    with serve(guard) as base, pytest.raises(HubServerError):
+        SyncEngine(store, HubClient(base, token), batch_size=32).push_pending()
+    assert store.rejected_count() == 0 and store.pending_count() == 32
+    # 32 and 16 fail, then the first 8 are split down to single records (15 pushes, 8 refused alone):
+    # with 8 records refused alone and none taken, the splitting stops
+    assert guard.pushes == 2 + 15
+    engine.dispose()
+
+
+def test_one_record_failing_alone_in_a_batch_of_one_is_the_hubs_fault(tmp_path: Path, store: Store) -> None:
+    url = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+    engine = open_engine(url)
+    token = add_device(engine, "kiosk-1", FACILITY)
+    record_visits(store, 1)
+    guard = FailOnRecord(create_app(HubSettings(rate_per_s=0), engine=engine), '"records"')
+    with serve(guard) as base, pytest.raises(HubServerError):
+        SyncEngine(store, HubClient(base, token), batch_size=10).push_pending()
+    assert store.rejected_count() == 0 and store.pending_count() == 1
+    engine.dispose()
+
+
+def test_a_refused_device_fails_the_push_without_splitting(hub: tuple[Hub, str], store: Store) -> None:
+    live, _token = hub
+    record_visits(store, 4)
+    with pytest.raises(HubRejected) as refused:
+        SyncEngine(store, HubClient(live.url, "kh1_" + "A" * 43), batch_size=4).push_pending()
+    assert refused.value.status == 401
+    assert store.pending_count() == 4 and store.rejected_count() == 0
+
+
+# ----- pull --------------------------------------------------------------------------------------------
+def _import_cards(hub: Hub, tmp_path: Path, numbers: list[int], name: str) -> None:
+    with hub.engine.begin() as conn:
+        import_cards(conn, write_card_csv(tmp_path / name, [{"card_number": card_number(i)} for i in numbers]))
+
+
+def test_pull_applies_every_page_and_resumes_from_the_saved_cursor(hub: tuple[Hub, str], store: Store,
+                                                                   tmp_path: Path) -> None:
+    live, token = hub
+    _import_cards(live, tmp_path, list(range(7)), "a.csv")
+    seen: list[int] = []
+    sync = SyncEngine(store, HubClient(live.url, token), pull_limit=3)
+    assert sync.pull_changes(on_page=seen.append) == 7
+    assert seen == [3, 6, 7] and store.cache_stats().cards == 7
+    assert store.get_setting(HUB_ID_SETTING)
+    assert sync.pull_changes() == 0  # nothing new after the saved cursor
+    _import_cards(live, tmp_path, [100, 101], "b.csv")
+    assert sync.pull_changes() == 2 and store.cache_stats().cards == 9
+
+
+def test_another_hub_database_drops_the_cache_and_pulls_from_the_start(tmp_path: Path, store: Store) -> None:
+    first, second = tmp_path / "one", tmp_path / "two"
+    first.mkdir()
+    second.mkdir()
+    for folder, numbers in ((first, range(5)), (second, range(50, 53))):
+        for live, token in _hub(folder):
+            _import_cards(live, folder, list(numbers), "c.csv")
+            SyncEngine(store, HubClient(live.url, token), pull_limit=2).pull_changes()
+            assert store.cache_stats().cards == len(numbers)
+
+
+def test_run_once_notes_its_success_time_and_reports_the_outbox(hub: tuple[Hub, str], store: Store) -> None:
+    live, token = hub
+    record_visits(store, 2)
+    now = dt.datetime(2026, 12, 7, 9, 30, tzinfo=dt.UTC)
+    report = SyncEngine(store, HubClient(live.url, token), now=lambda: now).run_once(
+        reconcile_dates=[dt.date.today()])
+    assert store.get_setting(LAST_SUCCESS_SETTING) == now.isoformat()
+    assert report.to_json()["agree"] is True and report.to_json()["pushed"] == 2
+    (day,) = report.reconciliation
+    assert (day.kiosk_visits, day.hub_visits, day.pending, day.rejected) == (2, 2, 0, 0)
+    assert day.kiosk_by_verdict == day.hub_by_verdict and sum(day.hub_by_verdict.values()) == 2
+
+
+# ----- reconciliation wording ------------------------------------------------------------------------
+def _day(**kw: Any) -> DayReconciliation:
+    base: dict[str, Any] = {"date": dt.date(2026, 12, 7), "kiosk_visits": 5, "hub_visits": 5,
+                            "kiosk_by_verdict": {"valid": 5}, "hub_by_verdict": {"valid": 5}, "pending": 0,
+                            "rejected": 0}
+    return DayReconciliation(**{**base, **kw})
+
+
+def test_reconciliation_agrees_only_when_totals_and_verdicts_agree() -> None:
+    assert _day().agree
+    assert _day(kiosk_by_verdict={"valid": 5, "expired": 0}).agree  # zero counts are no difference
+    assert not _day(hub_visits=4).agree
+    assert not _day(hub_by_verdict={"valid": 4, "expired": 1}).agree
+    assert _day().explanation() == "2026-12-07: kiosk 5 visits, hub 5: they agree"
+
+
+def test_reconciliation_explains_a_difference() -> None:
+    text = _day(hub_visits=2, pending=2, rejected=1, hub_by_verdict={"valid": 2}).explanation()
+    assert text == "2026-12-07: kiosk 5 visits, hub 2: they DIFFER (2 not uploaded yet; 1 rejected by the hub)"
+    text = _day(hub_visits=7, hub_by_verdict={"valid": 7}).explanation()
+    assert text.endswith("they DIFFER (+2 unexplained on the hub)")
+    text = _day(hub_visits=3, pending=1, hub_by_verdict={"valid": 3}).explanation()
+    assert text.endswith("(1 not uploaded yet; -1 unexplained on the hub)")
+    assert _day(hub_by_verdict={"valid": 4, "expired": 1}).explanation().endswith("(counts per verdict differ)")
+
+
+def test_reconciliation_and_report_as_json() -> None:
+    assert _day(pending=1, hub_visits=4, hub_by_verdict={"valid": 4}).to_json() == {
+        "date": "2026-12-07", "agree": False, "kiosk": 5, "hub": 4, "kiosk_by_verdict": {"valid": 5},
+        "hub_by_verdict": {"valid": 4}, "pending": 1, "rejected": 0}
+    report = SyncReport(pushed=3, rejected=1, pulled=2, pending=4, set_aside=5)
+    assert report.to_json() == {"pushed": 3, "pulled": 2, "pending": 4, "rejected": 1, "set_aside": 5}
+    report.reconciliation = [_day(), _day(hub_visits=1)]
+    assert report.to_json()["agree"] is False and len(report.to_json()["reconcile"]) == 2
+    report.reconciliation = [_day()]
+    assert report.to_json()["agree"] is True
