@@ -31,6 +31,8 @@ class Group:
     name: str
     modules: tuple[str, ...]
     tests: tuple[str, ...]
+    #: Extra pytest arguments (e.g. a marker expression: the PostgreSQL cases of a test run on CI, not per mutant).
+    pytest_args: tuple[str, ...] = ()
 
 
 GROUPS: dict[str, Group] = {g.name: g for g in (
@@ -49,6 +51,14 @@ GROUPS: dict[str, Group] = {g.name: g for g in (
           ("tests/gateway/test_xml0.py", "tests/gateway/test_xml0_route.py")),
     Group("xml0-check", ("kiosk/gateway/xml0_check.py",),
           ("tests/gateway/test_xml0.py", "tests/gateway/test_xml0_route.py", "tests/gateway/test_xml0_messages.py")),
+    # The sync engine against the real hub app served in-process (SQLite): tests/sync/test_engine_rules.py.
+    Group("sync-engine", ("kiosk/sync/engine.py",), ("tests/sync/test_engine_rules.py",)),
+    # Hub ingest and pull on SQLite (the same tests run on PostgreSQL in the suite: hub_db_url fixture).
+    Group("hub-ingest", ("kiosk/hub/ingest.py", "kiosk/hub/visit_store.py"),
+          ("tests/hub/test_push.py", "tests/hub/test_push_fast_path.py", "tests/hub/test_wire_types.py"),
+          ("-m", "not postgres")),
+    Group("hub-pull", ("kiosk/hub/pull.py",), ("tests/hub/test_pull.py", "tests/sync/test_engine_rules.py"),
+          ("-m", "not postgres")),
 )}
 
 #: mutmut's exit codes per mutant (mutmut/__main__.py, status_by_exit_code).
@@ -68,7 +78,8 @@ def _mutmut_section(group: Group) -> str:
         f"only_mutate = {toml_list(group.modules)}",
         f"pytest_add_cli_args_test_selection = {toml_list(group.tests)}",
         # fixed Hypothesis seed and no cache: a kill must not depend on a random draw or an earlier run
-        'pytest_add_cli_args = ["-p", "no:cacheprovider", "-p", "no:randomly", "--hypothesis-seed=0", "-q"]',
+        "pytest_add_cli_args = " + toml_list(["-p", "no:cacheprovider", "-p", "no:randomly", "--hypothesis-seed=0",
+                                              "-q", *group.pytest_args]),
         "use_git_change_detection = false",
         'also_copy = ["conftest.py"]',
         "",

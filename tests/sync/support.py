@@ -240,3 +240,114 @@ class PushRecorder:
         await send({"type": "http.response.start", "status": status,
                     "headers": [*headers, (b"content-length", str(len(answer)).encode())]})
         await send({"type": "http.response.body", "body": answer})
+
+
+class PushGateProxy:
+    """TCP proxy on 127.0.0.1 in front of a hub process that signals ``forwarded`` once the hub has been sent
+    the whole request of push number ``after + 1`` (it then forwards nothing more): the test can kill the hub
+    while that batch is in its hands, without depending on how fast either side is."""
+
+    def __init__(self, target_port: int, after: int) -> None:
+        self.target_port = target_port
+        self.after = after
+        self.forwarded = threading.Event()
+        self._pushes = 0
+        self._server = socket.socket()
+        self._server.bind(("127.0.0.1", 0))
+        self._server.listen(16)
+        self.port = int(self._server.getsockname()[1])
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def close(self) -> None:
+        self._server.close()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self._server.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._handle, args=(client,), daemon=True).start()
+
+    def _requests(self, client: socket.socket) -> Iterator[bytes]:
+        """The client's requests, one whole request (headers and body) at a time."""
+        buf = b""
+        while True:
+            while b"\r\n\r\n" not in buf:
+                chunk = client.recv(65536)
+                if not chunk:
+                    return
+                buf += chunk
+            head, _, rest = buf.partition(b"\r\n\r\n")
+            length = 0
+            for line in head.split(b"\r\n")[1:]:
+                name, _, value = line.partition(b":")
+                if name.strip().lower() == b"content-length":
+                    length = int(value.strip())
+            while len(rest) < length:
+                chunk = client.recv(65536)
+                if not chunk:
+                    return
+                rest += chunk
+            yield head + b"\r\n\r\n" + rest[:length]
+            buf = rest[length:]
+
+    def _handle(self, client: socket.socket) -> None:
+        upstream = socket.create_connection(("127.0.0.1", self.target_port))
+
+        def pump_down() -> None:
+            try:
+                while chunk := upstream.recv(65536):
+                    client.sendall(chunk)
+            except OSError:
+                pass
+            with contextlib.suppress(OSError):
+                client.shutdown(socket.SHUT_RDWR)
+
+        threading.Thread(target=pump_down, daemon=True).start()
+        try:
+            for request in self._requests(client):
+                if self.forwarded.is_set():
+                    break
+                upstream.sendall(request)
+                if request.startswith(b"POST /v1/sync/push"):
+                    self._pushes += 1
+                    if self._pushes > self.after:
+                        self.forwarded.set()
+        except OSError:
+            pass
+
+
+class HoldAnswer:
+    """ASGI wrapper in front of the real hub: push number ``after + 1`` is handed to the hub (which stores it),
+    then ``holding`` is set and its answer is kept back until ``release`` (then the connection just ends)."""
+
+    def __init__(self, app: Any, after: int) -> None:
+        self.app = app
+        self.after = after
+        self.pushes = 0
+        self.holding = threading.Event()
+        self.release = threading.Event()
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["path"] != "/v1/sync/push":
+            await self.app(scope, receive, send)
+            return
+        self.pushes += 1
+        if self.pushes != self.after + 1:
+            await self.app(scope, receive, send)
+            return
+
+        async def swallow(_message: dict[str, Any]) -> None:
+            return None
+
+        await self.app(scope, receive, swallow)  # stored on the hub; the kiosk never hears of it
+        self.holding.set()
+        import anyio
+
+        await anyio.to_thread.run_sync(self.release.wait)
+        raise ConnectionAbortedError("answer withheld by the test")

@@ -55,9 +55,33 @@ class Hub:
             return [str(v) for v in conn.execute(sa.select(visits.c.id)).scalars()]
 
 
-def _hub(tmp_path: Path, **settings: Any) -> Iterator[tuple[Hub, str]]:
-    url = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
-    engine = open_engine(url)
+@pytest.fixture(scope="module")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A migrated hub database and an empty kiosk store, made once and copied per test (the mutation run
+    repeats these tests for every mutant)."""
+    folder = tmp_path_factory.mktemp("templates")
+    open_engine(f"sqlite:///{folder / 'hub.sqlite3'}").dispose()
+    new_store(folder / "kiosk.sqlite3").close()
+    return folder / "hub.sqlite3", folder / "kiosk.sqlite3"
+
+
+_TEMPLATES: list[tuple[Path, Path]] = []
+
+
+@pytest.fixture(autouse=True)
+def _remember_templates(templates: tuple[Path, Path]) -> None:
+    _TEMPLATES[:] = [templates]
+
+
+def _hub_db(tmp_path: Path) -> str:
+    target = tmp_path / "hub.sqlite3"
+    target.write_bytes(_TEMPLATES[0][0].read_bytes())
+    return f"sqlite:///{target}"
+
+
+def _hub(tmp_path: Path, *, fresh: bool = False, **settings: Any) -> Iterator[tuple[Hub, str]]:
+    """A hub database copied from the template (``fresh``: a new one, with an identity of its own)."""
+    engine = open_engine(f"sqlite:///{tmp_path / 'hub.sqlite3'}" if fresh else _hub_db(tmp_path))
     token = add_device(engine, "kiosk-1", FACILITY)
     recorder = PushRecorder(create_app(HubSettings(rate_per_s=0, **settings), engine=engine))
     with serve(recorder) as base:
@@ -72,7 +96,9 @@ def hub(tmp_path: Path) -> Iterator[tuple[Hub, str]]:
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
-    with new_store(tmp_path / "kiosk.sqlite3") as s:
+    target = tmp_path / "kiosk.sqlite3"
+    target.write_bytes(_TEMPLATES[0][1].read_bytes())
+    with Store.open(f"sqlite:///{target}") as s:
         yield s
 
 
@@ -202,8 +228,7 @@ def test_visits_the_hub_rejects_are_counted_and_set_aside(hub: tuple[Hub, str], 
 
 
 def test_a_record_the_hub_fails_on_is_isolated_by_halving_and_set_aside(tmp_path: Path, store: Store) -> None:
-    url = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
-    engine = open_engine(url)
+    engine = open_engine(_hub_db(tmp_path))
     token = add_device(engine, "kiosk-1", FACILITY)
     ids = record_visits(store, 8)
     guard = FailOnRecord(create_app(HubSettings(rate_per_s=0), engine=engine), ids[5])
@@ -221,8 +246,7 @@ def test_a_record_the_hub_fails_on_is_isolated_by_halving_and_set_aside(tmp_path
 
 
 def test_a_failing_hub_is_not_blamed_on_records_and_splitting_stops(tmp_path: Path, store: Store) -> None:
-    url = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
-    engine = open_engine(url)
+    engine = open_engine(_hub_db(tmp_path))
     token = add_device(engine, "kiosk-1", FACILITY)
     record_visits(store, 32)
     guard = FailOnRecord(create_app(HubSettings(rate_per_s=0), engine=engine), '"records"')
@@ -236,8 +260,7 @@ def test_a_failing_hub_is_not_blamed_on_records_and_splitting_stops(tmp_path: Pa
 
 
 def test_one_record_failing_alone_in_a_batch_of_one_is_the_hubs_fault(tmp_path: Path, store: Store) -> None:
-    url = f"sqlite:///{tmp_path / 'hub.sqlite3'}"
-    engine = open_engine(url)
+    engine = open_engine(_hub_db(tmp_path))
     token = add_device(engine, "kiosk-1", FACILITY)
     record_visits(store, 1)
     guard = FailOnRecord(create_app(HubSettings(rate_per_s=0), engine=engine), '"records"')
@@ -281,7 +304,7 @@ def test_another_hub_database_drops_the_cache_and_pulls_from_the_start(tmp_path:
     first.mkdir()
     second.mkdir()
     for folder, numbers in ((first, range(5)), (second, range(50, 53))):
-        for live, token in _hub(folder):
+        for live, token in _hub(folder, fresh=True):
             _import_cards(live, folder, list(numbers), "c.csv")
             SyncEngine(store, HubClient(live.url, token), pull_limit=2).pull_changes()
             assert store.cache_stats().cards == len(numbers)
