@@ -40,7 +40,7 @@ import time
 import unicodedata
 import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs
@@ -104,6 +104,8 @@ class StandinState:
     username: str = "10099_BV"
     password_md5: str = field(default_factory=lambda: md5(DEFAULT_PASSWORD))
     token_lifetime_s: float = 600.0
+    #: The stand-in's clock for token lifetimes (Unix seconds); tests inject one to expire tokens without waiting.
+    clock: Callable[[], float] = time.time
     #: How ``expires_in`` is written: "iso", "unix", "seconds", "missing".
     expires_style: str = "iso"
     ip_bound: bool = True
@@ -188,7 +190,7 @@ def _check_token(state: StandinState, request: Request, token: str, id_token: st
         issued = state.tokens.get(token)
     if issued is None:
         return "unknown token"
-    if time.time() >= issued.expires_at:
+    if state.clock() >= issued.expires_at:
         return "token expired"
     if id_token != issued.id_token or username != issued.username or password.lower() != state.password_md5:
         return "credentials do not match the token"
@@ -333,7 +335,7 @@ def create_app(holder: StandinHolder) -> FastAPI:
             return JSONResponse({"maKetQua": scripted}, status_code=int(scripted))
         if form.get("username") != state.username or form.get("password", "").lower() != state.password_md5:
             return JSONResponse({"maKetQua": "401", "message": "Sai tài khoản hoặc mật khẩu"}, status_code=401)
-        issued = Issued(uuid.uuid4().hex, uuid.uuid4().hex, state.username, time.time() + state.token_lifetime_s,
+        issued = Issued(uuid.uuid4().hex, uuid.uuid4().hex, state.username, state.clock() + state.token_lifetime_s,
                         _client_ip(state, request))
         with state.lock:
             state.tokens[issued.access_token] = issued
