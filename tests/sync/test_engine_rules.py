@@ -359,3 +359,121 @@ def test_reconciliation_and_report_as_json() -> None:
     assert report.to_json()["agree"] is False and len(report.to_json()["reconcile"]) == 2
     report.reconciliation = [_day()]
     assert report.to_json()["agree"] is True
+
+
+# ----- the engine's own settings ---------------------------------------------------------------------
+def test_the_engines_defaults_are_the_hub_sections_defaults(hub: tuple[Hub, str], store: Store) -> None:
+    from kiosk.config import HubConfig
+
+    live, token = hub
+    sync = SyncEngine(store, HubClient(live.url, token))
+    assert (sync.batch_size, sync.pull_limit) == (HubConfig().push_batch_size, HubConfig().pull_page_size)
+
+
+def test_run_once_notes_the_real_time_without_an_injected_clock(hub: tuple[Hub, str], store: Store) -> None:
+    live, token = hub
+    before = dt.datetime.now(dt.UTC)
+    SyncEngine(store, HubClient(live.url, token)).run_once()
+    noted = dt.datetime.fromisoformat(store.get_setting(LAST_SUCCESS_SETTING) or "")
+    assert before <= noted <= dt.datetime.now(dt.UTC)
+
+
+def test_the_installation_id_travels_with_every_push(hub: tuple[Hub, str], store: Store, tmp_path: Path) -> None:
+    """A second installation (another instance id in a copy of the database) pushing with the same device
+    token is refused as a clone; the engine reads the id from the store unless it is given one."""
+    from kiosk.sync.instance import INSTANCE_SETTING
+
+    live, token = hub
+    record_visits(store, 2)
+    SyncEngine(store, HubClient(live.url, token)).push_pending()
+    assert store.get_setting(INSTANCE_SETTING)
+    record_visits(store, 1)
+    with pytest.raises(DeviceCloned):
+        SyncEngine(store, HubClient(live.url, token), instance_id="another-installation-1").push_pending()
+    assert SyncEngine(store, HubClient(live.url, token)).push_pending() == (1, 0)
+
+
+# ----- what the tests above left open (the mutation run's survivors) ---------------------------------
+def test_a_record_set_aside_is_logged_with_its_id_and_the_hubs_answer(tmp_path: Path, store: Store,
+                                                                     caplog: pytest.LogCaptureFixture) -> None:
+    engine = open_engine(_hub_db(tmp_path))
+    token = add_device(engine, "kiosk-1", FACILITY)
+    ids = record_visits(store, 4)
+    guard = FailOnRecord(create_app(HubSettings(rate_per_s=0), engine=engine), ids[0])
+    with serve(guard) as base, caplog.at_level("WARNING", logger="kiosk.sync.engine"):
+        assert SyncEngine(store, HubClient(base, token), batch_size=4).push_pending() == (3, 1)
+    assert f"visit {ids[0]} set aside: the hub refused it alone (HTTP 500 internal_error)" in caplog.messages
+    engine.dispose()
+
+
+def test_the_reason_kept_for_a_set_aside_record_is_at_most_500_characters(hub: tuple[Hub, str],
+                                                                          store: Store) -> None:
+    from kiosk.db.models import VISITS
+    from kiosk.sync.engine import _PushRun
+
+    live, token = hub
+    (vid,) = record_visits(store, 1)
+    run = _PushRun(suspects=[(vid, HubServerError("x" * 600, status=500))])
+    assert SyncEngine(store, HubClient(live.url, token))._set_aside(run) == 1
+    with store.engine.connect() as conn:
+        reason = conn.execute(sa.select(VISITS.c.sync_error).where(VISITS.c.id == vid)).scalar_one()
+    assert reason.startswith("set aside: the hub refused this record alone (xxx") and len(reason) == 500
+    assert run.suspects == []
+
+
+def test_a_changed_hub_identity_resets_the_saved_cursor_and_is_logged(hub: tuple[Hub, str], store: Store,
+                                                                      caplog: pytest.LogCaptureFixture) -> None:
+    """The cursor is reset at once, before the first page of the new hub arrives: a pull that fails then
+    resumes from the start, never from a cursor of the old hub."""
+    from kiosk.sync.client import PullPage
+    from kiosk.sync.engine import CURSOR_NAME
+
+    live, token = hub
+    sync = SyncEngine(store, HubClient(live.url, token))
+    page = PullPage(hub_id="hub-a", facility_code=FACILITY, cursor="", next_cursor="7", has_more=False, count=0,
+                    changes={})
+    assert sync._check_hub_identity(page) is True  # first contact: nothing to drop
+    store.set_cursor(CURSOR_NAME, "7")
+    assert sync._check_hub_identity(page) is True and store.get_cursor(CURSOR_NAME) == "7"
+    with caplog.at_level("WARNING", logger="kiosk.sync.engine"):
+        other = PullPage(hub_id="hub-b", facility_code=FACILITY, cursor="", next_cursor="3", has_more=False,
+                         count=0, changes={})
+        assert sync._check_hub_identity(other) is False
+    assert store.get_cursor(CURSOR_NAME) == "" and store.get_setting(HUB_ID_SETTING) == "hub-b"
+    assert caplog.messages == ["the hub's identity changed; dropping the card cache and pulling everything again"]
+
+
+def test_the_first_pull_asks_for_visit_updates(hub: tuple[Hub, str], store: Store) -> None:
+    """A re-check the hub made of this kiosk's visit arrives with the very first page pulled."""
+    from kiosk.hub.gateway_store import store_check
+
+    live, token = hub
+    (vid,) = record_visits(store, 1)
+    sync = SyncEngine(store, HubClient(live.url, token))
+    sync.push_pending()
+    with live.engine.begin() as conn:
+        device_id = conn.execute(sa.text("SELECT id FROM hub_devices")).scalar_one()
+        store_check(conn, visit_id=vid, device_id=device_id, code="010", note="Thẻ hết giá trị sử dụng!",
+                    verdict="expired", card_number=None, changed=True, needs_staff=True)
+    assert sync.pull_changes() == 1
+    assert [u["visit_id"] for u in store.flagged_visit_updates()] == [vid]
+
+
+def test_reconciliation_counts_pending_and_rejected_visits_and_days_without_visits(hub: tuple[Hub, str],
+                                                                                   store: Store) -> None:
+    from kiosk.db.models import VISITS
+
+    live, token = hub
+    ids = record_visits(store, 4)
+    with store.engine.begin() as conn:
+        conn.execute(sa.update(VISITS).where(VISITS.c.id == ids[0]).values(created_at="2026-12-07t09:00:00z"))
+    sync = SyncEngine(store, HubClient(live.url, token), batch_size=2)
+    sync.push_pending()
+    record_visits_later = record_visits(store, 1)  # recorded after the push: still to send
+    assert store.pending_count() == 1 and record_visits_later
+    today, empty = dt.date.today(), dt.date(2020, 1, 1)
+    day, none = sync.reconcile([today, empty])
+    assert (day.kiosk_visits, day.hub_visits, day.pending, day.rejected) == (5, 3, 1, 1)
+    assert not day.agree and "1 not uploaded yet; 1 rejected by the hub" in day.explanation()
+    assert (none.kiosk_visits, none.hub_visits, none.pending, none.rejected, none.agree) == (0, 0, 0, 0, True)
+    assert none.kiosk_by_verdict == {} and none.hub_by_verdict == {}
