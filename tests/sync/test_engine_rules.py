@@ -469,11 +469,12 @@ def test_reconciliation_counts_pending_and_rejected_visits_and_days_without_visi
         conn.execute(sa.update(VISITS).where(VISITS.c.id == ids[0]).values(created_at="2026-12-07t09:00:00z"))
     sync = SyncEngine(store, HubClient(live.url, token), batch_size=2)
     sync.push_pending()
-    record_visits_later = record_visits(store, 1)  # recorded after the push: still to send
-    assert store.pending_count() == 1 and record_visits_later
+    later = record_visits(store, 2)  # recorded after the push: one still to send, one being sent
+    store.mark_sending(later[1:])
+    assert store.pending_count() == 2
     today, empty = dt.date.today(), dt.date(2020, 1, 1)
     day, none = sync.reconcile([today, empty])
-    assert (day.kiosk_visits, day.hub_visits, day.pending, day.rejected) == (5, 3, 1, 1)
-    assert not day.agree and "1 not uploaded yet; 1 rejected by the hub" in day.explanation()
+    assert (day.kiosk_visits, day.hub_visits, day.pending, day.rejected) == (6, 3, 2, 1)
+    assert not day.agree and "2 not uploaded yet; 1 rejected by the hub" in day.explanation()
     assert (none.kiosk_visits, none.hub_visits, none.pending, none.rejected, none.agree) == (0, 0, 0, 0, True)
     assert none.kiosk_by_verdict == {} and none.hub_by_verdict == {}
