@@ -1,0 +1,85 @@
+"""The push's per-record rules (kiosk/hub/ingest.py) without HTTP: how a rejected record is named and why,
+what is accepted, and the batch fingerprint (docs/hub-api.md, "Push")."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Any
+
+import pytest
+
+from kiosk.hub import ingest
+from kiosk.protocol.models import PushRequest
+from tests.hub.support import batch, visit
+
+
+def _check(records: list[Any]) -> ingest._Checked:
+    return ingest._check(PushRequest.model_validate(batch(records)))
+
+
+@pytest.mark.parametrize(("raw_id", "named"), [
+    ("not-a-uuid", "#1"),
+    (12345, "#1"),
+    ("x" * 41, "#1"),
+    (None, "#1"),
+])
+def test_a_rejected_record_without_a_readable_id_is_named_by_its_position(raw_id: object, named: str) -> None:
+    checked = _check([visit(), visit(id=raw_id)])
+    assert checked.results[1] == {"id": named, "status": "rejected", "reason": checked.results[1]["reason"]}
+
+
+def test_a_rejected_record_with_a_readable_id_is_named_by_its_uuid() -> None:
+    vid = uuid.uuid4()
+    for written in (str(vid).upper(), "urn:" + str(vid), "{" + str(vid) + "}"):  # 36, 40 and 38 characters
+        checked = _check([visit(id=written, verdict="nope")])
+        assert checked.results[0]["id"] == str(vid) and checked.results[0]["status"] == "rejected"
+    assert _check([visit(id="urn:uuid:" + str(vid), verdict="nope")]).results[0]["id"] == "#0"  # 45 characters
+
+
+def test_an_accepted_record_is_named_and_stored_by_its_canonical_uuid() -> None:
+    vid = uuid.uuid4()
+    checked = _check([visit(id=str(vid).upper())])
+    assert checked.results == [{"id": str(vid), "status": "accepted", "reason": None}]
+    assert checked.ids == [str(vid)] and [str(v.id) for v in checked.visits] == [str(vid)]
+
+
+def test_the_reason_names_at_most_five_rules_and_no_values() -> None:
+    bad = visit(created_at="1985", visit_date="0", ticket="T" * 41, verdict="nope", card_kind="nope",
+                gender="nope", benefit_level=9)
+    reason = _check([bad]).results[0]["reason"]
+    assert reason.startswith("invalid record: created_at: ")
+    assert reason.count("; ") == 4 and "benefit_level" not in reason and "gender" not in reason
+    assert "1985" not in reason and "T" * 41 not in reason
+
+
+def test_the_field_named_in_a_reason_is_cut_to_40_characters() -> None:
+    reason = _check([{**visit(), "z" * 60: 1}]).results[0]["reason"]
+    assert reason == "invalid record: " + "z" * 40 + ": Extra inputs are not permitted"
+
+
+def test_a_bad_record_does_not_stop_the_good_ones_after_it() -> None:
+    records = [visit(verdict="nope"), visit(), visit(name="a\x00b"), visit()]
+    checked = _check(records)
+    assert [r["status"] for r in checked.results] == ["rejected", "accepted", "rejected", "accepted"]
+    assert checked.ids == [records[1]["id"], records[3]["id"]]
+
+
+def test_the_fingerprint_is_the_sha256_of_the_record_ids_in_order() -> None:
+    import hashlib
+
+    a, b = visit(), visit(verdict="nope")
+    checked = _check([a, b, {"id": "?"}])
+    expected = hashlib.sha256("\n".join([a["id"], b["id"], "#2"]).encode()).hexdigest()
+    assert checked.fingerprint == expected
+    assert _check([b, a, {"id": "?"}]).fingerprint != expected
+
+
+def test_a_valid_batch_is_read_in_one_pass_and_gives_the_same_answer() -> None:
+    records = [visit(), visit()]
+    raw = json.dumps(batch(records)).encode()
+    fast = ingest.parse_valid_batch(raw)
+    assert isinstance(fast, ingest.ValidBatch)
+    assert ingest._check(fast).results == _check(records).results
+    assert ingest.parse_valid_batch(json.dumps(batch([visit(), visit(verdict="nope")])).encode()) is None
+    assert ingest.parse_valid_batch(b"not json") is None
