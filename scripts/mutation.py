@@ -55,8 +55,8 @@ GROUPS: dict[str, Group] = {g.name: g for g in (
     Group("sync-engine", ("kiosk/sync/engine.py",), ("tests/sync/test_engine_rules.py",)),
     # Hub ingest and pull on SQLite (the same tests run on PostgreSQL in the suite: hub_db_url fixture) ...
     Group("hub-ingest", ("kiosk/hub/ingest.py",),
-          ("tests/hub/test_push.py", "tests/hub/test_push_fast_path.py", "tests/hub/test_wire_types.py"),
-          ("-m", "not postgres")),
+          ("tests/hub/test_push.py", "tests/hub/test_ingest_rules.py", "tests/hub/test_push_fast_path.py",
+           "tests/hub/test_wire_types.py"), ("-m", "not postgres")),
     # ... except the insert, whose PostgreSQL statement only PostgreSQL runs (a throw-away cluster per mutant).
     Group("hub-visit-store", ("kiosk/hub/visit_store.py",), ("tests/hub/test_push.py",)),
     Group("hub-pull", ("kiosk/hub/pull.py",), ("tests/hub/test_pull.py", "tests/sync/test_engine_rules.py"),
