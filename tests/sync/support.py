@@ -141,12 +141,12 @@ def exactly_once(hub_ids: Sequence[str], kiosk_ids: Sequence[str]) -> bool:
 
 
 class FailOnRecord:
-    """ASGI wrapper in front of the real hub: a push whose body carries ``poison`` gets a 500, as the
+    """ASGI wrapper in front of the real hub: a push whose body carries any of ``poison`` gets a 500, as the
     PostgreSQL-only fault of issue 16 did for a whole batch. Counts the pushes."""
 
-    def __init__(self, app: Any, poison: str) -> None:
+    def __init__(self, app: Any, *poison: str) -> None:
         self.app = app
-        self.poison = poison.encode()
+        self.poison = [p.encode() for p in poison]
         self.pushes = 0
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
@@ -162,7 +162,7 @@ class FailOnRecord:
             if not message.get("more_body"):
                 break
         plain = gzip.decompress(body) if body[:2] == b"\x1f\x8b" else body
-        if self.poison in plain:
+        if any(p in plain for p in self.poison):
             payload = b'{"error":{"code":"internal_error","message":"injected fault","error_id":"x"}}'
             await send({"type": "http.response.start", "status": 500,
                         "headers": [(b"content-type", b"application/json")]})

@@ -89,6 +89,14 @@ def _hub(tmp_path: Path, *, fresh: bool = False, **settings: Any) -> Iterator[tu
     engine.dispose()
 
 
+def _damage(store: Store, *vids: str) -> None:
+    """Damage recorded visits as an old kiosk version would have written them: the hub rejects them."""
+    from kiosk.db.models import VISITS
+
+    with store.engine.begin() as conn:
+        conn.execute(sa.update(VISITS).where(VISITS.c.id.in_(vids)).values(created_at="2026-12-07t09:00:00z"))
+
+
 @pytest.fixture
 def hub(tmp_path: Path) -> Iterator[tuple[Hub, str]]:
     yield from _hub(tmp_path)
@@ -144,6 +152,7 @@ def test_413_too_large_batch_is_halved_and_every_visit_arrives_once(tmp_path: Pa
     """The hub answers 413 for a batch over its body limit; the kiosk halves the batch until the halves fit,
     and every visit reaches the hub exactly once (issue 18)."""
     ids = record_visits(store, 16)
+    _damage(store, ids[1], ids[12])  # rejected by the hub: one in each half
     for hub, token in _hub(tmp_path, max_body_bytes=2500):
         report = SyncEngine(store, HubClient(hub.url, token), batch_size=16).run_once()
         pushes = hub.recorder.pushes
@@ -152,8 +161,8 @@ def test_413_too_large_batch_is_halved_and_every_visit_arrives_once(tmp_path: Pa
         delivered = [vid for _, sent, status in pushes if status == 200 for vid in sent]
         assert delivered == ids  # halves in order, each visit in exactly one accepted push
         assert all(status in (200, 413) for _, _, status in pushes)
-        assert sorted(hub.visit_ids()) == sorted(ids)
-        assert (report.pushed, report.rejected, report.pending, report.set_aside) == (16, 0, 0, 0)
+        assert sorted(hub.visit_ids()) == sorted(set(ids) - {ids[1], ids[12]})
+        assert (report.pushed, report.rejected, report.pending, report.set_aside) == (14, 2, 0, 2)
         assert len({batch for batch, _, _ in pushes}) == len(pushes)  # each half is a batch of its own
 
 
@@ -192,14 +201,38 @@ def test_results_for_visits_not_in_the_batch_are_ignored(hub: tuple[Hub, str], s
     assert sorted(live.visit_ids()) == sorted(ids)
 
 
-def test_an_answer_naming_none_of_the_visits_stops_the_push(hub: tuple[Hub, str], store: Store) -> None:
+@pytest.mark.parametrize("results", [[], None])
+def test_an_answer_naming_none_of_the_visits_stops_the_push(hub: tuple[Hub, str], store: Store, results: Any,
+                                                            caplog: pytest.LogCaptureFixture) -> None:
     live, token = hub
     record_visits(store, 3)
-    live.recorder.edit_answer = lambda answer: {**answer, "results": []}
+    live.recorder.edit_answer = lambda answer: ({k: v for k, v in answer.items() if k != "results"}
+                                                if results is None else {**answer, "results": results})
     sync = SyncEngine(store, HubClient(live.url, token), batch_size=2)
-    assert sync.push_pending() == (0, 0)
+    with caplog.at_level("WARNING", logger="kiosk.sync.engine"):
+        assert sync.push_pending() == (0, 0)
     assert len(live.recorder.pushes) == 1  # no endless resending of the same batch
     assert store.pending_count() == 3
+    assert caplog.messages == ["the hub's answer named none of the 2 visits sent; stopping this push"]
+
+
+def test_a_push_whose_answers_name_only_part_of_each_batch_stops_after_its_budget(hub: tuple[Hub, str],
+                                                                                   store: Store) -> None:
+    """Records the hub's answer leaves out stay pending and are offered again; a run sends at most
+    pending // batch size + 4 batches, so a hub that never names them all cannot hold the kiosk forever."""
+    live, token = hub
+    record_visits(store, 11)
+    live.recorder.edit_answer = lambda answer: {**answer, "results": answer["results"][:1]}
+    assert SyncEngine(store, HubClient(live.url, token), batch_size=5).push_pending() == (6, 0)
+    assert len(live.recorder.pushes) == 11 // 5 + 4
+    assert store.pending_count() == 5
+
+
+def test_batches_of_one_send_every_visit(hub: tuple[Hub, str], store: Store) -> None:
+    live, token = hub
+    record_visits(store, 6)
+    assert SyncEngine(store, HubClient(live.url, token), batch_size=1).push_pending() == (6, 0)
+    assert len(live.recorder.pushes) == 6
 
 
 def test_push_sends_every_pending_visit_in_batches_of_the_configured_size(hub: tuple[Hub, str],
@@ -214,13 +247,10 @@ def test_push_sends_every_pending_visit_in_batches_of_the_configured_size(hub: t
 
 def test_visits_the_hub_rejects_are_counted_and_set_aside(hub: tuple[Hub, str], store: Store,
                                                           tmp_path: Path) -> None:
-    from kiosk.db.models import VISITS
-
     live, token = hub
     ids = record_visits(store, 5)
-    with store.engine.begin() as conn:  # a damaged row, as in tests/sync/test_poisoned_record.py
-        conn.execute(sa.update(VISITS).where(VISITS.c.id == ids[1]).values(created_at="2026-12-07t09:00:00z"))
-    report = SyncEngine(store, HubClient(live.url, token), batch_size=5).run_once()
+    _damage(store, ids[1])  # the first batch of two: one taken, one rejected; the push goes on
+    report = SyncEngine(store, HubClient(live.url, token), batch_size=2).run_once()
     assert (report.pushed, report.rejected, report.set_aside, report.pending) == (4, 1, 1, 0)
     assert sorted(live.visit_ids()) == sorted(ids[:1] + ids[2:])
     assert SyncEngine(store, HubClient(live.url, token), batch_size=5).run_once().to_json() == {
@@ -231,10 +261,11 @@ def test_a_record_the_hub_fails_on_is_isolated_by_halving_and_set_aside(tmp_path
     engine = open_engine(_hub_db(tmp_path))
     token = add_device(engine, "kiosk-1", FACILITY)
     ids = record_visits(store, 8)
+    _damage(store, ids[0])  # and one the hub rejects
     guard = FailOnRecord(create_app(HubSettings(rate_per_s=0), engine=engine), ids[5])
     with serve(guard) as base:
         report = SyncEngine(store, HubClient(base, token), batch_size=8).run_once()
-    assert (report.pushed, report.rejected, report.set_aside, report.pending) == (7, 1, 1, 0)
+    assert (report.pushed, report.rejected, report.set_aside, report.pending) == (6, 2, 2, 0)
     assert guard.pushes == 7  # 8 → 4 + 4 → (2 + 2) → (1 + 1): one failing push per level, then the taken halves
     with store.engine.connect() as conn:
         from kiosk.db.models import VISITS
@@ -303,11 +334,14 @@ def test_another_hub_database_drops_the_cache_and_pulls_from_the_start(tmp_path:
     first, second = tmp_path / "one", tmp_path / "two"
     first.mkdir()
     second.mkdir()
+    pages: list[list[int]] = []
     for folder, numbers in ((first, range(5)), (second, range(50, 53))):
         for live, token in _hub(folder, fresh=True):
             _import_cards(live, folder, list(numbers), "c.csv")
-            SyncEngine(store, HubClient(live.url, token), pull_limit=2).pull_changes()
+            pages.append([])
+            SyncEngine(store, HubClient(live.url, token), pull_limit=2).pull_changes(on_page=pages[-1].append)
             assert store.cache_stats().cards == len(numbers)
+    assert pages == [[2, 4, 5], [2, 3]]  # the new hub from its start, in pages of the same size
 
 
 def test_run_once_notes_its_success_time_and_reports_the_outbox(hub: tuple[Hub, str], store: Store) -> None:
@@ -451,11 +485,28 @@ def test_the_first_pull_asks_for_visit_updates(hub: tuple[Hub, str], store: Stor
     (vid,) = record_visits(store, 1)
     sync = SyncEngine(store, HubClient(live.url, token))
     sync.push_pending()
+    assert sync.pull_changes() == 0
     with live.engine.begin() as conn:
         device_id = conn.execute(sa.text("SELECT id FROM hub_devices")).scalar_one()
         store_check(conn, visit_id=vid, device_id=device_id, code="010", note="Thẻ hết giá trị sử dụng!",
                     verdict="expired", card_number=None, changed=True, needs_staff=True)
     assert sync.pull_changes() == 1
+    assert [u["visit_id"] for u in store.flagged_visit_updates()] == [vid]
+
+
+def test_visit_updates_are_asked_for_on_every_page(hub: tuple[Hub, str], store: Store, tmp_path: Path) -> None:
+    from kiosk.hub.gateway_store import store_check
+
+    live, token = hub
+    (vid,) = record_visits(store, 1)
+    sync = SyncEngine(store, HubClient(live.url, token), pull_limit=1)
+    sync.push_pending()
+    _import_cards(live, tmp_path, [1, 2], "c.csv")
+    with live.engine.begin() as conn:
+        device_id = conn.execute(sa.text("SELECT id FROM hub_devices")).scalar_one()
+        store_check(conn, visit_id=vid, device_id=device_id, code="010", note="Thẻ hết giá trị sử dụng!",
+                    verdict="expired", card_number=None, changed=True, needs_staff=True)
+    assert sync.pull_changes() == 3  # the two cards, then the re-check on the third page
     assert [u["visit_id"] for u in store.flagged_visit_updates()] == [vid]
 
 
@@ -478,3 +529,78 @@ def test_reconciliation_counts_pending_and_rejected_visits_and_days_without_visi
     assert not day.agree and "2 not uploaded yet; 1 rejected by the hub" in day.explanation()
     assert (none.kiosk_visits, none.hub_visits, none.pending, none.rejected, none.agree) == (0, 0, 0, 0, True)
     assert none.kiosk_by_verdict == {} and none.hub_by_verdict == {}
+
+
+def test_as_many_records_refused_alone_as_taken_is_the_hubs_fault(tmp_path: Path, store: Store) -> None:
+    engine = open_engine(_hub_db(tmp_path))
+    token = add_device(engine, "kiosk-1", FACILITY)
+    ids = record_visits(store, 2)
+    guard = FailOnRecord(create_app(HubSettings(rate_per_s=0), engine=engine), ids[0])
+    with serve(guard) as base, pytest.raises(HubServerError):
+        SyncEngine(store, HubClient(base, token), batch_size=2).push_pending()
+    assert store.rejected_count() == 0  # one refused alone, one taken: not enough to blame the record
+    engine.dispose()
+
+
+def test_splitting_goes_on_while_the_hub_takes_as_many_records_as_it_refuses(tmp_path: Path,
+                                                                           store: Store) -> None:
+    """Eight records refused alone among sixteen, eight taken: not yet a failing hub (it gives up only when
+    more records were refused alone than taken), so the other half is sent and the eight are set aside."""
+    engine = open_engine(_hub_db(tmp_path))
+    token = add_device(engine, "kiosk-1", FACILITY)
+    ids = record_visits(store, 32)
+    guard = FailOnRecord(create_app(HubSettings(rate_per_s=0), engine=engine), *ids[1:16:2])
+    with serve(guard) as base:
+        assert SyncEngine(store, HubClient(base, token), batch_size=32).push_pending() == (24, 8)
+    assert store.rejected_count() == 8 and store.pending_count() == 0
+    engine.dispose()
+
+
+class _ForcedMore:
+    """ASGI wrapper: every pull page says ``has_more`` (a faulty hub); counts the pulls."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.pulls = 0
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["path"] != "/v1/sync/pull":
+            await self.app(scope, receive, send)
+            return
+        import json
+
+        self.pulls += 1
+        started: dict[str, Any] = {}
+        chunks: list[bytes] = []
+
+        async def keep(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                started.update(message)
+            else:
+                chunks.append(message.get("body", b""))
+
+        scope = {**scope, "headers": [(k, v) for k, v in scope["headers"] if k.lower() != b"accept-encoding"]}
+        await self.app(scope, receive, keep)
+        body = json.loads(b"".join(chunks))
+        body["has_more"] = True
+        data = json.dumps(body).encode()
+        await send({"type": "http.response.start", "status": started["status"],
+                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode())]})
+        await send({"type": "http.response.body", "body": data})
+
+
+def test_a_page_that_does_not_move_the_cursor_ends_the_pull(tmp_path: Path, store: Store) -> None:
+    engine = open_engine(_hub_db(tmp_path))
+    token = add_device(engine, "kiosk-1", FACILITY)
+    with engine.begin() as conn:
+        import_cards(conn, write_card_csv(tmp_path / "c.csv", [{"card_number": card_number(i)} for i in range(2)]))
+    forced = _ForcedMore(create_app(HubSettings(rate_per_s=0), engine=engine))
+    with serve(forced) as base:
+        assert SyncEngine(store, HubClient(base, token), pull_limit=1).pull_changes() == 2
+    assert forced.pulls == 3  # two pages of one card, then a page whose next_cursor is the cursor sent
+    engine.dispose()
+
+
+def test_batch_ids_do_not_change_between_versions() -> None:
+    """A retry after an upgrade carries the batch id of the lost attempt (and is replayed, not re-applied)."""
+    assert batch_id_for(["b", "a"]) == uuid.uuid5(uuid.UUID("6d1f3c1e-3b0c-4f57-9a51-2f1b7f3c9e10"), "a,b")
