@@ -604,3 +604,24 @@ def test_a_page_that_does_not_move_the_cursor_ends_the_pull(tmp_path: Path, stor
 def test_batch_ids_do_not_change_between_versions() -> None:
     """A retry after an upgrade carries the batch id of the lost attempt (and is replayed, not re-applied)."""
     assert batch_id_for(["b", "a"]) == uuid.uuid5(uuid.UUID("6d1f3c1e-3b0c-4f57-9a51-2f1b7f3c9e10"), "a,b")
+
+
+def test_after_a_hub_change_the_first_page_carries_visit_updates_too(tmp_path: Path, store: Store) -> None:
+    from kiosk.hub.gateway_store import store_check
+
+    first, second = tmp_path / "one", tmp_path / "two"
+    first.mkdir()
+    second.mkdir()
+    for live, token in _hub(first, fresh=True):
+        _import_cards(live, first, [1, 2, 3], "c.csv")
+        SyncEngine(store, HubClient(live.url, token)).run_once()
+    (vid,) = record_visits(store, 1)
+    for live, token in _hub(second, fresh=True):
+        sync = SyncEngine(store, HubClient(live.url, token))
+        sync.push_pending()
+        with live.engine.begin() as conn:
+            device_id = conn.execute(sa.text("SELECT id FROM hub_devices")).scalar_one()
+            store_check(conn, visit_id=vid, device_id=device_id, code="010", note="Thẻ hết giá trị sử dụng!",
+                        verdict="expired", card_number=None, changed=True, needs_staff=True)
+        assert sync.pull_changes() == 1
+    assert [u["visit_id"] for u in store.flagged_visit_updates()] == [vid]
