@@ -83,3 +83,34 @@ def test_a_valid_batch_is_read_in_one_pass_and_gives_the_same_answer() -> None:
     assert ingest._check(fast).results == _check(records).results
     assert ingest.parse_valid_batch(json.dumps(batch([visit(), visit(verdict="nope")])).encode()) is None
     assert ingest.parse_valid_batch(b"not json") is None
+
+
+def test_the_reason_lists_each_broken_rule_by_its_field() -> None:
+    reason = _check([visit(card_number=5, birth_date="1")]).results[0]["reason"]
+    assert reason == ("invalid record: card_number: Input should be a valid string; "
+                      "birth_date: String should match pattern '^\\d{4}(-\\d{2}(-\\d{2})?)?$'")
+
+
+def test_an_id_longer_than_40_characters_is_not_read_even_when_it_spells_a_uuid() -> None:
+    vid = str(uuid.uuid4())
+    spelled = "urn:" + vid.replace("-", "--", 1)  # 41 characters that uuid.UUID would read
+    assert len(spelled) == 41 and str(uuid.UUID(spelled)) == vid
+    assert _check([visit(id=spelled, verdict="nope")]).results[0]["id"] == "#0"
+
+
+def test_a_reused_batch_id_is_refused_with_its_reason(client: Any, hub_engine: Any) -> None:
+    from tests.hub.support import add_device, auth
+
+    token = add_device(hub_engine, "kiosk-1")
+    body = batch([visit()])
+    assert client.post("/v1/sync/push", json=body, headers=auth(token)).status_code == 200
+    r = client.post("/v1/sync/push", json={**body, "records": [visit()]}, headers=auth(token))
+    assert r.status_code == 422
+    assert r.json()["error"] == {"code": "batch_id_reused",
+                                 "message": "this batch_id was already used for a different set of records"}
+
+
+def test_a_batch_conflict_reads_as_its_message() -> None:
+    conflict = ingest.BatchConflict(409, "device_cloned", "register this kiosk as a new device")
+    assert str(conflict) == conflict.message == "register this kiosk as a new device"
+    assert (conflict.status, conflict.code) == (409, "device_cloned")
