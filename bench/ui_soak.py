@@ -44,7 +44,15 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from bench.ui_bench import StallProbe, _config, bench_cards, percentile, pump, rss_mb  # noqa: E402
+from bench.ui_bench import (  # noqa: E402
+    StallProbe,
+    bench_cards,
+    patient_stepper,
+    percentile,
+    pump,
+    rss_mb,
+    start_self_service,
+)
 
 STALL_TARGET_MS = 50.0
 LEAK_LIMIT_MIB_PER_10MIN = 10.0  # RSS slope over the second half; a steady climb above this is a leak
@@ -130,21 +138,10 @@ def _drive(hub: str, token: str, seconds: float, tmp: Path) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.db.demo import bhyt_payload
-    from kiosk.ui.app import KioskApp, RunOptions
     from kiosk.ui.selfservice.model import Screen
-    from kiosk.ui.selfservice.window import SelfServiceWindow
 
-    app = QApplication.instance() or QApplication([])
-    assert isinstance(app, QApplication)
-    (tmp / "data").mkdir(exist_ok=True)
-    kiosk = KioskApp(_config(tmp / "data", hub, token), RunOptions(mode="self", demo=True, sounds=False), app)
-    window = kiosk.window
-    assert isinstance(window, SelfServiceWindow)
-    window.resize(1280, 720)
-    window.show()
+    app, kiosk, window = start_self_service(tmp, hub, token)
     window.autopilot = False
-    kiosk.start()
-    pump(app, 60, lambda: kiosk.ready)
     if kiosk.camera is None:
         raise SystemExit("no camera: the demo clip is missing from resources/demo")
     patients_n = 5000
@@ -154,23 +151,9 @@ def _drive(hub: str, token: str, seconds: float, tmp: Path) -> dict[str, Any]:
     pump(app, 2.0)  # settle: first frames decoded, first sync done
 
     model = window.model
-    counter_iter = iter(range(10**9))
-    tickets = 0
-
-    def next_step() -> None:
-        nonlocal tickets
-        if model.busy:
-            return
-        if model.screen is Screen.WELCOME:
-            window.scan(payloads[next(counter_iter) % patients_n], "serial")
-        elif model.screen is Screen.VERDICT:
-            model.proceed() if model.result is not None and model.result.self_service_allowed else window.reset()
-        elif model.screen is Screen.DEPARTMENTS and model.departments:
-            model.choose(model.departments[0].code)
-        elif model.screen is Screen.TICKET and (model.print_result is not None
-                                                or (model.issued is not None and model.issued.repeat)):
-            tickets += 1
-            window.reset()
+    tickets = [0]
+    next_step = patient_stepper(window, lambda n: payloads[n % patients_n],
+                                on_ticket=lambda: tickets.__setitem__(0, tickets[0] + 1))
 
     camera = kiosk.camera
     t_start = time.monotonic()
@@ -210,7 +193,7 @@ def _drive(hub: str, token: str, seconds: float, tmp: Path) -> dict[str, Any]:
     result = {
         "seconds": elapsed, "lateness_ms": probe.lateness_ms, "samples": samples, "frames_decoded": frames,
         "frames_delivered": delivered, "clip_plays": counter["plays"], "camera_fps_setting": kiosk.config.camera.fps,
-        "visits_kiosk": visits, "visits_during_soak": visits - visits0, "tickets": tickets,
+        "visits_kiosk": visits, "visits_during_soak": visits - visits0, "tickets": tickets[0],
         "pending_after": pending, "widgets": [widgets0, len(QApplication.allWidgets())],
         "threads": [threads0, threading.active_count()], "fds": [fds0, open_fds()],
     }
