@@ -52,6 +52,7 @@ def _card_lookup(r: dict[str, Any]) -> None:
         assert resident["warm"] >= 0.9 * r["db_file_bytes"]
         for phase in ("cold_start", "cold_each", "check_cold"):
             assert resident[phase] <= 0.1 * r["db_file_bytes"], phase
+        assert r["cold_verified"] is True
 
 
 def _hub_lookup(r: dict[str, Any]) -> None:
