@@ -41,7 +41,24 @@ def autopilot_step(window: SelfServiceWindow, name: str) -> None:
         return
     if name == Screen.VERDICT:
         click_when_visible(lambda: window.verdict.continue_button, 1500)
+    elif name == Screen.IDENTITY:
+        show_demo_identity(window)
     elif name == Screen.DEPARTMENTS:
         click_when_visible(lambda: next(iter(window.departments.buttons.values()), None), 1500)
     elif name == Screen.TICKET:
         click_when_visible(lambda: window.ticket.done_button, 3000)
+
+
+def show_demo_identity(window: SelfServiceWindow) -> None:
+    """Screenshot runs: the demo patient shows their chip ID card (the demo's CCCD QR of the card holder, from
+    the demo card list), as a patient at the identity step would. Nothing happens without the cached record."""
+    from PySide6.QtCore import QTimer
+
+    from kiosk.db.demo import cccd_payload
+
+    result = window.model.result
+    cached = result.cached if result is not None else None
+    if cached is None or not cached.citizen_id or not cached.name or cached.birth_date is None:
+        return
+    payload = cccd_payload(cached.citizen_id, cached.name, cached.birth_date, cached.gender)
+    QTimer.singleShot(1500, lambda: window.scan(payload, "serial"))
