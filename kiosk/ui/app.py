@@ -88,9 +88,7 @@ class KioskApp:
         self.sounds = SoundPlayer(enabled=options.sounds)
         self.services = Services(runner=self.runner, checkin=None, printer=None, facility_name=config.facility.name,
                                  feedback=self.sounds, on_visit_recorded=self._visit_recorded,
-                                 intake=scan_intake(config),
-                                 identity_policy=config.eligibility.identity_policy(),
-                                 identity_ignore_diacritics=config.eligibility.identity_ignore_diacritics)
+                                 intake=scan_intake(config))
         self.store: Any = None
         self.sync_store: Any = None
         self.printer: Any = None

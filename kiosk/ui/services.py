@@ -11,7 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from kiosk.cards.identity import IdentityPolicy
 from kiosk.checkin.intake import ScanIntake
 from kiosk.ui.workers import TaskRunner
 
@@ -46,8 +45,3 @@ class Services:
     clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now().astimezone())
     #: Serial, wedge and typed input pass this ScanGate (duplicate window) before a check.
     intake: ScanIntake = field(default_factory=ScanIntake)
-    #: ``[eligibility] identity_check``: the self-service CCCD scan / the desk's "identity checked" step
-    #: (docs/eligibility.md, "Identity"); the configuration's default.
-    identity_policy: IdentityPolicy = IdentityPolicy.SELF_SERVICE
-    #: ``[eligibility] identity_ignore_diacritics``: compare the CCCD's name without any diacritics.
-    identity_ignore_diacritics: bool = False

@@ -44,9 +44,9 @@ def services(qapp: QApplication, store: Store, printer: TicketPrinter) -> Iterat
     runner = TaskRunner()
     # The identity step (on by default) has its own tests (test_identity_step.py); the flows here check in
     # without it.
-    svc = Services(runner=runner, checkin=CheckInService(store, DEMO_FACILITY, clock=lambda: NOW), printer=printer,
-                   facility_name="Phòng khám Đa khoa Mẫu", feedback=RecordingSounds(), clock=lambda: NOW,
-                   identity_policy=IdentityPolicy.OFF)
+    checkin = CheckInService(store, DEMO_FACILITY, clock=lambda: NOW, identity_policy=IdentityPolicy.OFF)
+    svc = Services(runner=runner, checkin=checkin, printer=printer, facility_name="Phòng khám Đa khoa Mẫu",
+                   feedback=RecordingSounds(), clock=lambda: NOW)
     yield svc
     runner.shutdown()
 

@@ -37,7 +37,8 @@ def cccd_of(card: CachedCard, **change: object) -> str:
 @pytest.fixture
 def window(qtbot: QtBot, services: Services, languages: LanguageManager,
            appearance: Appearance) -> SelfServiceWindow:
-    services.identity_policy = IdentityPolicy.SELF_SERVICE  # the configuration's default
+    assert services.checkin is not None
+    services.checkin.identity_policy = IdentityPolicy.SELF_SERVICE  # the configuration's default
     model = SelfServiceModel(services, lambda: languages.current or languages.default)
     win = SelfServiceWindow(model, languages, appearance, idle_s=60, warn_s=20, pin_hash=lambda: "")
     qtbot.addWidget(win)
@@ -136,7 +137,8 @@ def test_not_asked_when_off_for_a_cccd_or_a_child(qtbot: QtBot, window: SelfServ
     window.verdict.continue_button.click()
     qtbot.waitUntil(lambda: window.model.screen is Screen.DEPARTMENTS)
     window.reset()
-    services.identity_policy = IdentityPolicy.OFF
+    assert services.checkin is not None
+    services.checkin.identity_policy = IdentityPolicy.OFF
     window.scan(SCENARIOS["valid, registered here"].payload)
     qtbot.waitUntil(lambda: window.model.screen is Screen.VERDICT)
     window.verdict.continue_button.click()

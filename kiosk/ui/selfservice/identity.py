@@ -4,7 +4,8 @@ citizen ID (CCCD, or VNeID), whose name and birth date must match the card; othe
 The rule and the setting (``[eligibility] identity_check``, on by default at the self-service kiosk) are in
 docs/eligibility.md ("Identity", row 2): a card without a photo must be shown with an identity document
 (NĐ 188/2025/NĐ-CP, Điều 37), and a QR code never tells whether the card has a photo. Children under 6 and
-CCCD check-ins are not asked (``kiosk.cards.identity.identity_step``).
+CCCD check-ins are not asked. The rule and the comparison are the core's
+(``CheckInService.identity_step`` / ``match_identity``, with the configured policy).
 
 :class:`IdentityFlow` is the step's state for the view-model (the screen is
 :mod:`kiosk.ui.selfservice.identity_screen`); the comparison runs on a worker through the model's
@@ -13,17 +14,19 @@ CCCD check-ins are not asked (``kiosk.cards.identity.identity_step``).
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
-from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.cards import BhytCard, CachedCard, CardPayloadError, CccdCard, parse_payload
-from kiosk.cards.identity import IdentityMismatch, IdentityPolicy, IdentityStep, identity_step, match_identity
+from kiosk.cards import CardPayloadError, CccdCard, parse_payload
+from kiosk.cards.identity import IdentityMismatch, IdentityStep
 from kiosk.checkin.result import CheckResult
 from kiosk.ui.operation import Operations
+
+if TYPE_CHECKING:
+    from kiosk.checkin.service import CheckInService
 
 
 class IdentityState(enum.StrEnum):
@@ -41,24 +44,9 @@ class IdentityState(enum.StrEnum):
     PASSED = "passed"
 
 
-def scan_needed(result: CheckResult, policy: IdentityPolicy, on: dt.date) -> bool:
+def scan_needed(result: CheckResult, service: CheckInService) -> bool:
     """Whether this self-service check-in asks for the CCCD scan before the department choice."""
-    card = result.card
-    if card is None or not result.self_service_allowed:
-        return False
-    birth = card.birth_date or (result.cached.birth_date if result.cached is not None else None)
-    return identity_step(card, self_service=True, policy=policy, on=on, birth_date=birth) is IdentityStep.SCAN_CCCD
-
-
-def holder_record(result: CheckResult) -> BhytCard | CachedCard | None:
-    """What the document is compared with: the scanned card when it names the holder (a QR payload), else the
-    cached record (a typed number carries no name or birth date)."""
-    card = result.card
-    if isinstance(card, BhytCard) and card.name and card.birth_date is not None:
-        return card
-    if result.cached is not None and result.cached.name and result.cached.birth_date is not None:
-        return result.cached
-    return card if isinstance(card, BhytCard) else None
+    return result.self_service_allowed and service.identity_step(result, self_service=True) is IdentityStep.SCAN_CCCD
 
 
 @dataclass(frozen=True)
@@ -67,18 +55,15 @@ class DocumentCheck:
     mismatches: tuple[IdentityMismatch, ...] = ()
 
 
-def check_document(result: CheckResult, payload: str, *, ignore_diacritics: bool = False) -> DocumentCheck:
-    """Compare a scanned payload with the checked card (plain Python; run on a worker)."""
+def check_document(service: CheckInService, result: CheckResult, payload: str) -> DocumentCheck:
+    """Compare a scanned payload with the checked card (plain Python, no store access; run on a worker)."""
     try:
         document = parse_payload(payload)
     except CardPayloadError:
         return DocumentCheck(IdentityState.NOT_A_CCCD)
     if not isinstance(document, CccdCard):
         return DocumentCheck(IdentityState.NOT_A_CCCD)
-    holder = holder_record(result)
-    if holder is None:
-        return DocumentCheck(IdentityState.MISMATCH, (IdentityMismatch.MISSING,))
-    match = match_identity(holder, document, ignore_diacritics=ignore_diacritics)
+    match = service.match_identity(result, document)
     return DocumentCheck(IdentityState.PASSED if match.ok else IdentityState.MISMATCH, match.mismatches)
 
 
@@ -88,10 +73,9 @@ class IdentityFlow(QObject):
     changed = Signal(str)
     passed = Signal()
 
-    def __init__(self, ops: Operations, ignore_diacritics: Callable[[], bool], parent: QObject | None = None) -> None:
+    def __init__(self, ops: Operations, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
-        self._ignore_diacritics = ignore_diacritics
         self.state = IdentityState.ASK
         self.mismatches: tuple[IdentityMismatch, ...] = ()
         #: Passed for the current patient (a "Back" from the departments does not ask again).
@@ -104,13 +88,12 @@ class IdentityFlow(QObject):
     def start(self) -> None:
         self._set(IdentityState.ASK)
 
-    def offer(self, result: CheckResult, payload: str) -> bool:
+    def offer(self, service: CheckInService, result: CheckResult, payload: str) -> bool:
         """A scan while the step is shown; True if taken."""
         if self.state not in (IdentityState.ASK, IdentityState.NOT_A_CCCD) or self.ops.busy:
             return False
-        ignore = self._ignore_diacritics()
         self._set(IdentityState.CHECKING)
-        self.ops.run(lambda: check_document(result, payload, ignore_diacritics=ignore), self._checked)
+        self.ops.run(lambda: check_document(service, result, payload), self._checked)
         return True
 
     def _checked(self, check: DocumentCheck) -> None:

@@ -80,7 +80,7 @@ class SelfServiceModel(QObject):
         self.issued: IssuedTicket | None = None
         self.print_result: PrintResult | None = None
         self._source = Source.CAMERA
-        self.identity = IdentityFlow(self.ops, lambda: services.identity_ignore_diacritics, self)
+        self.identity = IdentityFlow(self.ops, self)
         self.identity.passed.connect(self._load_departments)
 
     @property
@@ -113,7 +113,7 @@ class SelfServiceModel(QObject):
         if text is None:
             return False  # the same scan again within the duplicate window
         if self.screen is Screen.IDENTITY:
-            return self.result is not None and self.identity.offer(self.result, text)
+            return self.result is not None and self.identity.offer(checkin, self.result, text)
         self._source = Source(source)
         check_in_background(self.ops, checkin, text, self._source, self._checked)
         return True
@@ -126,10 +126,10 @@ class SelfServiceModel(QObject):
 
     def proceed(self) -> None:
         """From a good verdict to the department choice (through the identity step when it is asked for)."""
-        if self.result is None or not self.result.self_service_allowed or self.services.checkin is None:
+        checkin = self.services.checkin
+        if self.result is None or not self.result.self_service_allowed or checkin is None:
             return
-        if not self.identity.done and scan_needed(self.result, self.services.identity_policy,
-                                                  self.services.clock().date()):
+        if not self.identity.done and scan_needed(self.result, checkin):
             self.identity.start()
             self.go(Screen.IDENTITY)
             return
