@@ -723,16 +723,8 @@
         <translation>クリア (Esc)</translation>
     </message>
     <message>
-        <source>&amp;Identity document checked (name, date of birth, photo)</source>
-        <translation>身分証を確認済み（氏名・生年月日・写真）(&amp;I)</translation>
-    </message>
-    <message>
         <source>Check the identity document first: tick the box below, then register.</source>
         <translation>先に身分証を確認してください：下のボックスにチェックしてから登録します。</translation>
-    </message>
-    <message>
-        <source>A health-insurance card must be shown with an identity document (the card has no photo).</source>
-        <translation>健康保険証は身分証と一緒に提示が必要です（写真なし）。</translation>
     </message>
     <message>
         <source>Room {room}</source>
@@ -757,6 +749,14 @@
     <message>
         <source>Register &amp;anyway</source>
         <translation>このまま登録(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Identity checked</source>
+        <translation>本人確認済み(&amp;I)</translation>
+    </message>
+    <message>
+        <source>A health-insurance card must be shown with an identity document: compare its name, date of birth and photo with the patient, then tick the box below.</source>
+        <translation>健康保険証は身分証と一緒に提示が必要です：身分証の氏名・生年月日・写真を患者本人と照合し、下のボックスにチェックしてください。</translation>
     </message>
     <message>
         <source>Register anyway?</source>
@@ -1524,11 +1524,6 @@
 <context>
     <name>TypedEntryPanel</name>
     <message>
-        <source>Number only (no QR code, e.g. a child under 6): type the BHYT number or the 12-digit personal ID above, then the name and date of birth.</source>
-        <extracomment>The 12 digits are the insurance number (personal ID used as the BHYT number), not a CCCD check-in.</extracomment>
-        <translation>番号のみ（QRコードなし、例：6歳未満の子ども）：上に保険番号または12桁の個人識別番号を入力し、氏名と生年月日を入力します。</translation>
-    </message>
-    <message>
         <source>Na&amp;me:</source>
         <translation>氏名(&amp;M)：</translation>
     </message>
@@ -1541,7 +1536,12 @@
         <translation>日/月/年・月/年・年（DD/MM/YYYY、MM/YYYY、YYYY）</translation>
     </message>
     <message>
-        <source>The 12 digits are the insurance &amp;number</source>
+        <source>Number only (no QR code, e.g. a child under 6): type the BHYT number or the 12-digit personal ID above, then the name and date of birth. Tick &quot;12 digits = insurance number&quot; when the 12 digits are the card&apos;s number rather than a citizen ID.</source>
+        <extracomment>The 12 digits are the insurance number (personal ID used as the BHYT number), not a CCCD check-in.</extracomment>
+        <translation>番号のみ（QRコードなし、例：6歳未満の子ども）：上に保険番号または12桁の個人識別番号を入力し、氏名と生年月日を入力します。12桁が身分証番号ではなく保険証の番号なら「12桁は保険番号」にチェックしてください。</translation>
+    </message>
+    <message>
+        <source>12 digits = insurance &amp;number</source>
         <translation>12桁は保険番号(&amp;N)</translation>
     </message>
     <message>

@@ -723,16 +723,8 @@
         <translation>지우기 (Esc)</translation>
     </message>
     <message>
-        <source>&amp;Identity document checked (name, date of birth, photo)</source>
-        <translation>신분증 확인함(이름, 생년월일, 사진)(&amp;I)</translation>
-    </message>
-    <message>
         <source>Check the identity document first: tick the box below, then register.</source>
         <translation>먼저 신분증을 확인하세요: 아래 상자를 선택한 후 등록하세요.</translation>
-    </message>
-    <message>
-        <source>A health-insurance card must be shown with an identity document (the card has no photo).</source>
-        <translation>건강보험 카드는 신분증과 함께 제시해야 합니다(카드에 사진 없음).</translation>
     </message>
     <message>
         <source>Room {room}</source>
@@ -757,6 +749,14 @@
     <message>
         <source>Register &amp;anyway</source>
         <translation>그래도 등록(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Identity checked</source>
+        <translation>신분 확인함(&amp;I)</translation>
+    </message>
+    <message>
+        <source>A health-insurance card must be shown with an identity document: compare its name, date of birth and photo with the patient, then tick the box below.</source>
+        <translation>건강보험 카드는 신분증과 함께 제시해야 합니다: 신분증의 이름, 생년월일, 사진을 환자와 대조한 뒤 아래 상자를 선택하세요.</translation>
     </message>
     <message>
         <source>Register anyway?</source>
@@ -1524,11 +1524,6 @@
 <context>
     <name>TypedEntryPanel</name>
     <message>
-        <source>Number only (no QR code, e.g. a child under 6): type the BHYT number or the 12-digit personal ID above, then the name and date of birth.</source>
-        <extracomment>The 12 digits are the insurance number (personal ID used as the BHYT number), not a CCCD check-in.</extracomment>
-        <translation>번호만 있음(QR 코드 없음, 예: 6세 미만 어린이): 위에 건강보험 번호나 12자리 개인식별번호를 입력한 뒤 이름과 생년월일을 입력하세요.</translation>
-    </message>
-    <message>
         <source>Na&amp;me:</source>
         <translation>이름(&amp;M):</translation>
     </message>
@@ -1541,8 +1536,13 @@
         <translation>일/월/연도, 월/연도 또는 연도 (DD/MM/YYYY, MM/YYYY, YYYY)</translation>
     </message>
     <message>
-        <source>The 12 digits are the insurance &amp;number</source>
-        <translation>12자리가 보험 번호임(&amp;N)</translation>
+        <source>Number only (no QR code, e.g. a child under 6): type the BHYT number or the 12-digit personal ID above, then the name and date of birth. Tick &quot;12 digits = insurance number&quot; when the 12 digits are the card&apos;s number rather than a citizen ID.</source>
+        <extracomment>The 12 digits are the insurance number (personal ID used as the BHYT number), not a CCCD check-in.</extracomment>
+        <translation>번호만 있음(QR 코드 없음, 예: 6세 미만 어린이): 위에 건강보험 번호나 12자리 개인식별번호를 입력한 뒤 이름과 생년월일을 입력하세요. 12자리가 신분증 번호가 아니라 카드 번호이면 &quot;12자리 = 보험 번호&quot;를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>12 digits = insurance &amp;number</source>
+        <translation>12자리 = 보험 번호(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Look up online</source>

@@ -723,16 +723,8 @@
         <translation>Xóa (Esc)</translation>
     </message>
     <message>
-        <source>&amp;Identity document checked (name, date of birth, photo)</source>
-        <translation>Đã kiểm tra &amp;giấy tờ tùy thân (họ tên, ngày sinh, ảnh)</translation>
-    </message>
-    <message>
         <source>Check the identity document first: tick the box below, then register.</source>
         <translation>Hãy kiểm tra giấy tờ tùy thân trước: đánh dấu ô bên dưới rồi đăng ký.</translation>
-    </message>
-    <message>
-        <source>A health-insurance card must be shown with an identity document (the card has no photo).</source>
-        <translation>Thẻ BHYT phải xuất trình kèm giấy tờ tùy thân (thẻ không có ảnh).</translation>
     </message>
     <message>
         <source>Room {room}</source>
@@ -757,6 +749,14 @@
     <message>
         <source>Register &amp;anyway</source>
         <translation>&amp;Vẫn đăng ký</translation>
+    </message>
+    <message>
+        <source>&amp;Identity checked</source>
+        <translation>Đã kiểm tra &amp;giấy tờ</translation>
+    </message>
+    <message>
+        <source>A health-insurance card must be shown with an identity document: compare its name, date of birth and photo with the patient, then tick the box below.</source>
+        <translation>Thẻ BHYT phải xuất trình kèm giấy tờ tùy thân: đối chiếu họ tên, ngày sinh và ảnh với người bệnh, rồi đánh dấu ô bên dưới.</translation>
     </message>
     <message>
         <source>Register anyway?</source>
@@ -1524,11 +1524,6 @@
 <context>
     <name>TypedEntryPanel</name>
     <message>
-        <source>Number only (no QR code, e.g. a child under 6): type the BHYT number or the 12-digit personal ID above, then the name and date of birth.</source>
-        <extracomment>The 12 digits are the insurance number (personal ID used as the BHYT number), not a CCCD check-in.</extracomment>
-        <translation>Chỉ có số (không có mã QR, ví dụ trẻ dưới 6 tuổi): nhập mã thẻ BHYT hoặc số định danh 12 số ở trên, rồi họ tên và ngày sinh.</translation>
-    </message>
-    <message>
         <source>Na&amp;me:</source>
         <translation>&amp;Họ tên:</translation>
     </message>
@@ -1541,7 +1536,12 @@
         <translation>NN/TT/NNNN, TT/NNNN hoặc NNNN</translation>
     </message>
     <message>
-        <source>The 12 digits are the insurance &amp;number</source>
+        <source>Number only (no QR code, e.g. a child under 6): type the BHYT number or the 12-digit personal ID above, then the name and date of birth. Tick &quot;12 digits = insurance number&quot; when the 12 digits are the card&apos;s number rather than a citizen ID.</source>
+        <extracomment>The 12 digits are the insurance number (personal ID used as the BHYT number), not a CCCD check-in.</extracomment>
+        <translation>Chỉ có số (không có mã QR, ví dụ trẻ dưới 6 tuổi): nhập mã thẻ BHYT hoặc số định danh 12 số ở trên, rồi họ tên và ngày sinh. Đánh dấu &quot;12 số là mã số BHYT&quot; khi 12 số là mã thẻ chứ không phải số căn cước.</translation>
+    </message>
+    <message>
+        <source>12 digits = insurance &amp;number</source>
         <translation>12 số là &amp;mã số BHYT</translation>
     </message>
     <message>

@@ -723,16 +723,8 @@
         <translation>清除 (Esc)</translation>
     </message>
     <message>
-        <source>&amp;Identity document checked (name, date of birth, photo)</source>
-        <translation>已核对身份证件（姓名、出生日期、照片）(&amp;I)</translation>
-    </message>
-    <message>
         <source>Check the identity document first: tick the box below, then register.</source>
         <translation>请先核对身份证件：勾选下方方框，然后登记。</translation>
-    </message>
-    <message>
-        <source>A health-insurance card must be shown with an identity document (the card has no photo).</source>
-        <translation>医保卡须与身份证件一同出示（卡上没有照片）。</translation>
     </message>
     <message>
         <source>Room {room}</source>
@@ -757,6 +749,14 @@
     <message>
         <source>Register &amp;anyway</source>
         <translation>仍然登记(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Identity checked</source>
+        <translation>已核对身份(&amp;I)</translation>
+    </message>
+    <message>
+        <source>A health-insurance card must be shown with an identity document: compare its name, date of birth and photo with the patient, then tick the box below.</source>
+        <translation>医保卡须与身份证件一同出示：核对证件上的姓名、出生日期和照片与患者本人是否一致，然后勾选下方方框。</translation>
     </message>
     <message>
         <source>Register anyway?</source>
@@ -1524,11 +1524,6 @@
 <context>
     <name>TypedEntryPanel</name>
     <message>
-        <source>Number only (no QR code, e.g. a child under 6): type the BHYT number or the 12-digit personal ID above, then the name and date of birth.</source>
-        <extracomment>The 12 digits are the insurance number (personal ID used as the BHYT number), not a CCCD check-in.</extracomment>
-        <translation>仅有号码（无二维码，如 6 岁以下儿童）：在上方输入医保卡号或 12 位个人识别号，再输入姓名和出生日期。</translation>
-    </message>
-    <message>
         <source>Na&amp;me:</source>
         <translation>姓名(&amp;M)：</translation>
     </message>
@@ -1541,8 +1536,13 @@
         <translation>日/月/年、月/年 或 年（DD/MM/YYYY、MM/YYYY、YYYY）</translation>
     </message>
     <message>
-        <source>The 12 digits are the insurance &amp;number</source>
-        <translation>这 12 位数字是医保号码(&amp;N)</translation>
+        <source>Number only (no QR code, e.g. a child under 6): type the BHYT number or the 12-digit personal ID above, then the name and date of birth. Tick &quot;12 digits = insurance number&quot; when the 12 digits are the card&apos;s number rather than a citizen ID.</source>
+        <extracomment>The 12 digits are the insurance number (personal ID used as the BHYT number), not a CCCD check-in.</extracomment>
+        <translation>仅有号码（无二维码，如 6 岁以下儿童）：在上方输入医保卡号或 12 位个人识别号，再输入姓名和出生日期。如果这 12 位数字是医保卡号而不是身份证号，请勾选“12 位为医保号”。</translation>
+    </message>
+    <message>
+        <source>12 digits = insurance &amp;number</source>
+        <translation>12 位为医保号(&amp;N)</translation>
     </message>
     <message>
         <source>&amp;Look up online</source>

@@ -181,11 +181,12 @@ class PatientPanel(TranslatedWidget):
         self.clear_button.setText(self.tr("Clear (Esc)"))
         self.confirm_button.setText(self.tr("Register &anyway"))
         self.cancel_button.setText(self.tr("Cancel"))
-        self.identity_box.setText(self.tr("&Identity document checked (name, date of birth, photo)"))
+        self.identity_box.setText(self.tr("&Identity checked"))
         self.identity_note.setText(
             self.tr("Check the identity document first: tick the box below, then register.")
             if self.identity_missing else
-            self.tr("A health-insurance card must be shown with an identity document (the card has no photo)."))
+            self.tr("A health-insurance card must be shown with an identity document: compare its name, date of "
+                    "birth and photo with the patient, then tick the box below."))
         set_role(self.identity_note, "warn" if self.identity_missing else "muted")
         self.confirm_text.setText(self._question())
         lang = self._language()

@@ -111,11 +111,13 @@ class TypedEntryPanel(TranslatedWidget):
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Number only (no QR code, e.g. a child under 6): type the BHYT number or "
-                                   "the 12-digit personal ID above, then the name and date of birth."))
+                                   "the 12-digit personal ID above, then the name and date of birth. Tick "
+                                   "\"12 digits = insurance number\" when the 12 digits are the card's number "
+                                   "rather than a citizen ID."))
         self.name_caption.setText(self.tr("Na&me:"))
         self.birth_caption.setText(self.tr("&Born:"))
         self.birth.setPlaceholderText(self.tr("DD/MM/YYYY, MM/YYYY or YYYY"))
-        self.insurance.setText(self.tr("The 12 digits are the insurance &number"))
+        self.insurance.setText(self.tr("12 digits = insurance &number"))
         self.look_up_button.setText(self.tr("&Look up online"))
         problems = {"name": self.tr("Enter the patient's full name."),
                     "birth": self.tr("Enter the date of birth as DD/MM/YYYY, MM/YYYY or YYYY."),
