@@ -7,7 +7,6 @@ behind the hub is the only stand-in (an OnlineChecker answering like the hub's l
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
@@ -59,7 +58,7 @@ class GatewayAnswers:
 
 
 @pytest.fixture
-def desk(qtbot: QtBot, services: Services, store: Store, languages: LanguageManager) -> Iterator[DeskWindow]:
+def desk(qtbot: QtBot, services: Services, store: Store, languages: LanguageManager) -> DeskWindow:
     model = DeskModel(services, lambda: languages.current or languages.default)
     window = DeskWindow(model, languages)
     qtbot.addWidget(window)
@@ -68,7 +67,7 @@ def desk(qtbot: QtBot, services: Services, store: Store, languages: LanguageMana
     qtbot.waitExposed(window)
     model.load()
     qtbot.waitUntil(lambda: window.patient.dept_list.count() > 0)
-    yield window
+    return window
 
 
 def use(services: Services, store: Store, **options: object) -> CheckInService:

@@ -21,8 +21,8 @@ from kiosk.ui.selfservice.model import Screen, SelfServiceModel
 from kiosk.ui.selfservice.window import SelfServiceWindow
 from kiosk.ui.services import Services
 from tests.ui.conftest import LANGS, NOW, SIZES
-from tests.ui.test_desk_eligibility import BASIC, GatewayAnswers
 from tests.ui.geometry import geometry_problems
+from tests.ui.test_desk_eligibility import BASIC, GatewayAnswers
 
 SCENARIOS = {s.label: s for s in demo_scenarios()}
 IDENTITY_STATES: list[tuple[IdentityState, tuple[IdentityMismatch, ...]]] = [
