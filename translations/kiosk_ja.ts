@@ -217,8 +217,16 @@
         <translation>カード記載の日付のみ：ローカル一覧になし、オンライン未確認</translation>
     </message>
     <message>
-        <source>no hub to ask</source>
-        <translation>照会できるハブなし</translation>
+        <source>area {area}</source>
+        <translation>地域 {area}</translation>
+    </message>
+    <message>
+        <source>5 years continuous from {date}</source>
+        <translation>{date} から5年継続</translation>
+    </message>
+    <message>
+        <source>issued by {office}</source>
+        <translation>発行 {office}</translation>
     </message>
     <message>
         <source>Possibly still admitted elsewhere: {where} looked the card up after the patient&apos;s last discharge. Ask the patient before registering.</source>
@@ -659,7 +667,7 @@
     <name>PatientPanel</name>
     <message>
         <source>Name</source>
-        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question. Staff ticked / unticked &quot;identity document checked&quot;. Rows of the gateway&apos;s kept data: shown only when the gateway answered with them.</extracomment>
+        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question. Staff ticked / unticked &quot;identity document checked&quot;. The row of the gateway&apos;s kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
         <translation>氏名</translation>
     </message>
     <message>
@@ -693,18 +701,6 @@
     <message>
         <source>Checked</source>
         <translation>確認</translation>
-    </message>
-    <message>
-        <source>Living area</source>
-        <translation>居住地域</translation>
-    </message>
-    <message>
-        <source>5 years continuous from</source>
-        <translation>5年継続の起算日</translation>
-    </message>
-    <message>
-        <source>Issuing office</source>
-        <translation>発行機関</translation>
     </message>
     <message>
         <source>&amp;Department</source>
@@ -745,6 +741,10 @@
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Gateway data</source>
+        <translation>ゲートウェイ情報</translation>
     </message>
     <message>
         <source>Register &amp;anyway</source>

@@ -217,8 +217,16 @@
         <translation>카드에 적힌 날짜만: 로컬 카드 목록에 없음, 온라인 미확인</translation>
     </message>
     <message>
-        <source>no hub to ask</source>
-        <translation>조회할 허브 없음</translation>
+        <source>area {area}</source>
+        <translation>지역 {area}</translation>
+    </message>
+    <message>
+        <source>5 years continuous from {date}</source>
+        <translation>{date}부터 5년 연속</translation>
+    </message>
+    <message>
+        <source>issued by {office}</source>
+        <translation>발급 기관 {office}</translation>
     </message>
     <message>
         <source>Possibly still admitted elsewhere: {where} looked the card up after the patient&apos;s last discharge. Ask the patient before registering.</source>
@@ -659,7 +667,7 @@
     <name>PatientPanel</name>
     <message>
         <source>Name</source>
-        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question. Staff ticked / unticked &quot;identity document checked&quot;. Rows of the gateway&apos;s kept data: shown only when the gateway answered with them.</extracomment>
+        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question. Staff ticked / unticked &quot;identity document checked&quot;. The row of the gateway&apos;s kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
         <translation>이름</translation>
     </message>
     <message>
@@ -693,18 +701,6 @@
     <message>
         <source>Checked</source>
         <translation>확인</translation>
-    </message>
-    <message>
-        <source>Living area</source>
-        <translation>거주 지역</translation>
-    </message>
-    <message>
-        <source>5 years continuous from</source>
-        <translation>5년 연속 가입 시작</translation>
-    </message>
-    <message>
-        <source>Issuing office</source>
-        <translation>발급 기관</translation>
     </message>
     <message>
         <source>&amp;Department</source>
@@ -745,6 +741,10 @@
     <message>
         <source>Cancel</source>
         <translation>취소</translation>
+    </message>
+    <message>
+        <source>Gateway data</source>
+        <translation>게이트웨이 정보</translation>
     </message>
     <message>
         <source>Register &amp;anyway</source>

@@ -217,8 +217,16 @@
         <translation>Chỉ theo ngày in trên thẻ: không có trong danh sách thẻ tại chỗ, chưa xác nhận trực tuyến</translation>
     </message>
     <message>
-        <source>no hub to ask</source>
-        <translation>không có máy chủ để hỏi</translation>
+        <source>area {area}</source>
+        <translation>khu vực {area}</translation>
+    </message>
+    <message>
+        <source>5 years continuous from {date}</source>
+        <translation>đủ 5 năm liên tục từ {date}</translation>
+    </message>
+    <message>
+        <source>issued by {office}</source>
+        <translation>cấp bởi {office}</translation>
     </message>
     <message>
         <source>Possibly still admitted elsewhere: {where} looked the card up after the patient&apos;s last discharge. Ask the patient before registering.</source>
@@ -659,7 +667,7 @@
     <name>PatientPanel</name>
     <message>
         <source>Name</source>
-        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question. Staff ticked / unticked &quot;identity document checked&quot;. Rows of the gateway&apos;s kept data: shown only when the gateway answered with them.</extracomment>
+        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question. Staff ticked / unticked &quot;identity document checked&quot;. The row of the gateway&apos;s kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
         <translation>Họ tên</translation>
     </message>
     <message>
@@ -693,18 +701,6 @@
     <message>
         <source>Checked</source>
         <translation>Kiểm tra</translation>
-    </message>
-    <message>
-        <source>Living area</source>
-        <translation>Nơi sinh sống</translation>
-    </message>
-    <message>
-        <source>5 years continuous from</source>
-        <translation>Đủ 5 năm liên tục từ</translation>
-    </message>
-    <message>
-        <source>Issuing office</source>
-        <translation>Cơ quan BHXH cấp</translation>
     </message>
     <message>
         <source>&amp;Department</source>
@@ -745,6 +741,10 @@
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Gateway data</source>
+        <translation>Dữ liệu cổng BHXH</translation>
     </message>
     <message>
         <source>Register &amp;anyway</source>

@@ -217,8 +217,16 @@
         <translation>仅依据卡上日期：不在本地卡列表中，未在线确认</translation>
     </message>
     <message>
-        <source>no hub to ask</source>
-        <translation>没有可查询的中心服务器</translation>
+        <source>area {area}</source>
+        <translation>地区 {area}</translation>
+    </message>
+    <message>
+        <source>5 years continuous from {date}</source>
+        <translation>自 {date} 起连续满 5 年</translation>
+    </message>
+    <message>
+        <source>issued by {office}</source>
+        <translation>签发机构 {office}</translation>
     </message>
     <message>
         <source>Possibly still admitted elsewhere: {where} looked the card up after the patient&apos;s last discharge. Ask the patient before registering.</source>
@@ -659,7 +667,7 @@
     <name>PatientPanel</name>
     <message>
         <source>Name</source>
-        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question. Staff ticked / unticked &quot;identity document checked&quot;. Rows of the gateway&apos;s kept data: shown only when the gateway answered with them.</extracomment>
+        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question. Staff ticked / unticked &quot;identity document checked&quot;. The row of the gateway&apos;s kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
         <translation>姓名</translation>
     </message>
     <message>
@@ -693,18 +701,6 @@
     <message>
         <source>Checked</source>
         <translation>核验</translation>
-    </message>
-    <message>
-        <source>Living area</source>
-        <translation>居住地区</translation>
-    </message>
-    <message>
-        <source>5 years continuous from</source>
-        <translation>连续满 5 年日期</translation>
-    </message>
-    <message>
-        <source>Issuing office</source>
-        <translation>签发机构</translation>
     </message>
     <message>
         <source>&amp;Department</source>
@@ -745,6 +741,10 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Gateway data</source>
+        <translation>网关数据</translation>
     </message>
     <message>
         <source>Register &amp;anyway</source>

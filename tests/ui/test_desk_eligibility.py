@@ -97,7 +97,7 @@ def test_route_and_benefit_replace_the_coverage_of_the_benefit_digit(qtbot: QtBo
     assert field(desk, "benefit") == f"{route.benefit.percent}% of covered costs"
     assert "Coverage" not in desk.patient.reason.text()
     # no hub: the verdict rests on the local card list, with its age (the demo import at NOW - its sync)
-    assert field(desk, "source").startswith("Local card list (") and "no hub to ask" in field(desk, "source")
+    assert field(desk, "source").startswith("Local card list (") and "not confirmed online" in field(desk, "source")
     assert not any(shown(desk, key) for key in desk.patient.GATEWAY_ROWS)
     assert not desk.patient.warning.isVisibleTo(desk)
     languages.switch("vi")  # every new row retranslates live
@@ -122,8 +122,7 @@ def test_confirmed_online_shows_gateway_data_and_the_admitted_elsewhere_warning(
     qtbot.waitUntil(lambda: desk.patient.result is not None)
     assert gateway.asked, "a cached card is confirmed online too"
     assert field(desk, "source") == "Confirmed online (gateway code 000)."
-    assert (field(desk, "area"), field(desk, "five_years"), field(desk, "office")) == (
-        "K2", "2021-01-01", "BHXH quận Ba Đình")
+    assert field(desk, "gateway") == "area K2 · 5 years continuous from 2021-01-01 · issued by BHXH quận Ba Đình"
     assert all(shown(desk, key) for key in desk.patient.GATEWAY_ROWS)
     warning = desk.patient.warning.text()
     assert desk.patient.warning.isVisibleTo(desk) and "79024" in warning and "admitted elsewhere" in warning
@@ -136,7 +135,7 @@ def test_confirmed_online_shows_gateway_data_and_the_admitted_elsewhere_warning(
     assert visit is not None and visit.confirmed_online and visit.route == "registered_here"
     assert visit.office == "BHXH quận Ba Đình" and visit.admitted_elsewhere and "79024" in visit.admitted_elsewhere
     # the next patient: nothing of this one stays on screen
-    assert not desk.patient.warning.isVisibleTo(desk) and not shown(desk, "area")
+    assert not desk.patient.warning.isVisibleTo(desk) and not shown(desk, "gateway")
 
 
 def test_offline_hub_keeps_the_cached_verdict_and_says_why(qtbot: QtBot, desk: DeskWindow, services: Services,

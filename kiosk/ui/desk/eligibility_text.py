@@ -17,6 +17,7 @@ from kiosk.ui.texts import online_text
 
 if TYPE_CHECKING:
     from kiosk.cards.route import Benefit, RouteDecision
+    from kiosk.gateway.protocol import CardDetails
 
 translate = QCoreApplication.translate
 
@@ -83,9 +84,22 @@ def source_text(result: CheckResult) -> str:
     else:
         base = translate("DeskEligibility", "Only the card's own dates: not in the local card list, "
                                             "not confirmed online")
-    reason = online_text(result) if result.online is not None else translate(
-        "DeskEligibility", "no hub to ask")
-    return f"{base} · {reason}"
+    if result.online is None:  # no hub configured (the status strip says so)
+        return base
+    return f"{base} · {online_text(result)}"
+
+
+def gateway_text(details: CardDetails) -> str:
+    """The gateway's kept data on one line: living area, five-year date, issuing office (empty: none)."""
+    parts = []
+    if details.area:
+        parts.append(translate("DeskEligibility", "area {area}").format(area=details.area))
+    if details.five_years_on is not None:
+        parts.append(translate("DeskEligibility", "5 years continuous from {date}").format(
+            date=details.five_years_on.isoformat()))
+    if details.office:
+        parts.append(translate("DeskEligibility", "issued by {office}").format(office=details.office))
+    return " · ".join(parts)
 
 
 def admitted_elsewhere_text(result: CheckResult) -> str:

@@ -8,13 +8,28 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.cards import BhytCard, CccdCard
 from kiosk.cards.eligibility import Verdict
 from kiosk.checkin.result import CheckResult
 from kiosk.ui.base import TranslatedWidget
-from kiosk.ui.desk.eligibility_text import admitted_elsewhere_text, benefit_text, route_text, source_text
+from kiosk.ui.desk.eligibility_text import (
+    admitted_elsewhere_text,
+    benefit_text,
+    gateway_text,
+    route_text,
+    source_text,
+)
 from kiosk.ui.texts import result_title, staff_reason, verdict_short
 from kiosk.ui.widgets import ReflowGrid, button, label, set_role
 
@@ -33,8 +48,9 @@ class PatientPanel(TranslatedWidget):
     #: Staff ticked / unticked "identity document checked".
     identity_checked = Signal(bool)
 
-    #: Rows of the gateway's kept data: shown only when the gateway answered with them.
-    GATEWAY_ROWS = ("area", "five_years", "office")
+    #: The row of the gateway's kept data (area, five-year date, issuing office): shown only when the gateway
+    #: answered with them.
+    GATEWAY_ROWS = ("gateway",)
 
     def __init__(self, language: Callable[[], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,6 +167,15 @@ class PatientPanel(TranslatedWidget):
         self.identity_missing = True
         self.retranslate_ui()
         self.identity_box.setFocus()
+        self._reveal(self.identity_box)
+
+    def _reveal(self, widget: QWidget) -> None:
+        """Scroll the panel's scroll page (large text) so that ``widget`` is in view."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.ensureWidgetVisible(widget)
 
     def _identity_toggled(self, checked: bool) -> None:
         self.identity_missing = False
@@ -171,8 +196,7 @@ class PatientPanel(TranslatedWidget):
         captions = {"name": self.tr("Name"), "birth": self.tr("Date of birth"), "number": self.tr("Card number"),
                     "citizen": self.tr("Citizen ID"), "validity": self.tr("Valid"),
                     "facility": self.tr("Registered facility"), "route": self.tr("Route"),
-                    "benefit": self.tr("Benefit"), "source": self.tr("Checked"), "area": self.tr("Living area"),
-                    "five_years": self.tr("5 years continuous from"), "office": self.tr("Issuing office")}
+                    "benefit": self.tr("Benefit"), "source": self.tr("Checked"), "gateway": self.tr("Gateway data")}
         for key, (caption, _value) in self.fields.items():
             caption.setText(captions[key])
         self.dept_caption.setText(self.tr("&Department"))
@@ -263,9 +287,7 @@ class PatientPanel(TranslatedWidget):
         values["source"] = source_text(r)
         details = r.gateway_details
         if details is not None:
-            values["area"] = details.area or ""
-            values["five_years"] = details.five_years_on.isoformat() if details.five_years_on else ""
-            values["office"] = details.office or ""
+            values["gateway"] = gateway_text(details)
         for key, (_caption, value) in self.fields.items():
             value.setText(values[key] or "—")
         for key in self.GATEWAY_ROWS:

@@ -50,15 +50,22 @@ def autopilot_step(window: SelfServiceWindow, name: str) -> None:
 
 
 def show_demo_identity(window: SelfServiceWindow) -> None:
-    """Screenshot runs: the demo patient shows their chip ID card (the demo's CCCD QR of the card holder, from
-    the demo card list), as a patient at the identity step would. Nothing happens without the cached record."""
+    """Screenshot runs: the demo patient shows their chip ID card — a CCCD QR made from the checked card's name
+    and birth date (and its citizen ID when the demo card list has one), as a patient at the identity step
+    would show theirs. Only the autopilot of a screenshot run does this."""
     from PySide6.QtCore import QTimer
 
+    from kiosk.cards import BhytCard
     from kiosk.db.demo import cccd_payload
 
     result = window.model.result
-    cached = result.cached if result is not None else None
-    if cached is None or not cached.citizen_id or not cached.name or cached.birth_date is None:
+    if result is None:
         return
-    payload = cccd_payload(cached.citizen_id, cached.name, cached.birth_date, cached.gender)
+    card, cached = result.card, result.cached
+    holder = card if isinstance(card, BhytCard) and card.name and card.birth_date else cached
+    if holder is None or not holder.name or holder.birth_date is None:
+        return
+    citizen_id = (cached.citizen_id if cached is not None else None) or (
+        card.personal_id if isinstance(card, BhytCard) else None) or "001090000099"
+    payload = cccd_payload(citizen_id, holder.name, holder.birth_date, holder.gender)
     QTimer.singleShot(1500, lambda: window.scan(payload, "serial"))

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 from kiosk.cards.identity import IdentityMismatch
 from kiosk.ui.base import TranslatedWidget
 from kiosk.ui.selfservice.identity import IdentityState
-from kiosk.ui.texts import hint_text
 from kiosk.ui.widgets import CameraView, ReflowGrid, button, label, reserve_wrapped_height, set_role
 
 
@@ -47,7 +46,6 @@ class IdentityScreen(TranslatedWidget):
         left.addWidget(self.text)
         left.addWidget(self.status)
         left.addStretch(1)
-        left.addWidget(self.buttons)
         middle = QHBoxLayout()
         middle.setSpacing(24)
         middle.addLayout(left, 1)
@@ -57,12 +55,15 @@ class IdentityScreen(TranslatedWidget):
         root.setSpacing(16)
         root.addWidget(self.banner)
         root.addLayout(middle, 1)
+        root.addWidget(self.buttons)  # the whole width: side by side at large text too
         self.retranslate_ui()
 
     def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
         if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            # after the layout ran: the labels' widths change when the camera is hidden or shown
             reserve_wrapped_height(self.banner, self.text, self.status)
-        return super().event(event)
+        return handled
 
     def show_frame(self, image: QImage) -> None:
         self.camera.show_frame(image)
@@ -87,28 +88,35 @@ class IdentityScreen(TranslatedWidget):
 
     def retranslate_ui(self) -> None:
         state = self.state
+        for widget in (self.banner, self.text, self.status):
+            # A QLabel's heightForWidth never goes below its minimum height: release the height reserved for
+            # the previous text (or width) so a shorter one gets a smaller reserve after the next layout.
+            widget.setMinimumHeight(0)
         self.no_document_button.setText(self.tr("I have no ID card with me"))
         self.retry_button.setText(self.tr("Try again"))
         self.back_button.setText(self.tr("Finish") if self.to_reception else self.tr("Start again"))
-        self.no_document_button.setVisible(state in (IdentityState.ASK, IdentityState.NOT_A_CCCD,
-                                                     IdentityState.CHECKING))
-        self.retry_button.setVisible(state is IdentityState.MISMATCH)
+        shown = [b for b, visible in ((self.no_document_button, not self.to_reception),
+                                      (self.retry_button, state is IdentityState.MISMATCH),
+                                      (self.back_button, True)) if visible]
+        if shown != self.buttons.items:  # only the buttons shown take rows (no empty rows at large text)
+            for b in (self.no_document_button, self.retry_button, self.back_button):
+                b.setVisible(b in shown)
+            self.buttons.set_widgets(shown)
         self.camera.setVisible(not self.to_reception)
         if self.to_reception:
             set_role(self.banner, "banner-bad")
             self.banner.setText(self.tr("Please go to the reception desk"))
-            reason = (self.tr("You need an ID document to use your health-insurance card.")
-                      if state is IdentityState.NO_DOCUMENT else self._mismatch_text())
-            self.text.setText(reason + " " + self.tr("Please bring your health-insurance card and an ID "
-                                                     "document to reception. The staff will help you."))
-            self.status.clear()
-            self.status.hide()
+            self.text.setText(self.tr("You need an ID document to use your health-insurance card.")
+                              if state is IdentityState.NO_DOCUMENT else self._mismatch_text())
+            set_role(self.status, "info")
+            self.status.setText(self.tr("Please bring your health-insurance card and an ID document to "
+                                        "reception. The staff will help you."))
+            self.status.show()
             return
         set_role(self.banner, "banner-warn")
         self.banner.setText(self.tr("One more step: show your ID card"))
         self.text.setText(self.tr("A health-insurance card must be shown with an ID document. Please hold the QR "
                                   "code of your chip citizen ID card (or of the VNeID app) in front of the camera."))
-        self.status.show()
         if state is IdentityState.CHECKING:
             set_role(self.status, "info")
             self.status.setText(self.tr("Checking your ID card…"))
@@ -116,6 +124,6 @@ class IdentityScreen(TranslatedWidget):
             set_role(self.status, "warn")
             self.status.setText(self.tr("That was not the QR code of a chip ID card. Please show the code on the "
                                         "back of your citizen ID card."))
-        else:
-            set_role(self.status, "info")
-            self.status.setText(hint_text(""))
+        else:  # waiting: the camera's guide says the rest (the buttons stay in view at large text)
+            self.status.clear()
+        self.status.setVisible(bool(self.status.text()))
