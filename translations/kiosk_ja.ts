@@ -232,6 +232,10 @@
         <source>Possibly still admitted elsewhere: {where} looked the card up after the patient&apos;s last discharge. Ask the patient before registering.</source>
         <translation>他院にまだ入院中の可能性：{where} が最後の退院後にカードを照会しています。登録前に患者に確認してください。</translation>
     </message>
+    <message>
+        <source>No health-insurance card number is known for this citizen ID: look the card up (Number only, F3) before registering.</source>
+        <translation>この身分証番号に対応する保険証番号が不明です：登録前に保険証を照会してください（番号のみ、F3）。</translation>
+    </message>
 </context>
 <context>
     <name>DeskWindow</name>

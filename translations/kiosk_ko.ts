@@ -232,6 +232,10 @@
         <source>Possibly still admitted elsewhere: {where} looked the card up after the patient&apos;s last discharge. Ask the patient before registering.</source>
         <translation>다른 기관에 아직 입원 중일 수 있음: {where}이(가) 환자의 마지막 퇴원 후 카드를 조회함. 등록 전에 환자에게 확인하세요.</translation>
     </message>
+    <message>
+        <source>No health-insurance card number is known for this citizen ID: look the card up (Number only, F3) before registering.</source>
+        <translation>이 신분증 번호에 대해 알려진 건강보험 카드 번호가 없습니다: 등록 전에 카드를 조회하세요(번호만, F3).</translation>
+    </message>
 </context>
 <context>
     <name>DeskWindow</name>

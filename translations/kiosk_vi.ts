@@ -232,6 +232,10 @@
         <source>Possibly still admitted elsewhere: {where} looked the card up after the patient&apos;s last discharge. Ask the patient before registering.</source>
         <translation>Có thể chưa ra viện ở nơi khác: {where} đã tra cứu thẻ sau lần ra viện gần nhất. Hỏi người bệnh trước khi đăng ký.</translation>
     </message>
+    <message>
+        <source>No health-insurance card number is known for this citizen ID: look the card up (Number only, F3) before registering.</source>
+        <translation>Chưa có mã thẻ BHYT cho số căn cước này: tra cứu thẻ (Chỉ có số, F3) trước khi đăng ký.</translation>
+    </message>
 </context>
 <context>
     <name>DeskWindow</name>

@@ -232,6 +232,10 @@
         <source>Possibly still admitted elsewhere: {where} looked the card up after the patient&apos;s last discharge. Ask the patient before registering.</source>
         <translation>可能仍在其他机构住院：{where} 在患者最近一次出院后查询过此卡。登记前请询问患者。</translation>
     </message>
+    <message>
+        <source>No health-insurance card number is known for this citizen ID: look the card up (Number only, F3) before registering.</source>
+        <translation>此身份证号尚无已知的医保卡号：登记前请查询医保卡（仅号码，F3）。</translation>
+    </message>
 </context>
 <context>
     <name>DeskWindow</name>

@@ -227,3 +227,16 @@ def test_number_only_needs_the_number_in_the_entry_line(qtbot: QtBot, desk: Desk
     desk.typed.look_up_button.click()
     assert "entry line" in desk.typed.problem.text() and desk.entry.hasFocus()
     assert desk.patient.result is None
+
+
+def test_cccd_without_a_known_card_is_flagged_for_staff(qtbot: QtBot, desk: DeskWindow, services: Services,
+                                                       store: Store, languages: LanguageManager) -> None:
+    use(services, store, online=GatewayAnswers(offline=True), identity_policy=IdentityPolicy.OFF)
+    languages.switch("en")
+    desk.scan(SCENARIOS["citizen ID, not in the cache"].payload, "serial")
+    qtbot.waitUntil(lambda: desk.patient.result is not None)
+    assert desk.patient.warning.isVisibleTo(desk) and "No health-insurance card number" in desk.patient.warning.text()
+    desk._clear()
+    desk.scan(SCENARIOS["citizen ID, valid"].payload, "serial")  # the cache knows this person's card
+    qtbot.waitUntil(lambda: desk.patient.result is not None)
+    assert not desk.patient.warning.isVisibleTo(desk)

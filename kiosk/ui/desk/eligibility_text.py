@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.cards.route import Route
-from kiosk.checkin.result import CheckResult, VerdictSource
+from kiosk.checkin.result import CheckResult, StaffFlag, VerdictSource
 from kiosk.ui.status_model import relative_minutes
 from kiosk.ui.texts import online_text
 
@@ -112,3 +112,13 @@ def admitted_elsewhere_text(result: CheckResult) -> str:
     return translate("DeskEligibility", "Possibly still admitted elsewhere: {where} looked the card up after "
                                         "the patient's last discharge. Ask the patient before registering.").format(
         where=where)
+
+
+def warning_text(result: CheckResult) -> str:
+    """What staff must look at before registering: the admitted-elsewhere warning, a CCCD check-in without a
+    card number (never billed as "not insured" silently: docs/eligibility.md row 17)."""
+    parts = [admitted_elsewhere_text(result)]
+    if StaffFlag.CCCD_WITHOUT_CARD in result.staff_flags:
+        parts.append(translate("DeskEligibility", "No health-insurance card number is known for this citizen ID: "
+                                                  "look the card up (Number only, F3) before registering."))
+    return "\n".join(p for p in parts if p)

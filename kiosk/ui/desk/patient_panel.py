@@ -24,11 +24,11 @@ from kiosk.cards.eligibility import Verdict
 from kiosk.checkin.result import CheckResult
 from kiosk.ui.base import TranslatedWidget
 from kiosk.ui.desk.eligibility_text import (
-    admitted_elsewhere_text,
     benefit_text,
     gateway_text,
     route_text,
     source_text,
+    warning_text,
 )
 from kiosk.ui.texts import result_title, staff_reason, verdict_short
 from kiosk.ui.widgets import ReflowGrid, button, label, set_role
@@ -292,6 +292,6 @@ class PatientPanel(TranslatedWidget):
             value.setText(values[key] or "—")
         for key in self.GATEWAY_ROWS:
             self.form.setRowVisible(self.fields[key][1], bool(values[key]))
-        warning = admitted_elsewhere_text(r)
+        warning = warning_text(r)
         self.warning.setText(warning)
         self.warning.setVisible(bool(warning))
