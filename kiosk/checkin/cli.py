@@ -30,8 +30,9 @@ def register(subparsers: Any) -> None:
     check = _sub_of(card, "card_command").add_parser(
         "check", parents=[common], help="parse a payload, look it up in the cache, decide the verdict",
         description="Parse, look up and decide, as the kiosk's screens do (the card cache, then the hub's "
-                    "online look-up for a card not in the cache when a hub is configured); nothing is "
-                    "recorded. With PAYLOAD '-' one payload per input line is checked and one JSON line "
+                    "online confirmation of every card when a hub is configured); nothing is "
+                    "recorded. 'route' is the visit's route under the 2025 rules (README, "
+                    "'Command line'). With PAYLOAD '-' one payload per input line is checked and one JSON line "
                     "is printed per input line, in order.")
     check.add_argument("payload", metavar="PAYLOAD", help="the scanned text, or - for one payload per line")
     check.add_argument("--on", type=_date_arg, metavar="YYYY-MM-DD", help="check for this day (default today)")

@@ -16,7 +16,8 @@ from kiosk.db import schema
 from kiosk.db.demo import DEMO_DAY, DEMO_FACILITY, demo_scenarios
 from kiosk.db.store import Store
 
-CHECK_KEYS = ["verdict", "card", "cached", "registered_here", "replaced_by", "message"]
+CHECK_KEYS = ["verdict", "card", "cached", "registered_here", "replaced_by", "message", "route", "benefit_percent",
+              "object_code", "needs_referral", "confirmed_online", "cache_age_s", "warnings"]
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
