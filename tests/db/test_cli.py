@@ -43,6 +43,10 @@ def test_card_check_gives_every_verdict(demo_url: str, capsys: pytest.CaptureFix
             scenario.label
         assert (result["cached"] is None) == (scenario.verdict == "unknown")
         assert result["message"]
+        # [facility] level not set: registered here, else the desk decides (docs/eligibility.md, "Defaults")
+        assert result["route"] in ("registered_here", "outside_route", "unknown"), scenario.label
+        assert (result["route"] == "registered_here") == (scenario.registered_here is True), scenario.label
+        assert result["confirmed_online"] is False and isinstance(result["warnings"], list)
         if scenario.verdict == "replaced":
             assert result["replaced_by"] in ("HC4010100000026", "HC4010100000032")
         seen.add(result["verdict"])
