@@ -91,3 +91,33 @@ def test_profile_from_the_facility_settings(ghub_lite: GatewayHub, tmp_path: Pat
         profile_from_settings(FACILITY, {"facility.level": "hospital"})
     with pytest.raises(FacilityProfileError, match="basic_score"):
         profile_from_settings(FACILITY, {"facility.level": "basic", "facility.basic_score": "many"})
+
+
+def test_a_cccd_visit_re_checked_by_the_hub_is_exported_with_the_card_the_gateway_named(
+        ghub_lite: GatewayHub, standin: StandinHolder, tmp_path: Path) -> None:
+    """Offline at check-in: the CCCD visit has no card; the hub's re-check finds it, and the XML0 carries that
+    card with its registered facility and validity from the card record the answer stored."""
+    from tests.hub.gateway_support import BIRTH_ISO, CARD, NAME, patient
+
+    patient(standin.state, facility="79001", valid_from="01/01/2025", valid_to="31/12/2026")
+    _setup(ghub_lite, tmp_path, [{"key": "facility.level", "value": "basic"},
+                                 {"key": "facility.basic_score", "value": 40}])
+    record = visit(visit_date="2026-11-22", created_at="2026-11-22T08:15:03+07:00", card_kind="cccd",
+                   card_number=None, bhxh_number=None, citizen_id="001185000321", name=NAME, birth_date=BIRTH_ISO,
+                   card_facility_code=None, valid_from=None, object_code=None, benefit_level=None,
+                   registered_here=None, verdict="unknown", provisional=True, confirmed_online=False,
+                   route="unknown", ticket="cccd")
+    r = ghub_lite.client.post("/v1/sync/push", json=batch([record]), headers=ghub_lite.headers)
+    assert r.status_code == 200 and r.json()["accepted"] == 1, r.text
+    report = ghub_lite.gateway.recheck()
+    assert (report.checked, report.needs_staff) == (1, 0)
+    import datetime as dt
+
+    exported = export_day(ghub_lite.engine, dt.date(2026, 11, 22), tmp_path / "xml0", require_signature=False)
+    (item,) = exported.visits
+    assert item.problems == () and item.path is not None
+    (xml,) = parse_xml0(item.path.read_bytes())
+    assert validate_xml0(xml) == []
+    assert (xml["MA_THE_BHYT"], xml["SO_CCCD"], xml["MA_DKBD"], xml["GT_THE_TU"], xml["GT_THE_DEN"]) == (
+        CARD, "001185000321", "79001", "20250101", "20261231")
+    assert xml["MA_DOITUONG_KCB"] == "1.12"  # self-referred at a basic facility under 50 points (route recomputed)
