@@ -56,7 +56,7 @@ def test_recheck_flags_a_changed_verdict_and_only_the_recording_device_pulls_it(
     patient(standin.state, valid_to="31/12/2020")          # the gateway says: expired
     patient(standin.state, card_number="HC4010000000011")  # and this one: valid
     changed, same = _provisional(), _provisional(card_number="HC4010000000011", verdict="valid")
-    _push(ghub, [changed, same, visit(confirmed_online=True)])  # the third was confirmed online at check-in
+    _push(ghub, [changed, same, visit()])  # the third was not provisional (a kiosk before confirmed_online)
     other = auth(add_device(ghub.engine, "kiosk-2", FACILITY))
     report = ghub.gateway.recheck()
     assert (report.checked, report.changed, report.needs_staff, report.left) == (2, 1, 1, 0)
@@ -83,14 +83,15 @@ def test_recheck_takes_cached_verdicts_not_confirmed_online_and_flags_a_card_end
         ghub_lite: GatewayHub, standin: StandinHolder) -> None:
     patient(standin.state, code="110")  # the gateway: the card was ended (báo giảm) since the kiosk's last sync
     cached = _provisional(provisional=False, confirmed_online=False)  # the kiosk's cache said valid
-    older = visit(card_number=CARD, name=NAME, birth_date=BIRTH_ISO)  # an older kiosk: no confirmed_online
+    older = visit(card_number=CARD, name=NAME, birth_date=BIRTH_ISO)  # an older kiosk: no confirmed_online …
+    older_provisional = _provisional()  # … re-checked when provisional, as before the field
     confirmed = _provisional(provisional=False, confirmed_online=True)
-    _push(ghub_lite, [cached, older, confirmed])
+    _push(ghub_lite, [cached, older, older_provisional, confirmed])
     report = ghub_lite.gateway.recheck()
     assert (report.checked, report.changed, report.needs_staff) == (2, 2, 2)
     with ghub_lite.engine.connect() as conn:
         rows = {r.visit_id: r for r in conn.execute(sa.select(visit_checks))}
-    assert set(rows) == {cached["id"], older["id"]}
+    assert set(rows) == {cached["id"], older_provisional["id"]}
     assert rows[cached["id"]].gateway_verdict == "revoked" and rows[cached["id"]].needs_staff
 
 
