@@ -52,7 +52,8 @@ from kiosk.db.store import Store
 from kiosk.gateway.settings import GatewaySettings
 from kiosk.sync.lookup import HubLookupClient
 from tests.cards.builders import bhyt_2018
-from tests.gateway.standin import DEFAULT_PASSWORD, StandinCard, StandinHolder
+from tests.gateway.fixtures import write_gateway_config
+from tests.gateway.standin import StandinCard, StandinHolder
 from tests.hub.support import add_device, open_engine, start_hub, stop_hub
 
 FACILITY = "10099"
@@ -173,10 +174,8 @@ def main() -> None:
     for i in set(order) | set(burst_numbers):
         standin.state.add(StandinCard(_number(i), NAME, "15/03/1985", facility=FACILITY, delay_s=args.gateway_delay))
     tmp = Path(tempfile.mkdtemp(prefix="lookup-rate-bench-"))
-    config = tmp / "gateway.toml"  # the hub's defaults for cache, rate limit and budget (not overridden)
-    config.write_text(f'[gateway]\nbase_url = "{standin.url}"\nusername = "10099_BV"\npassword = "{DEFAULT_PASSWORD}"\n'
-                      f'facility_code = "{FACILITY}"\nstaff_name = "Nguyễn Thị Lễ Tân"\n'
-                      'staff_citizen_id = "001090000001"\n[hub]\nrecheck_interval_s = 0\n', encoding="utf-8")
+    # The hub's defaults for cache, rate limit and answer budget (not overridden).
+    config = write_gateway_config(tmp / "gateway.toml", standin.url, facility=FACILITY)
     db_url = f"sqlite:///{tmp / 'hub.sqlite3'}"
     engine = open_engine(db_url)
     token = add_device(engine, "bench-kiosk", FACILITY)

@@ -36,7 +36,8 @@ from kiosk.sync.client import HubClient
 from kiosk.sync.engine import SyncEngine
 from kiosk.sync.lookup import HubLookupClient
 from tests.cards.builders import bhyt_2018, cccd
-from tests.gateway.standin import DEFAULT_PASSWORD, StandinCard, StandinHolder
+from tests.gateway.fixtures import write_gateway_config
+from tests.gateway.standin import StandinCard, StandinHolder
 from tests.hub.support import LiveHub, add_device, open_engine, start_hub, stop_hub
 
 pytestmark = pytest.mark.slow
@@ -72,11 +73,8 @@ class Env:
 def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Env]:
     tmp = tmp_path_factory.mktemp("e2e14")
     standin = StandinHolder.start()
-    config = tmp / "gateway.toml"
-    config.write_text(f'[gateway]\nbase_url = "{standin.url}"\nusername = "10099_BV"\n'
-                      f'password = "{DEFAULT_PASSWORD}"\nfacility_code = "{FACILITY}"\nstaff_name = "{STAFF[0]}"\n'
-                      f'staff_citizen_id = "{STAFF[1]}"\ntotal_timeout_s = 5\nconnect_timeout_s = 2\n'
-                      "[hub]\nrecheck_interval_s = 0\n", encoding="utf-8")
+    config = write_gateway_config(tmp / "gateway.toml", standin.url, facility=FACILITY, staff=STAFF,
+                                  gateway_extra="total_timeout_s = 5\nconnect_timeout_s = 2\n")
     hub_db = f"sqlite:///{tmp / 'hub.sqlite3'}"
     engine = open_engine(hub_db)
     token = add_device(engine, "kiosk-1", FACILITY)
