@@ -106,6 +106,12 @@ def test_visit_add_and_list(demo_url: str, capsys: pytest.CaptureFixture[str]) -
         visits.append(json.loads(out))
     assert [v["ticket"] for v in visits] == ["K02-001", "K02-002", "K02-003"]
     assert visits[0]["verdict"] == "valid" and visits[0]["card_number"] == "DN4010100000001"
+    assert (visits[0]["route"], visits[0]["self_pay"], visits[0]["confirmed_online"]) == (
+        "registered_here", False, False)  # no hub here: the cache's verdict, not confirmed online
+    code, out, _ = run(capsys, "visit", "add", "--json", "--db", demo_url, "--department", "K01", "--self-pay",
+                       payloads[0])
+    assert code == 0 and json.loads(out)["self_pay"] is True
+    visits.append(json.loads(out))
     code, out, _ = run(capsys, "visit", "list", "--json", "--db", demo_url, "--date", visits[0]["visit_date"])
     listed = json.loads(out)
     assert [v["id"] for v in listed] == [v["id"] for v in visits]
