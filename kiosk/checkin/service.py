@@ -70,7 +70,9 @@ def eligibility_fields(result: CheckResult, *, self_pay: bool = False,
     fields: dict[str, Any] = {
         "route": None if route is None else str(route.route),
         "benefit_percent": None if route is None else route.benefit.percent,
-        "self_pay": self_pay, "confirmed_online": result.confirmed_online, "identity_checked": identity_checked,
+        # A CCCD check-in the gateway found no card for is not "confirmed": the hub re-checks it and flags it.
+        "self_pay": self_pay, "confirmed_online": result.confirmed_online and not result.cccd_without_card,
+        "identity_checked": identity_checked,
         "admitted_elsewhere": "; ".join(
             f"{c.facility_code or c.user} {'' if c.checked_at is None else f'{c.checked_at:%d/%m/%Y %H:%M}'}".strip()
             for c in result.admitted_elsewhere)[:_ADMITTED_ELSEWHERE_CHARS] or None,

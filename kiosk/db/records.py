@@ -85,7 +85,8 @@ class VisitRecord:
     @classmethod
     def from_row(cls, row: Mapping[Any, Any]) -> VisitRecord:
         """From a database row or a wire dict (dates as objects or ISO text)."""
-        values = {name: row.get(name) if name in ELIGIBILITY_FIELDS else row[name] for name in WIRE_FIELDS}
+        values: dict[str, Any] = {name: row.get(name) if name in ELIGIBILITY_FIELDS else row[name]
+                                  for name in WIRE_FIELDS}
         for name in WIRE_DATES:
             values[name] = as_date(values[name])
         values["provisional"] = bool(values["provisional"])

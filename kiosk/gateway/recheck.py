@@ -1,8 +1,9 @@
 """Re-check every visit the gateway did not confirm at check-in, once the hub reaches the gateway again.
 
-Which visits: every visit not confirmed online (``confirmed_online`` false or missing) — the provisional
-ones (no cached record) and those decided from the local cache alone, which may be out of date (a card ended
-since the last sync; docs/eligibility.md, "Confirmed online").
+Which visits: every visit not confirmed online (``confirmed_online`` false) — the provisional ones (no cached
+record) and those decided from the local cache alone, which may be out of date (a card ended since the last
+sync; docs/eligibility.md, "Confirmed online"). Visits of kiosks from before the field (no
+``confirmed_online``) are re-checked when provisional, as before.
 
 ``recheck_visits`` asks the look-up service for each visit (wire format of docs/visit-wire-format.md) and reports the
 gateway's verdict next to the visit's; a verdict that differs is ``changed`` (flag it in the desk's visit
@@ -48,9 +49,11 @@ class Recheck:
 
 
 def needs_recheck(visit: Mapping[str, Any]) -> bool:
-    """Every visit the gateway did not confirm at check-in (``confirmed_online`` not true): provisional
-    verdicts and verdicts from the local cache alike."""
-    return visit.get("confirmed_online") is not True
+    """Every visit the gateway did not confirm at check-in (``confirmed_online`` false): provisional verdicts
+    and verdicts from the local cache alike. A visit of a kiosk from before the field (no
+    ``confirmed_online``) is re-checked when provisional, as then."""
+    confirmed = visit.get("confirmed_online")
+    return confirmed is False or (confirmed is None and bool(visit.get("provisional")))
 
 
 def request_for_visit(visit: Mapping[str, Any], staff: StaffIdentity | None = None) -> LookupRequest | None:

@@ -127,13 +127,14 @@ def _export(args: argparse.Namespace) -> int:
     queued = credentials is not None or not signing.require_signature
 
     def work(engine: Any) -> int:
+        from kiosk.hub.facility_profile import FacilityProfileError
         from kiosk.hub.xml0_export import UnknownServiceError, export_day
 
         try:
             report = export_day(engine, day, Path(args.out), facility_code=args.facility,
                                 default_service=args.default_service, credentials=credentials,
                                 require_signature=signing.require_signature)
-        except UnknownServiceError as exc:
+        except (UnknownServiceError, FacilityProfileError) as exc:
             return _fail(args, str(exc), exc.code)
         if args.json:
             _say(json.dumps({**report.to_json(), "signed": credentials is not None, "queued": queued},

@@ -76,13 +76,16 @@ def wire_visit(row: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def unconfirmed_visits(conn: sa.Connection, *, day: dt.date | None = None, limit: int = 200) -> list[dict[str, Any]]:
-    """Visits the gateway did not confirm at check-in (``confirmed_online`` false or null: provisional ones
-    and verdicts from a kiosk's card cache) without a gateway verdict yet, oldest first (wire dicts +
-    facility_code, device_id)."""
+    """Visits the gateway did not confirm at check-in without a gateway verdict yet, oldest first (wire dicts +
+    facility_code, device_id): ``confirmed_online`` false (provisional ones and verdicts from a kiosk's card
+    cache), and — for visits of kiosks from before the field (null) — the provisional ones, as then (their
+    cached verdicts are not re-checked: a hub upgraded with months of such visits would otherwise spend the
+    facility's look-up budget on them for weeks, competing with live check-ins)."""
     done = sa.select(visit_checks.c.visit_id).where(sa.or_(visit_checks.c.gateway_verdict.is_not(None),
                                                            visit_checks.c.gateway_code == "205"))
     # Only visits that can be looked up (a number, a name, a birth date): the others would block the queue.
-    not_confirmed = sa.or_(visits.c.confirmed_online.is_(None), visits.c.confirmed_online.is_(False))
+    not_confirmed = sa.or_(visits.c.confirmed_online.is_(False),
+                           sa.and_(visits.c.confirmed_online.is_(None), visits.c.provisional.is_(True)))
     stmt = (sa.select(visits).where(not_confirmed, visits.c.id.not_in(done),
                                     sa.or_(visits.c.card_number.is_not(None), visits.c.citizen_id.is_not(None)),
                                     visits.c.name.is_not(None), visits.c.birth_date.is_not(None))

@@ -94,7 +94,9 @@ class Visit(_Strict):
                                         description="share of covered costs the fund pays on this route")
     self_pay: bool = Field(default=False, description="staff marked the visit self-pay (not billed to BHYT)")
     confirmed_online: bool | None = Field(default=None, description="the gateway confirmed the verdict at "
-                                                                    "check-in; false/null: the hub re-checks it")
+                                                                    "check-in; false: the hub re-checks it; "
+                                                                    "null: an older kiosk (re-checked when "
+                                                                    "provisional)")
     identity_checked: bool | None = Field(default=None, description="the desk's 'identity checked' step "
                                                                     "(null: not asked)")
     office: Annotated[str, _text(_L["office"])] | None = Field(default=None,
