@@ -104,8 +104,8 @@ class SelfServiceModel(QObject):
 
     # ----- scan → verdict ------------------------------------------------------------------------------
     def scan(self, payload: str, source: Source | str = Source.CAMERA) -> bool:
-        """A payload from the camera, a scanner or the keypad; taken only on the welcome and keypad screens.
-        True if taken."""
+        """A payload from the camera, a scanner or the keypad; taken only on the welcome and keypad screens (a
+        check-in) and on the identity screen (the CCCD compared with the checked card). True if taken."""
         checkin = self.services.checkin
         if self.screen not in (Screen.WELCOME, Screen.KEYPAD, Screen.IDENTITY) or self.busy or checkin is None:
             return False
