@@ -245,7 +245,7 @@ def _report_files(args: argparse.Namespace, results: list[dict[str, Any]], ok_ke
 
 
 def register_gateway(sub: Any, db_arg: Any) -> None:
-    rec = sub.add_parser("recheck", help="re-check provisional visits with the social-insurance gateway")
+    rec = sub.add_parser("recheck", help="re-check visits not confirmed online with the social-insurance gateway")
     rec.add_argument("--date", help="only visits of this date (YYYY-MM-DD)")
     rec.add_argument("--limit", type=int, default=200, help="visits per run (default 200)")
     rec.set_defaults(handler=_recheck)

@@ -75,6 +75,12 @@ def wire_visit(row: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _not_confirmed_online() -> sa.ColumnElement[bool]:
+    """Visits to re-check: ``confirmed_online`` false, or null (a kiosk from before the field) and provisional."""
+    return sa.or_(visits.c.confirmed_online.is_(False),
+                  sa.and_(visits.c.confirmed_online.is_(None), visits.c.provisional.is_(True)))
+
+
 def unconfirmed_visits(conn: sa.Connection, *, day: dt.date | None = None, limit: int = 200) -> list[dict[str, Any]]:
     """Visits the gateway did not confirm at check-in without a gateway verdict yet, oldest first (wire dicts +
     facility_code, device_id): ``confirmed_online`` false (provisional ones and verdicts from a kiosk's card
@@ -84,9 +90,7 @@ def unconfirmed_visits(conn: sa.Connection, *, day: dt.date | None = None, limit
     done = sa.select(visit_checks.c.visit_id).where(sa.or_(visit_checks.c.gateway_verdict.is_not(None),
                                                            visit_checks.c.gateway_code == "205"))
     # Only visits that can be looked up (a number, a name, a birth date): the others would block the queue.
-    not_confirmed = sa.or_(visits.c.confirmed_online.is_(False),
-                           sa.and_(visits.c.confirmed_online.is_(None), visits.c.provisional.is_(True)))
-    stmt = (sa.select(visits).where(not_confirmed, visits.c.id.not_in(done),
+    stmt = (sa.select(visits).where(_not_confirmed_online(), visits.c.id.not_in(done),
                                     sa.or_(visits.c.card_number.is_not(None), visits.c.citizen_id.is_not(None)),
                                     visits.c.name.is_not(None), visits.c.birth_date.is_not(None))
             .order_by(visits.c.received_at, visits.c.id).limit(limit))
@@ -245,7 +249,9 @@ def recheck_counts(conn: sa.Connection, day: dt.date) -> dict[str, int]:
             .where(visits.c.visit_date == day))
     provisional = conn.execute(sa.select(sa.func.count()).select_from(visits).where(
         visits.c.visit_date == day, visits.c.provisional.is_(True))).scalar_one()
-    return {"provisional": int(provisional),
+    unconfirmed = conn.execute(sa.select(sa.func.count()).select_from(visits).where(
+        visits.c.visit_date == day, _not_confirmed_online())).scalar_one()
+    return {"provisional": int(provisional), "not_confirmed_online": int(unconfirmed),
             "checked": int(conn.execute(base.where(visit_checks.c.gateway_verdict.is_not(None))).scalar_one()),
             "changed": int(conn.execute(base.where(visit_checks.c.verdict_changed.is_(True))).scalar_one()),
             "needs_staff": int(conn.execute(base.where(visit_checks.c.needs_staff.is_(True))).scalar_one())}
