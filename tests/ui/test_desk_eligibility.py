@@ -240,3 +240,22 @@ def test_cccd_without_a_known_card_is_flagged_for_staff(qtbot: QtBot, desk: Desk
     desk.scan(SCENARIOS["citizen ID, valid"].payload, "serial")  # the cache knows this person's card
     qtbot.waitUntil(lambda: desk.patient.result is not None)
     assert not desk.patient.warning.isVisibleTo(desk)
+
+
+@pytest.mark.parametrize(("minutes", "text"), [(0, "synced just now"), (5, "synced 5 min ago"),
+                                               (180, "synced 3 h ago"), (3 * 24 * 60, "synced 3 days ago")])
+def test_cache_age_in_words(languages: LanguageManager, minutes: int, text: str) -> None:
+    from kiosk.ui.desk.eligibility_text import age_text
+
+    languages.switch("en")
+    assert age_text(dt.timedelta(minutes=minutes)) == text
+
+
+def test_verdict_from_the_card_alone_says_so(qtbot: QtBot, desk: DeskWindow, services: Services, store: Store,
+                                            languages: LanguageManager) -> None:
+    use(services, store, online=GatewayAnswers(offline=True), identity_policy=IdentityPolicy.OFF)
+    languages.switch("en")
+    desk.scan(SCENARIOS["unknown card (not in the cache)"].payload, "serial")
+    qtbot.waitUntil(lambda: desk.patient.result is not None)
+    source = field(desk, "source")
+    assert source.startswith("Only the card's own dates") and "unreachable" in source
