@@ -233,8 +233,8 @@
         <translation>他院にまだ入院中の可能性：{where} が最後の退院後にカードを照会しています。登録前に患者に確認してください。</translation>
     </message>
     <message>
-        <source>No health-insurance card number is known for this citizen ID: look the card up (Number only, F3) before registering.</source>
-        <translation>この身分証番号に対応する保険証番号が不明です：登録前に保険証を照会してください（番号のみ、F3）。</translation>
+        <source>No health-insurance card number is known for this citizen ID: look the card up (Number only, F3), or tick Self-pay.</source>
+        <translation>この身分証番号に対応する保険証番号が不明です：保険証を照会する（番号のみ、F3）か、自費にチェックしてください。</translation>
     </message>
 </context>
 <context>
@@ -671,7 +671,7 @@
     <name>PatientPanel</name>
     <message>
         <source>Name</source>
-        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question. Staff ticked / unticked &quot;identity document checked&quot;. The row of the gateway&apos;s kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
+        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question. Staff ticked / unticked &quot;identity document checked&quot;. Staff ticked / unticked &quot;self-pay&quot; (a CCCD check-in without a known card). The row of the gateway&apos;s kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
         <translation>氏名</translation>
     </message>
     <message>
@@ -721,6 +721,10 @@
     <message>
         <source>Clear (Esc)</source>
         <translation>クリア (Esc)</translation>
+    </message>
+    <message>
+        <source>Self-&amp;pay (not billed to BHYT)</source>
+        <translation>自費（保険請求しない）(&amp;P)</translation>
     </message>
     <message>
         <source>Check the identity document first: tick the box below, then register.</source>

@@ -233,8 +233,8 @@
         <translation>다른 기관에 아직 입원 중일 수 있음: {where}이(가) 환자의 마지막 퇴원 후 카드를 조회함. 등록 전에 환자에게 확인하세요.</translation>
     </message>
     <message>
-        <source>No health-insurance card number is known for this citizen ID: look the card up (Number only, F3) before registering.</source>
-        <translation>이 신분증 번호에 대해 알려진 건강보험 카드 번호가 없습니다: 등록 전에 카드를 조회하세요(번호만, F3).</translation>
+        <source>No health-insurance card number is known for this citizen ID: look the card up (Number only, F3), or tick Self-pay.</source>
+        <translation>이 신분증 번호에 대해 알려진 건강보험 카드 번호가 없습니다: 카드를 조회하거나(번호만, F3) 자비 부담을 선택하세요.</translation>
     </message>
 </context>
 <context>
@@ -671,7 +671,7 @@
     <name>PatientPanel</name>
     <message>
         <source>Name</source>
-        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question. Staff ticked / unticked &quot;identity document checked&quot;. The row of the gateway&apos;s kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
+        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question. Staff ticked / unticked &quot;identity document checked&quot;. Staff ticked / unticked &quot;self-pay&quot; (a CCCD check-in without a known card). The row of the gateway&apos;s kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
         <translation>이름</translation>
     </message>
     <message>
@@ -721,6 +721,10 @@
     <message>
         <source>Clear (Esc)</source>
         <translation>지우기 (Esc)</translation>
+    </message>
+    <message>
+        <source>Self-&amp;pay (not billed to BHYT)</source>
+        <translation>자비 부담(건강보험 청구 안 함)(&amp;P)</translation>
     </message>
     <message>
         <source>Check the identity document first: tick the box below, then register.</source>

@@ -233,8 +233,8 @@
         <translation>Có thể chưa ra viện ở nơi khác: {where} đã tra cứu thẻ sau lần ra viện gần nhất. Hỏi người bệnh trước khi đăng ký.</translation>
     </message>
     <message>
-        <source>No health-insurance card number is known for this citizen ID: look the card up (Number only, F3) before registering.</source>
-        <translation>Chưa có mã thẻ BHYT cho số căn cước này: tra cứu thẻ (Chỉ có số, F3) trước khi đăng ký.</translation>
+        <source>No health-insurance card number is known for this citizen ID: look the card up (Number only, F3), or tick Self-pay.</source>
+        <translation>Chưa có mã thẻ BHYT cho số căn cước này: tra cứu thẻ (Chỉ có số, F3) hoặc đánh dấu Tự chi trả.</translation>
     </message>
 </context>
 <context>
@@ -671,7 +671,7 @@
     <name>PatientPanel</name>
     <message>
         <source>Name</source>
-        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question. Staff ticked / unticked &quot;identity document checked&quot;. The row of the gateway&apos;s kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
+        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question. Staff ticked / unticked &quot;identity document checked&quot;. Staff ticked / unticked &quot;self-pay&quot; (a CCCD check-in without a known card). The row of the gateway&apos;s kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
         <translation>Họ tên</translation>
     </message>
     <message>
@@ -721,6 +721,10 @@
     <message>
         <source>Clear (Esc)</source>
         <translation>Xóa (Esc)</translation>
+    </message>
+    <message>
+        <source>Self-&amp;pay (not billed to BHYT)</source>
+        <translation>Tự chi t&amp;rả (không tính BHYT)</translation>
     </message>
     <message>
         <source>Check the identity document first: tick the box below, then register.</source>
@@ -1550,7 +1554,7 @@
     </message>
     <message>
         <source>&amp;Look up online</source>
-        <translation>&amp;Tra cứu trực tuyến</translation>
+        <translation>Tra &amp;cứu trực tuyến</translation>
     </message>
     <message>
         <source>Enter the patient&apos;s full name.</source>

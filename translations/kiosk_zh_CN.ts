@@ -233,8 +233,8 @@
         <translation>可能仍在其他机构住院：{where} 在患者最近一次出院后查询过此卡。登记前请询问患者。</translation>
     </message>
     <message>
-        <source>No health-insurance card number is known for this citizen ID: look the card up (Number only, F3) before registering.</source>
-        <translation>此身份证号尚无已知的医保卡号：登记前请查询医保卡（仅号码，F3）。</translation>
+        <source>No health-insurance card number is known for this citizen ID: look the card up (Number only, F3), or tick Self-pay.</source>
+        <translation>此身份证号尚无已知的医保卡号：请查询医保卡（仅号码，F3），或勾选“自费”。</translation>
     </message>
 </context>
 <context>
@@ -671,7 +671,7 @@
     <name>PatientPanel</name>
     <message>
         <source>Name</source>
-        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question. Staff ticked / unticked &quot;identity document checked&quot;. The row of the gateway&apos;s kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
+        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question. Staff ticked / unticked &quot;identity document checked&quot;. Staff ticked / unticked &quot;self-pay&quot; (a CCCD check-in without a known card). The row of the gateway&apos;s kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
         <translation>姓名</translation>
     </message>
     <message>
@@ -721,6 +721,10 @@
     <message>
         <source>Clear (Esc)</source>
         <translation>清除 (Esc)</translation>
+    </message>
+    <message>
+        <source>Self-&amp;pay (not billed to BHYT)</source>
+        <translation>自费（不走医保）(&amp;P)</translation>
     </message>
     <message>
         <source>Check the identity document first: tick the box below, then register.</source>

@@ -236,10 +236,19 @@ def test_cccd_without_a_known_card_is_flagged_for_staff(qtbot: QtBot, desk: Desk
     desk.scan(SCENARIOS["citizen ID, not in the cache"].payload, "serial")
     qtbot.waitUntil(lambda: desk.patient.result is not None)
     assert desk.patient.warning.isVisibleTo(desk) and "No health-insurance card number" in desk.patient.warning.text()
+    box = desk.patient.self_pay_box
+    assert box.isVisibleTo(desk) and not box.isChecked()
+    box.setFocus()
+    press_key(box, Qt.Key.Key_Space)
+    desk.patient.register_button.click()  # the verdict is not valid (unknown): staff confirm
+    qtbot.waitUntil(lambda: desk.model.confirmation is not None)
+    desk.patient.confirm_button.click()
+    qtbot.waitUntil(lambda: desk.model.last_visit is not None)
+    assert desk.model.last_visit is not None and desk.model.last_visit.self_pay is True
     desk._clear()
     desk.scan(SCENARIOS["citizen ID, valid"].payload, "serial")  # the cache knows this person's card
     qtbot.waitUntil(lambda: desk.patient.result is not None)
-    assert not desk.patient.warning.isVisibleTo(desk)
+    assert not desk.patient.warning.isVisibleTo(desk) and not desk.patient.self_pay_box.isVisibleTo(desk)
 
 
 @pytest.mark.parametrize(("minutes", "text"), [(0, "synced just now"), (5, "synced 5 min ago"),

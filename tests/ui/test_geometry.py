@@ -122,7 +122,7 @@ def test_desk_screens_fit(qtbot: QtBot, services: Services, store: Store, langua
     for lang in LANGS:
         languages.switch(lang)
         check(f"{lang}/desk")
-        for label in ("expired", "valid, registered elsewhere"):
+        for label in ("expired", "valid, registered elsewhere", "citizen ID, not in the cache"):
             window.scan(SCENARIOS[label].payload, "serial")
             qtbot.waitUntil(lambda: window.patient.result is not None)
             check(f"{lang}/patient {label}")

@@ -120,5 +120,5 @@ def warning_text(result: CheckResult) -> str:
     parts = [admitted_elsewhere_text(result)]
     if StaffFlag.CCCD_WITHOUT_CARD in result.staff_flags:
         parts.append(translate("DeskEligibility", "No health-insurance card number is known for this citizen ID: "
-                                                  "look the card up (Number only, F3) before registering."))
+                                                  "look the card up (Number only, F3), or tick Self-pay."))
     return "\n".join(p for p in parts if p)

@@ -80,6 +80,8 @@ class DeskModel(QObject):
         self.query = ""
         #: Staff ticked "identity document checked" for the shown result.
         self.identity_checked = False
+        #: Staff marked the visit self-pay (not billed to BHYT): a CCCD check-in without a known card.
+        self.self_pay = False
 
     @property
     def busy(self) -> bool:
@@ -149,6 +151,7 @@ class DeskModel(QObject):
 
     def _checked(self, result: CheckResult) -> None:
         self.identity_checked = False
+        self.self_pay = False
         self.result = result
         self.result_changed.emit(result)
         self.feedback.emit(result.ok and result.verdict is not None and result.verdict.accepted)
@@ -173,6 +176,10 @@ class DeskModel(QObject):
 
     def set_identity_checked(self, checked: bool) -> None:
         self.identity_checked = checked
+
+    def set_self_pay(self, self_pay: bool) -> None:
+        """The patient pays the visit (not billed to BHYT; docs/eligibility.md row 17)."""
+        self.self_pay = self_pay
 
     # ----- registration ---------------------------------------------------------------------------------
     def register(self, department_code: str) -> bool:
@@ -228,7 +235,9 @@ class DeskModel(QObject):
                 self._failed(error)
 
         identity = True if self.identity_required else None  # None: the step was not asked
-        self.ops.run(lambda: checkin.register(result, department_code, again=again, identity_checked=identity),
+        self_pay = self.self_pay
+        self.ops.run(lambda: checkin.register(result, department_code, again=again, identity_checked=identity,
+                                              self_pay=self_pay),
                      self._registered, on_error=refused)
 
     def _registered(self, registration: Registration) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.cards import BhytCard, CccdCard
 from kiosk.cards.eligibility import Verdict
-from kiosk.checkin.result import CheckResult
+from kiosk.checkin.result import CheckResult, StaffFlag
 from kiosk.ui.base import TranslatedWidget
 from kiosk.ui.desk.eligibility_text import (
     benefit_text,
@@ -47,6 +47,8 @@ class PatientPanel(TranslatedWidget):
     cancelled = Signal()
     #: Staff ticked / unticked "identity document checked".
     identity_checked = Signal(bool)
+    #: Staff ticked / unticked "self-pay" (a CCCD check-in without a known card).
+    self_pay = Signal(bool)
 
     #: The row of the gateway's kept data (area, five-year date, issuing office): shown only when the gateway
     #: answered with them.
@@ -85,6 +87,11 @@ class PatientPanel(TranslatedWidget):
         self.identity_note.setObjectName("desk-identity-note")
         self.identity_box.hide()
         self.identity_note.hide()
+        # Offered with the "no card number known" warning: the visit is then not billed to BHYT.
+        self.self_pay_box = QCheckBox()
+        self.self_pay_box.setObjectName("desk-self-pay")
+        self.self_pay_box.toggled.connect(self.self_pay)
+        self.self_pay_box.hide()
         self.dept_caption = label("", align=Qt.AlignmentFlag.AlignLeft)
         self.dept_list = QListWidget()
         self.dept_list.setObjectName("desk-departments")
@@ -118,6 +125,7 @@ class PatientPanel(TranslatedWidget):
         root.addWidget(self.reason)
         root.addLayout(self.form)
         root.addWidget(self.warning)
+        root.addWidget(self.self_pay_box)
         root.addWidget(self.dept_caption)
         root.addWidget(self.dept_list, 1)
         root.addWidget(self.identity_note)
@@ -160,6 +168,10 @@ class PatientPanel(TranslatedWidget):
         self.identity_box.blockSignals(False)
         self.identity_box.setVisible(self.identity_required)
         self.identity_note.setVisible(self.identity_required)
+        self.self_pay_box.blockSignals(True)
+        self.self_pay_box.setChecked(False)
+        self.self_pay_box.blockSignals(False)
+        self.self_pay_box.setVisible(result is not None and StaffFlag.CCCD_WITHOUT_CARD in result.staff_flags)
         self.retranslate_ui()
 
     def show_identity_missing(self) -> None:
@@ -206,6 +218,7 @@ class PatientPanel(TranslatedWidget):
         self.confirm_button.setText(self.tr("Register &anyway"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.identity_box.setText(self.tr("&Identity checked"))
+        self.self_pay_box.setText(self.tr("Self-&pay (not billed to BHYT)"))
         self.identity_note.setText(
             self.tr("Check the identity document first: tick the box below, then register.")
             if self.identity_missing else
