@@ -169,6 +169,18 @@
         <translation>コードは受付が選択</translation>
     </message>
     <message>
+        <source>Not known yet: the registered facility is not known</source>
+        <translation>まだ不明：登録医療機関が不明</translation>
+    </message>
+    <message>
+        <source>Decided by reception</source>
+        <translation>受付が判断</translation>
+    </message>
+    <message>
+        <source>0% without a referral paper</source>
+        <translation>紹介状なしでは0%</translation>
+    </message>
+    <message>
         <source>Not known yet (the card&apos;s benefit level comes with the gateway&apos;s answer)</source>
         <translation>まだ不明（カードの給付水準はゲートウェイの回答で判明）</translation>
     </message>

@@ -169,6 +169,18 @@
         <translation>코드는 접수처가 선택</translation>
     </message>
     <message>
+        <source>Not known yet: the registered facility is not known</source>
+        <translation>아직 알 수 없음: 등록 기관을 모름</translation>
+    </message>
+    <message>
+        <source>Decided by reception</source>
+        <translation>접수처가 결정</translation>
+    </message>
+    <message>
+        <source>0% without a referral paper</source>
+        <translation>의뢰서 없으면 0%</translation>
+    </message>
+    <message>
         <source>Not known yet (the card&apos;s benefit level comes with the gateway&apos;s answer)</source>
         <translation>아직 알 수 없음(카드 급여 수준은 게이트웨이 응답과 함께 옴)</translation>
     </message>

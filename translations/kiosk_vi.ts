@@ -169,6 +169,18 @@
         <translation>mã do quầy tiếp đón chọn</translation>
     </message>
     <message>
+        <source>Not known yet: the registered facility is not known</source>
+        <translation>Chưa biết: chưa rõ nơi đăng ký ban đầu</translation>
+    </message>
+    <message>
+        <source>Decided by reception</source>
+        <translation>Do quầy tiếp đón quyết định</translation>
+    </message>
+    <message>
+        <source>0% without a referral paper</source>
+        <translation>0% nếu không có giấy chuyển tuyến</translation>
+    </message>
+    <message>
         <source>Not known yet (the card&apos;s benefit level comes with the gateway&apos;s answer)</source>
         <translation>Chưa biết (mức hưởng của thẻ có khi cổng giám định trả lời)</translation>
     </message>

@@ -169,6 +169,18 @@
         <translation>代码由前台选择</translation>
     </message>
     <message>
+        <source>Not known yet: the registered facility is not known</source>
+        <translation>尚不知道：登记机构未知</translation>
+    </message>
+    <message>
+        <source>Decided by reception</source>
+        <translation>由前台决定</translation>
+    </message>
+    <message>
+        <source>0% without a referral paper</source>
+        <translation>无转诊单为 0%</translation>
+    </message>
+    <message>
         <source>Not known yet (the card&apos;s benefit level comes with the gateway&apos;s answer)</source>
         <translation>尚不知道（卡的待遇等级随网关答复提供）</translation>
     </message>

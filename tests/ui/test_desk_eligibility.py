@@ -268,3 +268,18 @@ def test_verdict_from_the_card_alone_says_so(qtbot: QtBot, desk: DeskWindow, ser
     qtbot.waitUntil(lambda: desk.patient.result is not None)
     source = field(desk, "source")
     assert source.startswith("Only the card's own dates") and "unreachable" in source
+
+
+def test_no_percentage_where_reception_decides(qtbot: QtBot, desk: DeskWindow, services: Services, store: Store,
+                                              languages: LanguageManager) -> None:
+    # the facility's level is not set: a card registered elsewhere is outside route (reception decides)
+    use(services, store, profile=FacilityProfile(code=DEMO_FACILITY), identity_policy=IdentityPolicy.OFF)
+    languages.switch("en")
+    desk.scan(ELSEWHERE, "serial")
+    qtbot.waitUntil(lambda: desk.patient.result is not None)
+    assert field(desk, "route") == "Outside route: reception decides · code chosen by reception"
+    assert field(desk, "benefit") == "Decided by reception"
+    desk._clear()
+    desk.scan(SCENARIOS["citizen ID, not in the cache"].payload, "serial")  # no registered facility known yet
+    qtbot.waitUntil(lambda: desk.patient.result is not None)
+    assert field(desk, "benefit") == "Not known yet: the registered facility is not known"

@@ -16,7 +16,7 @@ from kiosk.ui.status_model import relative_minutes
 from kiosk.ui.texts import online_text
 
 if TYPE_CHECKING:
-    from kiosk.cards.route import Benefit, RouteDecision
+    from kiosk.cards.route import RouteDecision
     from kiosk.gateway.protocol import CardDetails
 
 translate = QCoreApplication.translate
@@ -44,8 +44,16 @@ def route_text(decision: RouteDecision) -> str:
     return f"{route_name(decision.route)} · {code}"
 
 
-def benefit_text(benefit: Benefit) -> str:
-    """What the fund pays on this route: the percentage, and how it follows from the card's level."""
+def benefit_text(decision: RouteDecision) -> str:
+    """What the fund pays on this route: the percentage, and how it follows from the card's level. Not a
+    percentage where the kiosk cannot place the visit (reception decides)."""
+    if decision.route is Route.UNKNOWN:
+        return translate("DeskEligibility", "Not known yet: the registered facility is not known")
+    if decision.route is Route.OUTSIDE_ROUTE:
+        return translate("DeskEligibility", "Decided by reception")
+    if decision.route is Route.REFERRAL_NEEDED and not decision.benefit.percent:
+        return translate("DeskEligibility", "0% without a referral paper")
+    benefit = decision.benefit
     percent = benefit.percent
     if percent is None:
         return translate("DeskEligibility", "Not known yet (the card's benefit level comes with the gateway's answer)")

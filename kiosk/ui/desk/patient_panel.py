@@ -293,7 +293,7 @@ class PatientPanel(TranslatedWidget):
         route = r.route
         if route is not None:
             values["route"] = route_text(route)
-            values["benefit"] = benefit_text(route.benefit)
+            values["benefit"] = benefit_text(route)
         elif r.decision is not None and r.decision.coverage_percent is not None:  # no facility profile
             values["benefit"] = self.tr("{percent}% by the card's benefit level (route not decided)").format(
                 percent=r.decision.coverage_percent)
