@@ -38,6 +38,9 @@ def register(subparsers: Any) -> None:
     check.add_argument("--on", type=_date_arg, metavar="YYYY-MM-DD", help="check for this day (default today)")
     check.add_argument("--facility", metavar="CODE", help="this facility's code (default: configured)")
     check.add_argument("--lang", default="vi", choices=("vi", "en"), help="language of 'message'")
+    check.add_argument("--offline", action="store_true",
+                       help="decide from the card cache only, without the hub's online confirmation (e.g. a long "
+                            "list: every card asked online would spend the facility's look-up budget)")
     check.set_defaults(handler=_check_command)
 
     visit = subparsers.add_parser("visit", help="record and list visits (check-ins)")
@@ -62,19 +65,20 @@ def register(subparsers: Any) -> None:
     visit.set_defaults(handler=lambda args: (visit.print_help(), 2)[1])
 
 
-def _service(store: Store, config: Config, facility: str | None) -> CheckInService:
+def _service(store: Store, config: Config, facility: str | None, *, online: bool = True) -> CheckInService:
     from kiosk.checkin.factory import checkin_service
 
     if facility:
         config.facility.code = facility
-    return checkin_service(config, store, clock=store.clock)
+    return checkin_service(config, store, clock=store.clock, online=online)
 
 
 def _check_command(args: argparse.Namespace) -> int:
     def body(store: Store, config: Config) -> int:
         from kiosk.checkin.report import CardChecker
 
-        checker = CardChecker(_service(store, config, args.facility), on=args.on, lang=args.lang)
+        checker = CardChecker(_service(store, config, args.facility, online=not args.offline), on=args.on,
+                              lang=args.lang)
         if args.payload != "-":
             out = checker.check_json(args.payload)
             _emit(args, out, checker.human(out))
