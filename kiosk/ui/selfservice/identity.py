@@ -97,6 +97,8 @@ class IdentityFlow(QObject):
         return True
 
     def _checked(self, check: DocumentCheck) -> None:
+        if self.state is not IdentityState.CHECKING:
+            return  # the patient chose "I have no ID card with me" meanwhile: that answer stands
         self._set(check.state, check.mismatches)
         if check.state is IdentityState.PASSED:
             self.done = True
