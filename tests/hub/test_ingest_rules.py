@@ -114,3 +114,26 @@ def test_a_batch_conflict_reads_as_its_message() -> None:
     conflict = ingest.BatchConflict(409, "device_cloned", "register this kiosk as a new device")
     assert str(conflict) == conflict.message == "register this kiosk as a new device"
     assert (conflict.status, conflict.code) == (409, "device_cloned")
+
+
+def test_a_full_batch_sent_again_under_a_new_batch_id_is_all_duplicates(client: Any, hub_engine: Any) -> None:
+    """The hub looks up the owner of every id it did not insert, in chunks: all 1,000 of a full batch."""
+    from kiosk.protocol.limits import MAX_BATCH_RECORDS
+    from tests.hub.support import add_device, auth
+
+    token = add_device(hub_engine, "kiosk-1")
+    records = [visit(queue_number=i) for i in range(MAX_BATCH_RECORDS)]
+    assert client.post("/v1/sync/push", json=batch(records), headers=auth(token)).json()["accepted"] == 1000
+    again = client.post("/v1/sync/push", json=batch(records), headers=auth(token)).json()
+    assert (again["accepted"], again["duplicate"], again["rejected"]) == (0, 1000, 0)
+
+
+def test_a_visit_id_of_another_device_is_rejected_with_its_reason(client: Any, hub_engine: Any) -> None:
+    from tests.hub.support import add_device, auth
+
+    first, second = add_device(hub_engine, "kiosk-1"), add_device(hub_engine, "kiosk-2")
+    v = visit()
+    client.post("/v1/sync/push", json=batch([v]), headers=auth(first))
+    result = client.post("/v1/sync/push", json=batch([v]), headers=auth(second)).json()["results"][0]
+    assert result == {"id": v["id"], "status": "rejected",
+                      "reason": "id_conflict: a visit with this id came from another device"}
