@@ -3,6 +3,7 @@ what is accepted, and the batch fingerprint (docs/hub-api.md, "Push")."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import uuid
 from typing import Any
@@ -137,3 +138,89 @@ def test_a_visit_id_of_another_device_is_rejected_with_its_reason(client: Any, h
     result = client.post("/v1/sync/push", json=batch([v]), headers=auth(second)).json()["results"][0]
     assert result == {"id": v["id"], "status": "rejected",
                       "reason": "id_conflict: a visit with this id came from another device"}
+
+
+def test_the_answer_names_its_batch_and_when_the_hub_received_it(client: Any, hub_engine: Any) -> None:
+    from tests.hub.support import add_device, auth
+
+    token = add_device(hub_engine, "kiosk-1")
+    body = batch([visit()])
+    before = dt.datetime.now(dt.UTC)
+    answer = client.post("/v1/sync/push", json=body, headers=auth(token)).json()
+    received = dt.datetime.fromisoformat(answer["received_at"])
+    assert answer["batch_id"] == body["batch_id"] and before <= received <= dt.datetime.now(dt.UTC)
+    again = client.post("/v1/sync/push", json=body, headers=auth(token)).json()
+    assert (again["batch_id"], again["received_at"], again["replayed"]) == (body["batch_id"], answer["received_at"],
+                                                                            True)
+
+
+def test_a_push_notes_the_devices_last_push_and_version_and_only_its_own(client: Any, hub_engine: Any) -> None:
+    from kiosk.hub.devices import get_device
+    from tests.hub.support import add_device, auth
+
+    token = add_device(hub_engine, "kiosk-1")
+    add_device(hub_engine, "kiosk-2")
+    answer = client.post("/v1/sync/push", json=batch([visit()]), headers=auth(token)).json()
+    with hub_engine.connect() as conn:
+        pushed, other = get_device(conn, "kiosk-1"), get_device(conn, "kiosk-2")
+    assert pushed is not None and other is not None
+    assert pushed.app_version == "test" and pushed.last_push_at is not None
+    assert pushed.last_push_at.replace(tzinfo=None) == dt.datetime.fromisoformat(
+        answer["received_at"]).replace(tzinfo=None)
+    assert other.last_push_at is None and other.app_version is None
+
+
+def test_a_second_installation_with_the_same_token_is_told_it_is_a_clone(client: Any, hub_engine: Any) -> None:
+    from tests.hub.support import add_device, auth
+
+    token = add_device(hub_engine, "kiosk-1")
+    first = client.post("/v1/sync/push", json={**batch([visit()]), "instance_id": "installation-one"},
+                        headers=auth(token))
+    assert first.status_code == 200
+    second = client.post("/v1/sync/push", json={**batch([visit()]), "instance_id": "installation-two"},
+                         headers=auth(token))
+    assert second.status_code == 409
+    error = second.json()["error"]
+    assert error["code"] == "device_cloned" and error["message"].startswith(
+        "another kiosk installation already uploads with this device's token")
+    assert client.post("/v1/sync/push", json={**batch([visit()]), "instance_id": "installation-one"},
+                       headers=auth(token)).status_code == 200
+
+
+def test_a_batch_committed_meanwhile_by_a_concurrent_request_is_replayed(hub_engine: Any,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same batch arrives twice at once: the second request's insert collides with the first's committed
+    batch row; it tries again and replays the stored result instead of failing."""
+    from kiosk.hub.devices import get_device
+    from tests.hub.support import add_device
+
+    add_device(hub_engine, "kiosk-1")
+    with hub_engine.connect() as conn:
+        device = get_device(conn, "kiosk-1")
+    assert device is not None
+    req = PushRequest.model_validate(batch([visit(), visit()]))
+    first = ingest.push(hub_engine, device, req)
+    real_stored = ingest._stored
+    calls: list[str] = []
+
+    def not_yet_committed(*args: Any) -> Any:  # the first look-up ran before the other request committed
+        calls.append("look-up")
+        return None if len(calls) == 1 else real_stored(*args)
+
+    monkeypatch.setattr(ingest, "_stored", not_yet_committed)
+    again = ingest.push(hub_engine, device, req)
+    assert calls == ["look-up", "look-up"] and again == {**first, "replayed": True}
+
+
+def test_push_logs_counts_and_replays_without_record_contents(client: Any, hub_engine: Any,
+                                                              caplog: pytest.LogCaptureFixture) -> None:
+    from tests.hub.support import add_device, auth
+
+    token = add_device(hub_engine, "kiosk-1")
+    body = batch([visit(), visit(verdict="nope")])
+    with caplog.at_level("INFO", logger="kiosk.hub.push"):
+        client.post("/v1/sync/push", json=body, headers=auth(token))
+        client.post("/v1/sync/push", json=body, headers=auth(token))
+    assert [r.getMessage() for r in caplog.records if r.name == "kiosk.hub.push"] == [
+        f"push batch={body['batch_id']} device=kiosk-1 records=2 accepted=1 duplicate=0 rejected=1",
+        f"push replay batch={body['batch_id']} device=kiosk-1"]
