@@ -224,3 +224,10 @@ def test_push_logs_counts_and_replays_without_record_contents(client: Any, hub_e
     assert [r.getMessage() for r in caplog.records if r.name == "kiosk.hub.push"] == [
         f"push batch={body['batch_id']} device=kiosk-1 records=2 accepted=1 duplicate=0 rejected=1",
         f"push replay batch={body['batch_id']} device=kiosk-1"]
+
+
+def test_a_repeated_id_in_one_batch_is_a_duplicate_result() -> None:
+    a, b = visit(), visit()
+    checked = _check([a, b, a])
+    assert checked.results[2] == {"id": a["id"], "status": "duplicate", "reason": None}
+    assert checked.ids == [a["id"], b["id"]]
