@@ -10,6 +10,7 @@ executemany.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import sqlalchemy as sa
 from pydantic import TypeAdapter
@@ -31,7 +32,9 @@ _PG_TYPES: dict[str, str] = {
 _BATCH_COLUMNS = ("device_id", "facility_code", "batch_id", "received_at")
 
 
-def _pg_statement() -> sa.TextClause:
+@functools.cache
+def _pg_insert() -> sa.TextClause:
+    """The PostgreSQL insert, built on first use (once per process)."""
     cols = list(_PG_TYPES)
     record = ", ".join(f"{c} {t}" for c, t in _PG_TYPES.items())
     return sa.text(
@@ -41,8 +44,6 @@ def _pg_statement() -> sa.TextClause:
         f"ON CONFLICT (id) DO NOTHING RETURNING id"
     ).bindparams(sa.bindparam("received_at", type_=sa.DateTime(timezone=True)))
 
-
-_PG_INSERT = _pg_statement()
 
 
 _VISIT_LIST = TypeAdapter(list[Visit])
@@ -55,7 +56,7 @@ def insert_visits(conn: sa.Connection, records: list[Visit], *, device_id: int, 
         return set()
     if conn.dialect.name == "postgresql":
         payload = _VISIT_LIST.dump_json(records).decode()
-        result = conn.execute(_PG_INSERT, {"device_id": device_id, "facility_code": facility_code,
+        result = conn.execute(_pg_insert(), {"device_id": device_id, "facility_code": facility_code,
                                            "batch_id": batch_id, "received_at": received_at, "rows": payload})
         return set(result.scalars())
     from sqlalchemy.dialects.sqlite import insert as sqlite_insert
