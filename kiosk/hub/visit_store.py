@@ -32,9 +32,7 @@ _PG_TYPES: dict[str, str] = {
 _BATCH_COLUMNS = ("device_id", "facility_code", "batch_id", "received_at")
 
 
-@functools.cache
-def _pg_insert() -> sa.TextClause:
-    """The PostgreSQL insert, built on first use (once per process)."""
+def _pg_statement() -> sa.TextClause:
     cols = list(_PG_TYPES)
     record = ", ".join(f"{c} {t}" for c, t in _PG_TYPES.items())
     return sa.text(
@@ -45,8 +43,14 @@ def _pg_insert() -> sa.TextClause:
     ).bindparams(sa.bindparam("received_at", type_=sa.DateTime(timezone=True)))
 
 
-
 _VISIT_LIST = TypeAdapter(list[Visit])
+
+
+@functools.cache
+def _pg_insert() -> sa.TextClause:
+    """The PostgreSQL insert, built on first use (once per process), not at import: the mutation run
+    (docs/testing.md §5) can then reach ``_pg_statement``."""
+    return _pg_statement()
 
 
 def insert_visits(conn: sa.Connection, records: list[Visit], *, device_id: int, facility_code: str,
