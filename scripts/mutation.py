@@ -59,9 +59,8 @@ GROUPS: dict[str, Group] = {g.name: g for g in (
            "tests/hub/test_wire_types.py"), ("-m", "not postgres")),
     # ... except the insert, whose PostgreSQL statement only PostgreSQL runs (a throw-away cluster per mutant).
     Group("hub-visit-store", ("kiosk/hub/visit_store.py",), ("tests/hub/test_push.py",)),
-    Group("hub-pull", ("kiosk/hub/pull.py",), ("tests/hub/test_pull.py", "tests/hub/test_pull_rules.py",
-                                             "tests/sync/test_engine_rules.py"),
-          ("-m", "not postgres")),
+    # Pull has a PostgreSQL-only query too: both databases, as hub-visit-store.
+    Group("hub-pull", ("kiosk/hub/pull.py",), ("tests/hub/test_pull.py", "tests/hub/test_pull_rules.py")),
 )}
 
 #: mutmut's exit codes per mutant (mutmut/__main__.py, status_by_exit_code).
