@@ -10,7 +10,6 @@ executemany.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
 import sqlalchemy as sa
 from pydantic import TypeAdapter
@@ -33,6 +32,8 @@ _BATCH_COLUMNS = ("device_id", "facility_code", "batch_id", "received_at")
 
 
 def _pg_statement() -> sa.TextClause:
+    """The PostgreSQL insert. Built per call (a few microseconds; SQLAlchemy caches its compiled form by
+    text), not once at import or in a cache, so that the mutation run (docs/testing.md §5) reaches it."""
     cols = list(_PG_TYPES)
     record = ", ".join(f"{c} {t}" for c, t in _PG_TYPES.items())
     return sa.text(
@@ -46,13 +47,6 @@ def _pg_statement() -> sa.TextClause:
 _VISIT_LIST = TypeAdapter(list[Visit])
 
 
-@functools.cache
-def _pg_insert() -> sa.TextClause:
-    """The PostgreSQL insert, built on first use (once per process), not at import: the mutation run
-    (docs/testing.md §5) can then reach ``_pg_statement``."""
-    return _pg_statement()
-
-
 def insert_visits(conn: sa.Connection, records: list[Visit], *, device_id: int, facility_code: str,
                   batch_id: str, received_at: dt.datetime) -> set[str]:
     """Insert validated ``records``; returns the ids (UUID text) newly stored."""
@@ -60,7 +54,7 @@ def insert_visits(conn: sa.Connection, records: list[Visit], *, device_id: int, 
         return set()
     if conn.dialect.name == "postgresql":
         payload = _VISIT_LIST.dump_json(records).decode()
-        result = conn.execute(_pg_insert(), {"device_id": device_id, "facility_code": facility_code,
+        result = conn.execute(_pg_statement(), {"device_id": device_id, "facility_code": facility_code,
                                            "batch_id": batch_id, "received_at": received_at, "rows": payload})
         return set(result.scalars())
     from sqlalchemy.dialects.sqlite import insert as sqlite_insert
