@@ -62,6 +62,12 @@ def button(text: str = "", role: str | None = None, name: str | None = None) -> 
     return widget
 
 
+def feedback_colour(ok: bool, warn: bool = False) -> QColor:
+    """Scan feedback: green for a good card, red for a failure, amber for a card not confirmed yet (the
+    same tone as its banner: an "unknown" verdict never flashes green)."""
+    return QColor("#e69500" if warn else "#1e9e48" if ok else "#d0312d")
+
+
 class CameraView(QWidget):
     """The live preview: the frame, darkened outside a centred square guide, and a success/failure flash."""
 
@@ -86,8 +92,8 @@ class CameraView(QWidget):
         self._image = None
         self.update()
 
-    def flash(self, ok: bool, ms: int = 900) -> None:
-        self._flash = QColor("#1e9e48" if ok else "#d0312d")
+    def flash(self, ok: bool, ms: int = 900, *, warn: bool = False) -> None:
+        self._flash = feedback_colour(ok, warn)
         self._flash_timer.start(ms)
         self.update()
 
@@ -428,7 +434,7 @@ class ReflowGrid(QWidget):
 
 
 class FlashFrame(QWidget):
-    """A thick green or red frame around the whole window for a moment (scan feedback); never takes input."""
+    """A thick green, amber or red frame around the whole window for a moment (scan feedback); never takes input."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -440,8 +446,8 @@ class FlashFrame(QWidget):
         self._timer.timeout.connect(self._end)
         self.hide()
 
-    def flash(self, ok: bool, ms: int = 1200) -> None:
-        self.colour = QColor("#1e9e48" if ok else "#d0312d")
+    def flash(self, ok: bool, ms: int = 1200, *, warn: bool = False) -> None:
+        self.colour = feedback_colour(ok, warn)
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())

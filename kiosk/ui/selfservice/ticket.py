@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.queueing import people_ahead
 from kiosk.ui.base import TranslatedWidget
 from kiosk.ui.selfservice.model import IssuedTicket
-from kiosk.ui.texts import print_text
+from kiosk.ui.texts import people_ahead_text, print_text
 from kiosk.ui.widgets import button, label, set_role
 
 if TYPE_CHECKING:
@@ -33,6 +34,8 @@ class TicketScreen(TranslatedWidget):
         self.number.setObjectName("ticket-number")
         self.department = label("", "title")
         self.room = label("")
+        self.ahead = label("", "info")
+        self.ahead.setObjectName("people-ahead")
         self.printing = label("", "info")
         self.printing.setObjectName("print-state")
         self.done_button = button("", "primary", "done")
@@ -49,7 +52,7 @@ class TicketScreen(TranslatedWidget):
         root.setContentsMargins(48, 32, 48, 32)
         root.setSpacing(16)
         root.addStretch(1)
-        for w in (self.caption, self.number, self.department, self.room, self.printing):
+        for w in (self.caption, self.number, self.department, self.room, self.ahead, self.printing):
             root.addWidget(w)
         root.addStretch(1)
         root.addLayout(bottom)
@@ -72,6 +75,7 @@ class TicketScreen(TranslatedWidget):
         if t is None:
             for w in (self.number, self.department, self.room, self.printing):
                 w.clear()
+            self.ahead.hide()
             return
         if t.repeat:
             self.caption.setText(self.tr("You already have number {ticket} today.").format(
@@ -80,6 +84,9 @@ class TicketScreen(TranslatedWidget):
         self.department.setText(t.department.name(self._language()))
         self.room.setText(self.tr("Please go to room {room} and wait for your number.").format(room=t.ticket.room)
                           if t.ticket.room else self.tr("Please wait for your number to be called."))
+        show_ahead = t.show_ahead and not t.repeat
+        self.ahead.setText(people_ahead_text(people_ahead(t.visit.queue_number)) if show_ahead else "")
+        self.ahead.setVisible(show_ahead)
         status = None if self.print_result is None else self.print_result.status
         if t.repeat and self.print_result is None:
             self.printing.setText(self.tr("No new number was issued. Press “Print again” if you need the ticket."))
