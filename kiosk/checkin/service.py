@@ -102,7 +102,8 @@ class CheckInService:
             else:
                 card = parse_payload(text)
         except CardPayloadError as exc:
-            return CheckResult(source, error_code=str(exc.code), error_detail=exc.message, manual=manual)
+            return CheckResult(source, error_code=str(exc.code), error_detail=exc.message,
+                               error_length=exc.length, manual=manual)
         day = on or self.clock().date()
         cached = self.store.find_cached(card)
         decision = decide(card, cached, day, self.facility_code, profile=self.profile)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from kiosk.cards.eligibility import Verdict
 from kiosk.checkin.result import SYSTEM_ERROR, CheckResult
-from kiosk.ui.error_text import patient_note, staff_text
+from kiosk.ui.error_text import patient_note, payload_error_text, staff_text
 
 if TYPE_CHECKING:
     from kiosk.cards.route import RouteDecision
@@ -56,6 +56,9 @@ def verdict_explanation(result: CheckResult) -> str:
             note = patient_note(result.fault)
             return " ".join(filter(None, (translate("Texts", "Please see reception. The staff will help you."), note)))
         if result.manual:
+            if result.error_length is not None:
+                return translate("Texts", "Please check the number: a card number has 15 characters, a citizen "
+                                          "ID 12 digits. You typed {count}.").format(count=result.error_length)
             return translate("Texts",
                              "Please check the number: a card number has 15 characters, a citizen ID 12 digits.")
         return translate("Texts", "This is not the QR code of a health-insurance card or a citizen ID. "
@@ -78,9 +81,8 @@ def staff_reason(result: CheckResult) -> str:
         if result.error_code == SYSTEM_ERROR:
             if result.fault is not None:
                 return staff_text(result.fault)
-            return translate("Texts", "The kiosk could not check or record this: {detail}").format(
-                detail=result.error_detail)
-        return translate("Texts", "Not a card payload: {detail}").format(detail=result.error_detail)
+            return translate("Texts", "The kiosk could not check or record this; the log has the details.")
+        return payload_error_text(result.error_code, result.error_length)
     d = result.decision
     parts: list[str] = []
     if result.earlier_tickets:
@@ -112,8 +114,7 @@ def online_text(result: CheckResult) -> str:
         "not_configured": translate("Texts", "No gateway on the hub: provisional."),
         "rate_limited": translate("Texts", "Too many look-ups right now: provisional, re-checked later."),
         "pending": translate("Texts", "The gateway is still answering: provisional, re-checked later."),
-        "config_error": translate("Texts", "Gateway account problem, tell the administrator: {note}").format(
-            note=online.message("vi")),
+        "config_error": translate("Texts", "Gateway account problem: tell the administrator. Provisional."),
         "hub_rejected": translate("Texts", "The hub refused the look-up (device token?): provisional."),
         "incomplete_card": translate("Texts", "Name or date of birth missing: cannot look the card up online."),
     }

@@ -75,7 +75,7 @@ class VerdictScreen(TranslatedWidget):
         self.back_button.setText(self.tr("Start again"))
         self.reception_button.setText(self.tr("Call staff / reception ticket"))
         self.priority_button.setText(self.tr("Priority ticket"))
-        self.priority_help.setText(self.tr("Priority: people over 75, pregnant women, children under 6 and "
+        self.priority_help.setText(self.tr("Priority: people aged 75 or over, pregnant women, children under 6 and "
                                            "people with a disability."))
         if r is None:
             for w in (self.banner, self.name, self.number, self.explanation, self.route):

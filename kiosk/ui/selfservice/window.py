@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QApplication, QPushButton, QStackedWidget, QVBoxLa
 from kiosk.cards.eligibility import Verdict
 from kiosk.checkin.result import CheckResult
 from kiosk.exitcodes import ExitCode
+from kiosk.faults import describe_failure
 from kiosk.queueing import DeskQueue
 from kiosk.ui.admin_pin import PinGuard
 from kiosk.ui.appearance import Appearance
 from kiosk.ui.base import KioskWindow
+from kiosk.ui.error_text import staff_text
 from kiosk.ui.i18n import LanguageManager
 from kiosk.ui.idle import CornerTaps, IdleWatcher
 from kiosk.ui.pin_screen import PinScreen
@@ -262,13 +264,14 @@ class SelfServiceWindow(KioskWindow):
             return
         self.admin.show_info(self.tr("Printing a test ticket…"))
         services.runner.run(printer.test_print, self._test_printed,
-                            lambda e: self.admin.show_info(self.tr("Printer: {message}").format(message=str(e))),
+                            lambda e: self.admin.show_info(self.tr("Printer: {message}").format(
+                                message=staff_text(describe_failure(e, "test print")))),
                             lane="io")
 
     def _test_printed(self, result: PrintResult) -> None:
         text = self.tr("Test page printed.") if result.printed else staff_print_text(result.status)
-        detail = f" ({result.detail})" if result.detail else ""
-        self.admin.show_info(self.tr("Printer: {message}").format(message=text + detail))
+        # the print result's detail is English (for the log): staff read the translated outcome only
+        self.admin.show_info(self.tr("Printer: {message}").format(message=text))
 
     def _camera_check(self) -> None:
         if self.camera is None:
