@@ -277,12 +277,18 @@ class ReflowRow(QWidget):
                   else QBoxLayout.Direction.TopToBottom)
         if self.box.direction() != wanted:
             self.box.setDirection(wanted)
+            self.updateGeometry()  # the height it needs changed with the direction
         super().resizeEvent(event)
 
     def minimumSizeHint(self) -> QSize:
-        # Narrow enough to stack: the row never forces the window wider than its widest part.
+        # Narrow enough to stack: the row never forces the window wider than its widest part. The height is
+        # the current arrangement's: side by side it does not reserve the stacked height (no gap under it).
         first, second = self.first.minimumSizeHint(), self.second.sizeHint()
-        return QSize(max(first.width(), second.width()), first.height() + self.box.spacing() + second.height())
+        if self.box.direction() == QBoxLayout.Direction.LeftToRight:
+            height = max(first.height(), second.height())
+        else:
+            height = first.height() + self.box.spacing() + second.height()
+        return QSize(max(first.width(), second.width()), height)
 
 
 class FlowLayout(QLayout):

@@ -8,7 +8,10 @@ import pytest
 from PySide6.QtCore import QSize
 from pytestqt.qtbot import QtBot
 
-from kiosk.db.demo import demo_scenarios
+from kiosk.cards.route import FacilityLevel, FacilityProfile, FormerTier
+from kiosk.checkin.service import CheckInService
+from kiosk.config import QueueConfig
+from kiosk.db.demo import DEMO_FACILITY, demo_scenarios
 from kiosk.ui.appearance import Appearance
 from kiosk.ui.desk.model import DeskModel
 from kiosk.ui.desk.window import DeskWindow
@@ -16,7 +19,7 @@ from kiosk.ui.i18n import LanguageManager
 from kiosk.ui.selfservice.model import Screen, SelfServiceModel
 from kiosk.ui.selfservice.window import SelfServiceWindow
 from kiosk.ui.services import Services
-from tests.ui.conftest import LANGS, SIZES
+from tests.ui.conftest import LANGS, NOW, SIZES
 from tests.ui.geometry import geometry_problems
 
 SCENARIOS = {s.label: s for s in demo_scenarios()}
@@ -33,6 +36,13 @@ def test_self_service_screens_fit(qtbot: QtBot, services: Services, languages: L
                                   appearance: Appearance, size: tuple[int, int], look: tuple[int, bool]) -> None:
     appearance.set_font_scale(look[0])
     appearance.set_high_contrast(look[1])
+    # the longest screens: priority queue and "people ahead" on, a facility whose route sends a card
+    # registered elsewhere to the desk (the route note and the reception button next to "Continue")
+    services.queue = QueueConfig(priority_queue=True, people_ahead=True)
+    store = services.checkin.store if services.checkin is not None else None
+    services.checkin = CheckInService(store, DEMO_FACILITY, clock=lambda: NOW,  # type: ignore[arg-type]
+                                      profile=FacilityProfile(DEMO_FACILITY, FacilityLevel.SPECIALISED,
+                                                              FormerTier.CENTRAL))
     model = SelfServiceModel(services, lambda: languages.current or languages.default)
     window = SelfServiceWindow(model, languages, appearance, idle_s=60, warn_s=20, pin_hash=lambda: "")
     qtbot.addWidget(window)
@@ -51,11 +61,16 @@ def test_self_service_screens_fit(qtbot: QtBot, services: Services, languages: L
         languages.switch(lang)
         window.reset()
         check(f"{lang}/welcome")
-        for label in ("expired", "valid, registered here"):
+        for label in ("expired", "valid, registered elsewhere", "valid, registered here"):
             window.reset()
             window.scan(SCENARIOS[label].payload)
             qtbot.waitUntil(lambda: window.model.screen is Screen.VERDICT)
             check(f"{lang}/verdict {label}")
+            if label == "expired":  # "Call staff / reception ticket": the priority number's screen
+                window.verdict.priority_button.click()
+                qtbot.waitUntil(lambda: window.model.screen is Screen.RECEPTION)
+                qtbot.waitUntil(lambda: window.reception.print_result is not None, timeout=10_000)
+                check(f"{lang}/reception_ticket")
         window.verdict.continue_button.click()
         qtbot.waitUntil(lambda: window.model.screen is Screen.DEPARTMENTS)
         check(f"{lang}/departments")
