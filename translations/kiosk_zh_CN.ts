@@ -447,7 +447,7 @@
     </message>
     <message>
         <source>No card? Reception ticket</source>
-        <translation>没有卡？领取服务台号票</translation>
+        <translation>没有卡？领取接待处号票</translation>
     </message>
 </context>
 <context>
@@ -748,7 +748,7 @@
     <name>ReceptionTicketScreen</name>
     <message>
         <source>Your number for reception</source>
-        <translation>您的服务台排队号</translation>
+        <translation>您的接待处排队号</translation>
     </message>
     <message>
         <source>Finish</source>
@@ -756,11 +756,11 @@
     </message>
     <message>
         <source>Please go to the reception desk and show this number; priority numbers are called first. The staff will help you.</source>
-        <translation>请前往服务台出示此号码；优先号会先叫。工作人员会帮助您。</translation>
+        <translation>请前往接待处出示此号码；优先号会先叫。工作人员会帮助您。</translation>
     </message>
     <message>
         <source>Please wait near the reception desk until your number is called. The staff will help you.</source>
-        <translation>请在服务台附近等候叫号。工作人员会帮助您。</translation>
+        <translation>请在接待处附近等候叫号。工作人员会帮助您。</translation>
     </message>
 </context>
 <context>
@@ -1434,11 +1434,11 @@
     </message>
     <message>
         <source>Reception desk</source>
-        <translation>服务台</translation>
+        <translation>接待处</translation>
     </message>
     <message>
         <source>Reception desk – priority</source>
-        <translation>服务台 – 优先</translation>
+        <translation>接待处 – 优先</translation>
     </message>
     <message>
         <source>Nobody is ahead of you.</source>
@@ -1462,19 +1462,19 @@
     </message>
     <message>
         <source>Your card is registered at another facility. Health insurance pays {percent}% of your card's benefit for this visit; reception can explain.</source>
-        <translation>您的卡登记在其他医疗机构。本次就诊医保按您卡片待遇的 {percent}% 支付；服务台可以为您说明。</translation>
+        <translation>您的卡登记在其他医疗机构。本次就诊医保按您卡片待遇的 {percent}% 支付；接待处可以为您说明。</translation>
     </message>
     <message>
         <source>Your card is registered at another facility. Health insurance pays for this visit only with a referral paper: please show it at reception, or ask reception about paying yourself.</source>
-        <translation>您的卡登记在其他医疗机构。只有持转诊单，医保才支付本次就诊：请在服务台出示转诊单，或向服务台咨询自费就诊。</translation>
+        <translation>您的卡登记在其他医疗机构。只有持转诊单，医保才支付本次就诊：请在接待处出示转诊单，或向接待处咨询自费就诊。</translation>
     </message>
     <message>
         <source>Your card is registered at another facility. Please see reception before your visit.</source>
-        <translation>您的卡登记在其他医疗机构。就诊前请先到服务台。</translation>
+        <translation>您的卡登记在其他医疗机构。就诊前请先到接待处。</translation>
     </message>
     <message>
         <source>We cannot tell yet where your card is registered. Reception will check it.</source>
-        <translation>暂时无法确定您的卡登记在哪家医疗机构。服务台会为您核实。</translation>
+        <translation>暂时无法确定您的卡登记在哪家医疗机构。接待处会为您核实。</translation>
     </message>
 </context>
 <context>
@@ -1522,7 +1522,7 @@
     </message>
     <message>
         <source>Call staff / reception ticket</source>
-        <translation>呼叫工作人员 / 领取服务台号票</translation>
+        <translation>呼叫工作人员 / 领取接待处号票</translation>
     </message>
     <message>
         <source>Priority ticket</source>

@@ -31,10 +31,11 @@ def desk_reason(result: CheckResult | None) -> str:
     return result.error_code or SYSTEM_ERROR
 
 
-def take_desk_number(store: DeskNumberStore, queue: DeskQueue, config: QueueConfig, *, reason: str,
+def take_desk_number(store: DeskNumberStore, desk_queue: DeskQueue, queue: QueueConfig, *, reason: str,
                      now: dt.datetime) -> DeskNumber:
-    """The next number of ``queue``; a priority number only where the facility turned the queue on."""
-    if queue is DeskQueue.PRIORITY and not config.priority_queue:
+    """The next number of ``desk_queue`` with the prefix ``queue`` (``[queue]``) gives it; a priority number
+    only where the facility turned the priority queue on."""
+    if desk_queue is DeskQueue.PRIORITY and not queue.priority_queue:
         raise ValueError("the priority queue is off ([queue] priority_queue = false)")
-    prefix = config.priority_prefix if queue is DeskQueue.PRIORITY else config.reception_prefix
-    return store.issue_desk_number(queue, prefix, reason=reason, now=now)
+    prefix = queue.priority_prefix if desk_queue is DeskQueue.PRIORITY else queue.reception_prefix
+    return store.issue_desk_number(desk_queue, prefix, reason=reason, now=now)

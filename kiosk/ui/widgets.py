@@ -295,8 +295,11 @@ class FlowLayout(QLayout):
     """Items left to right, wrapping onto the next line when the width runs out (Qt's flow-layout
     example): the status strip keeps one line at normal text and never widens the window at large text."""
 
-    def __init__(self, parent: QWidget | None = None, *, spacing: int = 16, line_spacing: int = 2) -> None:
+    def __init__(self, parent: QWidget | None = None, *, spacing: int = 16, line_spacing: int = 2,
+                 centre: bool = False) -> None:
+        """``centre``: each line centred in the width (a row of buttons), else starting at the left."""
         super().__init__(parent)
+        self._centre = centre
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
         self._line_spacing = line_spacing
@@ -356,6 +359,9 @@ class FlowLayout(QLayout):
         for line in lines:
             height = max((hint.height() for _item, hint in line), default=0)
             x = area.x()
+            if self._centre and line:
+                used = sum(hint.width() for _item, hint in line) + self._spacing * (len(line) - 1)
+                x += max(0, (area.width() - used) // 2)
             for item, hint in line:
                 if move:  # centred on the line
                     item.setGeometry(QRect(QPoint(x, y + (height - hint.height()) // 2), hint))

@@ -62,7 +62,7 @@ class KeypadScreen(TranslatedWidget):
         self.reception_button = button("", name="keypad-reception-ticket")
         self.reception_button.clicked.connect(self.reception)
         bottom_row = QWidget()
-        bottom = FlowLayout(bottom_row, spacing=16, line_spacing=12)
+        bottom = FlowLayout(bottom_row, spacing=16, line_spacing=12, centre=True)
         for b in (self.back_button, self.reception_button, self.check_button):
             bottom.addWidget(b)
         root = QVBoxLayout(self)
@@ -71,9 +71,11 @@ class KeypadScreen(TranslatedWidget):
         root.addWidget(self.title)
         root.addWidget(self.field)
         root.addWidget(self.help)
+        # the buttons above the keys: at 720 px the keys need most of the height, and "Check" and the way
+        # out must be visible without scrolling
+        root.addWidget(bottom_row)
         root.addWidget(grid)
         root.addStretch(1)
-        root.addWidget(bottom_row)
         self.retranslate_ui()
 
     def start(self) -> None:

@@ -31,7 +31,7 @@ class ReceptionTicketScreen(TranslatedWidget):
         self.number.setObjectName("reception-number")
         self.queue = label("", "title")
         self.where = label("")
-        self.ahead = label("", "info")
+        self.ahead = label("")
         self.ahead.setObjectName("people-ahead")
         self.printing = label("", "info")
         self.printing.setObjectName("print-state")

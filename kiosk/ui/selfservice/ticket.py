@@ -34,7 +34,7 @@ class TicketScreen(TranslatedWidget):
         self.number.setObjectName("ticket-number")
         self.department = label("", "title")
         self.room = label("")
-        self.ahead = label("", "info")
+        self.ahead = label("")
         self.ahead.setObjectName("people-ahead")
         self.printing = label("", "info")
         self.printing.setObjectName("print-state")

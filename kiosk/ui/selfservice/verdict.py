@@ -51,7 +51,7 @@ class VerdictScreen(TranslatedWidget):
         self.reception_button.clicked.connect(self.reception)
         self.priority_button.clicked.connect(self.priority)
         buttons_row = QWidget()
-        buttons = FlowLayout(buttons_row, spacing=16, line_spacing=12)
+        buttons = FlowLayout(buttons_row, spacing=16, line_spacing=12, centre=True)
         for b in (self.back_button, self.priority_button, self.reception_button, self.continue_button):
             buttons.addWidget(b)
         root = QVBoxLayout(self)
@@ -103,6 +103,8 @@ class VerdictScreen(TranslatedWidget):
         desk = desk_number_offered(r)
         self.continue_button.setVisible(allowed)
         self.reception_button.setVisible(desk)
+        # one main button: "Continue" where the patient may go on, else the way to the desk
+        set_role(self.reception_button, "" if allowed else "primary")
         self.priority_button.setVisible(desk and self.priority_queue)
         self.priority_help.setVisible(desk and self.priority_queue)
         self.back_button.setText(self.tr("Back") if allowed else self.tr("Start again"))
