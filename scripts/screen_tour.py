@@ -22,25 +22,25 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.cards.route import FacilityLevel, FacilityProfile, FormerTier  # noqa: E402
-from kiosk.checkin.result import SYSTEM_ERROR, CheckResult, Source  # noqa: E402
-from kiosk.checkin.service import CheckInService  # noqa: E402
-from kiosk.config import QueueConfig  # noqa: E402
-from kiosk.db.demo import DEMO_FACILITY, demo_scenarios  # noqa: E402
-from kiosk.faults import Fault, FaultKind  # noqa: E402
-from kiosk.printing import PrinterSettings, TicketPrinter  # noqa: E402
-from kiosk.ui.appearance import Appearance  # noqa: E402
-from kiosk.ui.desk.model import DeskModel  # noqa: E402
-from kiosk.ui.desk.window import DeskWindow  # noqa: E402
-from kiosk.ui.i18n import LanguageManager  # noqa: E402
-from kiosk.ui.selfservice.model import Screen, SelfServiceModel  # noqa: E402
-from kiosk.ui.selfservice.window import SelfServiceWindow  # noqa: E402
-from kiosk.ui.services import Services  # noqa: E402
-from kiosk.ui.widgets import ScrollPage  # noqa: E402
-from kiosk.ui.workers import TaskRunner  # noqa: E402
-from tests.support.demo import NOW, build_demo_database, demo_store_copy  # noqa: E402
+from kiosk.cards.route import FacilityLevel, FacilityProfile, FormerTier
+from kiosk.checkin.result import SYSTEM_ERROR, CheckResult, Source
+from kiosk.checkin.service import CheckInService
+from kiosk.config import QueueConfig
+from kiosk.db.demo import DEMO_FACILITY, demo_scenarios
+from kiosk.faults import Fault, FaultKind
+from kiosk.printing import PrinterSettings, TicketPrinter
+from kiosk.ui.appearance import Appearance
+from kiosk.ui.desk.model import DeskModel
+from kiosk.ui.desk.window import DeskWindow
+from kiosk.ui.i18n import LanguageManager
+from kiosk.ui.selfservice.model import Screen, SelfServiceModel
+from kiosk.ui.selfservice.window import SelfServiceWindow
+from kiosk.ui.services import Services
+from kiosk.ui.widgets import ScrollPage
+from kiosk.ui.workers import TaskRunner
+from tests.support.demo import NOW, build_demo_database, demo_store_copy
 
 SCENARIOS = {s.label: s.payload for s in demo_scenarios()}
 
@@ -204,10 +204,10 @@ def main() -> int:
                         page = current.currentWidget() if current is not None else None
                         if isinstance(page, ScrollPage) and page.verticalScrollBar().maximum() > 0:
                             page.page.grab().save(str(target / f"{stem}-whole.png"))  # what scrolling shows
-                            print(target / f"{stem}-whole.png")
+                            sys.stdout.write(f"{target / f'{stem}-whole.png'}\n")
                         grown = "" if (window.width(), window.height()) == (width, height) else \
                             f"  WINDOW GREW TO {window.width()}x{window.height()}"
-                        print(f"{path}{grown}")
+                        sys.stdout.write(f"{path}{grown}\n")
 
                     if isinstance(window, SelfServiceWindow):
                         self_service_tour(window, languages, lang, shoot)
