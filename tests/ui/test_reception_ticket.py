@@ -82,6 +82,8 @@ def test_every_failure_verdict_offers_a_reception_ticket(qtbot: QtBot, services:
         reasons.append(str(result.verdict.value if result.verdict else result.error_code))
         assert window.reception.print_result is not None and window.reception.print_result.printed
         assert printer.last_dummy_job.startswith(b"\x1b@")
+        printed = window.model.desk_number
+        assert printed is not None and not printed.ticket.for_visit  # no QR code: it names no visit
         window.reception.done_button.click()
         assert window.model.screen is Screen.WELCOME and window.model.desk_number is None
     # not a card at all, a typed number that is no card number, and the kiosk's own failure

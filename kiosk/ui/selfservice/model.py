@@ -274,7 +274,7 @@ class SelfServiceModel(QObject):
         lang = self.language()
         ticket = Ticket(facility_name=self.services.facility_name, department_name=desk_queue_name(number.queue),
                         room="", ticket_text=number.ticket, issued_at=self.services.clock(), visit_id=uuid.uuid4(),
-                        note=self._ahead_note(number.number),
+                        note=self._ahead_note(number.number), for_visit=False,
                         language=lang if lang in ("vi", "en", "zh", "ko", "ja") else "vi")  # type: ignore[arg-type]
         self.desk_number = IssuedDeskNumber(number, ticket, reason, show_ahead=self.services.queue.people_ahead)
         self.print_result = None
