@@ -418,6 +418,10 @@
         <translation>まだご利用中ですか？</translation>
     </message>
     <message>
+        <source>For your privacy the screen will be cleared in 1 second.</source>
+        <translation>プライバシー保護のため、1 秒後に画面を消去します。</translation>
+    </message>
+    <message>
         <source>For your privacy the screen will be cleared in {n} seconds.</source>
         <translation>プライバシー保護のため、{n} 秒後に画面を消去します。</translation>
     </message>
@@ -787,6 +791,10 @@
         <translation>カメラが設定されていません。</translation>
     </message>
     <message>
+        <source>Camera: 1 frame decoded so far.</source>
+        <translation>カメラ：これまでに 1 フレームを解析しました。</translation>
+    </message>
+    <message>
         <source>Camera: {frames} frames decoded so far.</source>
         <translation>カメラ：これまでに {frames} フレームを解析しました。</translation>
     </message>
@@ -1010,6 +1018,10 @@
     <message>
         <source>Synced {n} days ago</source>
         <translation>{n} 日前に同期</translation>
+    </message>
+    <message>
+        <source>Synced 1 day ago</source>
+        <translation>1 日前に同期</translation>
     </message>
     <message>
         <source>Uploads waiting too long: {n}</source>

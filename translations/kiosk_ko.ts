@@ -418,6 +418,10 @@
         <translation>아직 계십니까?</translation>
     </message>
     <message>
+        <source>For your privacy the screen will be cleared in 1 second.</source>
+        <translation>개인정보 보호를 위해 1초 후 화면이 초기화됩니다.</translation>
+    </message>
+    <message>
         <source>For your privacy the screen will be cleared in {n} seconds.</source>
         <translation>개인정보 보호를 위해 {n}초 후 화면이 초기화됩니다.</translation>
     </message>
@@ -787,6 +791,10 @@
         <translation>카메라가 설정되지 않았습니다.</translation>
     </message>
     <message>
+        <source>Camera: 1 frame decoded so far.</source>
+        <translation>카메라: 지금까지 1프레임을 해독했습니다.</translation>
+    </message>
+    <message>
         <source>Camera: {frames} frames decoded so far.</source>
         <translation>카메라: 지금까지 {frames}프레임을 해독했습니다.</translation>
     </message>
@@ -1010,6 +1018,10 @@
     <message>
         <source>Synced {n} days ago</source>
         <translation>{n}일 전 동기화</translation>
+    </message>
+    <message>
+        <source>Synced 1 day ago</source>
+        <translation>1일 전 동기화</translation>
     </message>
     <message>
         <source>Uploads waiting too long: {n}</source>

@@ -418,6 +418,10 @@
         <translation>Bạn vẫn đang sử dụng chứ?</translation>
     </message>
     <message>
+        <source>For your privacy the screen will be cleared in 1 second.</source>
+        <translation>Để bảo vệ thông tin của bạn, màn hình sẽ được xóa sau 1 giây.</translation>
+    </message>
+    <message>
         <source>For your privacy the screen will be cleared in {n} seconds.</source>
         <translation>Để bảo vệ thông tin của bạn, màn hình sẽ được xóa sau {n} giây.</translation>
     </message>
@@ -787,6 +791,10 @@
         <translation>Chưa cấu hình camera.</translation>
     </message>
     <message>
+        <source>Camera: 1 frame decoded so far.</source>
+        <translation>Camera: đã giải mã 1 khung hình.</translation>
+    </message>
+    <message>
         <source>Camera: {frames} frames decoded so far.</source>
         <translation>Camera: đã giải mã {frames} khung hình.</translation>
     </message>
@@ -977,7 +985,7 @@
     </message>
     <message>
         <source>Stand-alone: no hub configured</source>
-        <translation>Độc lập: chưa cấu hình hub</translation>
+        <translation>Độc lập: chưa cấu hình máy chủ</translation>
     </message>
     <message>
         <source>DEMO: sample cards, not a real check-in</source>
@@ -985,11 +993,11 @@
     </message>
     <message>
         <source>Hub connected</source>
-        <translation>Đã kết nối hub</translation>
+        <translation>Đã kết nối máy chủ</translation>
     </message>
     <message>
         <source>Hub not reachable: working offline</source>
-        <translation>Không kết nối được hub: đang làm việc ngoại tuyến</translation>
+        <translation>Không kết nối được máy chủ: đang làm việc ngoại tuyến</translation>
     </message>
     <message>
         <source>Never synced</source>
@@ -1010,6 +1018,10 @@
     <message>
         <source>Synced {n} days ago</source>
         <translation>Đồng bộ {n} ngày trước</translation>
+    </message>
+    <message>
+        <source>Synced 1 day ago</source>
+        <translation>Đồng bộ 1 ngày trước</translation>
     </message>
     <message>
         <source>Uploads waiting too long: {n}</source>

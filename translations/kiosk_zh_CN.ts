@@ -418,6 +418,10 @@
         <translation>您还在吗？</translation>
     </message>
     <message>
+        <source>For your privacy the screen will be cleared in 1 second.</source>
+        <translation>为保护您的隐私，屏幕将在 1 秒后清空。</translation>
+    </message>
+    <message>
         <source>For your privacy the screen will be cleared in {n} seconds.</source>
         <translation>为保护您的隐私，屏幕将在 {n} 秒后清空。</translation>
     </message>
@@ -787,6 +791,10 @@
         <translation>未配置摄像头。</translation>
     </message>
     <message>
+        <source>Camera: 1 frame decoded so far.</source>
+        <translation>摄像头：已解码 1 帧。</translation>
+    </message>
+    <message>
         <source>Camera: {frames} frames decoded so far.</source>
         <translation>摄像头：已解码 {frames} 帧。</translation>
     </message>
@@ -1010,6 +1018,10 @@
     <message>
         <source>Synced {n} days ago</source>
         <translation>{n} 天前已同步</translation>
+    </message>
+    <message>
+        <source>Synced 1 day ago</source>
+        <translation>1 天前已同步</translation>
     </message>
     <message>
         <source>Uploads waiting too long: {n}</source>

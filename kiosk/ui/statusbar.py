@@ -100,7 +100,7 @@ class StatusBar(QFrame):
                 "now": self.tr("Synced just now"),
                 "min": self.tr("Synced {n} min ago"),
                 "h": self.tr("Synced {n} h ago"),
-                "d": self.tr("Synced {n} days ago"),
+                "d": self.tr("Synced {n} days ago") if n != 1 else self.tr("Synced 1 day ago"),
             }[unit].format(n=n)
         self.last_label.setText(last)
         self.last_label.setVisible(bool(last))

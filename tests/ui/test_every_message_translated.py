@@ -299,3 +299,20 @@ def test_the_english_check_finds_english_inside_another_language() -> None:
     assert english_runs("Số thẻ không hợp lệ: kiểm tra từng ký tự. Mã BHYT, CCCD, QR DN4010100000001.",
                         vocabulary) == []
     assert english_runs("Số TD-001, thẻ ••••0001", vocabulary) == []
+
+
+def test_counts_read_naturally_in_english(qtbot: QtBot, languages: LanguageManager) -> None:
+    """One is singular in English (the other catalogues have one form for every count)."""
+    from kiosk.ui.selfservice.idle_overlay import IdleOverlay
+
+    languages.switch("en")
+    assert [people_ahead_text(n) for n in (0, 1, 2)] == [
+        "Nobody is ahead of you.", "1 person is ahead of you.", "2 people are ahead of you."]
+    host = QWidget()
+    qtbot.addWidget(host)
+    overlay = IdleOverlay(host)
+    overlay.show_countdown(1)
+    assert overlay.message.text().endswith("in 1 second.")
+    overlay.show_countdown(2)
+    assert overlay.message.text().endswith("in 2 seconds.")
+    assert payload_error_text("bad_card_number", 5).endswith("this one has 5.")

@@ -58,6 +58,9 @@ class IdleOverlay(TranslatedWidget):
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Are you still there?"))
-        self.message.setText(self.tr("For your privacy the screen will be cleared in {n} seconds.")
-                             .format(n=self.seconds))
+        if self.seconds == 1:  # English has a form per count; the other catalogues one
+            self.message.setText(self.tr("For your privacy the screen will be cleared in 1 second."))
+        else:
+            self.message.setText(self.tr("For your privacy the screen will be cleared in {n} seconds.")
+                                 .format(n=self.seconds))
         self.continue_button.setText(self.tr("Continue"))

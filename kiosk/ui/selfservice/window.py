@@ -277,7 +277,9 @@ class SelfServiceWindow(KioskWindow):
         if self.camera is None:
             self.admin.show_info(self.tr("No camera is configured."))
             return
-        self.admin.show_info(self.tr("Camera: {frames} frames decoded so far.").format(frames=self.camera.frames))
+        frames = self.camera.frames
+        self.admin.show_info(self.tr("Camera: 1 frame decoded so far.") if frames == 1 else
+                             self.tr("Camera: {frames} frames decoded so far.").format(frames=frames))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.overlay.setGeometry(self.rect())
