@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
     <name>AdminScreen</name>
@@ -85,7 +86,7 @@
         <translation>診療科</translation>
     </message>
     <message>
-        <source>Import the clinic's departments from a JSON or CSV file, or keep the ones already here. The hub also sends departments at every synchronisation.</source>
+        <source>Import the clinic&apos;s departments from a JSON or CSV file, or keep the ones already here. The hub also sends departments at every synchronisation.</source>
         <translation>JSON または CSV ファイルから診療科を取り込むか、現在の診療科をそのまま使います。ハブも同期のたびに診療科を送ります。</translation>
     </message>
     <message>
@@ -124,8 +125,8 @@
 <context>
     <name>DeskWindow</name>
     <message>
-        <source>That ticket is not one of today's visits.</source>
-        <extracomment>"Setup…" pressed: the kiosk setup (behind the admin PIN) is opened by the builder.</extracomment>
+        <source>That ticket is not one of today&apos;s visits.</source>
+        <extracomment>&quot;Setup…&quot; pressed: the kiosk setup (behind the admin PIN) is opened by the builder.</extracomment>
         <translation>この番号札は本日の受付ではありません。</translation>
     </message>
     <message>
@@ -212,7 +213,7 @@
         <translation>サポートコード: {code}</translation>
     </message>
     <message>
-        <source>Free space on the kiosk's disk, then try again; nothing was lost.</source>
+        <source>Free space on the kiosk&apos;s disk, then try again; nothing was lost.</source>
         <translation>キオスクのディスクの空き容量を確保してから再試行してください。データは失われていません。</translation>
     </message>
     <message>
@@ -220,7 +221,7 @@
         <translation>別のプログラムがデータベースに書き込み中です。しばらくしてから再試行してください。</translation>
     </message>
     <message>
-        <source>The kiosk may not write its database: check the disk and the file's permissions.</source>
+        <source>The kiosk may not write its database: check the disk and the file&apos;s permissions.</source>
         <translation>キオスクがデータベースに書き込めません。ディスクとファイルの権限を確認してください。</translation>
     </message>
     <message>
@@ -268,7 +269,7 @@
         <translation>キオスクが自動的に再試行します。続く場合は管理者に伝えてください。</translation>
     </message>
     <message>
-        <source>Tell the administrator: the hub refused this kiosk's request.</source>
+        <source>Tell the administrator: the hub refused this kiosk&apos;s request.</source>
         <translation>管理者に伝えてください。中央サーバーがこのキオスクの要求を拒否しました。</translation>
     </message>
     <message>
@@ -276,11 +277,11 @@
         <translation>カードは後で再確認されます。受付は続行されます。</translation>
     </message>
     <message>
-        <source>Tell the administrator: the facility's gateway account must be checked.</source>
+        <source>Tell the administrator: the facility&apos;s gateway account must be checked.</source>
         <translation>管理者に伝えてください。施設の保険ゲートウェイのアカウントを確認する必要があります。</translation>
     </message>
     <message>
-        <source>Check the printer's cable and power.</source>
+        <source>Check the printer&apos;s cable and power.</source>
         <translation>プリンターのケーブルと電源を確認してください。</translation>
     </message>
     <message>
@@ -300,11 +301,11 @@
         <translation>キオスクを再インストールしてください。番号券用のフォントがありません。</translation>
     </message>
     <message>
-        <source>Check the camera's cable, then restart the kiosk.</source>
+        <source>Check the camera&apos;s cable, then restart the kiosk.</source>
         <translation>カメラのケーブルを確認してから、キオスクを再起動してください。</translation>
     </message>
     <message>
-        <source>Run the kiosk's self-test and reinstall if it fails.</source>
+        <source>Run the kiosk&apos;s self-test and reinstall if it fails.</source>
         <translation>キオスクのセルフテストを実行し、失敗した場合は再インストールしてください。</translation>
     </message>
     <message>
@@ -348,7 +349,7 @@
         <translation>キオスクで予期しないエラーが発生しました（サポートコード {code}）。詳細はログにあります。報告してください。</translation>
     </message>
     <message>
-        <source>Problem with the kiosk's surroundings, not with the patient: {summary}.</source>
+        <source>Problem with the kiosk&apos;s surroundings, not with the patient: {summary}.</source>
         <translation>患者ではなく、キオスクの周辺環境の問題です：{summary}。</translation>
     </message>
     <message>
@@ -434,7 +435,7 @@
     <name>KeypadScreen</name>
     <message>
         <source>Type your health-insurance card number or citizen ID number</source>
-        <extracomment>"No card? Reception ticket": a number for the reception desk without any card.</extracomment>
+        <extracomment>&quot;No card? Reception ticket&quot;: a number for the reception desk without any card.</extracomment>
         <translation>保険証番号または国民 ID 番号を入力してください</translation>
     </message>
     <message>
@@ -517,7 +518,7 @@
         <translation>保険ゲートウェイが応答しません</translation>
     </message>
     <message>
-        <source>The insurance gateway refused the facility's account</source>
+        <source>The insurance gateway refused the facility&apos;s account</source>
         <translation>保険ゲートウェイが施設のアカウントを拒否しました</translation>
     </message>
     <message>
@@ -553,7 +554,7 @@
         <translation>ハブが要求を拒否しました</translation>
     </message>
     <message>
-        <source>Another kiosk uses this device's token: register this kiosk as a new device</source>
+        <source>Another kiosk uses this device&apos;s token: register this kiosk as a new device</source>
         <translation>別のキオスクがこのデバイスのトークンを使っています：このキオスクを新しいデバイスとして登録してください</translation>
     </message>
     <message>
@@ -628,7 +629,7 @@
     <name>PatientPanel</name>
     <message>
         <source>Name</source>
-        <extracomment>Staff pressed "Register anyway" / "Cancel" on the confirmation question.</extracomment>
+        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question.</extracomment>
         <translation>氏名</translation>
     </message>
     <message>
@@ -771,7 +772,7 @@
     <name>SelfServiceWindow</name>
     <message>
         <source>No ticket printer is configured.</source>
-        <extracomment>Exit code of "Exit the kiosk" in the admin panel (a supervisor must not restart the app).</extracomment>
+        <extracomment>Exit code of &quot;Exit the kiosk&quot; in the admin panel (a supervisor must not restart the app).</extracomment>
         <translation>番号札プリンターが設定されていません。</translation>
     </message>
     <message>
@@ -818,7 +819,7 @@
         <translation>カメラは開きましたが {seconds} 秒以内に画像が届きません</translation>
     </message>
     <message>
-        <source>Scanner works: received "{preview}"</source>
+        <source>Scanner works: received &quot;{preview}&quot;</source>
         <translation>スキャナー正常：「{preview}」を受信</translation>
     </message>
     <message>
@@ -850,7 +851,7 @@
         <translation>プリンターの設定が使えません</translation>
     </message>
     <message>
-        <source>Hub reached; the token belongs to device "{device}" of facility {facility}</source>
+        <source>Hub reached; the token belongs to device &quot;{device}&quot; of facility {facility}</source>
         <translation>ハブに接続しました。トークンは医療機関 {facility} のデバイス「{device}」のものです</translation>
     </message>
     <message>
@@ -862,7 +863,7 @@
         <translation>ハブに接続できません</translation>
     </message>
     <message>
-        <source>The hub's certificate is not trusted by this computer</source>
+        <source>The hub&apos;s certificate is not trusted by this computer</source>
         <translation>このコンピューターはハブの証明書を信頼していません</translation>
     </message>
     <message>
@@ -941,7 +942,7 @@
     <name>SetupWizard</name>
     <message>
         <source>Kiosk setup: {page}</source>
-        <extracomment>"Restart me": the kiosk session (systemd unit, Shell Launcher) starts the app again with the new settings.</extracomment>
+        <extracomment>&quot;Restart me&quot;: the kiosk session (systemd unit, Shell Launcher) starts the app again with the new settings.</extracomment>
         <translation>キオスク設定：{page}</translation>
     </message>
     <message>
@@ -1273,7 +1274,7 @@
         <translation>健康保険証または身分証の QR コードではありません。VssID アプリまたは IC チップ付き身分証のコードをお見せください。</translation>
     </message>
     <message>
-        <source>The card's own dates are current; reception will confirm it later. You can take a queue number now.</source>
+        <source>The card&apos;s own dates are current; reception will confirm it later. You can take a queue number now.</source>
         <translation>カードに記載された期間内です。後ほど受付で確認します。今すぐ番号札をお取りいただけます。</translation>
     </message>
     <message>
@@ -1393,7 +1394,7 @@
         <translation>番号札を印刷しました。</translation>
     </message>
     <message>
-        <source>Ticket printed; the printer's paper is running low.</source>
+        <source>Ticket printed; the printer&apos;s paper is running low.</source>
         <translation>番号札を印刷しました。プリンターの用紙が残りわずかです。</translation>
     </message>
     <message>
@@ -1473,7 +1474,7 @@
         <translation>あなたのカードは別の医療機関に登録されています。ここでの今回の受診には健康保険が適用されます。</translation>
     </message>
     <message>
-        <source>Your card is registered at another facility. Health insurance pays {percent}% of your card's benefit for this visit; reception can explain.</source>
+        <source>Your card is registered at another facility. Health insurance pays {percent}% of your card&apos;s benefit for this visit; reception can explain.</source>
         <translation>あなたのカードは別の医療機関に登録されています。今回の受診では、健康保険がカードの給付の{percent}%を支払います。詳しくは受付でご説明します。</translation>
     </message>
     <message>
@@ -1493,7 +1494,7 @@
     <name>TicketScreen</name>
     <message>
         <source>Your queue number</source>
-        <extracomment>"Print again" on the "you already have number X today" screen.</extracomment>
+        <extracomment>&quot;Print again&quot; on the &quot;you already have number X today&quot; screen.</extracomment>
         <translation>あなたの受付番号</translation>
     </message>
     <message>
@@ -1525,7 +1526,7 @@
     <name>VerdictScreen</name>
     <message>
         <source>Continue</source>
-        <extracomment>"Call staff / reception ticket": a number for the reception desk. The priority number (elderly, pregnant, children under 6, disability), where the facility runs it.</extracomment>
+        <extracomment>&quot;Call staff / reception ticket&quot;: a number for the reception desk. The priority number (elderly, pregnant, children under 6, disability), where the facility runs it.</extracomment>
         <translation>続ける</translation>
     </message>
     <message>
@@ -1565,7 +1566,7 @@
         <translation>{verdict}：スタッフの対応が必要</translation>
     </message>
     <message>
-        <source>Today's visits</source>
+        <source>Today&apos;s visits</source>
         <translation>本日の受付</translation>
     </message>
     <message>
@@ -1640,7 +1641,7 @@
         <translation>2. QR コードをカメラの前、約 15〜20 cm の距離にかざしてください。</translation>
     </message>
     <message>
-        <source>Tip: turn the phone's screen brightness up and hold it still.</source>
+        <source>Tip: turn the phone&apos;s screen brightness up and hold it still.</source>
         <translation>ヒント：スマートフォンの画面を明るくして、動かさないでください。</translation>
     </message>
     <message>

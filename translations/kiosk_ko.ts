@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
     <name>AdminScreen</name>
@@ -85,7 +86,7 @@
         <translation>진료과</translation>
     </message>
     <message>
-        <source>Import the clinic's departments from a JSON or CSV file, or keep the ones already here. The hub also sends departments at every synchronisation.</source>
+        <source>Import the clinic&apos;s departments from a JSON or CSV file, or keep the ones already here. The hub also sends departments at every synchronisation.</source>
         <translation>JSON 또는 CSV 파일에서 진료과를 가져오거나 현재 목록을 유지합니다. 허브도 동기화할 때마다 진료과를 보냅니다.</translation>
     </message>
     <message>
@@ -124,8 +125,8 @@
 <context>
     <name>DeskWindow</name>
     <message>
-        <source>That ticket is not one of today's visits.</source>
-        <extracomment>"Setup…" pressed: the kiosk setup (behind the admin PIN) is opened by the builder.</extracomment>
+        <source>That ticket is not one of today&apos;s visits.</source>
+        <extracomment>&quot;Setup…&quot; pressed: the kiosk setup (behind the admin PIN) is opened by the builder.</extracomment>
         <translation>이 번호표는 오늘 접수 건이 아닙니다.</translation>
     </message>
     <message>
@@ -212,7 +213,7 @@
         <translation>지원 코드: {code}</translation>
     </message>
     <message>
-        <source>Free space on the kiosk's disk, then try again; nothing was lost.</source>
+        <source>Free space on the kiosk&apos;s disk, then try again; nothing was lost.</source>
         <translation>키오스크 디스크 공간을 확보한 뒤 다시 시도하세요. 잃어버린 데이터는 없습니다.</translation>
     </message>
     <message>
@@ -220,7 +221,7 @@
         <translation>다른 프로그램이 데이터베이스에 쓰는 중입니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <source>The kiosk may not write its database: check the disk and the file's permissions.</source>
+        <source>The kiosk may not write its database: check the disk and the file&apos;s permissions.</source>
         <translation>키오스크가 데이터베이스에 쓸 수 없습니다. 디스크와 파일 권한을 확인하세요.</translation>
     </message>
     <message>
@@ -268,7 +269,7 @@
         <translation>키오스크가 자동으로 다시 시도합니다. 계속되면 관리자에게 알리세요.</translation>
     </message>
     <message>
-        <source>Tell the administrator: the hub refused this kiosk's request.</source>
+        <source>Tell the administrator: the hub refused this kiosk&apos;s request.</source>
         <translation>관리자에게 알리세요. 중앙 서버가 이 키오스크의 요청을 거부했습니다.</translation>
     </message>
     <message>
@@ -276,11 +277,11 @@
         <translation>카드는 나중에 다시 확인됩니다. 접수는 계속됩니다.</translation>
     </message>
     <message>
-        <source>Tell the administrator: the facility's gateway account must be checked.</source>
+        <source>Tell the administrator: the facility&apos;s gateway account must be checked.</source>
         <translation>관리자에게 알리세요. 기관의 보험 게이트웨이 계정을 확인해야 합니다.</translation>
     </message>
     <message>
-        <source>Check the printer's cable and power.</source>
+        <source>Check the printer&apos;s cable and power.</source>
         <translation>프린터의 케이블과 전원을 확인하세요.</translation>
     </message>
     <message>
@@ -300,11 +301,11 @@
         <translation>키오스크를 다시 설치하세요. 번호표용 글꼴이 없습니다.</translation>
     </message>
     <message>
-        <source>Check the camera's cable, then restart the kiosk.</source>
+        <source>Check the camera&apos;s cable, then restart the kiosk.</source>
         <translation>카메라 케이블을 확인한 뒤 키오스크를 다시 시작하세요.</translation>
     </message>
     <message>
-        <source>Run the kiosk's self-test and reinstall if it fails.</source>
+        <source>Run the kiosk&apos;s self-test and reinstall if it fails.</source>
         <translation>키오스크 자체 점검을 실행하고, 실패하면 다시 설치하세요.</translation>
     </message>
     <message>
@@ -348,7 +349,7 @@
         <translation>키오스크에서 예기치 않은 오류가 발생했습니다(지원 코드 {code}). 자세한 내용은 로그에 있습니다. 이 오류를 신고해 주세요.</translation>
     </message>
     <message>
-        <source>Problem with the kiosk's surroundings, not with the patient: {summary}.</source>
+        <source>Problem with the kiosk&apos;s surroundings, not with the patient: {summary}.</source>
         <translation>환자가 아니라 키오스크 주변 환경의 문제입니다: {summary}.</translation>
     </message>
     <message>
@@ -434,7 +435,7 @@
     <name>KeypadScreen</name>
     <message>
         <source>Type your health-insurance card number or citizen ID number</source>
-        <extracomment>"No card? Reception ticket": a number for the reception desk without any card.</extracomment>
+        <extracomment>&quot;No card? Reception ticket&quot;: a number for the reception desk without any card.</extracomment>
         <translation>건강보험 카드 번호 또는 신분증 번호를 입력하세요</translation>
     </message>
     <message>
@@ -517,7 +518,7 @@
         <translation>보험 게이트웨이가 응답하지 않습니다</translation>
     </message>
     <message>
-        <source>The insurance gateway refused the facility's account</source>
+        <source>The insurance gateway refused the facility&apos;s account</source>
         <translation>보험 게이트웨이가 기관 계정을 거부했습니다</translation>
     </message>
     <message>
@@ -553,7 +554,7 @@
         <translation>허브가 요청을 거부했습니다</translation>
     </message>
     <message>
-        <source>Another kiosk uses this device's token: register this kiosk as a new device</source>
+        <source>Another kiosk uses this device&apos;s token: register this kiosk as a new device</source>
         <translation>다른 키오스크가 이 장치의 토큰을 사용 중입니다: 이 키오스크를 새 장치로 등록하세요</translation>
     </message>
     <message>
@@ -628,7 +629,7 @@
     <name>PatientPanel</name>
     <message>
         <source>Name</source>
-        <extracomment>Staff pressed "Register anyway" / "Cancel" on the confirmation question.</extracomment>
+        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question.</extracomment>
         <translation>이름</translation>
     </message>
     <message>
@@ -771,7 +772,7 @@
     <name>SelfServiceWindow</name>
     <message>
         <source>No ticket printer is configured.</source>
-        <extracomment>Exit code of "Exit the kiosk" in the admin panel (a supervisor must not restart the app).</extracomment>
+        <extracomment>Exit code of &quot;Exit the kiosk&quot; in the admin panel (a supervisor must not restart the app).</extracomment>
         <translation>번호표 프린터가 설정되지 않았습니다.</translation>
     </message>
     <message>
@@ -818,8 +819,8 @@
         <translation>카메라가 열렸지만 {seconds}초 안에 영상이 오지 않았습니다</translation>
     </message>
     <message>
-        <source>Scanner works: received "{preview}"</source>
-        <translation>스캐너 정상: "{preview}" 수신</translation>
+        <source>Scanner works: received &quot;{preview}&quot;</source>
+        <translation>스캐너 정상: &quot;{preview}&quot; 수신</translation>
     </message>
     <message>
         <source>No serial scanner chosen</source>
@@ -850,8 +851,8 @@
         <translation>프린터 설정을 사용할 수 없습니다</translation>
     </message>
     <message>
-        <source>Hub reached; the token belongs to device "{device}" of facility {facility}</source>
-        <translation>허브 연결됨: 토큰은 기관 {facility}의 장치 "{device}" 것입니다</translation>
+        <source>Hub reached; the token belongs to device &quot;{device}&quot; of facility {facility}</source>
+        <translation>허브 연결됨: 토큰은 기관 {facility}의 장치 &quot;{device}&quot; 것입니다</translation>
     </message>
     <message>
         <source>No hub: this kiosk works offline</source>
@@ -862,7 +863,7 @@
         <translation>허브에 연결할 수 없습니다</translation>
     </message>
     <message>
-        <source>The hub's certificate is not trusted by this computer</source>
+        <source>The hub&apos;s certificate is not trusted by this computer</source>
         <translation>이 컴퓨터는 허브의 인증서를 신뢰하지 않습니다</translation>
     </message>
     <message>
@@ -941,7 +942,7 @@
     <name>SetupWizard</name>
     <message>
         <source>Kiosk setup: {page}</source>
-        <extracomment>"Restart me": the kiosk session (systemd unit, Shell Launcher) starts the app again with the new settings.</extracomment>
+        <extracomment>&quot;Restart me&quot;: the kiosk session (systemd unit, Shell Launcher) starts the app again with the new settings.</extracomment>
         <translation>키오스크 설정: {page}</translation>
     </message>
     <message>
@@ -1273,7 +1274,7 @@
         <translation>건강보험증이나 신분증의 QR 코드가 아닙니다. VssID 앱 또는 칩 신분증의 코드를 보여 주세요.</translation>
     </message>
     <message>
-        <source>The card's own dates are current; reception will confirm it later. You can take a queue number now.</source>
+        <source>The card&apos;s own dates are current; reception will confirm it later. You can take a queue number now.</source>
         <translation>카드에 적힌 기간으로는 유효합니다. 접수처에서 나중에 확인합니다. 지금 번호표를 받으실 수 있습니다.</translation>
     </message>
     <message>
@@ -1393,7 +1394,7 @@
         <translation>번호표를 인쇄했습니다.</translation>
     </message>
     <message>
-        <source>Ticket printed; the printer's paper is running low.</source>
+        <source>Ticket printed; the printer&apos;s paper is running low.</source>
         <translation>번호표를 인쇄했습니다. 프린터 용지가 얼마 남지 않았습니다.</translation>
     </message>
     <message>
@@ -1473,7 +1474,7 @@
         <translation>카드가 다른 의료기관에 등록되어 있습니다. 이곳에서의 이번 진료는 건강보험이 보장합니다.</translation>
     </message>
     <message>
-        <source>Your card is registered at another facility. Health insurance pays {percent}% of your card's benefit for this visit; reception can explain.</source>
+        <source>Your card is registered at another facility. Health insurance pays {percent}% of your card&apos;s benefit for this visit; reception can explain.</source>
         <translation>카드가 다른 의료기관에 등록되어 있습니다. 이번 진료는 건강보험이 카드 보장 수준의 {percent}%를 지급합니다. 접수처에서 설명해 드립니다.</translation>
     </message>
     <message>
@@ -1493,7 +1494,7 @@
     <name>TicketScreen</name>
     <message>
         <source>Your queue number</source>
-        <extracomment>"Print again" on the "you already have number X today" screen.</extracomment>
+        <extracomment>&quot;Print again&quot; on the &quot;you already have number X today&quot; screen.</extracomment>
         <translation>대기 번호</translation>
     </message>
     <message>
@@ -1525,7 +1526,7 @@
     <name>VerdictScreen</name>
     <message>
         <source>Continue</source>
-        <extracomment>"Call staff / reception ticket": a number for the reception desk. The priority number (elderly, pregnant, children under 6, disability), where the facility runs it.</extracomment>
+        <extracomment>&quot;Call staff / reception ticket&quot;: a number for the reception desk. The priority number (elderly, pregnant, children under 6, disability), where the facility runs it.</extracomment>
         <translation>계속</translation>
     </message>
     <message>
@@ -1565,7 +1566,7 @@
         <translation>{verdict}: 직원 확인 필요</translation>
     </message>
     <message>
-        <source>Today's visits</source>
+        <source>Today&apos;s visits</source>
         <translation>오늘의 접수</translation>
     </message>
     <message>
@@ -1640,7 +1641,7 @@
         <translation>2. QR 코드를 카메라 앞 약 15–20cm 거리에 대 주세요.</translation>
     </message>
     <message>
-        <source>Tip: turn the phone's screen brightness up and hold it still.</source>
+        <source>Tip: turn the phone&apos;s screen brightness up and hold it still.</source>
         <translation>팁: 휴대폰 화면 밝기를 높이고 움직이지 마세요.</translation>
     </message>
     <message>

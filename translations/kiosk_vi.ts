@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
     <name>AdminScreen</name>
@@ -85,7 +86,7 @@
         <translation>Khoa khám</translation>
     </message>
     <message>
-        <source>Import the clinic's departments from a JSON or CSV file, or keep the ones already here. The hub also sends departments at every synchronisation.</source>
+        <source>Import the clinic&apos;s departments from a JSON or CSV file, or keep the ones already here. The hub also sends departments at every synchronisation.</source>
         <translation>Nhập danh sách khoa từ tệp JSON hoặc CSV, hoặc giữ danh sách hiện có. Máy chủ trung tâm cũng gửi danh sách khoa mỗi lần đồng bộ.</translation>
     </message>
     <message>
@@ -124,8 +125,8 @@
 <context>
     <name>DeskWindow</name>
     <message>
-        <source>That ticket is not one of today's visits.</source>
-        <extracomment>"Setup…" pressed: the kiosk setup (behind the admin PIN) is opened by the builder.</extracomment>
+        <source>That ticket is not one of today&apos;s visits.</source>
+        <extracomment>&quot;Setup…&quot; pressed: the kiosk setup (behind the admin PIN) is opened by the builder.</extracomment>
         <translation>Phiếu này không thuộc lượt khám hôm nay.</translation>
     </message>
     <message>
@@ -212,7 +213,7 @@
         <translation>Mã hỗ trợ: {code}</translation>
     </message>
     <message>
-        <source>Free space on the kiosk's disk, then try again; nothing was lost.</source>
+        <source>Free space on the kiosk&apos;s disk, then try again; nothing was lost.</source>
         <translation>Giải phóng dung lượng ổ đĩa của kiosk rồi thử lại; không mất dữ liệu nào.</translation>
     </message>
     <message>
@@ -220,7 +221,7 @@
         <translation>Một chương trình khác đang ghi vào cơ sở dữ liệu: vui lòng thử lại sau giây lát.</translation>
     </message>
     <message>
-        <source>The kiosk may not write its database: check the disk and the file's permissions.</source>
+        <source>The kiosk may not write its database: check the disk and the file&apos;s permissions.</source>
         <translation>Kiosk không được phép ghi cơ sở dữ liệu: kiểm tra ổ đĩa và quyền truy cập tệp.</translation>
     </message>
     <message>
@@ -268,7 +269,7 @@
         <translation>Kiosk sẽ tự thử lại; báo quản trị viên nếu lỗi kéo dài.</translation>
     </message>
     <message>
-        <source>Tell the administrator: the hub refused this kiosk's request.</source>
+        <source>Tell the administrator: the hub refused this kiosk&apos;s request.</source>
         <translation>Báo quản trị viên: máy chủ trung tâm từ chối yêu cầu của kiosk này.</translation>
     </message>
     <message>
@@ -276,11 +277,11 @@
         <translation>Thẻ sẽ được kiểm tra lại sau; việc tiếp nhận vẫn tiếp tục.</translation>
     </message>
     <message>
-        <source>Tell the administrator: the facility's gateway account must be checked.</source>
+        <source>Tell the administrator: the facility&apos;s gateway account must be checked.</source>
         <translation>Báo quản trị viên: cần kiểm tra tài khoản cổng giám định của cơ sở.</translation>
     </message>
     <message>
-        <source>Check the printer's cable and power.</source>
+        <source>Check the printer&apos;s cable and power.</source>
         <translation>Kiểm tra cáp và nguồn điện của máy in.</translation>
     </message>
     <message>
@@ -300,11 +301,11 @@
         <translation>Cài đặt lại kiosk: thiếu phông chữ để in phiếu.</translation>
     </message>
     <message>
-        <source>Check the camera's cable, then restart the kiosk.</source>
+        <source>Check the camera&apos;s cable, then restart the kiosk.</source>
         <translation>Kiểm tra cáp camera rồi khởi động lại kiosk.</translation>
     </message>
     <message>
-        <source>Run the kiosk's self-test and reinstall if it fails.</source>
+        <source>Run the kiosk&apos;s self-test and reinstall if it fails.</source>
         <translation>Chạy tự kiểm tra của kiosk và cài đặt lại nếu không đạt.</translation>
     </message>
     <message>
@@ -348,7 +349,7 @@
         <translation>Lỗi không mong đợi trong máy check-in (mã hỗ trợ {code}); chi tiết có trong nhật ký. Vui lòng báo lại lỗi này.</translation>
     </message>
     <message>
-        <source>Problem with the kiosk's surroundings, not with the patient: {summary}.</source>
+        <source>Problem with the kiosk&apos;s surroundings, not with the patient: {summary}.</source>
         <translation>Sự cố ở môi trường của kiosk, không phải do người bệnh: {summary}.</translation>
     </message>
     <message>
@@ -434,7 +435,7 @@
     <name>KeypadScreen</name>
     <message>
         <source>Type your health-insurance card number or citizen ID number</source>
-        <extracomment>"No card? Reception ticket": a number for the reception desk without any card.</extracomment>
+        <extracomment>&quot;No card? Reception ticket&quot;: a number for the reception desk without any card.</extracomment>
         <translation>Nhập số thẻ BHYT hoặc số căn cước công dân</translation>
     </message>
     <message>
@@ -517,7 +518,7 @@
         <translation>Cổng giám định BHYT không phản hồi</translation>
     </message>
     <message>
-        <source>The insurance gateway refused the facility's account</source>
+        <source>The insurance gateway refused the facility&apos;s account</source>
         <translation>Cổng giám định BHYT từ chối tài khoản của cơ sở</translation>
     </message>
     <message>
@@ -553,7 +554,7 @@
         <translation>Máy chủ trung tâm từ chối yêu cầu</translation>
     </message>
     <message>
-        <source>Another kiosk uses this device's token: register this kiosk as a new device</source>
+        <source>Another kiosk uses this device&apos;s token: register this kiosk as a new device</source>
         <translation>Một kiosk khác đang dùng mã thiết bị này: hãy đăng ký kiosk này như một thiết bị mới</translation>
     </message>
     <message>
@@ -628,7 +629,7 @@
     <name>PatientPanel</name>
     <message>
         <source>Name</source>
-        <extracomment>Staff pressed "Register anyway" / "Cancel" on the confirmation question.</extracomment>
+        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question.</extracomment>
         <translation>Họ tên</translation>
     </message>
     <message>
@@ -771,7 +772,7 @@
     <name>SelfServiceWindow</name>
     <message>
         <source>No ticket printer is configured.</source>
-        <extracomment>Exit code of "Exit the kiosk" in the admin panel (a supervisor must not restart the app).</extracomment>
+        <extracomment>Exit code of &quot;Exit the kiosk&quot; in the admin panel (a supervisor must not restart the app).</extracomment>
         <translation>Chưa cấu hình máy in phiếu.</translation>
     </message>
     <message>
@@ -818,7 +819,7 @@
         <translation>Camera đã mở nhưng không gửi ảnh trong {seconds} giây</translation>
     </message>
     <message>
-        <source>Scanner works: received "{preview}"</source>
+        <source>Scanner works: received &quot;{preview}&quot;</source>
         <translation>Máy quét hoạt động: đã nhận “{preview}”</translation>
     </message>
     <message>
@@ -850,7 +851,7 @@
         <translation>Cài đặt máy in không dùng được</translation>
     </message>
     <message>
-        <source>Hub reached; the token belongs to device "{device}" of facility {facility}</source>
+        <source>Hub reached; the token belongs to device &quot;{device}&quot; of facility {facility}</source>
         <translation>Đã kết nối máy chủ; token thuộc thiết bị “{device}” của cơ sở {facility}</translation>
     </message>
     <message>
@@ -862,7 +863,7 @@
         <translation>Không kết nối được máy chủ trung tâm</translation>
     </message>
     <message>
-        <source>The hub's certificate is not trusted by this computer</source>
+        <source>The hub&apos;s certificate is not trusted by this computer</source>
         <translation>Máy tính này không tin cậy chứng chỉ của máy chủ trung tâm</translation>
     </message>
     <message>
@@ -941,7 +942,7 @@
     <name>SetupWizard</name>
     <message>
         <source>Kiosk setup: {page}</source>
-        <extracomment>"Restart me": the kiosk session (systemd unit, Shell Launcher) starts the app again with the new settings.</extracomment>
+        <extracomment>&quot;Restart me&quot;: the kiosk session (systemd unit, Shell Launcher) starts the app again with the new settings.</extracomment>
         <translation>Cài đặt kiosk: {page}</translation>
     </message>
     <message>
@@ -1273,7 +1274,7 @@
         <translation>Đây không phải mã QR của thẻ BHYT hoặc CCCD. Vui lòng đưa mã trong ứng dụng VssID hoặc trên thẻ căn cước gắn chip.</translation>
     </message>
     <message>
-        <source>The card's own dates are current; reception will confirm it later. You can take a queue number now.</source>
+        <source>The card&apos;s own dates are current; reception will confirm it later. You can take a queue number now.</source>
         <translation>Theo thông tin trên mã, thẻ đang trong thời hạn; quầy tiếp đón sẽ xác nhận sau. Bạn có thể lấy số thứ tự ngay.</translation>
     </message>
     <message>
@@ -1393,7 +1394,7 @@
         <translation>Đã in phiếu.</translation>
     </message>
     <message>
-        <source>Ticket printed; the printer's paper is running low.</source>
+        <source>Ticket printed; the printer&apos;s paper is running low.</source>
         <translation>Đã in phiếu; máy in sắp hết giấy.</translation>
     </message>
     <message>
@@ -1473,7 +1474,7 @@
         <translation>Thẻ của bạn đăng ký khám chữa bệnh ban đầu ở cơ sở khác. Bảo hiểm y tế chi trả lần khám này tại đây.</translation>
     </message>
     <message>
-        <source>Your card is registered at another facility. Health insurance pays {percent}% of your card's benefit for this visit; reception can explain.</source>
+        <source>Your card is registered at another facility. Health insurance pays {percent}% of your card&apos;s benefit for this visit; reception can explain.</source>
         <translation>Thẻ của bạn đăng ký khám chữa bệnh ban đầu ở cơ sở khác. Bảo hiểm y tế chi trả {percent}% mức hưởng của thẻ cho lần khám này; quầy tiếp đón sẽ giải thích thêm.</translation>
     </message>
     <message>
@@ -1493,7 +1494,7 @@
     <name>TicketScreen</name>
     <message>
         <source>Your queue number</source>
-        <extracomment>"Print again" on the "you already have number X today" screen.</extracomment>
+        <extracomment>&quot;Print again&quot; on the &quot;you already have number X today&quot; screen.</extracomment>
         <translation>Số thứ tự của bạn</translation>
     </message>
     <message>
@@ -1525,7 +1526,7 @@
     <name>VerdictScreen</name>
     <message>
         <source>Continue</source>
-        <extracomment>"Call staff / reception ticket": a number for the reception desk. The priority number (elderly, pregnant, children under 6, disability), where the facility runs it.</extracomment>
+        <extracomment>&quot;Call staff / reception ticket&quot;: a number for the reception desk. The priority number (elderly, pregnant, children under 6, disability), where the facility runs it.</extracomment>
         <translation>Tiếp tục</translation>
     </message>
     <message>
@@ -1565,7 +1566,7 @@
         <translation>{verdict}: cần nhân viên xử lý</translation>
     </message>
     <message>
-        <source>Today's visits</source>
+        <source>Today&apos;s visits</source>
         <translation>Lượt khám hôm nay</translation>
     </message>
     <message>
@@ -1640,7 +1641,7 @@
         <translation>2. Đưa mã QR trước camera, cách khoảng 15–20 cm.</translation>
     </message>
     <message>
-        <source>Tip: turn the phone's screen brightness up and hold it still.</source>
+        <source>Tip: turn the phone&apos;s screen brightness up and hold it still.</source>
         <translation>Mẹo: tăng độ sáng màn hình điện thoại và giữ yên tay.</translation>
     </message>
     <message>

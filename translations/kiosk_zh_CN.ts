@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AdminScreen</name>
@@ -85,7 +86,7 @@
         <translation>科室</translation>
     </message>
     <message>
-        <source>Import the clinic's departments from a JSON or CSV file, or keep the ones already here. The hub also sends departments at every synchronisation.</source>
+        <source>Import the clinic&apos;s departments from a JSON or CSV file, or keep the ones already here. The hub also sends departments at every synchronisation.</source>
         <translation>从 JSON 或 CSV 文件导入本院科室，或保留现有科室。中心服务器每次同步时也会发送科室。</translation>
     </message>
     <message>
@@ -124,8 +125,8 @@
 <context>
     <name>DeskWindow</name>
     <message>
-        <source>That ticket is not one of today's visits.</source>
-        <extracomment>"Setup…" pressed: the kiosk setup (behind the admin PIN) is opened by the builder.</extracomment>
+        <source>That ticket is not one of today&apos;s visits.</source>
+        <extracomment>&quot;Setup…&quot; pressed: the kiosk setup (behind the admin PIN) is opened by the builder.</extracomment>
         <translation>该号票不是今天的就诊记录。</translation>
     </message>
     <message>
@@ -212,7 +213,7 @@
         <translation>支持代码：{code}</translation>
     </message>
     <message>
-        <source>Free space on the kiosk's disk, then try again; nothing was lost.</source>
+        <source>Free space on the kiosk&apos;s disk, then try again; nothing was lost.</source>
         <translation>请清理自助机磁盘空间后重试；数据没有丢失。</translation>
     </message>
     <message>
@@ -220,7 +221,7 @@
         <translation>另一个程序正在写入数据库：请稍后重试。</translation>
     </message>
     <message>
-        <source>The kiosk may not write its database: check the disk and the file's permissions.</source>
+        <source>The kiosk may not write its database: check the disk and the file&apos;s permissions.</source>
         <translation>自助机无权写入数据库：请检查磁盘和文件权限。</translation>
     </message>
     <message>
@@ -268,7 +269,7 @@
         <translation>自助机会自动重试；如持续出现，请告知管理员。</translation>
     </message>
     <message>
-        <source>Tell the administrator: the hub refused this kiosk's request.</source>
+        <source>Tell the administrator: the hub refused this kiosk&apos;s request.</source>
         <translation>请告知管理员：中心服务器拒绝了本自助机的请求。</translation>
     </message>
     <message>
@@ -276,11 +277,11 @@
         <translation>稍后会再次核验此卡；签到继续进行。</translation>
     </message>
     <message>
-        <source>Tell the administrator: the facility's gateway account must be checked.</source>
+        <source>Tell the administrator: the facility&apos;s gateway account must be checked.</source>
         <translation>请告知管理员：需要检查本机构的医保网关账户。</translation>
     </message>
     <message>
-        <source>Check the printer's cable and power.</source>
+        <source>Check the printer&apos;s cable and power.</source>
         <translation>请检查打印机的线缆和电源。</translation>
     </message>
     <message>
@@ -300,11 +301,11 @@
         <translation>请重新安装自助机：缺少打印号票所需的字体。</translation>
     </message>
     <message>
-        <source>Check the camera's cable, then restart the kiosk.</source>
+        <source>Check the camera&apos;s cable, then restart the kiosk.</source>
         <translation>请检查摄像头线缆，然后重启自助机。</translation>
     </message>
     <message>
-        <source>Run the kiosk's self-test and reinstall if it fails.</source>
+        <source>Run the kiosk&apos;s self-test and reinstall if it fails.</source>
         <translation>请运行自助机自检，如未通过请重新安装。</translation>
     </message>
     <message>
@@ -348,7 +349,7 @@
         <translation>自助机出现意外错误（支持代码 {code}），详细信息见日志。请报告此错误。</translation>
     </message>
     <message>
-        <source>Problem with the kiosk's surroundings, not with the patient: {summary}.</source>
+        <source>Problem with the kiosk&apos;s surroundings, not with the patient: {summary}.</source>
         <translation>问题出在自助机的运行环境，而不是患者：{summary}。</translation>
     </message>
     <message>
@@ -434,7 +435,7 @@
     <name>KeypadScreen</name>
     <message>
         <source>Type your health-insurance card number or citizen ID number</source>
-        <extracomment>"No card? Reception ticket": a number for the reception desk without any card.</extracomment>
+        <extracomment>&quot;No card? Reception ticket&quot;: a number for the reception desk without any card.</extracomment>
         <translation>请输入医保卡号或公民身份证号</translation>
     </message>
     <message>
@@ -517,7 +518,7 @@
         <translation>医保网关没有响应</translation>
     </message>
     <message>
-        <source>The insurance gateway refused the facility's account</source>
+        <source>The insurance gateway refused the facility&apos;s account</source>
         <translation>医保网关拒绝了本机构的账户</translation>
     </message>
     <message>
@@ -553,7 +554,7 @@
         <translation>中心服务器拒绝了该请求</translation>
     </message>
     <message>
-        <source>Another kiosk uses this device's token: register this kiosk as a new device</source>
+        <source>Another kiosk uses this device&apos;s token: register this kiosk as a new device</source>
         <translation>另一台自助机正在使用本设备的令牌：请将本机注册为新设备</translation>
     </message>
     <message>
@@ -628,7 +629,7 @@
     <name>PatientPanel</name>
     <message>
         <source>Name</source>
-        <extracomment>Staff pressed "Register anyway" / "Cancel" on the confirmation question.</extracomment>
+        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question.</extracomment>
         <translation>姓名</translation>
     </message>
     <message>
@@ -771,7 +772,7 @@
     <name>SelfServiceWindow</name>
     <message>
         <source>No ticket printer is configured.</source>
-        <extracomment>Exit code of "Exit the kiosk" in the admin panel (a supervisor must not restart the app).</extracomment>
+        <extracomment>Exit code of &quot;Exit the kiosk&quot; in the admin panel (a supervisor must not restart the app).</extracomment>
         <translation>未配置号票打印机。</translation>
     </message>
     <message>
@@ -818,7 +819,7 @@
         <translation>摄像头已打开，但 {seconds} 秒内没有图像</translation>
     </message>
     <message>
-        <source>Scanner works: received "{preview}"</source>
+        <source>Scanner works: received &quot;{preview}&quot;</source>
         <translation>扫描器正常：收到“{preview}”</translation>
     </message>
     <message>
@@ -850,7 +851,7 @@
         <translation>打印机设置无法使用</translation>
     </message>
     <message>
-        <source>Hub reached; the token belongs to device "{device}" of facility {facility}</source>
+        <source>Hub reached; the token belongs to device &quot;{device}&quot; of facility {facility}</source>
         <translation>已连接中心服务器；令牌属于机构 {facility} 的设备“{device}”</translation>
     </message>
     <message>
@@ -862,7 +863,7 @@
         <translation>无法连接中心服务器</translation>
     </message>
     <message>
-        <source>The hub's certificate is not trusted by this computer</source>
+        <source>The hub&apos;s certificate is not trusted by this computer</source>
         <translation>本机不信任中心服务器的证书</translation>
     </message>
     <message>
@@ -941,7 +942,7 @@
     <name>SetupWizard</name>
     <message>
         <source>Kiosk setup: {page}</source>
-        <extracomment>"Restart me": the kiosk session (systemd unit, Shell Launcher) starts the app again with the new settings.</extracomment>
+        <extracomment>&quot;Restart me&quot;: the kiosk session (systemd unit, Shell Launcher) starts the app again with the new settings.</extracomment>
         <translation>自助机设置：{page}</translation>
     </message>
     <message>
@@ -1273,7 +1274,7 @@
         <translation>这不是医保卡或身份证的二维码。请出示 VssID 应用中的二维码或芯片身份证上的二维码。</translation>
     </message>
     <message>
-        <source>The card's own dates are current; reception will confirm it later. You can take a queue number now.</source>
+        <source>The card&apos;s own dates are current; reception will confirm it later. You can take a queue number now.</source>
         <translation>根据卡上的日期，此卡在有效期内；接待处稍后会确认。您现在可以取号。</translation>
     </message>
     <message>
@@ -1393,7 +1394,7 @@
         <translation>号票已打印。</translation>
     </message>
     <message>
-        <source>Ticket printed; the printer's paper is running low.</source>
+        <source>Ticket printed; the printer&apos;s paper is running low.</source>
         <translation>号票已打印；打印机纸张即将用完。</translation>
     </message>
     <message>
@@ -1473,7 +1474,7 @@
         <translation>您的卡登记在其他医疗机构。医保会支付您在这里的本次就诊。</translation>
     </message>
     <message>
-        <source>Your card is registered at another facility. Health insurance pays {percent}% of your card's benefit for this visit; reception can explain.</source>
+        <source>Your card is registered at another facility. Health insurance pays {percent}% of your card&apos;s benefit for this visit; reception can explain.</source>
         <translation>您的卡登记在其他医疗机构。本次就诊医保按您卡片待遇的 {percent}% 支付；接待处可以为您说明。</translation>
     </message>
     <message>
@@ -1493,7 +1494,7 @@
     <name>TicketScreen</name>
     <message>
         <source>Your queue number</source>
-        <extracomment>"Print again" on the "you already have number X today" screen.</extracomment>
+        <extracomment>&quot;Print again&quot; on the &quot;you already have number X today&quot; screen.</extracomment>
         <translation>您的排队号码</translation>
     </message>
     <message>
@@ -1525,7 +1526,7 @@
     <name>VerdictScreen</name>
     <message>
         <source>Continue</source>
-        <extracomment>"Call staff / reception ticket": a number for the reception desk. The priority number (elderly, pregnant, children under 6, disability), where the facility runs it.</extracomment>
+        <extracomment>&quot;Call staff / reception ticket&quot;: a number for the reception desk. The priority number (elderly, pregnant, children under 6, disability), where the facility runs it.</extracomment>
         <translation>继续</translation>
     </message>
     <message>
@@ -1565,7 +1566,7 @@
         <translation>{verdict}：需要工作人员处理</translation>
     </message>
     <message>
-        <source>Today's visits</source>
+        <source>Today&apos;s visits</source>
         <translation>今日就诊</translation>
     </message>
     <message>
@@ -1640,7 +1641,7 @@
         <translation>2. 将二维码对准摄像头，距离约 15–20 厘米。</translation>
     </message>
     <message>
-        <source>Tip: turn the phone's screen brightness up and hold it still.</source>
+        <source>Tip: turn the phone&apos;s screen brightness up and hold it still.</source>
         <translation>提示：调高手机屏幕亮度并保持手机稳定。</translation>
     </message>
     <message>
