@@ -58,11 +58,13 @@ def test_self_service_screens_fit(qtbot: QtBot, services: Services, languages: L
         problems.extend(f"{where}: {p}" for p in found)
 
     for index, lang in enumerate(LANGS):
-        languages.switch(lang)
         window.reset()
+        languages.switch(lang)  # after the reset: a reset goes back to the default language
+        assert window.welcome.languages.buttons[lang].isChecked() or languages.current == lang
         check(f"{lang}/welcome")
         for label in ("expired", "valid, registered elsewhere", "valid, registered here"):
             window.reset()
+            languages.switch(lang)  # the reset went back to the default language
             window.scan(SCENARIOS[label].payload)
             qtbot.waitUntil(lambda: window.model.screen is Screen.VERDICT)
             check(f"{lang}/verdict {label}")
@@ -81,6 +83,11 @@ def test_self_service_screens_fit(qtbot: QtBot, services: Services, languages: L
         qtbot.waitUntil(lambda: window.model.screen is Screen.TICKET)
         qtbot.waitUntil(lambda: window.ticket.print_result is not None, timeout=10_000)
         check(f"{lang}/ticket")
+        window.overlay.show_countdown(20)  # "Are you still there?" over the ticket
+        qtbot.wait(20)
+        problems.extend(f"{lang}/idle warning: {p}"
+                        for p in geometry_problems(window, requested, window.overlay))
+        window.overlay.hide()
         for screen in (Screen.PIN, Screen.ADMIN, Screen.CLEANING, Screen.KEYPAD):
             window.model.go(screen)
             check(f"{lang}/{screen}")

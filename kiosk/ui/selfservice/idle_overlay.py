@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.base import TranslatedWidget
-from kiosk.ui.widgets import button, label
+from kiosk.ui.widgets import ReflowRow, button, label, reserve_wrapped_height
 
 
 class IdleOverlay(TranslatedWidget):
@@ -28,7 +28,9 @@ class IdleOverlay(TranslatedWidget):
         column = QVBoxLayout(panel)
         column.setContentsMargins(32, 24, 32, 24)
         column.setSpacing(16)
-        for w in (self.title, self.countdown, self.message, self.continue_button):
+        # the countdown beside the question: at 200 % text the four stacked did not fit 720 pixels
+        column.addWidget(ReflowRow(self.title, self.countdown, spacing=24))
+        for w in (self.message, self.continue_button):
             column.addWidget(w)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -40,6 +42,13 @@ class IdleOverlay(TranslatedWidget):
         root.addStretch(1)
         self.hide()
         self.retranslate_ui()
+
+    def event(self, event: QEvent) -> bool:
+        # the question and the message wrap at large text: reserve the lines they need at their width (a
+        # box layout sizes a wrapped label for its minimum width, and the title's last line was cut at 200 %)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest, QEvent.Type.Show):
+            reserve_wrapped_height(self.title, self.message)
+        return super().event(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
