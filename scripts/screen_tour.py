@@ -22,6 +22,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.cards.route import FacilityLevel, FacilityProfile, FormerTier
@@ -216,6 +217,9 @@ def main() -> int:
                         desk_tour(window, languages, lang, shoot)
                     window.close()
                     window.deleteLater()
+                    # really gone before the next window: its reset timers (auto-back after a verdict or
+                    # a ticket) would otherwise reset the shared language in the middle of the next tour
+                    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
                     settle()
                     runner.shutdown()
     return 0
