@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
@@ -29,7 +29,13 @@ class IdleOverlay(TranslatedWidget):
         column.setContentsMargins(32, 24, 32, 24)
         column.setSpacing(16)
         # the countdown beside the question: at 200 % text the four stacked did not fit 720 pixels
-        column.addWidget(ReflowRow(self.title, self.countdown, spacing=24))
+        top = ReflowRow(self.title, self.countdown, spacing=24)
+        # the pair centred, the number beside the question rather than at the panel's edge
+        top.box.setStretchFactor(self.title, 0)
+        top.box.setAlignment(self.countdown, Qt.AlignmentFlag.AlignCenter)
+        top.box.insertStretch(0, 1)
+        top.box.addStretch(1)
+        column.addWidget(top)
         for w in (self.message, self.continue_button):
             column.addWidget(w)
         row = QHBoxLayout()

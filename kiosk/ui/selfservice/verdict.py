@@ -61,8 +61,8 @@ class VerdictScreen(TranslatedWidget):
         for w in (self.banner, self.name, self.number, self.explanation, self.route):
             root.addWidget(w)
         root.addStretch(1)
-        root.addWidget(self.priority_help)
         root.addWidget(buttons_row)
+        root.addWidget(self.priority_help)  # under the buttons: at large text they stay higher on the screen
         self.retranslate_ui()
 
     def show_result(self, result: CheckResult | None) -> None:
