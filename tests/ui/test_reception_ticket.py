@@ -68,10 +68,11 @@ def take_number(qtbot: QtBot, window: SelfServiceWindow, button: QPushButton) ->
 def test_every_failure_verdict_offers_a_reception_ticket(qtbot: QtBot, services: Services,
                                                          languages: LanguageManager, appearance: Appearance,
                                                          store: Store, printer: TicketPrinter) -> None:
+    from kiosk.ui.app import RunOptions, start_trace
+
     window = make_window(qtbot, services, languages, appearance)
     trace_path = printer.tickets_dir / "trace.jsonl"
-    trace = EventTrace(trace_path, mode="self", language=lambda: "vi", demo=False, parent=window)
-    window.model.desk_number_changed.connect(trace.desk_number)
+    start_trace(window, languages, RunOptions(trace_path=trace_path))  # as `kiosk run --trace` wires it
     issued: list[str] = []
     reasons: list[str] = []
     for label in FAILURES:
@@ -106,9 +107,11 @@ def test_every_failure_verdict_offers_a_reception_ticket(qtbot: QtBot, services:
     assert [e["details"]["ticket"] for e in audit] == issued
     assert [e["details"]["reason"] for e in audit] == reasons
     events = [json.loads(line) for line in trace_path.read_text().splitlines()]
-    assert [(e["event"], e["queue"], e["reason"]) for e in events] == [("desk_number", "reception", r)
-                                                                        for r in reasons]
-    assert all(set(e) == {"t", "event", "queue", "reason"} for e in events)  # no number, no patient data
+    desk = [e for e in events if e["event"] == "desk_number"]
+    assert [(e["queue"], e["reason"]) for e in desk] == [("reception", r) for r in reasons]
+    assert all(set(e) == {"t", "event", "queue", "reason"} for e in desk)  # no number, no patient data
+    screens = [e["screen"] for e in events if e["event"] == "screen"]
+    assert screens.count("reception_ticket") == len(reasons)
 
 
 def test_good_card_has_no_reception_button_and_keypad_has_one_without_card(
