@@ -28,13 +28,38 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+DURABILITY_SETTINGS = ("fsync", "synchronous_commit", "full_page_writes", "wal_sync_method")
+
+
 @contextmanager
-def postgres_database() -> Iterator[tuple[PostgresCluster, str]]:
-    cluster = PostgresCluster.start()
+def postgres_database(*, durable: bool = True) -> Iterator[tuple[PostgresCluster, str]]:
+    """A throw-away cluster and an empty database. ``durable=True`` (the default of the benchmarks): the
+    server's own durability settings (fsync on, synchronous_commit on), what a clinic's hub runs with;
+    ``durable=False``: ``fsync=off``, as the tests run it — reported only beside the durable figure."""
+    cluster = PostgresCluster.start(durable=durable)
     try:
         yield cluster, cluster.create_database("bench")
     finally:
         cluster.stop()
+
+
+def durability(cluster: PostgresCluster) -> dict[str, str]:
+    """The durability settings the server actually runs with (read back with SHOW, not assumed), and the
+    file system under its data directory (on tmpfs an fsync costs nothing, and the figure would flatter)."""
+    fstype = subprocess.run(["df", "--output=fstype", str(cluster.root)], capture_output=True, text=True,
+                            check=False).stdout.split()
+    return {**cluster.settings(*DURABILITY_SETTINGS), "data_filesystem": fstype[-1] if fstype else "unknown"}
+
+
+def durability_label(settings: dict[str, str]) -> str:
+    if settings.get("fsync") == "on" and settings.get("synchronous_commit") == "on":
+        return f"default durability (fsync on, synchronous_commit on, data on {settings.get('data_filesystem')})"
+    return f"NOT durable (fsync {settings.get('fsync')}, synchronous_commit {settings.get('synchronous_commit')})"
+
+
+def load_average() -> list[float]:
+    """The machine's 1/5/15-minute load averages (shared machine: every figure is reported with them)."""
+    return [round(x, 2) for x in os.getloadavg()]
 
 
 def create_devices(url: str, count: int, facility: str = "01999") -> list[str]:

@@ -3,6 +3,12 @@ and the ratio to a raw PostgreSQL COPY of the same rows in the same run (target 
 
     .venv/bin/python -m bench.hub_ingest             # 10 kiosks x 20 batches x 500 visits
     .venv/bin/python -m bench.hub_ingest --quick     # CI smoke run (a few seconds)
+    .venv/bin/python -m bench.hub_ingest --durability default   # only the headline run
+
+Durability: the headline figure is PostgreSQL with its DEFAULT durability (fsync on, synchronous_commit on),
+what a clinic's hub runs with; by default the same run is then repeated on a second cluster with
+``fsync=off`` (how the tests run PostgreSQL) and reported beside it, labelled. The settings are read back
+from the server (SHOW), not assumed.
 
 A throw-away PostgreSQL cluster (tests/support/postgres.py) and a real `kiosk hub serve --workers N`
 subprocess on 127.0.0.1. Each kiosk is its own process with its own device token; it builds its
@@ -27,7 +33,16 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from bench.hub_common import create_devices, postgres_database, print_table, serve, synthetic_visit
+from bench.hub_common import (
+    create_devices,
+    durability,
+    durability_label,
+    load_average,
+    postgres_database,
+    print_table,
+    serve,
+    synthetic_visit,
+)
 
 
 def _client(base: str, token: str, index: int, batches: int, size: int, start: Any, out: Any) -> None:
@@ -81,8 +96,10 @@ def _copy_baseline(url: str) -> tuple[int, float]:
     return (int(rows[0]) if rows else 0), elapsed
 
 
-def run(clients: int, batches: int, size: int, workers: int) -> dict[str, Any]:
-    with postgres_database() as (_cluster, url), tempfile.TemporaryDirectory() as tmp:
+def run(clients: int, batches: int, size: int, workers: int, *, durable: bool = True) -> dict[str, Any]:
+    load_before = load_average()
+    with postgres_database(durable=durable) as (cluster, url), tempfile.TemporaryDirectory() as tmp:
+        settings = durability(cluster)
         tokens = create_devices(url, clients)
         with serve(url, workers, Path(tmp) / "hub.log") as base:
             ctx = mp.get_context("fork")
@@ -114,7 +131,24 @@ def run(clients: int, batches: int, size: int, workers: int) -> dict[str, Any]:
         "retries": sum(r["retries"] for r in results),
         "copy_rows": copy_rows, "copy_seconds": round(copy_s, 3), "copy_rows_per_s": round(copy_rate),
         "ratio_to_copy": round(rate / copy_rate, 3), "cpus": mp.cpu_count(), "python": platform.python_version(),
+        "durable": durable, "postgres_settings": settings, "durability": durability_label(settings),
+        "load_average_before": load_before, "load_average_after": load_average(),
     }
+
+
+def _rows(r: dict[str, Any]) -> list[tuple[str, str]]:
+    return [
+        ("PostgreSQL durability", r["durability"]),
+        ("kiosk processes", str(r["clients"])),
+        ("uvicorn workers", str(r["uvicorn_workers"])),
+        ("visits pushed", f"{r['visits']:,} in batches of {r['batch_size']}"),
+        ("ingest time", f"{r['seconds']:.2f} s"),
+        ("ingest rate", f"{r['visits_per_s']:,} visits/s (target >= 5,000)"),
+        ("batch latency p50/p95", f"{r['batch_latency_ms_p50']} / {r['batch_latency_ms_p95']} ms"),
+        ("raw COPY of the same rows", f"{r['copy_rows_per_s']:,} rows/s ({r['copy_seconds']:.2f} s)"),
+        ("hub / COPY", f"{r['ratio_to_copy']:.3f}"),
+        ("load average before / after", f"{r['load_average_before']} / {r['load_average_after']}"),
+    ]
 
 
 def main() -> None:
@@ -124,20 +158,24 @@ def main() -> None:
     parser.add_argument("--batches", type=int, default=None, help="batches per client (default 20, quick 2)")
     parser.add_argument("--batch-size", type=int, default=500)
     parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes")
+    parser.add_argument("--durability", choices=("both", "default", "off"), default="both",
+                        help="default: PostgreSQL's own (fsync on) = the headline; off: fsync=off; both (default): "
+                             "the headline, then fsync=off beside it")
     args = parser.parse_args()
     batches = args.batches or (2 if args.quick else 20)
     size = min(args.batch_size, 200) if args.quick else args.batch_size
-    result = run(args.clients, batches, size, args.workers)
-    print_table("Hub ingest (PostgreSQL, real uvicorn on loopback)", [
-        ("kiosk processes", str(result["clients"])),
-        ("uvicorn workers", str(result["uvicorn_workers"])),
-        ("visits pushed", f"{result['visits']:,} in batches of {result['batch_size']}"),
-        ("ingest time", f"{result['seconds']:.2f} s"),
-        ("ingest rate", f"{result['visits_per_s']:,} visits/s (target >= 5,000)"),
-        ("batch latency p50/p95", f"{result['batch_latency_ms_p50']} / {result['batch_latency_ms_p95']} ms"),
-        ("raw COPY of the same rows", f"{result['copy_rows_per_s']:,} rows/s ({result['copy_seconds']:.2f} s)"),
-        ("hub / COPY", f"{result['ratio_to_copy']:.3f}"),
-    ])
+    runs = {"both": (True, False), "default": (True,), "off": (False,)}[args.durability]
+    results = [run(args.clients, batches, size, args.workers, durable=durable) for durable in runs]
+    result = results[0]
+    for r in results:
+        title = ("Hub ingest — HEADLINE: " if r["durable"] else "Hub ingest — for comparison only, NOT durable: ")
+        print_table(title + "PostgreSQL " + r["durability"] + ", real uvicorn on loopback", _rows(r))
+        print()
+    if len(results) == 2:
+        result = {**results[0], "fsync_off": results[1],
+                  "fsync_off_over_default": round(results[1]["visits_per_s"] / results[0]["visits_per_s"], 3)}
+        print(f"fsync=off / default durability: {result['fsync_off_over_default']:.3f} "
+              "(the fsync=off figure is not what a clinic gets)")
     print(json.dumps(result))
 
 

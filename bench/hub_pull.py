@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.hub_common import create_devices, postgres_database, print_table, serve
+from bench.hub_common import create_devices, durability, load_average, postgres_database, print_table, serve
 
 SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Vũ", "Đặng")
 GIVEN = ("Văn An", "Thị Bình", "Minh Đức", "Thị Hoa", "Quốc Huy", "Ngọc Lan")
@@ -91,7 +91,9 @@ def main() -> None:
     parser.add_argument("--gzip", action="store_true", help="ask for gzip-compressed pages (as requests does)")
     args = parser.parse_args()
     count = args.cards or (50_000 if args.quick else 1_000_000)
-    with postgres_database() as (_cluster, url), tempfile.TemporaryDirectory() as tmp:
+    load_start = load_average()
+    with postgres_database() as (cluster, url), tempfile.TemporaryDirectory() as tmp:
+        settings = durability(cluster)  # the default durability (reads only are timed here)
         token = create_devices(url, 1)[0]
         load_s = load_cards(url, count)
         with serve(url, 1, Path(tmp) / "hub.log") as base:
@@ -104,7 +106,8 @@ def main() -> None:
         "seconds": round(run["seconds"], 3), "cards_per_s": round(count / run["seconds"]),
         "page_ms_p50": round(statistics.median(lat) * 1000, 1), "page_ms_max": round(lat[-1] * 1000, 1),
         "mb_transferred": round(run["bytes"] / 1e6, 1), "setup_copy_seconds": round(load_s, 2),
-        "budget_s_for_1m_on_kiosk": 60, "python": platform.python_version(),
+        "budget_s_for_1m_on_kiosk": 60, "python": platform.python_version(), "postgres_settings": settings,
+        "load_average_start": load_start, "load_average_end": load_average(),
     }
     print_table("Hub pull (PostgreSQL, real uvicorn on loopback, client downloads + parses only)", [
         ("card changes", f"{count:,}"),
@@ -113,6 +116,7 @@ def main() -> None:
         ("rate", f"{result['cards_per_s']:,} cards/s"),
         ("page latency p50 / max", f"{result['page_ms_p50']} / {result['page_ms_max']} ms"),
         ("transferred", f"{result['mb_transferred']} MB ({'gzip' if args.gzip else 'uncompressed'} JSON)"),
+        ("load average start / end", f"{result['load_average_start']} / {result['load_average_end']}"),
     ])
     print(json.dumps(result))
 

@@ -24,7 +24,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
-from bench.hub_common import REPO, create_devices, postgres_database, print_table, serve
+from bench.hub_common import REPO, create_devices, durability, load_average, postgres_database, print_table, serve
 
 
 def seed_hub(url: str, count: int) -> float:
@@ -109,10 +109,13 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="20,000 cards, for CI")
     args = parser.parse_args()
     count = 20_000 if args.quick else args.cards
+    load_start = load_average()
+    settings: dict[str, str] = {}
     with ExitStack() as stack:
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="kiosk-pull-")))
         if args.pg:
-            _cluster, url = stack.enter_context(postgres_database())
+            cluster, url = stack.enter_context(postgres_database())
+            settings = durability(cluster)
         else:
             url = f"sqlite:///{tmp / 'hub.sqlite3'}"
         token = create_devices(url, 1)[0]
@@ -133,7 +136,9 @@ def main() -> None:
     print(json.dumps({"benchmark": "sync_pull", "machine": platform.machine(), "cpus": os.cpu_count(),
                       "cards": count, "hub_db": "postgresql" if args.pg else "sqlite", "page": args.page,
                       "seed_s": round(seed_s, 2), "pull_s": round(elapsed, 2), "pulled": out.get("pulled"),
-                      "cards_per_s": round(count / elapsed), "target_met": ok, "kill_resume": killed}))
+                      "cards_per_s": round(count / elapsed), "target_met": ok, "kill_resume": killed,
+                      "postgres_settings": settings, "load_average_start": load_start,
+                      "load_average_end": load_average()}))
 
 
 if __name__ == "__main__":

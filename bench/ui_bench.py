@@ -62,6 +62,9 @@ def _config(data: Path, hub_url: str = "", token: str = "") -> Any:
         raise SystemExit("no demo clip in resources/demo")
     config.camera.source = str(clip)
     config.database.url = f"sqlite:///{data / 'kiosk.sqlite3'}"
+    # The bench's patients walk scan → departments → ticket; the self-service identity step (CCCD scan, on by
+    # default) is not part of what is measured and has its own tests (tests/ui/test_identity_step.py).
+    config.eligibility.identity_check = "off"
     return config
 
 
@@ -165,24 +168,12 @@ def run_inprocess(stall_s: float, cycles: int, tmp: Path) -> dict[str, Any]:
 
 def _drive(hub: str, token: str, stall_s: float, cycles: int, tmp: Path) -> dict[str, Any]:
     os.environ["KIOSK_DATA_DIR"] = str(tmp / "data")
-    from PySide6.QtWidgets import QApplication
 
     from kiosk.db.demo import bhyt_payload
-    from kiosk.ui.app import KioskApp, RunOptions
     from kiosk.ui.selfservice.model import Screen
-    from kiosk.ui.selfservice.window import SelfServiceWindow
 
-    app = QApplication.instance() or QApplication([])
-    assert isinstance(app, QApplication)
-    (tmp / "data").mkdir(exist_ok=True)
-    kiosk = KioskApp(_config(tmp / "data", hub, token), RunOptions(mode="self", demo=True, sounds=False), app)
-    window = kiosk.window
-    assert isinstance(window, SelfServiceWindow)
-    window.resize(1280, 720)
-    window.show()
+    app, kiosk, window = start_self_service(tmp, hub, token)
     window.autopilot = True
-    kiosk.start()
-    pump(app, 60, lambda: kiosk.ready)  # store open, demo data loaded, camera running
     syncs: list[Any] = []
     kiosk.sync.status.connect(lambda s: syncs.append(s) if not s.syncing else None)
     pump(app, 1.0)
@@ -204,22 +195,7 @@ def _drive(hub: str, token: str, stall_s: float, cycles: int, tmp: Path) -> dict
     model = window.model
     patients = QTimer()
     patients.setInterval(300)
-    counter = iter(range(10**6))
-
-    def next_step() -> None:
-        if model.busy:
-            return
-        if model.screen is Screen.WELCOME:
-            window.scan(payloads[cycles + next(counter) % 200], "serial")
-        elif model.screen is Screen.VERDICT:
-            model.proceed() if model.result is not None and model.result.self_service_allowed else window.reset()
-        elif model.screen is Screen.DEPARTMENTS and model.departments:
-            model.choose(model.departments[0].code)
-        elif model.screen is Screen.TICKET and (model.print_result is not None
-                                                or (model.issued is not None and model.issued.repeat)):
-            window.reset()  # printed, or the clip's own card again: "you already have a number"
-
-    patients.timeout.connect(next_step)
+    patients.timeout.connect(patient_stepper(window, lambda n: payloads[cycles + n % 200]))
     probe = StallProbe()
     probe.start()
     patients.start()
@@ -256,6 +232,53 @@ def _drive(hub: str, token: str, stall_s: float, cycles: int, tmp: Path) -> dict
     window.close()
     kiosk.close()
     return result
+
+
+def start_self_service(tmp: Path, hub: str, token: str) -> tuple[Any, Any, Any]:
+    """The real app in self-service mode (demo data, camera on the demo clip), shown and ready: (app, kiosk,
+    window)."""
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.ui.app import KioskApp, RunOptions
+    from kiosk.ui.selfservice.window import SelfServiceWindow
+
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    (tmp / "data").mkdir(exist_ok=True)
+    kiosk = KioskApp(_config(tmp / "data", hub, token), RunOptions(mode="self", demo=True, sounds=False), app)
+    window = kiosk.window
+    assert isinstance(window, SelfServiceWindow)
+    window.resize(1280, 720)
+    window.show()
+    kiosk.start()
+    pump(app, 60, lambda: kiosk.ready)  # store open, demo data loaded, camera running
+    return app, kiosk, window
+
+
+def patient_stepper(window: Any, pick: Any, on_ticket: Any = None) -> Any:
+    """A timer slot that moves the self-service flow one step on: scan ``pick(n)`` (the n-th patient's
+    payload) → continue → first department → reset once the ticket is printed (then ``on_ticket()``)."""
+    from kiosk.ui.selfservice.model import Screen
+
+    model = window.model
+    counter = iter(range(10**9))
+
+    def next_step() -> None:
+        if model.busy:
+            return
+        if model.screen is Screen.WELCOME:
+            window.scan(pick(next(counter)), "serial")
+        elif model.screen is Screen.VERDICT:
+            model.proceed() if model.result is not None and model.result.self_service_allowed else window.reset()
+        elif model.screen is Screen.DEPARTMENTS and model.departments:
+            model.choose(model.departments[0].code)
+        elif model.screen is Screen.TICKET and (model.print_result is not None
+                                                or (model.issued is not None and model.issued.repeat)):
+            if on_ticket is not None:
+                on_ticket()
+            window.reset()  # printed, or the clip's own card again: "you already have a number"
+
+    return next_step
 
 
 def bench_cards(n: int) -> list[Any]:

@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from kiosk.cards.identity import IdentityPolicy
 from kiosk.cards.route import FacilityLevel, FacilityProfile, FormerTier
 from kiosk.checkin.result import SYSTEM_ERROR, CheckResult, Source
 from kiosk.checkin.service import CheckInService
@@ -161,6 +162,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="screen-tour-"))
     demo = build_demo_database(work / "demo.sqlite3")
     profile = FacilityProfile(DEMO_FACILITY, FacilityLevel.SPECIALISED, FormerTier.CENTRAL)
+    identity = IdentityPolicy.OFF  # the identity step's screens are walked by the geometry test
     for scale in args.scales:
         for lang in args.langs:
             for mode in args.modes:
@@ -172,7 +174,7 @@ def main() -> int:
                                             tickets_dir=folder)
                     services = Services(runner=runner, printer=printer, facility_name="Phòng khám Đa khoa Mẫu",
                                         checkin=CheckInService(store, DEMO_FACILITY, clock=lambda: NOW,
-                                                               profile=profile),
+                                                               profile=profile, identity_policy=identity),
                                         clock=lambda: NOW, queue=QueueConfig(priority_queue=True, people_ahead=True))
                     look = Appearance(app, font_scale=scale, touch=(mode == "self"))
                     look.apply()

@@ -123,6 +123,133 @@
     </message>
 </context>
 <context>
+    <name>DeskEligibility</name>
+    <message>
+        <source>Registered here</source>
+        <translation>当院で登録</translation>
+    </message>
+    <message>
+        <source>Primary care, registered elsewhere</source>
+        <translation>一次診療（他院で登録）</translation>
+    </message>
+    <message>
+        <source>With a referral paper</source>
+        <translation>紹介状あり</translation>
+    </message>
+    <message>
+        <source>Re-examination appointment</source>
+        <translation>再診予約</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>救急</translation>
+    </message>
+    <message>
+        <source>Self-referred</source>
+        <translation>紹介なし受診</translation>
+    </message>
+    <message>
+        <source>Referral paper needed</source>
+        <translation>紹介状が必要</translation>
+    </message>
+    <message>
+        <source>Outside route: reception decides</source>
+        <translation>経路外：受付が判断</translation>
+    </message>
+    <message>
+        <source>Registered facility not known yet</source>
+        <translation>登録医療機関はまだ不明</translation>
+    </message>
+    <message>
+        <source>code {code}</source>
+        <translation>コード {code}</translation>
+    </message>
+    <message>
+        <source>code chosen by reception</source>
+        <translation>コードは受付が選択</translation>
+    </message>
+    <message>
+        <source>Not known yet: the registered facility is not known</source>
+        <translation>まだ不明：登録医療機関が不明</translation>
+    </message>
+    <message>
+        <source>Decided by reception</source>
+        <translation>受付が判断</translation>
+    </message>
+    <message>
+        <source>0% without a referral paper</source>
+        <translation>紹介状なしでは0%</translation>
+    </message>
+    <message>
+        <source>Not known yet (the card&apos;s benefit level comes with the gateway&apos;s answer)</source>
+        <translation>まだ不明（カードの給付水準はゲートウェイの回答で判明）</translation>
+    </message>
+    <message>
+        <source>{percent}% (paid in full at this facility)</source>
+        <translation>{percent}%（当院では全額支給）</translation>
+    </message>
+    <message>
+        <source>0%: not paid by health insurance on this route</source>
+        <translation>0%：この経路では保険給付なし</translation>
+    </message>
+    <message>
+        <source>{percent}% ({route}% of the card level&apos;s {level}%)</source>
+        <translation>{percent}%（カード水準 {level}% の {route}%）</translation>
+    </message>
+    <message>
+        <source>{percent}% of covered costs</source>
+        <translation>対象費用の {percent}%</translation>
+    </message>
+    <message>
+        <source>synced just now</source>
+        <translation>たった今同期</translation>
+    </message>
+    <message>
+        <source>synced {n} min ago</source>
+        <translation>{n} 分前に同期</translation>
+    </message>
+    <message>
+        <source>synced {n} h ago</source>
+        <translation>{n} 時間前に同期</translation>
+    </message>
+    <message>
+        <source>synced {n} days ago</source>
+        <translation>{n} 日前に同期</translation>
+    </message>
+    <message>
+        <source>Local card list ({age}), not confirmed online</source>
+        <translation>ローカルのカード一覧（{age}）、オンライン未確認</translation>
+    </message>
+    <message>
+        <source>Local card list (never synced), not confirmed online</source>
+        <translation>ローカルのカード一覧（未同期）、オンライン未確認</translation>
+    </message>
+    <message>
+        <source>Only the card&apos;s own dates: not in the local card list, not confirmed online</source>
+        <translation>カード記載の日付のみ：ローカル一覧になし、オンライン未確認</translation>
+    </message>
+    <message>
+        <source>area {area}</source>
+        <translation>地域 {area}</translation>
+    </message>
+    <message>
+        <source>5 years continuous from {date}</source>
+        <translation>{date} から5年継続</translation>
+    </message>
+    <message>
+        <source>issued by {office}</source>
+        <translation>発行 {office}</translation>
+    </message>
+    <message>
+        <source>Possibly still admitted elsewhere: {where} looked the card up after the patient&apos;s last discharge. Ask the patient before registering.</source>
+        <translation>他院にまだ入院中の可能性：{where} が最後の退院後にカードを照会しています。登録前に患者に確認してください。</translation>
+    </message>
+    <message>
+        <source>No health-insurance card number is known for this citizen ID: look the card up (Number only, F3), or tick Self-pay.</source>
+        <translation>この身分証番号に対応する保険証番号が不明です：保険証を照会する（番号のみ、F3）か、自費にチェックしてください。</translation>
+    </message>
+</context>
+<context>
     <name>DeskWindow</name>
     <message>
         <source>That ticket is not one of today&apos;s visits.</source>
@@ -144,6 +271,10 @@
     <message>
         <source>Check</source>
         <translation>確認</translation>
+    </message>
+    <message>
+        <source>Number only… (F3)</source>
+        <translation>番号のみ…（F3）</translation>
     </message>
     <message>
         <source>Setup…</source>
@@ -413,6 +544,70 @@
     </message>
 </context>
 <context>
+    <name>IdentityScreen</name>
+    <message>
+        <source>The kiosk cannot compare this ID card with your health-insurance card.</source>
+        <extracomment>&quot;I have no ID card with me&quot;. &quot;Try again&quot; after a code that was not a CCCD or did not match. &quot;Start again&quot; / &quot;Finish&quot;: back to the welcome screen.</extracomment>
+        <translation>この身分証を健康保険証と照合できません。</translation>
+    </message>
+    <message>
+        <source>The name on the ID card is not the name on the health-insurance card.</source>
+        <translation>身分証の氏名が健康保険証の氏名と異なります。</translation>
+    </message>
+    <message>
+        <source>The date of birth on the ID card is not the one on the health-insurance card.</source>
+        <translation>身分証の生年月日が健康保険証と異なります。</translation>
+    </message>
+    <message>
+        <source>The ID card number is not the one on the health-insurance card.</source>
+        <translation>身分証の番号が健康保険証の番号と異なります。</translation>
+    </message>
+    <message>
+        <source>I have no ID card with me</source>
+        <translation>身分証を持っていません</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>もう一度</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>最初からやり直す</translation>
+    </message>
+    <message>
+        <source>Please go to the reception desk</source>
+        <translation>受付へお越しください</translation>
+    </message>
+    <message>
+        <source>You need an ID document to use your health-insurance card.</source>
+        <translation>健康保険証を使うには身分証が必要です。</translation>
+    </message>
+    <message>
+        <source>Please bring your health-insurance card and an ID document to reception. The staff will help you.</source>
+        <translation>健康保険証と身分証を持って受付へお越しください。係員がお手伝いします。</translation>
+    </message>
+    <message>
+        <source>One more step: show your ID card</source>
+        <translation>あと一歩：身分証を提示してください</translation>
+    </message>
+    <message>
+        <source>A health-insurance card must be shown with an ID document. Please hold the QR code of your chip citizen ID card (or of the VNeID app) in front of the camera.</source>
+        <translation>健康保険証は身分証と一緒に提示する必要があります。ICチップ付き身分証（またはVNeIDアプリ）のQRコードをカメラにかざしてください。</translation>
+    </message>
+    <message>
+        <source>Checking your ID card…</source>
+        <translation>身分証を確認しています…</translation>
+    </message>
+    <message>
+        <source>That was not the QR code of a chip ID card. Please show the code on the back of your citizen ID card.</source>
+        <translation>ICチップ付き身分証のQRコードではありません。身分証の裏面のコードを見せてください。</translation>
+    </message>
+</context>
+<context>
     <name>IdleOverlay</name>
     <message>
         <source>Are you still there?</source>
@@ -629,7 +824,7 @@
     <name>PatientPanel</name>
     <message>
         <source>Name</source>
-        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question.</extracomment>
+        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question. Staff ticked / unticked &quot;identity document checked&quot;. Staff ticked / unticked &quot;self-pay&quot; (a CCCD check-in without a known card). The row of the gateway&apos;s kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
         <translation>氏名</translation>
     </message>
     <message>
@@ -653,6 +848,18 @@
         <translation>登録医療機関</translation>
     </message>
     <message>
+        <source>Route</source>
+        <translation>受診経路</translation>
+    </message>
+    <message>
+        <source>Benefit</source>
+        <translation>給付</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>確認</translation>
+    </message>
+    <message>
         <source>&amp;Department</source>
         <translation>診療科(&amp;D)</translation>
     </message>
@@ -669,6 +876,14 @@
         <translation>クリア (Esc)</translation>
     </message>
     <message>
+        <source>Self-&amp;pay (not billed to BHYT)</source>
+        <translation>自費（保険請求しない）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Check the identity document first: tick the box below, then register.</source>
+        <translation>先に身分証を確認してください：下のボックスにチェックしてから登録します。</translation>
+    </message>
+    <message>
         <source>Room {room}</source>
         <translation>{room} 号室</translation>
     </message>
@@ -681,12 +896,28 @@
         <translation>終了日なし</translation>
     </message>
     <message>
+        <source>{percent}% by the card&apos;s benefit level (route not decided)</source>
+        <translation>カードの給付水準で {percent}%（経路未決定）</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
     </message>
     <message>
+        <source>Gateway data</source>
+        <translation>ゲートウェイ情報</translation>
+    </message>
+    <message>
         <source>Register &amp;anyway</source>
         <translation>このまま登録(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Identity checked</source>
+        <translation>本人確認済み(&amp;I)</translation>
+    </message>
+    <message>
+        <source>A health-insurance card must be shown with an identity document: compare its name, date of birth and photo with the patient, then tick the box below.</source>
+        <translation>健康保険証は身分証と一緒に提示が必要です：身分証の氏名・生年月日・写真を患者本人と照合し、下のボックスにチェックしてください。</translation>
     </message>
     <message>
         <source>Register anyway?</source>
@@ -1520,6 +1751,46 @@
     <message>
         <source>No new number was issued. Press “Print again” if you need the ticket.</source>
         <translation>新しい番号は発行されていません。受付票が必要な場合は「もう一度印刷」を押してください。</translation>
+    </message>
+</context>
+<context>
+    <name>TypedEntryPanel</name>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>氏名(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Born:</source>
+        <translation>生年月日(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>DD/MM/YYYY, MM/YYYY or YYYY</source>
+        <translation>日/月/年・月/年・年（DD/MM/YYYY、MM/YYYY、YYYY）</translation>
+    </message>
+    <message>
+        <source>Number only (no QR code, e.g. a child under 6): type the BHYT number or the 12-digit personal ID above, then the name and date of birth. Tick &quot;12 digits = insurance number&quot; when the 12 digits are the card&apos;s number rather than a citizen ID.</source>
+        <extracomment>The 12 digits are the insurance number (personal ID used as the BHYT number), not a CCCD check-in.</extracomment>
+        <translation>番号のみ（QRコードなし、例：6歳未満の子ども）：上に保険番号または12桁の個人識別番号を入力し、氏名と生年月日を入力します。12桁が身分証番号ではなく保険証の番号なら「12桁は保険番号」にチェックしてください。</translation>
+    </message>
+    <message>
+        <source>12 digits = insurance &amp;number</source>
+        <translation>12桁は保険番号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Look up online</source>
+        <translation>オンライン照会(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Enter the patient&apos;s full name.</source>
+        <translation>患者の氏名を入力してください。</translation>
+    </message>
+    <message>
+        <source>Enter the date of birth as DD/MM/YYYY, MM/YYYY or YYYY.</source>
+        <translation>生年月日を 日/月/年・月/年・年 の形で入力してください。</translation>
+    </message>
+    <message>
+        <source>Type the card number or the 12-digit personal ID in the entry line first.</source>
+        <translation>先に入力欄にカード番号または12桁の個人識別番号を入力してください。</translation>
     </message>
 </context>
 <context>

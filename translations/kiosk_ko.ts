@@ -123,6 +123,133 @@
     </message>
 </context>
 <context>
+    <name>DeskEligibility</name>
+    <message>
+        <source>Registered here</source>
+        <translation>이 기관에 등록됨</translation>
+    </message>
+    <message>
+        <source>Primary care, registered elsewhere</source>
+        <translation>1차 진료, 다른 기관에 등록됨</translation>
+    </message>
+    <message>
+        <source>With a referral paper</source>
+        <translation>의뢰서 있음</translation>
+    </message>
+    <message>
+        <source>Re-examination appointment</source>
+        <translation>재진 예약</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>응급</translation>
+    </message>
+    <message>
+        <source>Self-referred</source>
+        <translation>자진 방문</translation>
+    </message>
+    <message>
+        <source>Referral paper needed</source>
+        <translation>의뢰서 필요</translation>
+    </message>
+    <message>
+        <source>Outside route: reception decides</source>
+        <translation>경로 외: 접수처가 결정</translation>
+    </message>
+    <message>
+        <source>Registered facility not known yet</source>
+        <translation>등록 기관을 아직 알 수 없음</translation>
+    </message>
+    <message>
+        <source>code {code}</source>
+        <translation>코드 {code}</translation>
+    </message>
+    <message>
+        <source>code chosen by reception</source>
+        <translation>코드는 접수처가 선택</translation>
+    </message>
+    <message>
+        <source>Not known yet: the registered facility is not known</source>
+        <translation>아직 알 수 없음: 등록 기관을 모름</translation>
+    </message>
+    <message>
+        <source>Decided by reception</source>
+        <translation>접수처가 결정</translation>
+    </message>
+    <message>
+        <source>0% without a referral paper</source>
+        <translation>의뢰서 없으면 0%</translation>
+    </message>
+    <message>
+        <source>Not known yet (the card&apos;s benefit level comes with the gateway&apos;s answer)</source>
+        <translation>아직 알 수 없음(카드 급여 수준은 게이트웨이 응답과 함께 옴)</translation>
+    </message>
+    <message>
+        <source>{percent}% (paid in full at this facility)</source>
+        <translation>{percent}%(이 기관에서 전액 지급)</translation>
+    </message>
+    <message>
+        <source>0%: not paid by health insurance on this route</source>
+        <translation>0%: 이 경로에서는 건강보험이 지급하지 않음</translation>
+    </message>
+    <message>
+        <source>{percent}% ({route}% of the card level&apos;s {level}%)</source>
+        <translation>{percent}%(카드 등급 {level}%의 {route}%)</translation>
+    </message>
+    <message>
+        <source>{percent}% of covered costs</source>
+        <translation>보장 비용의 {percent}%</translation>
+    </message>
+    <message>
+        <source>synced just now</source>
+        <translation>방금 동기화됨</translation>
+    </message>
+    <message>
+        <source>synced {n} min ago</source>
+        <translation>{n}분 전 동기화</translation>
+    </message>
+    <message>
+        <source>synced {n} h ago</source>
+        <translation>{n}시간 전 동기화</translation>
+    </message>
+    <message>
+        <source>synced {n} days ago</source>
+        <translation>{n}일 전 동기화</translation>
+    </message>
+    <message>
+        <source>Local card list ({age}), not confirmed online</source>
+        <translation>로컬 카드 목록({age}), 온라인 미확인</translation>
+    </message>
+    <message>
+        <source>Local card list (never synced), not confirmed online</source>
+        <translation>로컬 카드 목록(동기화한 적 없음), 온라인 미확인</translation>
+    </message>
+    <message>
+        <source>Only the card&apos;s own dates: not in the local card list, not confirmed online</source>
+        <translation>카드에 적힌 날짜만: 로컬 카드 목록에 없음, 온라인 미확인</translation>
+    </message>
+    <message>
+        <source>area {area}</source>
+        <translation>지역 {area}</translation>
+    </message>
+    <message>
+        <source>5 years continuous from {date}</source>
+        <translation>{date}부터 5년 연속</translation>
+    </message>
+    <message>
+        <source>issued by {office}</source>
+        <translation>발급 기관 {office}</translation>
+    </message>
+    <message>
+        <source>Possibly still admitted elsewhere: {where} looked the card up after the patient&apos;s last discharge. Ask the patient before registering.</source>
+        <translation>다른 기관에 아직 입원 중일 수 있음: {where}이(가) 환자의 마지막 퇴원 후 카드를 조회함. 등록 전에 환자에게 확인하세요.</translation>
+    </message>
+    <message>
+        <source>No health-insurance card number is known for this citizen ID: look the card up (Number only, F3), or tick Self-pay.</source>
+        <translation>이 신분증 번호에 대해 알려진 건강보험 카드 번호가 없습니다: 카드를 조회하거나(번호만, F3) 자비 부담을 선택하세요.</translation>
+    </message>
+</context>
+<context>
     <name>DeskWindow</name>
     <message>
         <source>That ticket is not one of today&apos;s visits.</source>
@@ -144,6 +271,10 @@
     <message>
         <source>Check</source>
         <translation>확인</translation>
+    </message>
+    <message>
+        <source>Number only… (F3)</source>
+        <translation>번호만… (F3)</translation>
     </message>
     <message>
         <source>Setup…</source>
@@ -413,6 +544,70 @@
     </message>
 </context>
 <context>
+    <name>IdentityScreen</name>
+    <message>
+        <source>The kiosk cannot compare this ID card with your health-insurance card.</source>
+        <extracomment>&quot;I have no ID card with me&quot;. &quot;Try again&quot; after a code that was not a CCCD or did not match. &quot;Start again&quot; / &quot;Finish&quot;: back to the welcome screen.</extracomment>
+        <translation>이 신분증을 건강보험 카드와 비교할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The name on the ID card is not the name on the health-insurance card.</source>
+        <translation>신분증의 이름이 건강보험 카드의 이름과 다릅니다.</translation>
+    </message>
+    <message>
+        <source>The date of birth on the ID card is not the one on the health-insurance card.</source>
+        <translation>신분증의 생년월일이 건강보험 카드와 다릅니다.</translation>
+    </message>
+    <message>
+        <source>The ID card number is not the one on the health-insurance card.</source>
+        <translation>신분증 번호가 건강보험 카드의 번호와 다릅니다.</translation>
+    </message>
+    <message>
+        <source>I have no ID card with me</source>
+        <translation>신분증을 가져오지 않았습니다</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>다시 시도</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>처음부터 다시</translation>
+    </message>
+    <message>
+        <source>Please go to the reception desk</source>
+        <translation>접수처로 가 주세요</translation>
+    </message>
+    <message>
+        <source>You need an ID document to use your health-insurance card.</source>
+        <translation>건강보험 카드를 사용하려면 신분증이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Please bring your health-insurance card and an ID document to reception. The staff will help you.</source>
+        <translation>건강보험 카드와 신분증을 가지고 접수처로 오세요. 직원이 도와드립니다.</translation>
+    </message>
+    <message>
+        <source>One more step: show your ID card</source>
+        <translation>한 단계 더: 신분증을 보여 주세요</translation>
+    </message>
+    <message>
+        <source>A health-insurance card must be shown with an ID document. Please hold the QR code of your chip citizen ID card (or of the VNeID app) in front of the camera.</source>
+        <translation>건강보험 카드는 신분증과 함께 제시해야 합니다. 칩 신분증(또는 VNeID 앱)의 QR 코드를 카메라 앞에 대 주세요.</translation>
+    </message>
+    <message>
+        <source>Checking your ID card…</source>
+        <translation>신분증을 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>That was not the QR code of a chip ID card. Please show the code on the back of your citizen ID card.</source>
+        <translation>칩 신분증의 QR 코드가 아닙니다. 신분증 뒷면의 코드를 보여 주세요.</translation>
+    </message>
+</context>
+<context>
     <name>IdleOverlay</name>
     <message>
         <source>Are you still there?</source>
@@ -629,7 +824,7 @@
     <name>PatientPanel</name>
     <message>
         <source>Name</source>
-        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question.</extracomment>
+        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question. Staff ticked / unticked &quot;identity document checked&quot;. Staff ticked / unticked &quot;self-pay&quot; (a CCCD check-in without a known card). The row of the gateway&apos;s kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
         <translation>이름</translation>
     </message>
     <message>
@@ -653,6 +848,18 @@
         <translation>등록 의료기관</translation>
     </message>
     <message>
+        <source>Route</source>
+        <translation>경로</translation>
+    </message>
+    <message>
+        <source>Benefit</source>
+        <translation>급여</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>확인</translation>
+    </message>
+    <message>
         <source>&amp;Department</source>
         <translation>진료과(&amp;D)</translation>
     </message>
@@ -669,6 +876,14 @@
         <translation>지우기 (Esc)</translation>
     </message>
     <message>
+        <source>Self-&amp;pay (not billed to BHYT)</source>
+        <translation>자비 부담(건강보험 청구 안 함)(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Check the identity document first: tick the box below, then register.</source>
+        <translation>먼저 신분증을 확인하세요: 아래 상자를 선택한 후 등록하세요.</translation>
+    </message>
+    <message>
         <source>Room {room}</source>
         <translation>{room}호실</translation>
     </message>
@@ -681,12 +896,28 @@
         <translation>종료일 없음</translation>
     </message>
     <message>
+        <source>{percent}% by the card&apos;s benefit level (route not decided)</source>
+        <translation>카드 급여 수준으로 {percent}%(경로 미정)</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
+        <source>Gateway data</source>
+        <translation>게이트웨이 정보</translation>
+    </message>
+    <message>
         <source>Register &amp;anyway</source>
         <translation>그래도 등록(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Identity checked</source>
+        <translation>신분 확인함(&amp;I)</translation>
+    </message>
+    <message>
+        <source>A health-insurance card must be shown with an identity document: compare its name, date of birth and photo with the patient, then tick the box below.</source>
+        <translation>건강보험 카드는 신분증과 함께 제시해야 합니다: 신분증의 이름, 생년월일, 사진을 환자와 대조한 뒤 아래 상자를 선택하세요.</translation>
     </message>
     <message>
         <source>Register anyway?</source>
@@ -1520,6 +1751,46 @@
     <message>
         <source>No new number was issued. Press “Print again” if you need the ticket.</source>
         <translation>새 번호는 발급되지 않았습니다. 번호표가 필요하면 “다시 인쇄”를 누르세요.</translation>
+    </message>
+</context>
+<context>
+    <name>TypedEntryPanel</name>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>이름(&amp;M):</translation>
+    </message>
+    <message>
+        <source>&amp;Born:</source>
+        <translation>생년월일(&amp;B):</translation>
+    </message>
+    <message>
+        <source>DD/MM/YYYY, MM/YYYY or YYYY</source>
+        <translation>일/월/연도, 월/연도 또는 연도 (DD/MM/YYYY, MM/YYYY, YYYY)</translation>
+    </message>
+    <message>
+        <source>Number only (no QR code, e.g. a child under 6): type the BHYT number or the 12-digit personal ID above, then the name and date of birth. Tick &quot;12 digits = insurance number&quot; when the 12 digits are the card&apos;s number rather than a citizen ID.</source>
+        <extracomment>The 12 digits are the insurance number (personal ID used as the BHYT number), not a CCCD check-in.</extracomment>
+        <translation>번호만 있음(QR 코드 없음, 예: 6세 미만 어린이): 위에 건강보험 번호나 12자리 개인식별번호를 입력한 뒤 이름과 생년월일을 입력하세요. 12자리가 신분증 번호가 아니라 카드 번호이면 &quot;12자리 = 보험 번호&quot;를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>12 digits = insurance &amp;number</source>
+        <translation>12자리 = 보험 번호(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Look up online</source>
+        <translation>온라인 조회(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Enter the patient&apos;s full name.</source>
+        <translation>환자의 전체 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Enter the date of birth as DD/MM/YYYY, MM/YYYY or YYYY.</source>
+        <translation>생년월일을 일/월/연도, 월/연도 또는 연도로 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Type the card number or the 12-digit personal ID in the entry line first.</source>
+        <translation>먼저 입력란에 카드 번호나 12자리 개인식별번호를 입력하세요.</translation>
     </message>
 </context>
 <context>

@@ -123,6 +123,133 @@
     </message>
 </context>
 <context>
+    <name>DeskEligibility</name>
+    <message>
+        <source>Registered here</source>
+        <translation>Đúng nơi đăng ký</translation>
+    </message>
+    <message>
+        <source>Primary care, registered elsewhere</source>
+        <translation>Khám ban đầu, đăng ký nơi khác</translation>
+    </message>
+    <message>
+        <source>With a referral paper</source>
+        <translation>Có giấy chuyển tuyến</translation>
+    </message>
+    <message>
+        <source>Re-examination appointment</source>
+        <translation>Có giấy hẹn khám lại</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>Cấp cứu</translation>
+    </message>
+    <message>
+        <source>Self-referred</source>
+        <translation>Tự đến khám</translation>
+    </message>
+    <message>
+        <source>Referral paper needed</source>
+        <translation>Cần giấy chuyển tuyến</translation>
+    </message>
+    <message>
+        <source>Outside route: reception decides</source>
+        <translation>Trái tuyến: quầy tiếp đón quyết định</translation>
+    </message>
+    <message>
+        <source>Registered facility not known yet</source>
+        <translation>Chưa biết nơi đăng ký ban đầu</translation>
+    </message>
+    <message>
+        <source>code {code}</source>
+        <translation>mã {code}</translation>
+    </message>
+    <message>
+        <source>code chosen by reception</source>
+        <translation>mã do quầy tiếp đón chọn</translation>
+    </message>
+    <message>
+        <source>Not known yet: the registered facility is not known</source>
+        <translation>Chưa biết: chưa rõ nơi đăng ký ban đầu</translation>
+    </message>
+    <message>
+        <source>Decided by reception</source>
+        <translation>Do quầy tiếp đón quyết định</translation>
+    </message>
+    <message>
+        <source>0% without a referral paper</source>
+        <translation>0% nếu không có giấy chuyển tuyến</translation>
+    </message>
+    <message>
+        <source>Not known yet (the card&apos;s benefit level comes with the gateway&apos;s answer)</source>
+        <translation>Chưa biết (mức hưởng của thẻ có khi cổng giám định trả lời)</translation>
+    </message>
+    <message>
+        <source>{percent}% (paid in full at this facility)</source>
+        <translation>{percent}% (cơ sở này được chi trả toàn bộ)</translation>
+    </message>
+    <message>
+        <source>0%: not paid by health insurance on this route</source>
+        <translation>0%: BHYT không chi trả theo tuyến này</translation>
+    </message>
+    <message>
+        <source>{percent}% ({route}% of the card level&apos;s {level}%)</source>
+        <translation>{percent}% ({route}% của mức {level}% theo thẻ)</translation>
+    </message>
+    <message>
+        <source>{percent}% of covered costs</source>
+        <translation>{percent}% chi phí được hưởng</translation>
+    </message>
+    <message>
+        <source>synced just now</source>
+        <translation>vừa đồng bộ</translation>
+    </message>
+    <message>
+        <source>synced {n} min ago</source>
+        <translation>đồng bộ {n} phút trước</translation>
+    </message>
+    <message>
+        <source>synced {n} h ago</source>
+        <translation>đồng bộ {n} giờ trước</translation>
+    </message>
+    <message>
+        <source>synced {n} days ago</source>
+        <translation>đồng bộ {n} ngày trước</translation>
+    </message>
+    <message>
+        <source>Local card list ({age}), not confirmed online</source>
+        <translation>Danh sách thẻ tại chỗ ({age}), chưa xác nhận trực tuyến</translation>
+    </message>
+    <message>
+        <source>Local card list (never synced), not confirmed online</source>
+        <translation>Danh sách thẻ tại chỗ (chưa đồng bộ lần nào), chưa xác nhận trực tuyến</translation>
+    </message>
+    <message>
+        <source>Only the card&apos;s own dates: not in the local card list, not confirmed online</source>
+        <translation>Chỉ theo ngày in trên thẻ: không có trong danh sách thẻ tại chỗ, chưa xác nhận trực tuyến</translation>
+    </message>
+    <message>
+        <source>area {area}</source>
+        <translation>khu vực {area}</translation>
+    </message>
+    <message>
+        <source>5 years continuous from {date}</source>
+        <translation>đủ 5 năm liên tục từ {date}</translation>
+    </message>
+    <message>
+        <source>issued by {office}</source>
+        <translation>cấp bởi {office}</translation>
+    </message>
+    <message>
+        <source>Possibly still admitted elsewhere: {where} looked the card up after the patient&apos;s last discharge. Ask the patient before registering.</source>
+        <translation>Có thể chưa ra viện ở nơi khác: {where} đã tra cứu thẻ sau lần ra viện gần nhất. Hỏi người bệnh trước khi đăng ký.</translation>
+    </message>
+    <message>
+        <source>No health-insurance card number is known for this citizen ID: look the card up (Number only, F3), or tick Self-pay.</source>
+        <translation>Chưa có mã thẻ BHYT cho số căn cước này: tra cứu thẻ (Chỉ có số, F3) hoặc đánh dấu Tự chi trả.</translation>
+    </message>
+</context>
+<context>
     <name>DeskWindow</name>
     <message>
         <source>That ticket is not one of today&apos;s visits.</source>
@@ -144,6 +271,10 @@
     <message>
         <source>Check</source>
         <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>Number only… (F3)</source>
+        <translation>Chỉ có số… (F3)</translation>
     </message>
     <message>
         <source>Setup…</source>
@@ -413,6 +544,70 @@
     </message>
 </context>
 <context>
+    <name>IdentityScreen</name>
+    <message>
+        <source>The kiosk cannot compare this ID card with your health-insurance card.</source>
+        <extracomment>&quot;I have no ID card with me&quot;. &quot;Try again&quot; after a code that was not a CCCD or did not match. &quot;Start again&quot; / &quot;Finish&quot;: back to the welcome screen.</extracomment>
+        <translation>Máy không so sánh được căn cước này với thẻ BHYT của bạn.</translation>
+    </message>
+    <message>
+        <source>The name on the ID card is not the name on the health-insurance card.</source>
+        <translation>Họ tên trên căn cước khác họ tên trên thẻ BHYT.</translation>
+    </message>
+    <message>
+        <source>The date of birth on the ID card is not the one on the health-insurance card.</source>
+        <translation>Ngày sinh trên căn cước khác ngày sinh trên thẻ BHYT.</translation>
+    </message>
+    <message>
+        <source>The ID card number is not the one on the health-insurance card.</source>
+        <translation>Số căn cước khác số trên thẻ BHYT.</translation>
+    </message>
+    <message>
+        <source>I have no ID card with me</source>
+        <translation>Tôi không mang căn cước</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Thử lại</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Hoàn tất</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>Làm lại từ đầu</translation>
+    </message>
+    <message>
+        <source>Please go to the reception desk</source>
+        <translation>Vui lòng đến quầy tiếp đón</translation>
+    </message>
+    <message>
+        <source>You need an ID document to use your health-insurance card.</source>
+        <translation>Cần có giấy tờ tùy thân để dùng thẻ BHYT.</translation>
+    </message>
+    <message>
+        <source>Please bring your health-insurance card and an ID document to reception. The staff will help you.</source>
+        <translation>Vui lòng mang thẻ BHYT và giấy tờ tùy thân đến quầy tiếp đón. Nhân viên sẽ giúp bạn.</translation>
+    </message>
+    <message>
+        <source>One more step: show your ID card</source>
+        <translation>Thêm một bước: xuất trình căn cước</translation>
+    </message>
+    <message>
+        <source>A health-insurance card must be shown with an ID document. Please hold the QR code of your chip citizen ID card (or of the VNeID app) in front of the camera.</source>
+        <translation>Thẻ BHYT phải xuất trình kèm giấy tờ tùy thân. Vui lòng đưa mã QR trên căn cước gắn chip (hoặc trong ứng dụng VNeID) trước camera.</translation>
+    </message>
+    <message>
+        <source>Checking your ID card…</source>
+        <translation>Đang kiểm tra căn cước…</translation>
+    </message>
+    <message>
+        <source>That was not the QR code of a chip ID card. Please show the code on the back of your citizen ID card.</source>
+        <translation>Đó không phải mã QR của căn cước gắn chip. Vui lòng đưa mã ở mặt sau căn cước.</translation>
+    </message>
+</context>
+<context>
     <name>IdleOverlay</name>
     <message>
         <source>Are you still there?</source>
@@ -629,7 +824,7 @@
     <name>PatientPanel</name>
     <message>
         <source>Name</source>
-        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question.</extracomment>
+        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question. Staff ticked / unticked &quot;identity document checked&quot;. Staff ticked / unticked &quot;self-pay&quot; (a CCCD check-in without a known card). The row of the gateway&apos;s kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
         <translation>Họ tên</translation>
     </message>
     <message>
@@ -653,6 +848,18 @@
         <translation>Nơi đăng ký KCB ban đầu</translation>
     </message>
     <message>
+        <source>Route</source>
+        <translation>Tuyến</translation>
+    </message>
+    <message>
+        <source>Benefit</source>
+        <translation>Mức hưởng</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
         <source>&amp;Department</source>
         <translation>&amp;Khoa khám</translation>
     </message>
@@ -669,6 +876,14 @@
         <translation>Xóa (Esc)</translation>
     </message>
     <message>
+        <source>Self-&amp;pay (not billed to BHYT)</source>
+        <translation>Tự chi t&amp;rả (không tính BHYT)</translation>
+    </message>
+    <message>
+        <source>Check the identity document first: tick the box below, then register.</source>
+        <translation>Hãy kiểm tra giấy tờ tùy thân trước: đánh dấu ô bên dưới rồi đăng ký.</translation>
+    </message>
+    <message>
         <source>Room {room}</source>
         <translation>Phòng {room}</translation>
     </message>
@@ -681,12 +896,28 @@
         <translation>không thời hạn</translation>
     </message>
     <message>
+        <source>{percent}% by the card&apos;s benefit level (route not decided)</source>
+        <translation>{percent}% theo mức hưởng của thẻ (chưa xác định tuyến)</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
+        <source>Gateway data</source>
+        <translation>Dữ liệu cổng BHXH</translation>
+    </message>
+    <message>
         <source>Register &amp;anyway</source>
         <translation>&amp;Vẫn đăng ký</translation>
+    </message>
+    <message>
+        <source>&amp;Identity checked</source>
+        <translation>Đã kiểm tra &amp;giấy tờ</translation>
+    </message>
+    <message>
+        <source>A health-insurance card must be shown with an identity document: compare its name, date of birth and photo with the patient, then tick the box below.</source>
+        <translation>Thẻ BHYT phải xuất trình kèm giấy tờ tùy thân: đối chiếu họ tên, ngày sinh và ảnh với người bệnh, rồi đánh dấu ô bên dưới.</translation>
     </message>
     <message>
         <source>Register anyway?</source>
@@ -1520,6 +1751,46 @@
     <message>
         <source>No new number was issued. Press “Print again” if you need the ticket.</source>
         <translation>Không cấp số mới. Nhấn “In lại” nếu bạn cần phiếu.</translation>
+    </message>
+</context>
+<context>
+    <name>TypedEntryPanel</name>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>&amp;Họ tên:</translation>
+    </message>
+    <message>
+        <source>&amp;Born:</source>
+        <translation>&amp;Ngày sinh:</translation>
+    </message>
+    <message>
+        <source>DD/MM/YYYY, MM/YYYY or YYYY</source>
+        <translation>NN/TT/NNNN, TT/NNNN hoặc NNNN</translation>
+    </message>
+    <message>
+        <source>Number only (no QR code, e.g. a child under 6): type the BHYT number or the 12-digit personal ID above, then the name and date of birth. Tick &quot;12 digits = insurance number&quot; when the 12 digits are the card&apos;s number rather than a citizen ID.</source>
+        <extracomment>The 12 digits are the insurance number (personal ID used as the BHYT number), not a CCCD check-in.</extracomment>
+        <translation>Chỉ có số (không có mã QR, ví dụ trẻ dưới 6 tuổi): nhập mã thẻ BHYT hoặc số định danh 12 số ở trên, rồi họ tên và ngày sinh. Đánh dấu &quot;12 số là mã số BHYT&quot; khi 12 số là mã thẻ chứ không phải số căn cước.</translation>
+    </message>
+    <message>
+        <source>12 digits = insurance &amp;number</source>
+        <translation>12 số là &amp;mã số BHYT</translation>
+    </message>
+    <message>
+        <source>&amp;Look up online</source>
+        <translation>Tra &amp;cứu trực tuyến</translation>
+    </message>
+    <message>
+        <source>Enter the patient&apos;s full name.</source>
+        <translation>Nhập họ tên đầy đủ của người bệnh.</translation>
+    </message>
+    <message>
+        <source>Enter the date of birth as DD/MM/YYYY, MM/YYYY or YYYY.</source>
+        <translation>Nhập ngày sinh dạng NN/TT/NNNN, TT/NNNN hoặc NNNN.</translation>
+    </message>
+    <message>
+        <source>Type the card number or the 12-digit personal ID in the entry line first.</source>
+        <translation>Trước tiên hãy nhập mã thẻ hoặc số định danh 12 số vào ô nhập.</translation>
     </message>
 </context>
 <context>

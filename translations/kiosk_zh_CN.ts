@@ -123,6 +123,133 @@
     </message>
 </context>
 <context>
+    <name>DeskEligibility</name>
+    <message>
+        <source>Registered here</source>
+        <translation>本机构为登记机构</translation>
+    </message>
+    <message>
+        <source>Primary care, registered elsewhere</source>
+        <translation>基层就诊，登记于其他机构</translation>
+    </message>
+    <message>
+        <source>With a referral paper</source>
+        <translation>持转诊单</translation>
+    </message>
+    <message>
+        <source>Re-examination appointment</source>
+        <translation>复诊预约</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>急诊</translation>
+    </message>
+    <message>
+        <source>Self-referred</source>
+        <translation>自行就诊</translation>
+    </message>
+    <message>
+        <source>Referral paper needed</source>
+        <translation>需要转诊单</translation>
+    </message>
+    <message>
+        <source>Outside route: reception decides</source>
+        <translation>非对口就诊：由前台决定</translation>
+    </message>
+    <message>
+        <source>Registered facility not known yet</source>
+        <translation>尚不知道登记机构</translation>
+    </message>
+    <message>
+        <source>code {code}</source>
+        <translation>代码 {code}</translation>
+    </message>
+    <message>
+        <source>code chosen by reception</source>
+        <translation>代码由前台选择</translation>
+    </message>
+    <message>
+        <source>Not known yet: the registered facility is not known</source>
+        <translation>尚不知道：登记机构未知</translation>
+    </message>
+    <message>
+        <source>Decided by reception</source>
+        <translation>由前台决定</translation>
+    </message>
+    <message>
+        <source>0% without a referral paper</source>
+        <translation>无转诊单为 0%</translation>
+    </message>
+    <message>
+        <source>Not known yet (the card&apos;s benefit level comes with the gateway&apos;s answer)</source>
+        <translation>尚不知道（卡的待遇等级随网关答复提供）</translation>
+    </message>
+    <message>
+        <source>{percent}% (paid in full at this facility)</source>
+        <translation>{percent}%（本机构全额支付）</translation>
+    </message>
+    <message>
+        <source>0%: not paid by health insurance on this route</source>
+        <translation>0%：此就诊途径医保不支付</translation>
+    </message>
+    <message>
+        <source>{percent}% ({route}% of the card level&apos;s {level}%)</source>
+        <translation>{percent}%（卡等级 {level}% 的 {route}%）</translation>
+    </message>
+    <message>
+        <source>{percent}% of covered costs</source>
+        <translation>{percent}% 的可报销费用</translation>
+    </message>
+    <message>
+        <source>synced just now</source>
+        <translation>刚刚同步</translation>
+    </message>
+    <message>
+        <source>synced {n} min ago</source>
+        <translation>{n} 分钟前同步</translation>
+    </message>
+    <message>
+        <source>synced {n} h ago</source>
+        <translation>{n} 小时前同步</translation>
+    </message>
+    <message>
+        <source>synced {n} days ago</source>
+        <translation>{n} 天前同步</translation>
+    </message>
+    <message>
+        <source>Local card list ({age}), not confirmed online</source>
+        <translation>本地卡列表（{age}），未在线确认</translation>
+    </message>
+    <message>
+        <source>Local card list (never synced), not confirmed online</source>
+        <translation>本地卡列表（从未同步），未在线确认</translation>
+    </message>
+    <message>
+        <source>Only the card&apos;s own dates: not in the local card list, not confirmed online</source>
+        <translation>仅依据卡上日期：不在本地卡列表中，未在线确认</translation>
+    </message>
+    <message>
+        <source>area {area}</source>
+        <translation>地区 {area}</translation>
+    </message>
+    <message>
+        <source>5 years continuous from {date}</source>
+        <translation>自 {date} 起连续满 5 年</translation>
+    </message>
+    <message>
+        <source>issued by {office}</source>
+        <translation>签发机构 {office}</translation>
+    </message>
+    <message>
+        <source>Possibly still admitted elsewhere: {where} looked the card up after the patient&apos;s last discharge. Ask the patient before registering.</source>
+        <translation>可能仍在其他机构住院：{where} 在患者最近一次出院后查询过此卡。登记前请询问患者。</translation>
+    </message>
+    <message>
+        <source>No health-insurance card number is known for this citizen ID: look the card up (Number only, F3), or tick Self-pay.</source>
+        <translation>此身份证号尚无已知的医保卡号：请查询医保卡（仅号码，F3），或勾选“自费”。</translation>
+    </message>
+</context>
+<context>
     <name>DeskWindow</name>
     <message>
         <source>That ticket is not one of today&apos;s visits.</source>
@@ -144,6 +271,10 @@
     <message>
         <source>Check</source>
         <translation>查验</translation>
+    </message>
+    <message>
+        <source>Number only… (F3)</source>
+        <translation>仅号码…（F3）</translation>
     </message>
     <message>
         <source>Setup…</source>
@@ -413,6 +544,70 @@
     </message>
 </context>
 <context>
+    <name>IdentityScreen</name>
+    <message>
+        <source>The kiosk cannot compare this ID card with your health-insurance card.</source>
+        <extracomment>&quot;I have no ID card with me&quot;. &quot;Try again&quot; after a code that was not a CCCD or did not match. &quot;Start again&quot; / &quot;Finish&quot;: back to the welcome screen.</extracomment>
+        <translation>本机无法将此身份证与您的医保卡进行核对。</translation>
+    </message>
+    <message>
+        <source>The name on the ID card is not the name on the health-insurance card.</source>
+        <translation>身份证上的姓名与医保卡上的不一致。</translation>
+    </message>
+    <message>
+        <source>The date of birth on the ID card is not the one on the health-insurance card.</source>
+        <translation>身份证上的出生日期与医保卡上的不一致。</translation>
+    </message>
+    <message>
+        <source>The ID card number is not the one on the health-insurance card.</source>
+        <translation>身份证号码与医保卡上的不一致。</translation>
+    </message>
+    <message>
+        <source>I have no ID card with me</source>
+        <translation>我没有带身份证</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Please go to the reception desk</source>
+        <translation>请到前台</translation>
+    </message>
+    <message>
+        <source>You need an ID document to use your health-insurance card.</source>
+        <translation>使用医保卡需要出示身份证件。</translation>
+    </message>
+    <message>
+        <source>Please bring your health-insurance card and an ID document to reception. The staff will help you.</source>
+        <translation>请携带医保卡和身份证件到前台，工作人员会帮助您。</translation>
+    </message>
+    <message>
+        <source>One more step: show your ID card</source>
+        <translation>还有一步：出示身份证</translation>
+    </message>
+    <message>
+        <source>A health-insurance card must be shown with an ID document. Please hold the QR code of your chip citizen ID card (or of the VNeID app) in front of the camera.</source>
+        <translation>医保卡须与身份证件一同出示。请将芯片身份证（或 VNeID 应用）上的二维码对准摄像头。</translation>
+    </message>
+    <message>
+        <source>Checking your ID card…</source>
+        <translation>正在核对身份证…</translation>
+    </message>
+    <message>
+        <source>That was not the QR code of a chip ID card. Please show the code on the back of your citizen ID card.</source>
+        <translation>这不是芯片身份证的二维码。请出示身份证背面的二维码。</translation>
+    </message>
+</context>
+<context>
     <name>IdleOverlay</name>
     <message>
         <source>Are you still there?</source>
@@ -629,7 +824,7 @@
     <name>PatientPanel</name>
     <message>
         <source>Name</source>
-        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question.</extracomment>
+        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question. Staff ticked / unticked &quot;identity document checked&quot;. Staff ticked / unticked &quot;self-pay&quot; (a CCCD check-in without a known card). The row of the gateway&apos;s kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
         <translation>姓名</translation>
     </message>
     <message>
@@ -653,6 +848,18 @@
         <translation>首诊登记机构</translation>
     </message>
     <message>
+        <source>Route</source>
+        <translation>就诊途径</translation>
+    </message>
+    <message>
+        <source>Benefit</source>
+        <translation>待遇</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>核验</translation>
+    </message>
+    <message>
         <source>&amp;Department</source>
         <translation>科室(&amp;D)</translation>
     </message>
@@ -669,6 +876,14 @@
         <translation>清除 (Esc)</translation>
     </message>
     <message>
+        <source>Self-&amp;pay (not billed to BHYT)</source>
+        <translation>自费（不走医保）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Check the identity document first: tick the box below, then register.</source>
+        <translation>请先核对身份证件：勾选下方方框，然后登记。</translation>
+    </message>
+    <message>
         <source>Room {room}</source>
         <translation>{room} 室</translation>
     </message>
@@ -681,12 +896,28 @@
         <translation>无截止日期</translation>
     </message>
     <message>
+        <source>{percent}% by the card&apos;s benefit level (route not decided)</source>
+        <translation>按卡的待遇等级 {percent}%（未确定就诊途径）</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
+        <source>Gateway data</source>
+        <translation>网关数据</translation>
+    </message>
+    <message>
         <source>Register &amp;anyway</source>
         <translation>仍然登记(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Identity checked</source>
+        <translation>已核对身份(&amp;I)</translation>
+    </message>
+    <message>
+        <source>A health-insurance card must be shown with an identity document: compare its name, date of birth and photo with the patient, then tick the box below.</source>
+        <translation>医保卡须与身份证件一同出示：核对证件上的姓名、出生日期和照片与患者本人是否一致，然后勾选下方方框。</translation>
     </message>
     <message>
         <source>Register anyway?</source>
@@ -1520,6 +1751,46 @@
     <message>
         <source>No new number was issued. Press “Print again” if you need the ticket.</source>
         <translation>未发放新号码。如需号票，请按“再次打印”。</translation>
+    </message>
+</context>
+<context>
+    <name>TypedEntryPanel</name>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>姓名(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Born:</source>
+        <translation>出生日期(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>DD/MM/YYYY, MM/YYYY or YYYY</source>
+        <translation>日/月/年、月/年 或 年（DD/MM/YYYY、MM/YYYY、YYYY）</translation>
+    </message>
+    <message>
+        <source>Number only (no QR code, e.g. a child under 6): type the BHYT number or the 12-digit personal ID above, then the name and date of birth. Tick &quot;12 digits = insurance number&quot; when the 12 digits are the card&apos;s number rather than a citizen ID.</source>
+        <extracomment>The 12 digits are the insurance number (personal ID used as the BHYT number), not a CCCD check-in.</extracomment>
+        <translation>仅有号码（无二维码，如 6 岁以下儿童）：在上方输入医保卡号或 12 位个人识别号，再输入姓名和出生日期。如果这 12 位数字是医保卡号而不是身份证号，请勾选“12 位为医保号”。</translation>
+    </message>
+    <message>
+        <source>12 digits = insurance &amp;number</source>
+        <translation>12 位为医保号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Look up online</source>
+        <translation>在线查询(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Enter the patient&apos;s full name.</source>
+        <translation>请输入患者的全名。</translation>
+    </message>
+    <message>
+        <source>Enter the date of birth as DD/MM/YYYY, MM/YYYY or YYYY.</source>
+        <translation>请按 日/月/年、月/年 或 年 输入出生日期。</translation>
+    </message>
+    <message>
+        <source>Type the card number or the 12-digit personal ID in the entry line first.</source>
+        <translation>请先在输入栏中输入卡号或 12 位个人识别号。</translation>
     </message>
 </context>
 <context>

@@ -30,13 +30,17 @@ def register(subparsers: Any) -> None:
     check = _sub_of(card, "card_command").add_parser(
         "check", parents=[common], help="parse a payload, look it up in the cache, decide the verdict",
         description="Parse, look up and decide, as the kiosk's screens do (the card cache, then the hub's "
-                    "online look-up for a card not in the cache when a hub is configured); nothing is "
-                    "recorded. With PAYLOAD '-' one payload per input line is checked and one JSON line "
+                    "online confirmation of every card when a hub is configured); nothing is "
+                    "recorded. 'route' is the visit's route under the 2025 rules (README, "
+                    "'Command line'). With PAYLOAD '-' one payload per input line is checked and one JSON line "
                     "is printed per input line, in order.")
     check.add_argument("payload", metavar="PAYLOAD", help="the scanned text, or - for one payload per line")
     check.add_argument("--on", type=_date_arg, metavar="YYYY-MM-DD", help="check for this day (default today)")
     check.add_argument("--facility", metavar="CODE", help="this facility's code (default: configured)")
     check.add_argument("--lang", default="vi", choices=("vi", "en"), help="language of 'message'")
+    check.add_argument("--offline", action="store_true",
+                       help="decide from the card cache only, without the hub's online confirmation (e.g. a long "
+                            "list: every card asked online would spend the facility's look-up budget)")
     check.set_defaults(handler=_check_command)
 
     visit = subparsers.add_parser("visit", help="record and list visits (check-ins)")
@@ -52,6 +56,8 @@ def register(subparsers: Any) -> None:
     add.add_argument("--facility", metavar="CODE", help="this facility's code (default: configured)")
     add.add_argument("--again", action="store_true",
                      help="record a deliberate second visit of the same card to the same department today")
+    add.add_argument("--self-pay", action="store_true",
+                     help="the patient pays (not billed to BHYT): a CCCD visit without a card is then not reported")
     add.set_defaults(handler=_visit_add_command)
     lst = visit_sub.add_parser("list", parents=[common], help="list recorded visits")
     lst.add_argument("--date", type=_date_arg, metavar="YYYY-MM-DD", help="only this visit date")
@@ -59,19 +65,20 @@ def register(subparsers: Any) -> None:
     visit.set_defaults(handler=lambda args: (visit.print_help(), 2)[1])
 
 
-def _service(store: Store, config: Config, facility: str | None) -> CheckInService:
+def _service(store: Store, config: Config, facility: str | None, *, online: bool = True) -> CheckInService:
     from kiosk.checkin.factory import checkin_service
 
     if facility:
         config.facility.code = facility
-    return checkin_service(config, store, clock=store.clock)
+    return checkin_service(config, store, clock=store.clock, online=online)
 
 
 def _check_command(args: argparse.Namespace) -> int:
     def body(store: Store, config: Config) -> int:
         from kiosk.checkin.report import CardChecker
 
-        checker = CardChecker(_service(store, config, args.facility), on=args.on, lang=args.lang)
+        checker = CardChecker(_service(store, config, args.facility, online=not args.offline), on=args.on,
+                              lang=args.lang)
         if args.payload != "-":
             out = checker.check_json(args.payload)
             _emit(args, out, checker.human(out))
@@ -99,7 +106,7 @@ def _visit_add_command(args: argparse.Namespace) -> int:
         if result.decision is None:
             return _fail(args, result.error_code or "invalid", result.error_detail, EXIT_INPUT)
         try:
-            registration = service.register(result, args.department, again=args.again)
+            registration = service.register(result, args.department, again=args.again, self_pay=args.self_pay)
         except AlreadyRegistered as exc:
             if args.json:
                 print(json.dumps(exc.to_json(), ensure_ascii=False))

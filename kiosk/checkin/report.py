@@ -1,7 +1,9 @@
 """The CLI's JSON for the check-in core: ``card check`` lines and ``visit add`` results.
 
-``card check``: exactly ``{"verdict", "card", "cached", "registered_here", "replaced_by", "message"}``,
-or ``{"error": {"code", "message"}}`` for a payload that does not parse. ``visit add``: the recorded
+``card check``: exactly ``{"verdict", "card", "cached", "registered_here", "replaced_by", "message", "route",
+"benefit_percent", "object_code", "needs_referral", "confirmed_online", "cache_age_s", "warnings"}`` (README
+"Command line"; ``route`` is one of :class:`kiosk.cards.route.Route`'s values or null without a facility
+profile), or ``{"error": {"code", "message"}}`` for a payload that does not parse. ``visit add``: the recorded
 visit in wire format, plus ``"earlier_visits"`` when the card visited other departments earlier today.
 """
 
@@ -28,7 +30,21 @@ def check_json(result: CheckResult, lang: str = "vi") -> dict[str, Any]:
         "registered_here": d.registered_here,
         "replaced_by": d.replaced_by,
         "message": d.message(lang),
+        **route_json(result),
+        "confirmed_online": result.confirmed_online,
+        "cache_age_s": None if result.cache_age is None else round(result.cache_age.total_seconds()),
+        "warnings": [str(flag) for flag in result.staff_flags],
     }
+
+
+def route_json(result: CheckResult) -> dict[str, Any]:
+    """``route`` (value of :class:`kiosk.cards.route.Route`), ``benefit_percent``, proposed ``object_code``
+    (MA_DOITUONG_KCB for the visit date) and ``needs_referral``; null without a facility profile."""
+    route = result.route
+    if route is None:
+        return {"route": None, "benefit_percent": None, "object_code": None, "needs_referral": None}
+    return {"route": str(route.route), "benefit_percent": route.benefit.percent, "object_code": route.object_code,
+            "needs_referral": route.needs_referral}
 
 
 def registration_json(registration: Registration) -> dict[str, Any]:

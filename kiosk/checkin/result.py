@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
@@ -13,6 +14,7 @@ from kiosk.faults import Fault
 
 if TYPE_CHECKING:
     from kiosk.cards.route import RouteDecision
+    from kiosk.gateway.protocol import CardDetails, CheckRecord
     from kiosk.sync.lookup import OnlineResult
 
 
@@ -30,6 +32,32 @@ class Source(enum.StrEnum):
 
 #: ``CheckResult.error_code`` when the kiosk itself failed (database problem): not the patient's fault.
 SYSTEM_ERROR: Final = "system"
+
+
+class VerdictSource(enum.StrEnum):
+    """What the verdict shown rests on (docs/eligibility.md, "Confirmed online")."""
+
+    #: The BHXH gateway answered through the hub during this check-in.
+    GATEWAY = "gateway"
+    #: The local card cache (synced from the hub at ``CheckResult.cache_synced_at``), not confirmed online:
+    #: it stands as provisional and the hub re-checks the visit.
+    CACHE = "cache"
+    #: Neither: only the card's own printed dates (the card is not in the cache and no gateway answer).
+    CARD = "card"
+
+
+class StaffFlag(enum.StrEnum):
+    """Reasons the desk should look at a check-in (``CheckResult.staff_flags``); the UI translates them."""
+
+    #: A CCCD check-in without a card number confirmed by the gateway: never billed as "not insured"
+    #: silently (the XML0 check reports it as ``cccd_without_card``).
+    CCCD_WITHOUT_CARD = "cccd_without_card"
+    #: The gateway's look-up history suggests the patient may still be admitted elsewhere.
+    ADMITTED_ELSEWHERE = "admitted_elsewhere"
+    #: The route needs a referral paper or the reception desk (``RouteDecision.needs_desk``).
+    ROUTE_NEEDS_DESK = "route_needs_desk"
+    #: The verdict could not be confirmed online (hub offline, timeout, rate limit …): provisional.
+    NOT_CONFIRMED_ONLINE = "not_confirmed_online"
 
 
 @dataclass(frozen=True)
@@ -52,8 +80,75 @@ class CheckResult:
     manual: bool = False
     #: Visits this card already has today, any department (the desk asks before a repeat).
     earlier_visits: tuple[VisitRecord, ...] = ()
-    #: The online check through the hub, when the card was not in the local cache and a hub is set up.
+    #: The online check through the hub (asked on every check-in when a hub is set up; None: no hub, or
+    #: the card could not be read).
     online: OnlineResult | None = None
+    #: When this check was made (the core's clock); :attr:`cache_age` is measured from it.
+    checked_at: dt.datetime | None = None
+    #: When the local card cache last heard from the hub (last pull) or a card-list import; None: never.
+    #: The age of a cached verdict (:attr:`cache_age`) is what the desk shows next to it.
+    cache_synced_at: dt.datetime | None = None
+    #: Look-ups of this card by other facilities since the patient's last discharge, from the gateway's
+    #: history (empty unless ``[eligibility] warn_admitted_elsewhere``): the patient may still be admitted
+    #: there. Newest first, one per facility account.
+    admitted_elsewhere: tuple[CheckRecord, ...] = ()
+
+    # ----- online confirmation (issue 14) ----------------------------------------------------------------
+    @property
+    def confirmed_online(self) -> bool:
+        """The gateway confirmed the verdict during this check-in (through the hub)."""
+        return self.online is not None and self.online.confirmed
+
+    @property
+    def verdict_source(self) -> VerdictSource | None:
+        """What the verdict rests on: the gateway, the local cache, or the card's own dates (None: no card)."""
+        if self.decision is None:
+            return None
+        if self.confirmed_online:
+            return VerdictSource.GATEWAY
+        return VerdictSource.CARD if self.decision.provisional else VerdictSource.CACHE
+
+    @property
+    def cache_age(self) -> dt.timedelta | None:
+        """How old the cache's answer is: from the cache's last sync to this check (never negative); None
+        when the cache was never synced or the time of the check is unknown."""
+        if self.cache_synced_at is None or self.checked_at is None:
+            return None
+        return max(dt.timedelta(0), self.checked_at - self.cache_synced_at)
+
+    @property
+    def gateway_details(self) -> CardDetails | None:
+        """Area (``maKV``), five-year date (``ngayDu5Nam``), issuing office (``cqBHXH``), old/new card and the
+        look-up history from the gateway's answer; None when it was not confirmed online."""
+        return self.online.details if self.confirmed_online and self.online is not None else None
+
+    @property
+    def confirmed_card_number(self) -> str | None:
+        """The card number the gateway named for this visit (15 characters or the 12-digit personal ID)."""
+        return self.online.card_number if self.confirmed_online and self.online is not None else None
+
+    @property
+    def cccd_without_card(self) -> bool:
+        """A CCCD check-in with no card number from the gateway or the cache: staff must look it up."""
+        if not isinstance(self.card, CccdCard) or self.decision is None:
+            return False
+        return not (self.confirmed_card_number or (self.cached is not None and self.cached.card_number))
+
+    @property
+    def staff_flags(self) -> tuple[StaffFlag, ...]:
+        """Why the desk should look at this check-in (empty: nothing to look at)."""
+        if self.decision is None:
+            return ()
+        flags = []
+        if self.cccd_without_card:
+            flags.append(StaffFlag.CCCD_WITHOUT_CARD)
+        if self.admitted_elsewhere:
+            flags.append(StaffFlag.ADMITTED_ELSEWHERE)
+        if self.route is not None and self.route.needs_desk:
+            flags.append(StaffFlag.ROUTE_NEEDS_DESK)
+        if self.online is not None and not self.online.confirmed:
+            flags.append(StaffFlag.NOT_CONFIRMED_ONLINE)
+        return tuple(flags)
 
     @property
     def route(self) -> RouteDecision | None:

@@ -16,7 +16,7 @@ Store API by user:
   ``list_visits(date)``, ``check_in(department_code, card, facility_code=)`` (cache-only, no repeat rule),
   ``last_queue_number(department, queue_day)``, ``audit(action, actor=, details=)``.
 * card cache: ``import_cards(read_card_list(path), strict=)``, ``upsert_cards``, ``card_by_number``,
-  ``cards_by_bhxh_number``, ``cards_by_citizen_id``, ``find_cached(card)``, ``cache_stats()``,
+  ``cards_by_bhxh_number``, ``cards_by_citizen_id``, ``find_cached(card)``, ``cache_stats()``, ``cache_synced_at()``,
   ``clear_card_cache()``.
 * sync engine (push): ``pending_visits(limit)`` (oldest first, wire format, includes records left in
   ``sending``), ``mark_sending(ids)``, ``record_push_results([{id, status, reason}])``,

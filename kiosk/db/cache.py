@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -22,7 +23,7 @@ from kiosk.db.convert import CARD_COLUMNS, cached_from_row, card_tuple
 from kiosk.db.engine import sqlite_path
 from kiosk.db.errors import classify
 from kiosk.db.import_stage import ImportStage, make_stage, upsert_tail
-from kiosk.db.models import CARDS, SETTINGS
+from kiosk.db.models import CARDS, SETTINGS, SYNC_CURSORS
 from kiosk.db.sqlite_tools import sqlite_table_bytes
 from kiosk.errors import error_message
 
@@ -331,6 +332,24 @@ class CardCache(StoreBase):
             conn.execute(table.update().where(table.c.key == key).values(value=value))
 
     # ----- reading -------------------------------------------------------------------------------
+    def cache_synced_at(self) -> dt.datetime | None:
+        """When the card cache last heard from its sources: the newest of the last pull from the hub (every
+        pull page, empty ones too, saves its cursor with the time) and the last card-list import. None:
+        never synced. The desk shows the age of a cached verdict from it (docs/eligibility.md)."""
+        with self._read() as conn:
+            times = [str(v) for v in conn.execute(select(SYNC_CURSORS.c.updated_at)).scalars() if v]
+            last_import = conn.execute(select(SETTINGS.c.value).where(SETTINGS.c.key == LAST_IMPORT_KEY)).scalar()
+        if last_import:
+            times.append(str(last_import))
+        moments = []
+        for text in times:
+            try:
+                moments.append(dt.datetime.fromisoformat(text))
+            except ValueError:
+                continue
+        aware = [m if m.tzinfo is not None else m.astimezone() for m in moments]
+        return max(aware) if aware else None
+
     def _fetch(self, column: str, value: str) -> list[CachedCard]:
         return [cached_from_row(row) for row in self.lookup.fetch(column, value)]
 

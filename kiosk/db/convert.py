@@ -19,14 +19,21 @@ CARD_COLUMNS: Final = ("card_number", "bhxh_number", "citizen_id", "name", "birt
 WIRE_FIELDS: Final = ("id", "created_at", "visit_date", "department_code", "queue_number", "ticket",
                       "verdict", "provisional", "registered_here", "card_kind", "card_number",
                       "bhxh_number", "citizen_id", "name", "birth_date", "gender", "card_facility_code",
-                      "valid_from", "valid_to", "area", "five_years_on", "object_code", "benefit_level")
+                      "valid_from", "valid_to", "area", "five_years_on", "object_code", "benefit_level",
+                      *("route", "benefit_percent", "self_pay", "confirmed_online", "identity_checked", "office",
+                        "admitted_elsewhere"))
 #: Wire fields that hold a date.
 WIRE_DATES: Final = frozenset({"visit_date", "valid_from", "valid_to", "five_years_on"})
 #: Fields describing the card on a visit (everything the caller supplies; the store adds the rest).
 VISIT_CARD_FIELDS: Final = ("verdict", "provisional", "registered_here", "card_kind", "card_number",
                             "bhxh_number", "citizen_id", "name", "birth_date", "gender",
                             "card_facility_code", "valid_from", "valid_to", "area", "five_years_on",
-                            "object_code", "benefit_level")
+                            "object_code", "benefit_level", "route", "benefit_percent", "self_pay",
+                            "confirmed_online", "identity_checked", "office", "admitted_elsewhere")
+#: Visit fields added by issue 14 (eligibility under the 2025 rules), all optional on the wire: a record
+#: from an older kiosk lacks them (null; ``self_pay`` false).
+ELIGIBILITY_FIELDS: Final = ("route", "benefit_percent", "self_pay", "confirmed_online", "identity_checked",
+                             "office", "admitted_elsewhere")
 
 
 def _iso(value: dt.date | None) -> str | None:

@@ -139,6 +139,14 @@ class Visit(Base):
     five_years_on: Mapped[dt.date | None] = mapped_column(Date)
     object_code: Mapped[str | None] = mapped_column(String(4))
     benefit_level: Mapped[int | None] = mapped_column(Integer)
+    # Eligibility under the 2025 rules (revision 0004; docs/visit-wire-format.md).
+    route: Mapped[str | None] = mapped_column(String(30))
+    benefit_percent: Mapped[int | None] = mapped_column(Integer)
+    self_pay: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+    confirmed_online: Mapped[bool | None] = mapped_column(Boolean)
+    identity_checked: Mapped[bool | None] = mapped_column(Boolean)
+    office: Mapped[str | None] = mapped_column(String(255))
+    admitted_elsewhere: Mapped[str | None] = mapped_column(String(255))
     #: Outbox state: to_send -> sending -> sent | rejected (docs/house-style.md §4).
     sync_state: Mapped[str] = mapped_column(String(10), server_default="to_send")
     #: The hub's reason when it rejected the record.

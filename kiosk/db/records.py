@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from kiosk.db.convert import WIRE_DATES, WIRE_FIELDS, as_date
+from kiosk.db.convert import ELIGIBILITY_FIELDS, WIRE_DATES, WIRE_FIELDS, as_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +59,24 @@ class VisitRecord:
     five_years_on: dt.date | None = None
     object_code: str | None = None
     benefit_level: int | None = None
+    # ----- eligibility under the 2025 rules (docs/eligibility.md; None on visits of older kiosks) -----
+    #: The route of the visit (``kiosk.cards.route.Route`` value: registered_here, primary_care_anywhere,
+    #: referral, appointment, emergency, self_referred, referral_needed, outside_route, unknown).
+    route: str | None = None
+    #: Share of covered costs the fund pays on this route (card level × route share), 0–100.
+    benefit_percent: int | None = None
+    #: Staff marked the visit self-pay (not billed to BHYT): a CCCD visit without a card is then not flagged.
+    self_pay: bool = False
+    #: The gateway confirmed the verdict at check-in (through the hub). False/None: the verdict came from
+    #: the cache or the card alone and the hub re-checks the visit.
+    confirmed_online: bool | None = None
+    #: Staff confirmed an identity document at the desk (None: the step was not asked).
+    identity_checked: bool | None = None
+    #: Issuing social-insurance office (gateway ``cqBHXH``).
+    office: str | None = None
+    #: The gateway's treatment-history warning: facilities (code and time) that looked the card up since the
+    #: patient's last discharge, "; "-separated (the patient may still be admitted there).
+    admitted_elsewhere: str | None = None
     #: Outbox state (to_send, sending, sent, rejected) and the hub's reason for a rejection.
     sync_state: str | None = None
     sync_error: str | None = None
@@ -67,10 +85,12 @@ class VisitRecord:
     @classmethod
     def from_row(cls, row: Mapping[Any, Any]) -> VisitRecord:
         """From a database row or a wire dict (dates as objects or ISO text)."""
-        values = {name: row[name] for name in WIRE_FIELDS}
+        values: dict[str, Any] = {name: row.get(name) if name in ELIGIBILITY_FIELDS else row[name]
+                                  for name in WIRE_FIELDS}
         for name in WIRE_DATES:
             values[name] = as_date(values[name])
         values["provisional"] = bool(values["provisional"])
+        values["self_pay"] = bool(values["self_pay"])
         return cls(**values, sync_state=row.get("sync_state"), sync_error=row.get("sync_error"))
 
     def to_wire(self) -> dict[str, Any]:

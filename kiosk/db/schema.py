@@ -24,7 +24,7 @@ from kiosk.db.errors import NewerSchemaError, StoreUsageError
 VERSION_TABLE: Final = "store_schema_version"
 #: Every revision this code knows, oldest first; the last is the head. Checked against the scripts
 #: by tests/db/test_migrations.py, so the fast path at open needs no Alembic import.
-KNOWN_REVISIONS: Final = ("0001", "0002", "0003")
+KNOWN_REVISIONS: Final = ("0001", "0002", "0003", "0004")
 HEAD: Final = KNOWN_REVISIONS[-1]
 MIGRATIONS_DIR: Final = Path(__file__).with_name("migrations")
 #: Key for the PostgreSQL advisory lock that serialises concurrent upgrades.

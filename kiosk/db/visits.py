@@ -74,6 +74,7 @@ def _check_card_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
     if values["card_kind"] not in CARD_KINDS:
         raise StoreUsageError(f"card_kind must be bhyt, cccd or manual, got {values['card_kind']!r}")
     values["provisional"] = bool(values["provisional"])
+    values["self_pay"] = bool(values["self_pay"])
     for name in ("valid_from", "valid_to", "five_years_on"):
         value = values[name]
         if isinstance(value, str):

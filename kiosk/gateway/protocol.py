@@ -201,6 +201,40 @@ class CardDetails:
                             "message": c.message, "code": c.code} for c in self.checks],
                 "last_discharge": None if self.last_discharge is None else self.last_discharge.isoformat()}
 
+    @classmethod
+    def from_json(cls, data: Any) -> CardDetails | None:
+        """The inverse of :meth:`to_json` (the hub's look-up answer, read by the kiosk); None when ``data`` is
+        not an object. Unreadable values become None and a bad history entry is skipped, as in
+        :func:`parse_card_details`: kept data never breaks a check-in."""
+        if not isinstance(data, dict):
+            return None
+        checks: list[CheckRecord] = []
+        raw_checks = data.get("checks")
+        for entry in raw_checks if isinstance(raw_checks, list) else []:
+            if isinstance(entry, dict):
+                checks.append(CheckRecord(user=_text(entry.get("user")) or "",
+                                          checked_at=_iso_datetime(entry.get("checked_at")),
+                                          message=_text(entry.get("message")), code=_text(entry.get("code"))))
+        return cls(area=parse_area(data.get("area")), five_years_on=_iso_date(data.get("five_years_on")),
+                   office=_text(data.get("office")), old_card=_card(data.get("old_card")),
+                   new_card=_card(data.get("new_card")), checks=tuple(checks),
+                   last_discharge=_iso_datetime(data.get("last_discharge")))
+
+
+def _iso_date(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def _iso_datetime(value: Any) -> dt.datetime | None:
+    try:
+        moment = dt.datetime.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=GATEWAY_TZ) if moment is not None and moment.tzinfo is None else moment
+
 
 _AREA_VALUES: Final = {"K1": "K1", "K2": "K2", "K3": "K3", "5": "K1", "6": "K2", "7": "K3"}
 

@@ -1,9 +1,15 @@
-"""Re-check visits whose verdict was provisional, once the hub reaches the gateway again.
+"""Re-check every visit the gateway did not confirm at check-in, once the hub reaches the gateway again.
+
+Which visits: every visit not confirmed online (``confirmed_online`` false) — the provisional ones (no cached
+record) and those decided from the local cache alone, which may be out of date (a card ended since the last
+sync; docs/eligibility.md, "Confirmed online"). Visits of kiosks from before the field (no
+``confirmed_online``) are re-checked when provisional, as before.
 
 ``recheck_visits`` asks the look-up service for each visit (wire format of docs/visit-wire-format.md) and reports the
 gateway's verdict next to the visit's; a verdict that differs is ``changed`` (flag it in the desk's visit
-list), and ``needs_staff`` when the new verdict is not ``valid``. It stops at the first "rate limited" or
-"offline" outcome: the rest is left for the next round, never retried in a loop.
+list), and ``needs_staff`` when the new verdict is not ``valid``, or when a CCCD visit still has no card
+number after the gateway answered. It stops at the first "rate limited" or "offline" outcome: the rest is
+left for the next round, never retried in a loop.
 """
 
 from __future__ import annotations
@@ -29,6 +35,9 @@ class Recheck:
     old_verdict: str
     #: The gateway's verdict; None while there is none (pending, offline, configuration error).
     new_verdict: str | None
+    #: A CCCD visit that still has no card number after the gateway answered: staff must find the card (or
+    #: mark the visit self-pay); it is never exported as "not insured" silently.
+    cccd_without_card: bool = False
 
     @property
     def changed(self) -> bool:
@@ -36,7 +45,15 @@ class Recheck:
 
     @property
     def needs_staff(self) -> bool:
-        return self.changed and self.new_verdict != Verdict.VALID
+        return (self.changed and self.new_verdict != Verdict.VALID) or self.cccd_without_card
+
+
+def needs_recheck(visit: Mapping[str, Any]) -> bool:
+    """Every visit the gateway did not confirm at check-in (``confirmed_online`` false): provisional verdicts
+    and verdicts from the local cache alike. A visit of a kiosk from before the field (no
+    ``confirmed_online``) is re-checked when provisional, as then."""
+    confirmed = visit.get("confirmed_online")
+    return confirmed is False or (confirmed is None and bool(visit.get("provisional")))
 
 
 def request_for_visit(visit: Mapping[str, Any], staff: StaffIdentity | None = None) -> LookupRequest | None:
@@ -56,10 +73,10 @@ def request_for_visit(visit: Mapping[str, Any], staff: StaffIdentity | None = No
 
 def recheck_visits(service: GatewayLookupService, visits: Iterable[Mapping[str, Any]], *,
                    wait_s: float | None = None, staff: StaffIdentity | None = None) -> list[Recheck]:
-    """Look up provisional visits; stops early when the gateway is rate limited or offline."""
+    """Look up the visits not confirmed online; stops early when the gateway is rate limited or offline."""
     out: list[Recheck] = []
     for visit in visits:
-        if not visit.get("provisional"):
+        if not needs_recheck(visit):
             continue
         request = request_for_visit(visit, staff)
         if request is None:
@@ -67,7 +84,9 @@ def recheck_visits(service: GatewayLookupService, visits: Iterable[Mapping[str, 
         outcome = service.lookup(request, wait_s=wait_s)
         old = str(visit.get("provisional_verdict") or visit.get("verdict") or Verdict.UNKNOWN)
         new = None if outcome.verdict is None else str(outcome.verdict)
-        out.append(Recheck(str(visit.get("id") or ""), outcome, old, new))
+        no_card = (new is not None and visit.get("card_kind") == "cccd" and not visit.get("card_number")
+                   and not outcome.card_number and not visit.get("self_pay"))
+        out.append(Recheck(str(visit.get("id") or ""), outcome, old, new, cccd_without_card=no_card))
         if outcome.kind in (OutcomeKind.RATE_LIMITED, OutcomeKind.OFFLINE):
             break
     return out

@@ -180,8 +180,8 @@ _GENDER = {"male": "1", "female": "2"}
 
 def _is_insured(visit: Mapping[str, Any], facility: Xml0Facility) -> bool:
     verdict = str(visit.get("verdict") or "")
-    if not visit.get("card_number"):
-        return False
+    if not visit.get("card_number") or visit.get("self_pay"):
+        return False  # no card, or staff marked the visit self-pay: not billed to BHYT (object code 9)
     return verdict == "valid" or (verdict == "unknown" and facility.unknown_is_insured)
 
 

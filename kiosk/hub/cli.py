@@ -233,8 +233,8 @@ def _report(args: argparse.Namespace) -> int:
                 print(f"  {d['device']:<24} {d['facility_code']:<8} {d['visits']:>6}  {verdicts}")
             g = data["gateway"]
             r = g["rechecks"]
-            print(f"Gateway re-checks: {r['checked']} of {r['provisional']} provisional visits checked, "
-                  f"{r['changed']} changed, {r['needs_staff']} need staff")
+            print(f"Gateway re-checks: {r['checked']} of {r['not_confirmed_online']} visits not confirmed online "
+                  f"({r['provisional']} provisional) checked, {r['changed']} changed, {r['needs_staff']} need staff")
             if g["checkins"]:
                 print("Check-in uploads: " + ", ".join(f"{k} {v}" for k, v in sorted(g["checkins"].items())))
             if g["last_config_error"]:

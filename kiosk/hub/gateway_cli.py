@@ -127,13 +127,14 @@ def _export(args: argparse.Namespace) -> int:
     queued = credentials is not None or not signing.require_signature
 
     def work(engine: Any) -> int:
+        from kiosk.hub.facility_profile import FacilityProfileError
         from kiosk.hub.xml0_export import UnknownServiceError, export_day
 
         try:
             report = export_day(engine, day, Path(args.out), facility_code=args.facility,
                                 default_service=args.default_service, credentials=credentials,
                                 require_signature=signing.require_signature)
-        except UnknownServiceError as exc:
+        except (UnknownServiceError, FacilityProfileError) as exc:
             return _fail(args, str(exc), exc.code)
         if args.json:
             _say(json.dumps({**report.to_json(), "signed": credentials is not None, "queued": queued},
@@ -244,7 +245,7 @@ def _report_files(args: argparse.Namespace, results: list[dict[str, Any]], ok_ke
 
 
 def register_gateway(sub: Any, db_arg: Any) -> None:
-    rec = sub.add_parser("recheck", help="re-check provisional visits with the social-insurance gateway")
+    rec = sub.add_parser("recheck", help="re-check visits not confirmed online with the social-insurance gateway")
     rec.add_argument("--date", help="only visits of this date (YYYY-MM-DD)")
     rec.add_argument("--limit", type=int, default=200, help="visits per run (default 200)")
     rec.set_defaults(handler=_recheck)

@@ -14,7 +14,7 @@ File (all keys optional except ``base_url``, ``username`` and a password; names 
     sign_password_env = "KIOSK_GATEWAY_SIGN_PASSWORD"   # the variable holding its password (or sign_password_file)
 
     [hub]
-    recheck_interval_s = 300            # background re-check of provisional visits (0: off)
+    recheck_interval_s = 300            # background re-check of visits not confirmed online (0: off)
     upload_interval_s = 0               # background XML0 check-in upload (0: off, use the CLI)
 
 Environment (overrides the file): ``KIOSK_GATEWAY_CONFIG`` (the file), ``KIOSK_GATEWAY_URL``,
@@ -60,7 +60,7 @@ class GatewayConfigError(KioskError):
 @dataclass(frozen=True)
 class HubGatewayConfig:
     settings: GatewaySettings
-    #: Seconds between background re-checks of provisional visits (0: only `kiosk hub recheck`).
+    #: Seconds between background re-checks of visits not confirmed online (0: only `kiosk hub recheck`).
     recheck_interval_s: float = 300.0
     #: Seconds between background check-in uploads (0: only `kiosk hub upload-checkins`).
     upload_interval_s: float = 0.0

@@ -4,8 +4,8 @@
 - ``on_answer`` (every gateway answer, also late ones): card records into ``hub_cards``
   (``source="gateway"``); configuration errors (054/055/401 …) logged for the administrator and kept
   for ``kiosk hub report``. Logs carry codes and actions, never patient data.
-- :meth:`HubGateway.recheck`: provisional visits re-checked; results stored per visit and pulled by the
-  recording device as ``visit_updates``.
+- :meth:`HubGateway.recheck`: every visit not confirmed online at check-in re-checked (provisional ones and
+  cached verdicts); results stored per visit and pulled by the recording device as ``visit_updates``.
 - :meth:`HubGateway.queue_checkins` / :meth:`HubGateway.upload_due`: the XML0 check-in queue
   (``hub_gateway_checkins``), signed with the facility certificate of the settings (``sign_*``); every file
   is verified before it is sent and unsigned ones are refused while ``require_signature`` is on.
@@ -128,12 +128,13 @@ class HubGateway:
     # -- re-check -----------------------------------------------------------------------------------
     def recheck(self, *, day: dt.date | None = None, limit: int | None = None,
                 wait_s: float | None = None, staff: StaffIdentity | None = None) -> RecheckReport:
-        """Re-check provisional visits without a gateway verdict (oldest first)."""
+        """Re-check every visit not confirmed online at check-in, without a gateway verdict yet (oldest first);
+        changed verdicts and CCCD visits still without a card are flagged for staff (``needs_staff``)."""
         report = RecheckReport()
         with self.engine.connect() as raw:
             conn = db.reader(raw)
             with conn.begin():
-                todo = gateway_store.provisional_visits(conn, day=day, limit=limit or self.config.recheck_batch)
+                todo = gateway_store.unconfirmed_visits(conn, day=day, limit=limit or self.config.recheck_batch)
         if not todo:
             return report
         budget = self.settings.total_timeout_s if wait_s is None else wait_s

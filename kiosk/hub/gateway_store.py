@@ -15,6 +15,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from kiosk.cards.numbers import PERSONAL_ID_RE
 from kiosk.hub import changes
 from kiosk.hub.imports import cached_card_row
 from kiosk.hub.schema import ALL_FACILITIES, cards, gateway_checkins, meta, reference, visit_checks, visits
@@ -74,12 +75,22 @@ def wire_visit(row: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def provisional_visits(conn: sa.Connection, *, day: dt.date | None = None, limit: int = 200) -> list[dict[str, Any]]:
-    """Provisional visits without a gateway verdict yet, oldest first (wire dicts + facility_code, device_id)."""
+def _not_confirmed_online() -> sa.ColumnElement[bool]:
+    """Visits to re-check: ``confirmed_online`` false, or null (a kiosk from before the field) and provisional."""
+    return sa.or_(visits.c.confirmed_online.is_(False),
+                  sa.and_(visits.c.confirmed_online.is_(None), visits.c.provisional.is_(True)))
+
+
+def unconfirmed_visits(conn: sa.Connection, *, day: dt.date | None = None, limit: int = 200) -> list[dict[str, Any]]:
+    """Visits the gateway did not confirm at check-in without a gateway verdict yet, oldest first (wire dicts +
+    facility_code, device_id): ``confirmed_online`` false (provisional ones and verdicts from a kiosk's card
+    cache), and — for visits of kiosks from before the field (null) — the provisional ones, as then (their
+    cached verdicts are not re-checked: a hub upgraded with months of such visits would otherwise spend the
+    facility's look-up budget on them for weeks, competing with live check-ins)."""
     done = sa.select(visit_checks.c.visit_id).where(sa.or_(visit_checks.c.gateway_verdict.is_not(None),
                                                            visit_checks.c.gateway_code == "205"))
     # Only visits that can be looked up (a number, a name, a birth date): the others would block the queue.
-    stmt = (sa.select(visits).where(visits.c.provisional.is_(True), visits.c.id.not_in(done),
+    stmt = (sa.select(visits).where(_not_confirmed_online(), visits.c.id.not_in(done),
                                     sa.or_(visits.c.card_number.is_not(None), visits.c.citizen_id.is_not(None)),
                                     visits.c.name.is_not(None), visits.c.birth_date.is_not(None))
             .order_by(visits.c.received_at, visits.c.id).limit(limit))
@@ -143,11 +154,35 @@ def visits_for_day(conn: sa.Connection, day: dt.date, facility_code: str | None 
         wire = wire_visit({k: v for k, v in row.items() if k not in ("gateway_verdict", "gateway_card_number")})
         if row["gateway_verdict"]:
             wire["verdict"], wire["provisional"] = row["gateway_verdict"], False
-            if row["gateway_card_number"] and len(row["gateway_card_number"]) == 15:
-                wire["card_number"] = row["gateway_card_number"]
+            number = row["gateway_card_number"]
+            if number and (len(number) == 15 or PERSONAL_ID_RE.fullmatch(number)):
+                # The card the gateway named (a new card, or the card behind a CCCD visit): its validity and
+                # registered facility come from the card record the answer stored in hub_cards.
+                if number != wire.get("card_number"):
+                    _fill_from_card(conn, wire, number, str(row["facility_code"]))
+                wire["card_number"] = number
         wire["facility_code"] = row["facility_code"]
         out.append(wire)
     return out
+
+
+def _fill_from_card(conn: sa.Connection, wire: dict[str, Any], number: str, facility_code: str) -> None:
+    """The card fields of ``wire`` from the hub's record of card ``number`` (the facility's scope first)."""
+    record = conn.execute(sa.select(cards).where(cards.c.card_number == number, cards.c.deleted.is_(False),
+                                                 cards.c.scope.in_([facility_code, ALL_FACILITIES]))
+                          .order_by(cards.c.scope.desc())).mappings().first()
+    if record is None:
+        return
+    wire["card_facility_code"] = record["facility_code"] or wire.get("card_facility_code")
+    for key in ("valid_from", "valid_to"):
+        value = record[key]
+        wire[key] = value.isoformat() if isinstance(value, dt.date) else value
+    if len(number) == 15 and number[:2].isalpha():
+        wire["object_code"] = number[:2]
+        if number[2].isdigit():
+            wire["benefit_level"] = int(number[2])
+    if not wire.get("citizen_id") and record["citizen_id"]:
+        wire["citizen_id"] = record["citizen_id"]
 
 
 def services_for(conn: sa.Connection, facility_code: str) -> list[dict[str, Any]]:
@@ -214,7 +249,9 @@ def recheck_counts(conn: sa.Connection, day: dt.date) -> dict[str, int]:
             .where(visits.c.visit_date == day))
     provisional = conn.execute(sa.select(sa.func.count()).select_from(visits).where(
         visits.c.visit_date == day, visits.c.provisional.is_(True))).scalar_one()
-    return {"provisional": int(provisional),
+    unconfirmed = conn.execute(sa.select(sa.func.count()).select_from(visits).where(
+        visits.c.visit_date == day, _not_confirmed_online())).scalar_one()
+    return {"provisional": int(provisional), "not_confirmed_online": int(unconfirmed),
             "checked": int(conn.execute(base.where(visit_checks.c.gateway_verdict.is_not(None))).scalar_one()),
             "changed": int(conn.execute(base.where(visit_checks.c.verdict_changed.is_(True))).scalar_one()),
             "needs_staff": int(conn.execute(base.where(visit_checks.c.needs_staff.is_(True))).scalar_one())}

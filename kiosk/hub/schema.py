@@ -100,6 +100,14 @@ visits = sa.Table(
     sa.Column("five_years_on", sa.Date, nullable=True),
     sa.Column("object_code", sa.String(_LEN["object_code"]), nullable=True),
     sa.Column("benefit_level", sa.Integer, nullable=True),
+    # Eligibility under the 2025 rules (revision 0004).
+    sa.Column("route", sa.String(_LEN["route"]), nullable=True),
+    sa.Column("benefit_percent", sa.Integer, nullable=True),
+    sa.Column("self_pay", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("confirmed_online", sa.Boolean, nullable=True),
+    sa.Column("identity_checked", sa.Boolean, nullable=True),
+    sa.Column("office", sa.String(_LEN["office"]), nullable=True),
+    sa.Column("admitted_elsewhere", sa.String(_LEN["admitted_elsewhere"]), nullable=True),
     sa.Index("ix_hub_visits_device_date", "device_id", "visit_date"),
     sa.Index("ix_hub_visits_facility_date", "facility_code", "visit_date"),
 )

@@ -23,6 +23,8 @@ _PG_TYPES: dict[str, str] = {
     "citizen_id": "text", "name": "text", "birth_date": "text", "gender": "text",
     "card_facility_code": "text", "valid_from": "date", "valid_to": "date", "area": "text",
     "five_years_on": "date", "object_code": "text", "benefit_level": "integer",
+    "route": "text", "benefit_percent": "integer", "self_pay": "boolean", "confirmed_online": "boolean",
+    "identity_checked": "boolean", "office": "text", "admitted_elsewhere": "text",
 }
 _BATCH_COLUMNS = ("device_id", "facility_code", "batch_id", "received_at")
 

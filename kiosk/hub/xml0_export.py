@@ -1,7 +1,9 @@
 """XML0 files for a day's visits from the hub database, queued for upload with a stable MA_LK.
 
 Per facility: ``facility_from_services`` over the hub's service reference data (the first active service
-of each department), ``export_xml0`` into the folder, then each written file is stored in
+of each department) with the facility's route profile from its facility settings
+(:mod:`kiosk.hub.facility_profile`: ``MA_DOITUONG_KCB`` follows each visit's route and the visit date's code
+set, as the validator checks it), ``export_xml0`` into the folder, then each written file is stored in
 ``hub_gateway_checkins`` (first export sets MA_LK; later exports reuse it through ``Xml0Extras``; a file
 already put on the wire is never replaced).
 
@@ -24,6 +26,7 @@ from kiosk.errors import KioskError
 from kiosk.gateway.export import ExportReport, export_xml0, facility_from_services
 from kiosk.gateway.xml0 import Xml0Extras
 from kiosk.hub import db, gateway_store
+from kiosk.hub.facility_profile import facility_profile
 
 if TYPE_CHECKING:
     from kiosk.gateway.signing import SigningCredentials
@@ -54,6 +57,7 @@ def export_day(engine: Engine, day: dt.date, out_dir: Path, *, facility_code: st
             for visit in visits:
                 by_facility.setdefault(str(visit["facility_code"]), []).append(visit)
             services = {code: gateway_store.services_for(conn, code) for code in by_facility}
+            profiles = {code: facility_profile(conn, code) for code in by_facility}
 
     def extras_for(visit: Mapping[str, Any]) -> Xml0Extras | None:
         known = ma_lk.get(str(visit["id"]))
@@ -67,7 +71,8 @@ def export_day(engine: Engine, day: dt.date, out_dir: Path, *, facility_code: st
                 f"{', '.join(lacking)}; import it first (kiosk hub reference import service FILE)")
     report = ExportReport()
     for code, group in sorted(by_facility.items()):
-        facility = facility_from_services(code, services[code], default_service=default_service)
+        facility = facility_from_services(code, services[code], default_service=default_service,
+                                          profile=profiles[code])
         part = export_xml0(group, facility, out_dir, extras_for=extras_for, credentials=credentials)
         report.visits.extend(part.visits)
     if credentials is None and require_signature:

@@ -43,6 +43,10 @@ VISIT_TEXT_LENGTHS: Final[dict[str, int]] = {
     "card_facility_code": 20,
     "area": 20,
     "object_code": 20,
+    # Eligibility under the 2025 rules (issue 14).
+    "route": 30,
+    "office": 255,
+    "admitted_elsewhere": 255,
 }
 #: Largest queue number a visit may carry.
 MAX_QUEUE_NUMBER: Final = 1_000_000

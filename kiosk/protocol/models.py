@@ -40,6 +40,9 @@ Verdict = Literal[
 ]
 VERDICTS: tuple[str, ...] = Verdict.__args__  # type: ignore[attr-defined]
 CardKind = Literal["bhyt", "cccd", "manual"]
+#: Values of ``kiosk.cards.route.Route`` (docs/eligibility.md, "Route and facility level").
+RouteValue = Literal["registered_here", "primary_care_anywhere", "referral", "appointment", "emergency",
+                     "self_referred", "referral_needed", "outside_route", "unknown"]
 GenderValue = Literal["male", "female"]
 RecordStatus = Literal["accepted", "duplicate", "rejected"]
 
@@ -85,6 +88,22 @@ class Visit(_Strict):
     five_years_on: IsoDate | None = None
     object_code: Annotated[str, _text(_L["object_code"])] | None = None
     benefit_level: int | None = Field(default=None, ge=1, le=5)
+    # Eligibility under the 2025 rules (docs/eligibility.md); optional: older kiosks do not send them.
+    route: RouteValue | None = Field(default=None, description="the visit's route (docs/eligibility.md)")
+    benefit_percent: int | None = Field(default=None, ge=0, le=100,
+                                        description="share of covered costs the fund pays on this route")
+    self_pay: bool = Field(default=False, description="staff marked the visit self-pay (not billed to BHYT)")
+    confirmed_online: bool | None = Field(default=None, description="the gateway confirmed the verdict at "
+                                                                    "check-in; false: the hub re-checks it; "
+                                                                    "null: an older kiosk (re-checked when "
+                                                                    "provisional)")
+    identity_checked: bool | None = Field(default=None, description="the desk's 'identity checked' step "
+                                                                    "(null: not asked)")
+    office: Annotated[str, _text(_L["office"])] | None = Field(default=None,
+                                                               description="issuing social-insurance office "
+                                                                           "(gateway cqBHXH)")
+    admitted_elsewhere: Annotated[str, _text(_L["admitted_elsewhere"])] | None = Field(
+        default=None, description="facilities that looked the card up since the last discharge (gateway history)")
 
 
 class HealthResponse(BaseModel):
@@ -238,6 +257,10 @@ class LookupBody(_Strict):
     visit_date: IsoDate = Field(description="the clinic's local date of the visit")
     staff: LookupStaff | None = Field(default=None, description="signed-in desk user; default: the facility's "
                                                                 "configured account")
+    budget_s: float | None = Field(default=None, gt=0, le=30,
+                                   description="answer within this many seconds (the patient's budget less the "
+                                               "network's share); the hub uses the smaller of this and its own "
+                                               "answer budget. Omitted: the hub's answer budget")
 
 
 LookupKind = Literal["verdict", "config_error", "offline", "rate_limited", "pending", "not_configured"]
@@ -259,6 +282,13 @@ class LookupResponse(BaseModel):
     cards: list[CardRecord] = Field(description="card records to upsert into the kiosk's cache")
     answered_at: dt.datetime | None
     from_cache: bool
+    details: dict[str, Any] | None = Field(
+        default=None, description="card data the gateway answered besides validity: area (maKV as K1-K3), "
+                                  "five_years_on (ngayDu5Nam), office (cqBHXH), old_card/new_card, checks "
+                                  "(look-up history dsLichSuKT2018: user, checked_at, message, code), "
+                                  "last_discharge")
+    warnings: list[str] = Field(default_factory=list,
+                                description="warnings for staff, e.g. 'admitted_elsewhere: <facility> <time>'")
 
 
 class PullResponse(BaseModel):

@@ -1,23 +1,24 @@
-"""The kiosk's side of online card look-ups: ask the hub (which asks the BHXH gateway) within 3 s.
+"""The kiosk's side of online card look-ups: ask the hub (which asks the BHXH gateway) within 2.5 s.
 
-For the UI engineer (no Qt here; call it from a worker thread, never the GUI thread)::
+The check-in core (kiosk/checkin/service.py) confirms EVERY check-in online this way when a hub is set up,
+cached cards too (docs/eligibility.md, "Confirmed online"); front ends go through the core. Directly
+(no Qt here; call it from a worker thread, never the GUI thread)::
 
     from kiosk.sync.lookup import HubLookupClient
 
     lookups = HubLookupClient(config.hub.url, config.hub.token)        # one per app; thread-safe
-    decision = decide(card, cached, today, facility)                   # local verdict first, as today
-    if decision.provisional:                                           # no cached record: ask online
-        result = lookups.confirm_online(card, decision, staff=desk_user_or_None)   # ≤ 3 s, never raises
-        if result.cards:
-            store.upsert_cards(result.cards)                           # the gateway's records, into the cache
-        shown = final_decision(result, card, today, facility)          # kiosk.checkin.decision
-        # result.confirmed False: show shown.message(lang) + result.message(lang) ("checking later…");
-        # record the visit with provisional=True and verdict=shown.verdict: the hub re-checks it
-        # and the device pulls the outcome as a visit_update (docs/hub-api.md).
+    decision = decide(card, cached, today, facility)                   # the cache's verdict first
+    result = lookups.confirm_online(card, decision, staff=desk_user_or_None)   # ≤ 2.5 s, never raises
+    if result.cards:
+        store.upsert_cards(result.cards)                               # the gateway's records, into the cache
+    shown = final_decision(result, card, today, facility)              # kiosk.checkin.decision
+    # result.confirmed False: the cache's verdict stands as provisional; record the visit with
+    # confirmed_online=False: the hub re-checks it and the device pulls the outcome as a visit_update.
 
-``confirm_online`` has a hard deadline of ``timeout_s`` (default 3 s) for connect + send + read: the HTTP
-call runs on a worker thread and the caller stops waiting at the deadline (a late answer is discarded;
-the hub still stores the gateway's records, which arrive by the next pull).
+``confirm_online`` has a hard deadline of ``timeout_s`` (default 2.5 s, the patient's budget) for connect +
+send + read: the HTTP call runs on a worker thread and the caller stops waiting at the deadline (a late
+answer is discarded; the hub still stores the gateway's records, which arrive by the next pull). The hub is
+asked to answer within the budget less ``NETWORK_MARGIN_S``.
 """
 
 from __future__ import annotations
@@ -38,11 +39,15 @@ from kiosk import __version__
 from kiosk.cards.cardlist import CARD_LIST_COLUMNS, row_to_card
 from kiosk.cards.eligibility import Decision, Verdict
 from kiosk.cards.model import BhytCard, CachedCard, CccdCard
+from kiosk.gateway.protocol import CardDetails, CheckRecord, checks_elsewhere_since_discharge
 
 log = logging.getLogger(__name__)
 
-DEFAULT_TIMEOUT_S = 3.0
-#: The hub's own answer budget is 2.5 s; this is what is left for the network round trip.
+#: The patient's budget: at most this many seconds are added to a check-in by the online confirmation.
+DEFAULT_TIMEOUT_S = 2.5
+#: Share of the budget kept for the network round trip: the hub is asked to answer within the rest
+#: (``budget_s``), so a slow gateway gives a ``pending`` answer rather than a kiosk-side timeout.
+NETWORK_MARGIN_S = 0.3
 LOOKUP_PATH = "/v1/cards/lookup"
 
 
@@ -105,9 +110,19 @@ class OnlineResult:
     message_en: str = ""
     from_cache: bool = False
     elapsed_s: float = 0.0
+    #: The card data the gateway answered besides validity (area ``maKV``, five-year date ``ngayDu5Nam``,
+    #: issuing office ``cqBHXH``, old/new card, look-up history); None when the answer described no card.
+    details: CardDetails | None = None
 
     def message(self, lang: str = "vi") -> str:
         return self.message_vi if lang == "vi" else self.message_en
+
+    def admitted_elsewhere(self, facility_code: str) -> tuple[CheckRecord, ...]:
+        """Look-ups by other facilities since the patient's last discharge, as seen from ``facility_code``
+        (docs/eligibility.md, "Treatment history"): the patient may still be admitted there."""
+        if self.details is None or not self.confirmed:
+            return ()
+        return checks_elsewhere_since_discharge(self.details, facility_code)
 
 
 def card_from_json(data: dict[str, Any]) -> CachedCard:
@@ -117,12 +132,15 @@ def card_from_json(data: dict[str, Any]) -> CachedCard:
 
 
 def lookup_body(card: BhytCard | CccdCard, visit_date: dt.date,
-                staff: tuple[str, str] | None = None) -> dict[str, Any] | None:
-    """The JSON body of ``POST /v1/cards/lookup`` for ``card``; None when the card lacks name/birth date."""
+                staff: tuple[str, str] | None = None, budget_s: float | None = None) -> dict[str, Any] | None:
+    """The JSON body of ``POST /v1/cards/lookup`` for ``card``; None when the card lacks name/birth date.
+    ``budget_s``: ask the hub to answer within this many seconds."""
     if not card.name or card.birth_date is None:
         return None
     body: dict[str, Any] = {"name": card.name, "birth_date": card.birth_date.iso(),
                             "visit_date": visit_date.isoformat()}
+    if budget_s is not None and budget_s > 0:
+        body["budget_s"] = round(budget_s, 3)
     if isinstance(card, BhytCard):
         body["card_number"] = card.card_number
     else:
@@ -148,7 +166,8 @@ def result_from_answer(answer: dict[str, Any], local: Decision, elapsed_s: float
             except (ValueError, TypeError, KeyError, AttributeError):
                 continue  # a record the kiosk cannot read is skipped; the verdict still holds
         return OnlineResult(True, Verdict(str(verdict_text)), local, card_number=answer.get("card_number"),
-                            replaced_by=answer.get("replaced_by"), cards=tuple(cards), **common)
+                            replaced_by=answer.get("replaced_by"), cards=tuple(cards),
+                            details=CardDetails.from_json(answer.get("details")), **common)
     reason = _KIND_REASON.get(kind, ProvisionalReason.OFFLINE)
     if not common["message_vi"]:
         common["message_vi"], common["message_en"] = _REASON_TEXT[reason]
@@ -201,7 +220,8 @@ class HubLookupClient:
 
         if not self.base_url or not self._token:
             return provisional(ProvisionalReason.NOT_CONFIGURED)
-        body = lookup_body(card, visit_date or dt.date.today(), staff)
+        body = lookup_body(card, visit_date or dt.date.today(), staff,
+                           budget_s=max(0.1, timeout_s - NETWORK_MARGIN_S))
         if body is None:
             return provisional(ProvisionalReason.INCOMPLETE_CARD)
         try:

@@ -20,9 +20,16 @@ if TYPE_CHECKING:
 def check_in_background(ops: Operations, service: CheckInService, text: str, source: Source,
                         on_result: Callable[[CheckResult], None]) -> None:
     """Check ``text`` through ``ops`` (busy while it runs); ``on_result`` on the UI thread."""
+    check_begun_in_background(ops, service, lambda: service.begin(text, source), on_result)
+
+
+def check_begun_in_background(ops: Operations, service: CheckInService,
+                              begin: Callable[[], CheckResult | Checking],
+                              on_result: Callable[[CheckResult], None]) -> None:
+    """The same lanes for any first step (``begin``, or ``begin_typed`` with the details staff entered)."""
 
     def first() -> CheckResult | Checking:
-        step = service.begin(text, source)
+        step = begin()
         if isinstance(step, CheckResult) or service.needs_online(step):
             return step
         return service.complete(step)  # in the cache: no network, one database task

@@ -75,8 +75,9 @@ def verdict_explanation(result: CheckResult) -> str:
     return translate("Texts", "Please see reception. The staff will help you.")
 
 
-def staff_reason(result: CheckResult) -> str:
-    """The reason for the desk, more technical than the patient text."""
+def staff_reason(result: CheckResult, *, eligibility_shown: bool = False) -> str:
+    """The reason for the desk, more technical than the patient text. ``eligibility_shown``: the desk shows the
+    online confirmation, route and benefit in rows of their own (kiosk/ui/desk/eligibility_text.py)."""
     if result.decision is None:
         if result.error_code == SYSTEM_ERROR:
             if result.fault is not None:
@@ -88,13 +89,14 @@ def staff_reason(result: CheckResult) -> str:
     if result.earlier_tickets:
         parts.append(translate("Texts", "Already registered today: {tickets}").format(
             tickets=", ".join(result.earlier_tickets)))
-    if result.online is not None:
-        parts.append(online_text(result))
-    elif d.provisional:
-        parts.append(translate("Texts", "Not in the local card list: to be confirmed online."))
+    if not eligibility_shown:
+        if result.online is not None:
+            parts.append(online_text(result))
+        elif d.provisional:
+            parts.append(translate("Texts", "Not in the local card list: to be confirmed online."))
     if d.registered_here is False:
         parts.append(translate("Texts", "Registered at another facility."))
-    if d.coverage_percent is not None:
+    if d.coverage_percent is not None and not eligibility_shown:
         parts.append(translate("Texts", "Coverage {percent}%").format(percent=d.coverage_percent))
     if d.replaced_by:
         parts.append(translate("Texts", "New card: {card}").format(card=d.replaced_by))

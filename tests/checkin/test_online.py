@@ -1,8 +1,7 @@
-"""The check-in flow asks the hub when a card is not in the local cache, and records what it showed."""
+"""The check-in flow confirms every check-in with the hub (cached cards too), and records what it showed."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -61,9 +60,11 @@ def test_confirmed_card_is_cached_shown_and_recorded_with_the_gateway_card(store
     assert visit.provisional is False
     assert visit.card_number == "GD4010190000077"
     assert visit.object_code == "GD"
+    assert visit.confirmed_online is True
     again = checkin.check(_payload(), Source.CAMERA)
     assert again.verdict is Verdict.VALID
-    assert len(hub.calls) == 1  # cached now: no second look-up
+    assert again.cached is not None and again.cached.card_number == "GD4010190000077"  # cached now …
+    assert len(hub.calls) == 2 and not hub.calls[1][1].provisional  # … and still confirmed online
 
 
 def test_gateway_says_expired(store: Store) -> None:
@@ -87,11 +88,35 @@ def test_unreachable_hub_keeps_the_provisional_verdict_and_says_why(store: Store
     visit = checkin.register(result, "K01").visit
     assert visit.verdict == "unknown"
     assert visit.provisional is True  # the hub re-checks it later
+    assert visit.confirmed_online is False
 
 
-def test_cached_cards_are_never_looked_up(store: Store) -> None:
-    hub = ScriptedHub(lambda card, local: dataclasses.replace(local))
+def test_cached_cards_are_confirmed_online_too_and_an_ended_card_is_caught(store: Store) -> None:
     store.upsert_cards([CachedCard(card_number="0190000077", name="Phan Thị Mai", facility_code="01999")])
-    result = service(store, hub).check(_payload(), Source.CAMERA)
-    assert hub.calls == []
-    assert result.verdict is Verdict.VALID
+    hub = ScriptedHub(lambda card, local: OnlineResult(
+        confirmed=True, verdict=Verdict.REDUCED, local=local, code="110", message_vi="Thẻ đã báo giảm",
+        message_en="Card ended"))
+    checkin = service(store, hub)
+    result = checkin.check(_payload(), Source.CAMERA)
+    assert len(hub.calls) == 1
+    assert hub.calls[0][1].verdict is Verdict.VALID  # the cache still said valid …
+    assert result.verdict is Verdict.REDUCED  # … the gateway's answer wins
+    assert result.confirmed_online and not result.self_service_allowed
+    visit = checkin.register(result, "K01", again=True).visit
+    assert (visit.verdict, visit.confirmed_online) == ("reduced", True)
+
+
+def test_cached_verdict_stands_as_provisional_when_the_hub_does_not_answer(store: Store) -> None:
+    store.upsert_cards([CachedCard(card_number="0190000077", name="Phan Thị Mai", facility_code="01999")])
+    store.set_cursor("hub", "42")  # a pull: the cache's sync time
+    hub = ScriptedHub(lambda card, local: OnlineResult(
+        confirmed=False, verdict=local.verdict, local=local, reason=ProvisionalReason.OFFLINE))
+    checkin = service(store, hub)
+    result = checkin.check(_payload(), Source.CAMERA)
+    assert len(hub.calls) == 1
+    assert result.verdict is Verdict.VALID and not result.confirmed_online
+    assert str(result.verdict_source) == "cache"
+    assert result.cache_synced_at is not None and result.cache_age is not None
+    assert result.cache_age >= dt.timedelta(0)
+    visit = checkin.register(result, "K01").visit
+    assert (visit.verdict, visit.provisional, visit.confirmed_online) == ("valid", False, False)

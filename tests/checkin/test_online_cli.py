@@ -1,5 +1,5 @@
 """With a hub configured, ``kiosk card check``, ``kiosk visit add`` and the core the screens use ask it
-for a card missing from the cache, and agree: a real hub on loopback, the BHXH gateway's stand-in behind
+for every card (cached ones too, issue 14), and agree: a real hub on loopback, the BHXH gateway's stand-in behind
 it (the only stand-in: the real gateway is unreachable from here)."""
 
 from __future__ import annotations
@@ -77,9 +77,13 @@ def test_cli_and_core_ask_the_hub_for_an_uncached_card(
         assert screens.online is not None and screens.online.confirmed, (number, screens.online.code,
                                                                           screens.online.message_en)
         assert screens.verdict is Verdict(verdict)
+        asked = standin.state.lookups
         code, checked = run(capsys, "card", "check", "--json", "--db", url, payload)
-        assert code == 0 and checked["verdict"] == verdict  # from the cache (valid: the gateway's record was
-        # stored) or from the hub again (expired: the gateway sent no record)
+        assert code == 0 and checked["verdict"] == verdict and checked["confirmed_online"] is True
+        code, offline = run(capsys, "card", "check", "--json", "--offline", "--db", url, payload)
+        assert code == 0 and offline["confirmed_online"] is False  # the cache alone, never the hub
+        assert offline["verdict"] == ("valid" if verdict == "valid" else "unknown")  # only valid sent a record
         code, visit = run(capsys, "visit", "add", "--json", "--db", url, "--department", "K01", payload)
         assert code == 0 and visit["verdict"] == verdict and visit["provisional"] is False
-        assert visit["card_number"] == number
+        assert visit["card_number"] == number and visit["confirmed_online"] is True
+        assert standin.state.lookups == asked  # the hub answered the repeats from its cache

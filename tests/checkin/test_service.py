@@ -81,7 +81,8 @@ def test_the_three_steps_keep_the_network_out_of_the_database_steps(store: Store
 
     checkin = CheckInService(store, DEMO_FACILITY, clock=lambda: NOW, online=Hub())
     cached = checkin.begin(AN, Source.CAMERA)
-    assert isinstance(cached, Checking) and not checkin.needs_online(cached)  # in the cache: no network
+    assert isinstance(cached, Checking) and checkin.needs_online(cached)  # in the cache: confirmed online too
+    assert not CheckInService(store, DEMO_FACILITY, clock=lambda: NOW).needs_online(cached)  # no hub: never
     unknown = checkin.begin(SCENARIOS["unknown card (not in the cache)"].payload, Source.CAMERA)
     assert isinstance(unknown, Checking) and checkin.needs_online(unknown) and calls == []
     asked = checkin.ask_online(unknown)

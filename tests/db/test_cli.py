@@ -16,7 +16,8 @@ from kiosk.db import schema
 from kiosk.db.demo import DEMO_DAY, DEMO_FACILITY, demo_scenarios
 from kiosk.db.store import Store
 
-CHECK_KEYS = ["verdict", "card", "cached", "registered_here", "replaced_by", "message"]
+CHECK_KEYS = ["verdict", "card", "cached", "registered_here", "replaced_by", "message", "route", "benefit_percent",
+              "object_code", "needs_referral", "confirmed_online", "cache_age_s", "warnings"]
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -42,6 +43,10 @@ def test_card_check_gives_every_verdict(demo_url: str, capsys: pytest.CaptureFix
             scenario.label
         assert (result["cached"] is None) == (scenario.verdict == "unknown")
         assert result["message"]
+        # [facility] level not set: registered here, else the desk decides (docs/eligibility.md, "Defaults")
+        assert result["route"] in ("registered_here", "outside_route", "unknown"), scenario.label
+        assert (result["route"] == "registered_here") == (scenario.registered_here is True), scenario.label
+        assert result["confirmed_online"] is False and isinstance(result["warnings"], list)
         if scenario.verdict == "replaced":
             assert result["replaced_by"] in ("HC4010100000026", "HC4010100000032")
         seen.add(result["verdict"])
@@ -101,6 +106,12 @@ def test_visit_add_and_list(demo_url: str, capsys: pytest.CaptureFixture[str]) -
         visits.append(json.loads(out))
     assert [v["ticket"] for v in visits] == ["K02-001", "K02-002", "K02-003"]
     assert visits[0]["verdict"] == "valid" and visits[0]["card_number"] == "DN4010100000001"
+    assert (visits[0]["route"], visits[0]["self_pay"], visits[0]["confirmed_online"]) == (
+        "registered_here", False, False)  # no hub here: the cache's verdict, not confirmed online
+    code, out, _ = run(capsys, "visit", "add", "--json", "--db", demo_url, "--department", "K01", "--self-pay",
+                       payloads[0])
+    assert code == 0 and json.loads(out)["self_pay"] is True
+    visits.append(json.loads(out))
     code, out, _ = run(capsys, "visit", "list", "--json", "--db", demo_url, "--date", visits[0]["visit_date"])
     listed = json.loads(out)
     assert [v["id"] for v in listed] == [v["id"] for v in visits]

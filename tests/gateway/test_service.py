@@ -248,12 +248,15 @@ def test_recheck_of_provisional_visits_flags_changed_verdicts(standin: StandinHo
     base = {"name": "Nguyễn Văn An", "birth_date": "1985-03-15", "visit_date": "2025-06-01",
             "provisional": True, "verdict": "unknown", "provisional_verdict": "valid"}
     visits = [{**base, "id": "a", "card_number": _number(1)}, {**base, "id": "b", "card_number": _number(2)},
-              {**base, "id": "c", "card_number": _number(3), "provisional": False},
-              {**base, "id": "d", "card_number": None, "citizen_id": None}]
+              {**base, "id": "c", "card_number": _number(3), "provisional": False, "confirmed_online": True},
+              {**base, "id": "d", "card_number": None, "citizen_id": None},
+              # from the local cache, never confirmed online: re-checked too (issue 14)
+              {**base, "id": "e", "card_number": _number(2), "provisional": False, "verdict": "valid",
+               "provisional_verdict": None, "confirmed_online": False}]
     results = recheck_visits(service, visits)
     assert [(r.visit_id, r.new_verdict, r.changed, r.needs_staff) for r in results] == [
-        ("a", "valid", False, False), ("b", "revoked", True, True)]
-    assert standin.state.lookups == 2
+        ("a", "valid", False, False), ("b", "revoked", True, True), ("e", "revoked", True, True)]
+    assert standin.state.lookups == 2  # "e" is the same card as "b": answered from the service's cache
 
 
 def test_recheck_stops_at_the_first_offline_answer(standin: StandinHolder, service: GatewayLookupService) -> None:

@@ -121,6 +121,13 @@ def test_a_cccd_visit_marked_self_pay_is_exported_as_not_bhyt(tmp_path: Path) ->
     assert record["MA_DOITUONG_KCB"] == "9" and visit_problems(visit, record) == []
 
 
+def test_a_visit_with_a_card_marked_self_pay_is_not_billed_to_bhyt() -> None:
+    record = build_xml0({**BHYT_VISIT, "self_pay": True}, FACILITY)
+    assert (record["MA_THE_BHYT"], record["MA_DKBD"], record["GT_THE_TU"], record["MA_DOITUONG_KCB"]) == (
+        "", "", "", "9")
+    assert validate_xml0(record) == []
+
+
 def test_a_cccd_visit_with_the_card_the_gateway_returned_is_exported() -> None:
     record = build_xml0(CCCD_VISIT, FACILITY, Xml0Extras(patient_id="BN1"))
     assert record["MA_THE_BHYT"] == "DN4790000000001" and visit_problems(CCCD_VISIT, record) == []

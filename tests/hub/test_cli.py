@@ -89,7 +89,7 @@ def test_imports(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) ->
 
 def test_db_upgrade_and_bad_database(capsys: pytest.CaptureFixture[str], db: str, tmp_path: Path) -> None:
     code, out, _ = _run(capsys, "hub", "db", "upgrade", "--db", db, "--json")
-    assert code == 0 and json.loads(out) == {"revision": "0003"}
+    assert code == 0 and json.loads(out) == {"revision": "0004"}
     code, _, err = _run(capsys, "hub", "db", "upgrade", "--db", "postgresql://nobody@127.0.0.1:1/none")
     assert code == 1 and "cannot open the hub database" in err and "Traceback" not in err
     code, _, err = _run(capsys, "hub", "serve", "--db", db, "--tls-cert", str(tmp_path / "c.pem"))

@@ -1,4 +1,5 @@
-"""Hub gateway jobs: re-check of provisional visits (pulled as visit_updates), XML0 export CLI, check-in upload."""
+"""Hub gateway jobs: re-check of visits not confirmed online (pulled as visit_updates), XML0 export CLI,
+check-in upload."""
 
 from __future__ import annotations
 
@@ -55,7 +56,7 @@ def test_recheck_flags_a_changed_verdict_and_only_the_recording_device_pulls_it(
     patient(standin.state, valid_to="31/12/2020")          # the gateway says: expired
     patient(standin.state, card_number="HC4010000000011")  # and this one: valid
     changed, same = _provisional(), _provisional(card_number="HC4010000000011", verdict="valid")
-    _push(ghub, [changed, same, visit()])                  # the third visit was not provisional
+    _push(ghub, [changed, same, visit()])  # the third was not provisional (a kiosk before confirmed_online)
     other = auth(add_device(ghub.engine, "kiosk-2", FACILITY))
     report = ghub.gateway.recheck()
     assert (report.checked, report.changed, report.needs_staff, report.left) == (2, 1, 1, 0)
@@ -76,6 +77,33 @@ def test_recheck_flags_a_changed_verdict_and_only_the_recording_device_pulls_it(
                             headers=ghub.headers).json()
     assert again["count"] == 0
     assert ghub.gateway.recheck().checked == 0
+
+
+def test_recheck_takes_cached_verdicts_not_confirmed_online_and_flags_a_card_ended_since_sync(
+        ghub_lite: GatewayHub, standin: StandinHolder) -> None:
+    patient(standin.state, code="110")  # the gateway: the card was ended (báo giảm) since the kiosk's last sync
+    cached = _provisional(provisional=False, confirmed_online=False)  # the kiosk's cache said valid
+    older = visit(card_number=CARD, name=NAME, birth_date=BIRTH_ISO)  # an older kiosk: no confirmed_online …
+    older_provisional = _provisional()  # … re-checked when provisional, as before the field
+    confirmed = _provisional(provisional=False, confirmed_online=True)
+    _push(ghub_lite, [cached, older, older_provisional, confirmed])
+    report = ghub_lite.gateway.recheck()
+    assert (report.checked, report.changed, report.needs_staff) == (2, 2, 2)
+    with ghub_lite.engine.connect() as conn:
+        rows = {r.visit_id: r for r in conn.execute(sa.select(visit_checks))}
+    assert set(rows) == {cached["id"], older_provisional["id"]}
+    assert rows[cached["id"]].gateway_verdict == "revoked" and rows[cached["id"]].needs_staff
+
+
+def test_recheck_flags_a_cccd_visit_the_gateway_names_no_card_for(ghub_lite: GatewayHub,
+                                                                  standin: StandinHolder) -> None:
+    cccd_visit = visit(card_kind="cccd", card_number=None, citizen_id="001185000321", name=NAME,
+                       birth_date=BIRTH_ISO, verdict="unknown", provisional=True, confirmed_online=False)
+    _push(ghub_lite, [cccd_visit])
+    report = ghub_lite.gateway.recheck()
+    with ghub_lite.engine.connect() as conn:
+        row = conn.execute(sa.select(visit_checks)).one()
+    assert report.needs_staff == 1 and row.needs_staff  # no card confirmed: staff look it up (or self-pay)
 
 
 def test_recheck_stops_when_the_gateway_is_offline_and_leaves_visits_for_later(ghub_lite: GatewayHub,
@@ -99,7 +127,9 @@ def _export_setup(hub: GatewayHub, tmp_path: Path) -> list[dict[str, Any]]:
                         encoding="utf-8")
     with hub.engine.begin() as conn:
         import_reference(conn, "service", services)
-    visits = [_wire(BHYT_VISIT, valid_to="2026-12-31"), _wire(CCCD_VISIT), _wire(UNINSURED_VISIT)]
+    # Confirmed online at check-in: the re-check leaves them alone (the tests here re-check their own visits).
+    visits = [_wire(BHYT_VISIT, valid_to="2026-12-31", confirmed_online=True),
+              _wire(CCCD_VISIT, confirmed_online=True), _wire(UNINSURED_VISIT, confirmed_online=True)]
     _push(hub, visits)
     return visits
 

@@ -30,7 +30,7 @@ def test_migrations_match_tables_and_go_both_ways(hub_db_url: str) -> None:
                                 metadata)
         first_id = db.hub_id(conn)
     assert diff == []
-    assert db.current_revision(engine) == "0003"
+    assert db.current_revision(engine) == "0004"
     db.downgrade(engine)
     assert "hub_visits" not in sa.inspect(engine).get_table_names()
     db.upgrade(engine)

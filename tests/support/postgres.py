@@ -1,7 +1,10 @@
 """A throw-away PostgreSQL cluster for tests: private data directory in /tmp, its own port, trust auth.
 
 Started once per test session (``postgres_cluster`` fixture in tests/conftest.py) and stopped at the
-end. Every test that wants a database asks ``create_database()`` for a fresh, empty one.
+end. Tests run it with ``fsync=off`` (a test's data is thrown away, and a crash of the test machine loses
+nothing worth keeping); benchmarks start it with ``durable=True`` — PostgreSQL's own defaults, ``fsync=on``
+and ``synchronous_commit=on``, as a clinic's hub runs — and report ``fsync=off`` only beside it, labelled
+(docs/benchmarks.md). Every test that wants a database asks ``create_database()`` for a fresh, empty one.
 When the PostgreSQL binaries are missing, PostgreSQL tests are skipped with a clear reason locally,
 and fail in CI (``CI=true``), where scripts/setup.sh --test installs them.
 """
@@ -61,7 +64,8 @@ class PostgresCluster:
         subprocess.run(cmd, check=True, capture_output=True, text=True)
 
     @classmethod
-    def start(cls) -> PostgresCluster:
+    def start(cls, *, durable: bool = False) -> PostgresCluster:
+        """``durable=False`` (tests): ``fsync=off``; ``durable=True``: the server's default durability."""
         bindir = _find_bin()
         root = Path(tempfile.mkdtemp(prefix="kiosk-pg-"))
         if os.geteuid() == 0:
@@ -71,8 +75,9 @@ class PostgresCluster:
         try:
             cluster._run(str(bindir / "initdb"), "-D", str(cluster.datadir), "-U", cluster.user,
                          "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8")
+            durability = "" if durable else "-c fsync=off "
             cluster._run(str(bindir / "pg_ctl"), "-D", str(cluster.datadir), "-l", str(root / "log"), "-w",
-                         "-o", f"-p {cluster.port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
+                         "-o", f"-p {cluster.port} -k {root} -c listen_addresses=127.0.0.1 {durability}"
                                "-c max_connections=200",
                          "start")
         except subprocess.CalledProcessError as exc:
@@ -88,6 +93,14 @@ class PostgresCluster:
 
     def url(self, database: str = "postgres") -> str:
         return f"postgresql+psycopg://{self.user}@127.0.0.1:{self.port}/{database}"
+
+    def settings(self, *names: str) -> dict[str, str]:
+        """The running server's values of the named settings (``SHOW``), e.g. fsync, synchronous_commit."""
+        import psycopg
+
+        with psycopg.connect(f"host=127.0.0.1 port={self.port} user={self.user} dbname=postgres",
+                             autocommit=True) as conn:
+            return {name: str(conn.execute(f"SHOW {name}").fetchone()[0]) for name in names}  # type: ignore[index]
 
     def create_database(self, prefix: str = "t") -> str:
         """Create a new empty database and return its SQLAlchemy URL."""

@@ -1,5 +1,5 @@
 """The kiosk's online look-up (kiosk/sync/lookup.py) against a real hub subprocess (uvicorn on loopback)
-wired to the stand-in BHXH gateway: verdicts, the 3 s deadline with a 30 s gateway, offline, bad token."""
+wired to the stand-in BHXH gateway: verdicts, the 2.5 s deadline with a 30 s gateway, offline, bad token."""
 
 from __future__ import annotations
 
@@ -103,20 +103,21 @@ def test_gateway_says_expired_and_name_mismatch(env: Env) -> None:
     assert decision.verdict is Verdict.NAME_MISMATCH and not decision.provisional and decision.message_vi
 
 
-def test_a_30_s_gateway_never_blocks_the_kiosk_beyond_3_s(env: Env) -> None:
+def test_a_30_s_gateway_never_blocks_the_kiosk_beyond_its_budget(env: Env) -> None:
     env.add("DN4790000000103", delay_s=30.0)
     card = _card("DN4790000000103")
     local = decide(card, None, DAY, FACILITY)
     start = time.monotonic()
-    result = env.client.confirm_online(card, local)  # the default 3 s deadline; the hub answers at 2.5 s
+    result = env.client.confirm_online(card, local)  # the default 2.5 s budget; the hub answers at 2.2 s
     elapsed = time.monotonic() - start
-    assert elapsed < 3.5
+    assert elapsed < 3.0
     assert not result.confirmed and result.verdict is local.verdict
     assert result.reason in (ProvisionalReason.PENDING, ProvisionalReason.TIMEOUT) and result.message_en
-    # The kiosk's own deadline, when it is shorter than the hub's budget: a timeout, on time.
+    # A shorter kiosk deadline is passed on (budget_s): the hub says "pending" within it, on time.
     start = time.monotonic()
     short = env.client.confirm_online(_card("DN4790000000103"), local, timeout_s=1.0)
-    assert time.monotonic() - start < 1.5 and short.reason is ProvisionalReason.TIMEOUT
+    assert time.monotonic() - start < 1.5
+    assert short.reason in (ProvisionalReason.PENDING, ProvisionalReason.TIMEOUT)
 
 
 def test_offline_hub_and_bad_token_and_missing_settings(env: Env) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from kiosk.cards.identity import IdentityPolicy
 from kiosk.checkin.service import CheckInService
 from kiosk.db.demo import DEMO_FACILITY
 from kiosk.db.store import Store
@@ -41,8 +42,11 @@ def printer(tmp_path: Path) -> TicketPrinter:
 @pytest.fixture
 def services(qapp: QApplication, store: Store, printer: TicketPrinter) -> Iterator[Services]:
     runner = TaskRunner()
-    svc = Services(runner=runner, checkin=CheckInService(store, DEMO_FACILITY, clock=lambda: NOW), printer=printer,
-                   facility_name="Phòng khám Đa khoa Mẫu", feedback=RecordingSounds(), clock=lambda: NOW)
+    # The identity step (on by default) has its own tests (test_identity_step.py); the flows here check in
+    # without it.
+    checkin = CheckInService(store, DEMO_FACILITY, clock=lambda: NOW, identity_policy=IdentityPolicy.OFF)
+    svc = Services(runner=runner, checkin=checkin, printer=printer, facility_name="Phòng khám Đa khoa Mẫu",
+                   feedback=RecordingSounds(), clock=lambda: NOW)
     yield svc
     runner.shutdown()
 

@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kiosk.cards.identity import IdentityPolicy
 from kiosk.checkin.result import SYSTEM_ERROR
 from kiosk.checkin.service import CheckInService
 from kiosk.db.demo import DEMO_FACILITY, demo_scenarios
@@ -60,7 +61,8 @@ def quick_store(demo_db: Path, tmp_path: Path) -> Iterator[tuple[Store, Path]]:
 def open_window(qtbot: QtBot, qapp: QApplication, store: Any, printer: TicketPrinter,
                 languages: LanguageManager, appearance: Appearance) -> tuple[SelfServiceWindow, TaskRunner]:
     runner = TaskRunner()
-    services = Services(runner=runner, checkin=CheckInService(store, DEMO_FACILITY, clock=lambda: NOW),
+    services = Services(runner=runner, checkin=CheckInService(store, DEMO_FACILITY, clock=lambda: NOW,
+                                                                identity_policy=IdentityPolicy.OFF),
                         printer=printer, facility_name="Phòng khám Mẫu", feedback=RecordingSounds(), clock=lambda: NOW)
     model = SelfServiceModel(services, lambda: languages.current or languages.default)
     window = SelfServiceWindow(model, languages, appearance, idle_s=60, warn_s=20, pin_hash=lambda: "")

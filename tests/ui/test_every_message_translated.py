@@ -20,6 +20,7 @@ import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk.cards.identity import IdentityPolicy
 from kiosk.cards.route import FacilityLevel, FacilityProfile, FormerTier
 from kiosk.checkin.result import SYSTEM_ERROR, CheckResult, Source
 from kiosk.checkin.service import CheckInService
@@ -97,14 +98,14 @@ def english_runs(text: str, english_words: set[str]) -> list[str]:
 def results(store: Store) -> Iterator[CheckResult]:
     """A check-in result for every demo situation (plain, and at facilities whose route sends some to the
     desk), every card-code error and the kiosk's own failures."""
-    plain = CheckInService(store, DEMO_FACILITY, clock=lambda: NOW)
+    plain = CheckInService(store, DEMO_FACILITY, clock=lambda: NOW, identity_policy=IdentityPolicy.OFF)
     for scenario in demo_scenarios():
         yield plain.check(scenario.payload, Source.CAMERA)
     unset = FormerTier.UNSET
     for level, tier, score in ((FacilityLevel.SPECIALISED, FormerTier.CENTRAL, -1), (FacilityLevel.BASIC, unset, 60),
                                (FacilityLevel.BASIC, unset, 30), (FacilityLevel.PRIMARY, unset, -1),
                                (FacilityLevel.UNSET, unset, -1)):
-        routed = CheckInService(store, DEMO_FACILITY, clock=lambda: NOW,
+        routed = CheckInService(store, DEMO_FACILITY, clock=lambda: NOW, identity_policy=IdentityPolicy.OFF,
                                 profile=FacilityProfile(DEMO_FACILITY, level, tier, score))
         for scenario in demo_scenarios():
             yield routed.check(scenario.payload, Source.CAMERA)

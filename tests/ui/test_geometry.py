@@ -8,21 +8,29 @@ import pytest
 from PySide6.QtCore import QSize
 from pytestqt.qtbot import QtBot
 
+from kiosk.cards.identity import IdentityMismatch, IdentityPolicy
 from kiosk.cards.route import FacilityLevel, FacilityProfile, FormerTier
 from kiosk.checkin.service import CheckInService
 from kiosk.config import QueueConfig
 from kiosk.db.demo import DEMO_FACILITY, demo_scenarios
+from kiosk.db.store import Store
 from kiosk.ui.appearance import Appearance
 from kiosk.ui.desk.model import DeskModel
 from kiosk.ui.desk.window import DeskWindow
 from kiosk.ui.i18n import LanguageManager
+from kiosk.ui.selfservice.identity import IdentityState
 from kiosk.ui.selfservice.model import Screen, SelfServiceModel
 from kiosk.ui.selfservice.window import SelfServiceWindow
 from kiosk.ui.services import Services
 from tests.ui.conftest import LANGS, NOW, SIZES
 from tests.ui.geometry import geometry_problems
+from tests.ui.test_desk_eligibility import BASIC, GatewayAnswers
 
 SCENARIOS = {s.label: s for s in demo_scenarios()}
+IDENTITY_STATES: list[tuple[IdentityState, tuple[IdentityMismatch, ...]]] = [
+    (IdentityState.ASK, ()), (IdentityState.CHECKING, ()), (IdentityState.NOT_A_CCCD, ()),
+    (IdentityState.MISMATCH, (IdentityMismatch.NAME,)), (IdentityState.MISMATCH, (IdentityMismatch.MISSING,)),
+    (IdentityState.NO_DOCUMENT, ())]
 LOOKS = [(100, False), (130, False), (160, False), (200, False), (160, True)]
 
 
@@ -39,10 +47,8 @@ def test_self_service_screens_fit(qtbot: QtBot, services: Services, languages: L
     # the longest screens: priority queue and "people ahead" on, a facility whose route sends a card
     # registered elsewhere to the desk (the route note and the reception button next to "Continue")
     services.queue = QueueConfig(priority_queue=True, people_ahead=True)
-    store = services.checkin.store if services.checkin is not None else None
-    services.checkin = CheckInService(store, DEMO_FACILITY, clock=lambda: NOW,  # type: ignore[arg-type]
-                                      profile=FacilityProfile(DEMO_FACILITY, FacilityLevel.SPECIALISED,
-                                                              FormerTier.CENTRAL))
+    assert services.checkin is not None
+    services.checkin.profile = FacilityProfile(DEMO_FACILITY, FacilityLevel.SPECIALISED, FormerTier.CENTRAL)
     model = SelfServiceModel(services, lambda: languages.current or languages.default)
     window = SelfServiceWindow(model, languages, appearance, idle_s=60, warn_s=20, pin_hash=lambda: "")
     qtbot.addWidget(window)
@@ -91,6 +97,10 @@ def test_self_service_screens_fit(qtbot: QtBot, services: Services, languages: L
         for screen in (Screen.PIN, Screen.ADMIN, Screen.CLEANING, Screen.KEYPAD):
             window.model.go(screen)
             check(f"{lang}/{screen}")
+        window.model.go(Screen.IDENTITY)  # every state of the identity step (tests/ui/test_identity_step.py)
+        for state, mismatches in IDENTITY_STATES:
+            window.identity.show_state(state, mismatches)
+            check(f"{lang}/identity {state} {','.join(mismatches)}")
         if index == len(LANGS) - 1:
             window.reset()
             languages.switch(lang)  # the reset went back to the default language
@@ -107,8 +117,8 @@ def test_self_service_screens_fit(qtbot: QtBot, services: Services, languages: L
 
 @pytest.mark.parametrize("look", LOOKS, ids=_look_id)
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_desk_screens_fit(qtbot: QtBot, services: Services, languages: LanguageManager, appearance: Appearance,
-                          size: tuple[int, int], look: tuple[int, bool]) -> None:
+def test_desk_screens_fit(qtbot: QtBot, services: Services, store: Store, languages: LanguageManager,
+                          appearance: Appearance, size: tuple[int, int], look: tuple[int, bool]) -> None:
     desk_look = appearance
     desk_look.touch = False
     desk_look.set_font_scale(look[0])
@@ -131,9 +141,23 @@ def test_desk_screens_fit(qtbot: QtBot, services: Services, languages: LanguageM
     for lang in LANGS:
         languages.switch(lang)
         check(f"{lang}/desk")
-        for label in ("expired", "valid, registered elsewhere"):
+        for label in ("expired", "valid, registered elsewhere", "citizen ID, not in the cache"):
             window.scan(SCENARIOS[label].payload, "serial")
             qtbot.waitUntil(lambda: window.patient.result is not None)
             check(f"{lang}/patient {label}")
             window._clear()
+    # issue 14: route, gateway data, the admitted-elsewhere warning, the identity step and the number-only
+    # fields, all at once (the longest patient panel)
+    services.checkin = CheckInService(store, DEMO_FACILITY, clock=lambda: NOW, online=GatewayAnswers(),
+                                      profile=BASIC, identity_policy=IdentityPolicy.ALWAYS)
+    window.number_only_button.setChecked(True)
+    for lang in LANGS:
+        languages.switch(lang)
+        window.scan(SCENARIOS["valid, registered elsewhere"].payload, "serial")
+        qtbot.waitUntil(lambda: window.patient.result is not None)
+        window.number_only_button.setChecked(True)
+        window.typed.show_number_problem()
+        window.patient.show_identity_missing()
+        check(f"{lang}/patient online, identity, number only")
+        window._clear()
     assert not problems, "\n".join(problems)

@@ -17,7 +17,6 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.cards.route import FacilityLevel, FacilityProfile, FormerTier
 from kiosk.checkin.result import SYSTEM_ERROR, CheckResult, Source
-from kiosk.checkin.service import CheckInService
 from kiosk.config import ConfigError, QueueConfig
 from kiosk.db.demo import DEMO_FACILITY, demo_scenarios
 from kiosk.db.store import Store
@@ -204,7 +203,8 @@ def test_registered_elsewhere_gets_a_plain_note(qtbot: QtBot, services: Services
                                                 appearance: Appearance, store: Store, level: FacilityLevel,
                                                 tier: FormerTier, score: int, route: str, desk: bool) -> None:
     profile = FacilityProfile(code=DEMO_FACILITY, level=level, former_tier=tier, basic_score=score)
-    services.checkin = CheckInService(store, DEMO_FACILITY, clock=lambda: NOW, profile=profile)
+    assert services.checkin is not None
+    services.checkin.profile = profile
     window = make_window(qtbot, services, languages, appearance)
     result = scan(qtbot, window, SCENARIOS["valid, registered elsewhere"].payload)
     languages.switch("en")

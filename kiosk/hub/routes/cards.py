@@ -53,5 +53,6 @@ async def lookup(request: Request, device: AuthDevice, state: State) -> Response
         request_ = lookup_request(body, device.facility_code)
     except ValueError as exc:  # blank staff name, impossible birth date
         raise ApiError(422, "invalid_request", f"the look-up is malformed: {exc}") from None
-    outcome = await run_in_threadpool(state.gateway.lookup, request_)
+    budget = None if body.budget_s is None else min(body.budget_s, state.gateway.settings.answer_budget_s)
+    outcome = await run_in_threadpool(state.gateway.lookup, request_, budget)
     return json_response(outcome.to_json())

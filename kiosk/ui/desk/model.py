@@ -4,6 +4,13 @@ today's visits with search. No widgets; work runs through :class:`~kiosk.ui.oper
 Registering asks for confirmation first (never a single Enter) when the card already has a visit to
 that department today (a repeat) or when its verdict is not ``valid`` (expired, revoked, replaced,
 unknown …): :attr:`DeskModel.confirm_needed` carries what to ask, :meth:`DeskModel.confirm` records.
+
+With ``[eligibility] identity_check = "always"`` a BHYT check-in (not a CCCD, not a child under 6) needs the
+"identity checked" step before it is registered (docs/eligibility.md, "Identity"): :attr:`identity_required`,
+:meth:`set_identity_checked`; the visit records ``identity_checked``.
+
+A number typed with the name and birth date staff entered (:meth:`enter_typed`) is looked up through the
+core's ``begin_typed`` (children under 6 with only the number; docs/eligibility.md row 3).
 """
 
 from __future__ import annotations
@@ -17,9 +24,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.cards.identity import IdentityStep
 from kiosk.checkin.result import SYSTEM_ERROR, CheckResult, Source
 from kiosk.faults import describe_failure
-from kiosk.ui.checkin import check_in_background
+from kiosk.ui.checkin import check_begun_in_background, check_in_background
 from kiosk.ui.error_text import staff_text
 from kiosk.ui.operation import Operations
 from kiosk.ui.services import Services
@@ -28,6 +36,7 @@ if TYPE_CHECKING:
     from kiosk.checkin.result import Registration
     from kiosk.db.records import VisitRecord
     from kiosk.db.reference import DepartmentInfo
+    from kiosk.ui.desk.typed_entry import TypedDetails
 
 log = logging.getLogger(__name__)
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
@@ -55,6 +64,8 @@ class DeskModel(QObject):
     problem = Signal(str)
     busy_changed = Signal(bool)
     confirm_needed = Signal(object)  # Confirmation | None
+    #: Register was pressed before the "identity checked" step was done.
+    identity_missing = Signal()
 
     def __init__(self, services: Services, language: Callable[[], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +78,10 @@ class DeskModel(QObject):
         self.last_visit: VisitRecord | None = None
         self.confirmation: Confirmation | None = None
         self.query = ""
+        #: Staff ticked "identity document checked" for the shown result.
+        self.identity_checked = False
+        #: Staff marked the visit self-pay (not billed to BHYT): a CCCD check-in without a known card.
+        self.self_pay = False
 
     @property
     def busy(self) -> bool:
@@ -114,6 +129,19 @@ class DeskModel(QObject):
         if typed is not None:
             self._check(typed, Source.TYPED)
 
+    def enter_typed(self, text: str, details: TypedDetails) -> bool:
+        """A number typed with the name and birth date staff entered: looked up (cache, then online)."""
+        checkin = self.services.checkin
+        number = text.strip()
+        if not number or checkin is None or self.busy:
+            return False
+        self._ask(None)
+        check_begun_in_background(
+            self.ops, checkin, lambda: checkin.begin_typed(number, name=details.name, birth_date=details.birth_date,
+                                                           insurance_number=details.insurance_number),
+            self._checked)
+        return True
+
     def _check(self, text: str, source: Source) -> None:
         checkin = self.services.checkin
         if checkin is None:
@@ -122,6 +150,8 @@ class DeskModel(QObject):
         check_in_background(self.ops, checkin, text, source, self._checked)
 
     def _checked(self, result: CheckResult) -> None:
+        self.identity_checked = False
+        self.self_pay = False
         self.result = result
         self.result_changed.emit(result)
         self.feedback.emit(result.ok and result.verdict is not None and result.verdict.accepted)
@@ -132,14 +162,34 @@ class DeskModel(QObject):
     def clear(self) -> None:
         self._ask(None)
         self.services.intake.forget()
+        self.identity_checked = False
         self.result = None
         self.result_changed.emit(None)
 
+    # ----- identity -------------------------------------------------------------------------------------
+    @property
+    def identity_required(self) -> bool:
+        """The shown check-in needs the desk's "identity checked" step before it is registered."""
+        result, checkin = self.result, self.services.checkin
+        return (result is not None and result.ok and checkin is not None
+                and checkin.identity_step(result, self_service=False) is IdentityStep.DESK_CHECK)
+
+    def set_identity_checked(self, checked: bool) -> None:
+        self.identity_checked = checked
+
+    def set_self_pay(self, self_pay: bool) -> None:
+        """The patient pays the visit (not billed to BHYT; docs/eligibility.md row 17)."""
+        self.self_pay = self_pay
+
     # ----- registration ---------------------------------------------------------------------------------
     def register(self, department_code: str) -> bool:
-        """Register the checked card; asks for confirmation first for a repeat or a verdict not valid."""
+        """Register the checked card; asks for confirmation first for a repeat or a verdict not valid, and
+        refuses (``identity_missing``) until the "identity checked" step is done where it is required."""
         result = self.result
         if result is None or not result.ok or self.busy or self._department(department_code) is None:
+            return False
+        if self.identity_required and not self.identity_checked:
+            self.identity_missing.emit()
             return False
         repeat = result.earlier_visit_in(department_code)
         if repeat is not None or not result.valid:
@@ -152,6 +202,9 @@ class DeskModel(QObject):
         """Staff confirmed the question shown: record the visit (a second one, for a repeat)."""
         asked, result = self.confirmation, self.result
         if asked is None or result is None or not result.ok or self.busy:
+            return False
+        if self.identity_required and not self.identity_checked:
+            self.identity_missing.emit()
             return False
         self._ask(None)
         self._record(result, asked.department_code, again=asked.repeat is not None)
@@ -181,12 +234,16 @@ class DeskModel(QObject):
             else:
                 self._failed(error)
 
-        self.ops.run(lambda: checkin.register(result, department_code, again=again), self._registered,
-                     on_error=refused)
+        identity = True if self.identity_required else None  # None: the step was not asked
+        self_pay = self.self_pay
+        self.ops.run(lambda: checkin.register(result, department_code, again=again, identity_checked=identity,
+                                              self_pay=self_pay),
+                     self._registered, on_error=refused)
 
     def _registered(self, registration: Registration) -> None:
         visit = registration.visit
         self.services.intake.forget()  # the next scan of this card is a new presentation
+        self.identity_checked = False
         self.last_visit = visit
         self.result = None
         self.result_changed.emit(None)

@@ -1,4 +1,6 @@
-"""The desk's patient panel: verdict and reason, the card's data, department choice, register."""
+"""The desk's patient panel: verdict and reason, the card's data, route and benefit, what the verdict rests
+on (confirmed online or the cache's age), the gateway's kept data and warnings, the "identity checked" step,
+department choice, register."""
 
 from __future__ import annotations
 
@@ -6,12 +8,28 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.cards import BhytCard, CccdCard
 from kiosk.cards.eligibility import Verdict
-from kiosk.checkin.result import CheckResult
+from kiosk.checkin.result import CheckResult, StaffFlag
 from kiosk.ui.base import TranslatedWidget
+from kiosk.ui.desk.eligibility_text import (
+    benefit_text,
+    gateway_text,
+    route_text,
+    source_text,
+    warning_text,
+)
 from kiosk.ui.texts import result_title, staff_reason, verdict_short
 from kiosk.ui.widgets import ReflowGrid, button, label, set_role
 
@@ -27,6 +45,14 @@ class PatientPanel(TranslatedWidget):
     #: Staff pressed "Register anyway" / "Cancel" on the confirmation question.
     confirmed = Signal()
     cancelled = Signal()
+    #: Staff ticked / unticked "identity document checked".
+    identity_checked = Signal(bool)
+    #: Staff ticked / unticked "self-pay" (a CCCD check-in without a known card).
+    self_pay = Signal(bool)
+
+    #: The row of the gateway's kept data (area, five-year date, issuing office): shown only when the gateway
+    #: answered with them.
+    GATEWAY_ROWS = ("gateway",)
 
     def __init__(self, language: Callable[[], str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -41,12 +67,31 @@ class PatientPanel(TranslatedWidget):
         self.form = QFormLayout()
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # value under its caption when narrow
         self.fields: dict[str, tuple[QLabel, QLabel]] = {}
-        for key in ("name", "birth", "number", "citizen", "validity", "facility"):
+        for key in ("name", "birth", "number", "citizen", "validity", "facility", "route", "benefit", "source",
+                    *self.GATEWAY_ROWS):
             caption, value = QLabel(), QLabel()
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
             self.fields[key] = (caption, value)
             self.form.addRow(caption, value)
+        self.warning = label("", "warn", align=Qt.AlignmentFlag.AlignLeft)
+        self.warning.setObjectName("desk-admitted-elsewhere")
+        self.warning.hide()
+        # The "identity checked" step ([eligibility] identity_check = "always"): ticked before registering.
+        self.identity_required = False
+        self.identity_missing = False
+        self.identity_box = QCheckBox()
+        self.identity_box.setObjectName("desk-identity-checked")
+        self.identity_box.toggled.connect(self._identity_toggled)
+        self.identity_note = label("", "muted", align=Qt.AlignmentFlag.AlignLeft)
+        self.identity_note.setObjectName("desk-identity-note")
+        self.identity_box.hide()
+        self.identity_note.hide()
+        # Offered with the "no card number known" warning: the visit is then not billed to BHYT.
+        self.self_pay_box = QCheckBox()
+        self.self_pay_box.setObjectName("desk-self-pay")
+        self.self_pay_box.toggled.connect(self.self_pay)
+        self.self_pay_box.hide()
         self.dept_caption = label("", align=Qt.AlignmentFlag.AlignLeft)
         self.dept_list = QListWidget()
         self.dept_list.setObjectName("desk-departments")
@@ -79,8 +124,12 @@ class PatientPanel(TranslatedWidget):
         root.addWidget(self.banner)
         root.addWidget(self.reason)
         root.addLayout(self.form)
+        root.addWidget(self.warning)
+        root.addWidget(self.self_pay_box)
         root.addWidget(self.dept_caption)
         root.addWidget(self.dept_list, 1)
+        root.addWidget(self.identity_note)
+        root.addWidget(self.identity_box)
         root.addWidget(self.confirm_text)
         root.addWidget(self.confirm_box)
         root.addWidget(self.action_row)
@@ -110,9 +159,40 @@ class PatientPanel(TranslatedWidget):
             self.dept_list.setCurrentRow(0)
         self.retranslate_ui()
 
-    def show_result(self, result: CheckResult | None) -> None:
+    def show_result(self, result: CheckResult | None, identity_required: bool = False) -> None:
         self.result = result
+        self.identity_required = identity_required and result is not None and result.ok
+        self.identity_missing = False
+        self.identity_box.blockSignals(True)
+        self.identity_box.setChecked(False)
+        self.identity_box.blockSignals(False)
+        self.identity_box.setVisible(self.identity_required)
+        self.identity_note.setVisible(self.identity_required)
+        self.self_pay_box.blockSignals(True)
+        self.self_pay_box.setChecked(False)
+        self.self_pay_box.blockSignals(False)
+        self.self_pay_box.setVisible(result is not None and StaffFlag.CCCD_WITHOUT_CARD in result.staff_flags)
         self.retranslate_ui()
+
+    def show_identity_missing(self) -> None:
+        """Register was pressed before the identity step: say so, and put the focus on the check box."""
+        self.identity_missing = True
+        self.retranslate_ui()
+        self.identity_box.setFocus()
+        self._reveal(self.identity_box)
+
+    def _reveal(self, widget: QWidget) -> None:
+        """Scroll the panel's scroll page (large text) so that ``widget`` is in view."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None:
+            parent.ensureWidgetVisible(widget)
+
+    def _identity_toggled(self, checked: bool) -> None:
+        self.identity_missing = False
+        self.retranslate_ui()
+        self.identity_checked.emit(checked)
 
     def show_confirmation(self, confirmation: Confirmation | None) -> None:
         """Ask before registering (a repeat, a verdict not valid); None hides the question."""
@@ -127,7 +207,8 @@ class PatientPanel(TranslatedWidget):
     def retranslate_ui(self) -> None:
         captions = {"name": self.tr("Name"), "birth": self.tr("Date of birth"), "number": self.tr("Card number"),
                     "citizen": self.tr("Citizen ID"), "validity": self.tr("Valid"),
-                    "facility": self.tr("Registered facility")}
+                    "facility": self.tr("Registered facility"), "route": self.tr("Route"),
+                    "benefit": self.tr("Benefit"), "source": self.tr("Checked"), "gateway": self.tr("Gateway data")}
         for key, (caption, _value) in self.fields.items():
             caption.setText(captions[key])
         self.dept_caption.setText(self.tr("&Department"))
@@ -136,6 +217,14 @@ class PatientPanel(TranslatedWidget):
         self.clear_button.setText(self.tr("Clear (Esc)"))
         self.confirm_button.setText(self.tr("Register &anyway"))
         self.cancel_button.setText(self.tr("Cancel"))
+        self.identity_box.setText(self.tr("&Identity checked"))
+        self.self_pay_box.setText(self.tr("Self-&pay (not billed to BHYT)"))
+        self.identity_note.setText(
+            self.tr("Check the identity document first: tick the box below, then register.")
+            if self.identity_missing else
+            self.tr("A health-insurance card must be shown with an identity document: compare its name, date of "
+                    "birth and photo with the patient, then tick the box below."))
+        set_role(self.identity_note, "warn" if self.identity_missing else "muted")
         self.confirm_text.setText(self._question())
         lang = self._language()
         for row, dept in enumerate(self.departments):
@@ -169,11 +258,15 @@ class PatientPanel(TranslatedWidget):
             self.reason.clear()
             for _caption, value in self.fields.values():
                 value.clear()
+            for key in self.GATEWAY_ROWS:
+                self.form.setRowVisible(self.fields[key][1], False)
+            self.warning.clear()
+            self.warning.hide()
             return
         verdict = r.verdict
         set_role(self.banner, "ok" if verdict is Verdict.VALID else ("warn" if verdict is Verdict.UNKNOWN else "bad"))
         self.banner.setText(result_title(r))
-        self.reason.setText(staff_reason(r))
+        self.reason.setText(staff_reason(r, eligibility_shown=True))
         card, cached = r.card, r.cached
         values = dict.fromkeys(self.fields, "")
         values["name"] = r.display_name
@@ -197,5 +290,21 @@ class PatientPanel(TranslatedWidget):
         facility = cached.facility_code if cached and cached.facility_code else (
             card.facility_code if isinstance(card, BhytCard) else None)
         values["facility"] = facility or ""
+        route = r.route
+        if route is not None:
+            values["route"] = route_text(route)
+            values["benefit"] = benefit_text(route)
+        elif r.decision is not None and r.decision.coverage_percent is not None:  # no facility profile
+            values["benefit"] = self.tr("{percent}% by the card's benefit level (route not decided)").format(
+                percent=r.decision.coverage_percent)
+        values["source"] = source_text(r)
+        details = r.gateway_details
+        if details is not None:
+            values["gateway"] = gateway_text(details)
         for key, (_caption, value) in self.fields.items():
             value.setText(values[key] or "—")
+        for key in self.GATEWAY_ROWS:
+            self.form.setRowVisible(self.fields[key][1], bool(values[key]))
+        warning = warning_text(r)
+        self.warning.setText(warning)
+        self.warning.setVisible(bool(warning))

@@ -1,7 +1,7 @@
 """The reception-desk window: entry line, patient panel, today's visits, sync panel, status bar.
 
-Keyboard first: F2 entry, Enter checks / registers, Ctrl+F search, F5 reprint, F9 sync now,
-Esc clear; Tab moves through everything in reading order.
+Keyboard first: F2 entry, Enter checks / registers, F3 number only (name and birth date for an online
+look-up), Ctrl+F search, F5 reprint, F9 sync now, Esc clear; Tab moves through everything in reading order.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from kiosk.ui.base import KioskWindow, TranslatedWidget
 from kiosk.ui.desk.model import DeskModel
 from kiosk.ui.desk.patient_panel import PatientPanel
 from kiosk.ui.desk.sync_panel import SyncPanel
+from kiosk.ui.desk.typed_entry import TypedDetails, TypedEntryPanel
 from kiosk.ui.desk.visits_panel import VisitsPanel
 from kiosk.ui.i18n import LANGUAGES, LanguageManager
 from kiosk.ui.statusbar import StatusBar
@@ -49,6 +50,11 @@ class DeskWindow(KioskWindow, TranslatedWidget):
         self.entry_caption.setBuddy(self.entry)
         self.check_button = button(name="desk-check")
         self.check_button.clicked.connect(self._enter)
+        self.number_only_button = button(name="desk-number-only")
+        self.number_only_button.setCheckable(True)
+        self.number_only_button.toggled.connect(self._show_typed)
+        self.typed = TypedEntryPanel()
+        self.typed.hide()
         self.language = QComboBox()
         self.language.setObjectName("desk-language")
         for lang in LANGUAGES:
@@ -68,6 +74,7 @@ class DeskWindow(KioskWindow, TranslatedWidget):
         entry_layout.addWidget(self.entry_caption)
         entry_layout.addWidget(self.entry, 1)
         entry_layout.addWidget(self.check_button)
+        entry_layout.addWidget(self.number_only_button)
         controls = QWidget()
         controls_layout = QHBoxLayout(controls)
         controls_layout.setContentsMargins(0, 0, 0, 0)
@@ -80,7 +87,12 @@ class DeskWindow(KioskWindow, TranslatedWidget):
         right_layout.addWidget(self.visits, 1)
         right_layout.addWidget(self.sync)
         split = QSplitter()  # each side scrolls at large text instead of growing the window
-        split.addWidget(ScrollPage(self.patient))
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.typed)
+        left_layout.addWidget(self.patient, 1)
+        split.addWidget(ScrollPage(left))
         split.addWidget(ScrollPage(right))
         split.setChildrenCollapsible(False)
         split.setStretchFactor(0, 1)
@@ -100,8 +112,15 @@ class DeskWindow(KioskWindow, TranslatedWidget):
         self._problem = ""
         self._wire(on_sync_now)
         self.setTabOrder(self.entry, self.check_button)
-        self.setTabOrder(self.check_button, self.patient.dept_list)
-        self.setTabOrder(self.patient.dept_list, self.patient.register_button)
+        self.setTabOrder(self.check_button, self.number_only_button)
+        self.setTabOrder(self.number_only_button, self.typed.name)
+        self.setTabOrder(self.typed.name, self.typed.birth)
+        self.setTabOrder(self.typed.birth, self.typed.insurance)
+        self.setTabOrder(self.typed.insurance, self.typed.look_up_button)
+        self.setTabOrder(self.typed.look_up_button, self.patient.self_pay_box)
+        self.setTabOrder(self.patient.self_pay_box, self.patient.dept_list)
+        self.setTabOrder(self.patient.dept_list, self.patient.identity_box)
+        self.setTabOrder(self.patient.identity_box, self.patient.register_button)
         self.setTabOrder(self.patient.register_button, self.visits.query)
         self.setTabOrder(self.visits.query, self.visits.table)
         self.retranslate_ui()
@@ -123,13 +142,18 @@ class DeskWindow(KioskWindow, TranslatedWidget):
         m.confirm_needed.connect(self.patient.show_confirmation)
         self.patient.confirmed.connect(m.confirm)
         self.patient.cancelled.connect(self._cancel_confirmation)
+        self.patient.identity_checked.connect(m.set_identity_checked)
+        self.patient.self_pay.connect(m.set_self_pay)
+        m.identity_missing.connect(self.patient.show_identity_missing)
+        self.typed.look_up.connect(self._look_up_typed)
         self.visits.search.connect(m.search)
         self.visits.reprint.connect(m.reprint)
         self.visits.acknowledge.connect(m.acknowledge)
         self.languages.changed.connect(self._language_changed)
         self._language_changed(self.languages.current or self.languages.default)  # the language already in force
         shortcuts = {"F2": self._focus_entry, "Ctrl+F": self.visits.query.setFocus, "F5": lambda: m.reprint(),
-                     "Esc": self._clear, "F9": on_sync_now or (lambda: None)}
+                     "Esc": self._clear, "F9": on_sync_now or (lambda: None),
+                     "F3": self.number_only_button.toggle}
         for key, slot in shortcuts.items():
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(slot)
@@ -146,8 +170,28 @@ class DeskWindow(KioskWindow, TranslatedWidget):
 
     def _enter(self) -> None:
         text = self.entry.text()
-        if text.strip():
-            self.model.enter_number(text)
+        if not text.strip():
+            return
+        if self.typed.isVisible():  # number only: with the name and birth date entered below
+            details = self.typed.details()
+            if details is not None:
+                self.model.enter_typed(text, details)
+            return
+        self.model.enter_number(text)
+
+    def _show_typed(self, shown: bool) -> None:
+        self.typed.setVisible(shown)
+        if shown and self.entry.text().strip():
+            self.typed.start()
+        elif shown:
+            self._focus_entry()
+
+    def _look_up_typed(self, details: TypedDetails) -> None:
+        if not self.entry.text().strip():
+            self.typed.show_number_problem()
+            self._focus_entry()
+            return
+        self.model.enter_typed(self.entry.text(), details)
 
     def _cancel_confirmation(self) -> None:
         self.model.cancel_confirmation()
@@ -159,13 +203,16 @@ class DeskWindow(KioskWindow, TranslatedWidget):
 
     def _clear(self) -> None:
         self.entry.clear()
+        self.typed.clear()
         self.model.clear()
         self._focus_entry()
 
     def _result(self, result: CheckResult | None) -> None:
-        self.patient.show_result(result)
+        self.patient.show_result(result, self.model.identity_required)
         if result is not None and result.ok:
             self.entry.clear()
+            self.typed.clear()
+            self.number_only_button.setChecked(False)
             self.patient.dept_list.setFocus()  # Enter now registers with the highlighted department
         self.screen_shown.emit("patient" if result is not None else "desk")
 
@@ -201,6 +248,7 @@ class DeskWindow(KioskWindow, TranslatedWidget):
         self.entry_caption.setText(self.tr("&Card:"))
         self.entry.setPlaceholderText(self.tr("Scan, or type a card number or citizen ID and press Enter"))
         self.check_button.setText(self.tr("Check"))
+        self.number_only_button.setText(self.tr("Number only… (F3)"))
         self.setup_button.setText(self.tr("Setup…"))
         last = getattr(self, "_last_ticket", "")
         parts = []

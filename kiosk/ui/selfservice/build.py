@@ -41,7 +41,31 @@ def autopilot_step(window: SelfServiceWindow, name: str) -> None:
         return
     if name == Screen.VERDICT:
         click_when_visible(lambda: window.verdict.continue_button, 1500)
+    elif name == Screen.IDENTITY:
+        show_demo_identity(window)
     elif name == Screen.DEPARTMENTS:
         click_when_visible(lambda: next(iter(window.departments.buttons.values()), None), 1500)
     elif name == Screen.TICKET:
         click_when_visible(lambda: window.ticket.done_button, 3000)
+
+
+def show_demo_identity(window: SelfServiceWindow) -> None:
+    """Screenshot runs: the demo patient shows their chip ID card — a CCCD QR made from the checked card's name
+    and birth date (and its citizen ID when the demo card list has one), as a patient at the identity step
+    would show theirs. Only the autopilot of a screenshot run does this."""
+    from PySide6.QtCore import QTimer
+
+    from kiosk.cards import BhytCard
+    from kiosk.db.demo import cccd_payload
+
+    result = window.model.result
+    if result is None:
+        return
+    card, cached = result.card, result.cached
+    holder = card if isinstance(card, BhytCard) and card.name and card.birth_date else cached
+    if holder is None or not holder.name or holder.birth_date is None:
+        return
+    citizen_id = (cached.citizen_id if cached is not None else None) or (
+        card.personal_id if isinstance(card, BhytCard) else None) or "001090000099"
+    payload = cccd_payload(citizen_id, holder.name, holder.birth_date, holder.gender)
+    QTimer.singleShot(1500, lambda: window.scan(payload, "serial"))

@@ -25,6 +25,7 @@ from kiosk.faults import describe_failure
 from kiosk.queueing import DeskQueue
 from kiosk.ui.checkin import check_in_background
 from kiosk.ui.operation import Operations
+from kiosk.ui.selfservice.identity import IdentityFlow, scan_needed
 from kiosk.ui.services import Services
 from kiosk.ui.texts import desk_queue_name, people_ahead_text
 
@@ -50,6 +51,8 @@ class Screen(enum.StrEnum):
     KEYPAD = "keypad"
     #: A number for the reception desk (or its priority queue), taken without a card.
     RECEPTION = "reception_ticket"
+    #: The identity step: scan the CCCD too (kiosk/ui/selfservice/identity.py).
+    IDENTITY = "identity"
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,8 @@ class SelfServiceModel(QObject):
         self.desk_number: IssuedDeskNumber | None = None
         self.print_result: PrintResult | None = None
         self._source = Source.CAMERA
+        self.identity = IdentityFlow(self.ops, self)
+        self.identity.passed.connect(self._load_departments)
 
     @property
     def busy(self) -> bool:
@@ -129,14 +134,16 @@ class SelfServiceModel(QObject):
 
     # ----- scan → verdict ------------------------------------------------------------------------------
     def scan(self, payload: str, source: Source | str = Source.CAMERA) -> bool:
-        """A payload from the camera, a scanner or the keypad; taken only on the welcome and keypad screens.
-        True if taken."""
+        """A payload from the camera, a scanner or the keypad; taken only on the welcome and keypad screens (a
+        check-in) and on the identity screen (the CCCD compared with the checked card). True if taken."""
         checkin = self.services.checkin
-        if self.screen not in (Screen.WELCOME, Screen.KEYPAD) or self.busy or checkin is None:
+        if self.screen not in (Screen.WELCOME, Screen.KEYPAD, Screen.IDENTITY) or self.busy or checkin is None:
             return False
         text = self.services.intake.offer(payload, Source(source))
         if text is None:
             return False  # the same scan again within the duplicate window
+        if self.screen is Screen.IDENTITY:
+            return self.result is not None and self.identity.offer(checkin, self.result, text)
         self._source = Source(source)
         check_in_background(self.ops, checkin, text, self._source, self._checked)
         return True
@@ -148,11 +155,20 @@ class SelfServiceModel(QObject):
         self.go(Screen.VERDICT)
 
     def proceed(self) -> None:
-        """From a good verdict to the department choice."""
+        """From a good verdict to the department choice (through the identity step when it is asked for)."""
         checkin = self.services.checkin
         if self.result is None or not self.result.self_service_allowed or checkin is None:
             return
-        self.ops.run(checkin.departments, self._departments)
+        if not self.identity.done and scan_needed(self.result, checkin):
+            self.identity.start()
+            self.go(Screen.IDENTITY)
+            return
+        self._load_departments()
+
+    def _load_departments(self) -> None:
+        checkin = self.services.checkin
+        if checkin is not None:
+            self.ops.run(checkin.departments, self._departments)
 
     def _departments(self, departments: list[DepartmentInfo]) -> None:
         self.departments = departments
@@ -288,6 +304,7 @@ class SelfServiceModel(QObject):
         """Forget the patient: data off the screen and out of memory, back to the welcome screen."""
         self.ops.reset()
         self.services.intake.forget()
+        self.identity.reset()
         self.result = None
         self.issued = None
         self.desk_number = None

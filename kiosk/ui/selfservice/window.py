@@ -23,6 +23,8 @@ from kiosk.ui.idle import CornerTaps, IdleWatcher
 from kiosk.ui.pin_screen import PinScreen
 from kiosk.ui.selfservice.admin import AdminScreen, CleaningScreen
 from kiosk.ui.selfservice.departments import DepartmentScreen
+from kiosk.ui.selfservice.identity import IdentityState
+from kiosk.ui.selfservice.identity_screen import IdentityScreen
 from kiosk.ui.selfservice.idle_overlay import IdleOverlay
 from kiosk.ui.selfservice.keypad import KeypadScreen
 from kiosk.ui.selfservice.model import Screen, SelfServiceModel
@@ -73,10 +75,12 @@ class SelfServiceWindow(KioskWindow):
         self.cleaning = CleaningScreen()
         self.keypad = KeypadScreen()
         self.reception = ReceptionTicketScreen()
+        self.identity = IdentityScreen()
         self.screens: dict[Screen, QWidget] = {
             Screen.WELCOME: self.welcome, Screen.VERDICT: self.verdict, Screen.DEPARTMENTS: self.departments,
             Screen.TICKET: self.ticket, Screen.PIN: self.pin, Screen.ADMIN: self.admin,
             Screen.CLEANING: self.cleaning, Screen.KEYPAD: self.keypad, Screen.RECEPTION: self.reception,
+            Screen.IDENTITY: self.identity,
         }
         self.stack = QStackedWidget()
         self.pages: dict[Screen, ScrollPage] = {}
@@ -143,6 +147,10 @@ class SelfServiceWindow(KioskWindow):
         self.welcome.type_number.connect(lambda: m.go(Screen.KEYPAD))
         self.keypad.submitted.connect(lambda text: self.scan(text, "typed"))
         self.keypad.back.connect(self.reset)
+        m.identity.changed.connect(self._identity_changed)
+        self.identity.no_document.connect(m.identity.no_document)
+        self.identity.retry.connect(m.identity.start)
+        self.identity.back.connect(self.reset)
         self.admin.back.connect(lambda: m.go(Screen.WELCOME))
         self.admin.font_scale_changed.connect(self._font_scale)
         self.admin.high_contrast_changed.connect(self._contrast)
@@ -164,9 +172,10 @@ class SelfServiceWindow(KioskWindow):
         """Show the camera's preview and hints and take its scans (it may start after the window)."""
         self.camera = camera
         camera.preview.connect(self.welcome.show_frame)
+        camera.preview.connect(self.identity.show_frame)
         camera.hints.connect(self.welcome.show_hints)
         camera.scanned.connect(self.scan)
-        camera.set_active(self.model.screen is Screen.WELCOME)
+        camera.set_active(self.model.screen in (Screen.WELCOME, Screen.IDENTITY))
 
     def scan(self, payload: str, source: str = "camera") -> None:
         """A payload from any input (camera, serial, wedge); also counts as activity."""
@@ -179,7 +188,7 @@ class SelfServiceWindow(KioskWindow):
         self.stack.setCurrentWidget(self.pages[screen])
         self.pages[screen].verticalScrollBar().setValue(0)  # every screen starts at its top
         if self.camera is not None:
-            self.camera.set_active(screen is Screen.WELCOME)
+            self.camera.set_active(screen in (Screen.WELCOME, Screen.IDENTITY))
         self._auto_back.stop()
         self._no_focus_rings()
         if screen is Screen.TICKET or screen is Screen.RECEPTION:
@@ -200,13 +209,19 @@ class SelfServiceWindow(KioskWindow):
             if b.focusPolicy() != Qt.FocusPolicy.NoFocus:
                 b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
+    def _identity_changed(self, state: str) -> None:
+        self.identity.show_state(state, self.model.identity.mismatches)
+        if state in (IdentityState.PASSED, IdentityState.MISMATCH, IdentityState.NOT_A_CCCD):
+            self._feedback(state == IdentityState.PASSED)
+
     def _allowed(self) -> bool:
         result: CheckResult | None = self.model.result
         return result is not None and result.self_service_allowed
 
     def _arm_idle(self) -> None:
         screen = self.model.screen
-        patient = screen in (Screen.VERDICT, Screen.DEPARTMENTS, Screen.TICKET, Screen.KEYPAD, Screen.RECEPTION)
+        patient = screen in (Screen.VERDICT, Screen.DEPARTMENTS, Screen.TICKET, Screen.KEYPAD, Screen.IDENTITY,
+                             Screen.RECEPTION)
         staff = screen in (Screen.PIN, Screen.ADMIN)
         foreign = self.languages.current not in ("", self.languages.default)
         self.idle.arm(patient or staff or (screen is Screen.WELCOME and foreign))
@@ -233,7 +248,7 @@ class SelfServiceWindow(KioskWindow):
 
     # ----- admin -------------------------------------------------------------------------------------------
     def _admin_entry(self) -> None:
-        if self.model.screen in (Screen.WELCOME, Screen.VERDICT, Screen.DEPARTMENTS, Screen.TICKET,
+        if self.model.screen in (Screen.WELCOME, Screen.VERDICT, Screen.DEPARTMENTS, Screen.TICKET, Screen.IDENTITY,
                                  Screen.RECEPTION):
             self.model.reset()
             self.model.go(Screen.PIN)
