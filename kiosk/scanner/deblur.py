@@ -10,6 +10,9 @@ domain with a constant noise-to-signal ratio (``docs/decoder-evaluation.md``).
 
 Status: measured (strategy ``roi_deblur_up2``), not in the decoder's orders — it read more motion frames
 of the independent generator's tuning seeds but none more of its held-out seeds (see strategies.py).
+Measured again in issue 17's second round with more lengths, Wiener + global thresholds and
+Richardson–Lucy: at most one more tuning frame after the global-threshold strategies, so still unused
+(``docs/decoder-evaluation.md`` §4).
 """
 
 from __future__ import annotations

@@ -124,3 +124,38 @@ def test_decoder_reads_finder_glare_frame() -> None:
     result = frozen_decoder().decode_still(frame)
     assert result.texts == [payload]
     assert result.reads[0].strategy == "roi_wide_finder_completion"
+
+
+# -- tighter regions and global thresholds (issue 17, second round) ----------------------------------
+
+def test_refine_tightens_a_texture_region_around_the_code() -> None:
+    """A 1.5 px/module code next to the phone's text lines (a tuning seed of the independent generator):
+    the text lines make a second texture region, merged with the code's into one too large for the
+    upscaling strategies; the refined one is the code."""
+    from kiosk.scanner.locate import merge_overlapping, refine, texture_candidates
+    from kiosk.scanner.strategies import _up4_fixed
+
+    frame, payload = handheld.render("clean", 1.5, 2)
+    gray = cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY)
+    loose = merge_overlapping(texture_candidates(gray))[0]  # as the decoder merges them
+    tight = refine(gray, loose)
+    assert tight.size < 0.75 * loose.size
+    x0, y0, x1, y1 = tight.box(gray.shape)
+    assert [r.text for r in _up4_fixed(gray[y0:y1, x0:x1], tight.angle_deg)] == [payload]  # all of it inside
+
+
+def test_refine_leaves_zxing_located_regions_alone() -> None:
+    from kiosk.scanner.locate import Candidate, refine
+
+    frame = np.full((720, 1280), 128, np.uint8)
+    located = Candidate(500.0, 340.0, 200.0, 0.0, 5, "zxing")
+    assert refine(frame, located) is located
+
+
+def test_global_threshold_strategy_reads_a_blurred_small_code() -> None:
+    from kiosk.scanner.strategies import _target_otsu
+
+    # 2 px/module, smeared along x over 3 px: thin modules fade into their light neighbours
+    gray = _gray_code(scale=2, border=30)
+    blurred = cv2.filter2D(gray, -1, line_kernel(3.0, 0.0))
+    assert _target_otsu(blurred, 0.0)[0].text == TEXT

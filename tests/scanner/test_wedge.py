@@ -113,7 +113,8 @@ def test_telex_altered_payload_is_reported_corrupted(qtbot, edit_and_filter) -> 
 def test_no_terminator_mode(qtbot) -> None:  # type: ignore[no-untyped-def]
     edit = QLineEdit()
     qtbot.addWidget(edit)
-    wedge = WedgeFilter(max_key_interval_ms=30, min_length=8, accept_without_terminator=True)
+    # timed by ScannerClock: under load, real time between two synthetic key presses exceeded 30 ms
+    wedge = WedgeFilter(max_key_interval_ms=30, min_length=8, accept_without_terminator=True, clock=ScannerClock())
     app = QApplication.instance()
     assert app is not None
     app.installEventFilter(wedge)
