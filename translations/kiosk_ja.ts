@@ -343,16 +343,148 @@
         <translation>サポートコード: {code}</translation>
     </message>
     <message>
+        <source>Free space on the kiosk's disk, then try again; nothing was lost.</source>
+        <translation>キオスクのディスクの空き容量を確保してから再試行してください。データは失われていません。</translation>
+    </message>
+    <message>
+        <source>Another program is writing to the database: try again in a moment.</source>
+        <translation>別のプログラムがデータベースに書き込み中です。しばらくしてから再試行してください。</translation>
+    </message>
+    <message>
+        <source>The kiosk may not write its database: check the disk and the file's permissions.</source>
+        <translation>キオスクがデータベースに書き込めません。ディスクとファイルの権限を確認してください。</translation>
+    </message>
+    <message>
+        <source>Call the administrator: the database must be restored from a backup.</source>
+        <translation>管理者に連絡してください。バックアップからデータベースを復元する必要があります。</translation>
+    </message>
+    <message>
+        <source>Check the disk; call the administrator if it happens again.</source>
+        <translation>ディスクを確認してください。再発する場合は管理者に連絡してください。</translation>
+    </message>
+    <message>
+        <source>Check the database setting and that the database server is running.</source>
+        <translation>データベースの設定と、データベースサーバーが動作しているかを確認してください。</translation>
+    </message>
+    <message>
+        <source>Install the kiosk version that wrote this database.</source>
+        <translation>このデータベースを書き込んだバージョンのキオスクをインストールしてください。</translation>
+    </message>
+    <message>
+        <source>Check the disk and the database; the log has the details.</source>
+        <translation>ディスクとデータベースを確認してください。詳細はログにあります。</translation>
+    </message>
+    <message>
+        <source>Synchronise with the hub to get the departments, or choose another department.</source>
+        <translation>中央サーバーと同期して診療科を取得するか、別の診療科を選んでください。</translation>
+    </message>
+    <message>
+        <source>Correct the configuration file; the log names the setting.</source>
+        <translation>設定ファイルを修正してください。問題の設定項目はログに記録されています。</translation>
+    </message>
+    <message>
+        <source>Check the card list file; the log names the line.</source>
+        <translation>カード一覧ファイルを確認してください。問題の行はログに記録されています。</translation>
+    </message>
+    <message>
+        <source>Check the network and the hub address; check-in goes on offline.</source>
+        <translation>ネットワークと中央サーバーのアドレスを確認してください。受付はオフラインで続行されます。</translation>
+    </message>
+    <message>
+        <source>The kiosk tries again by itself.</source>
+        <translation>キオスクが自動的に再試行します。</translation>
+    </message>
+    <message>
+        <source>The kiosk tries again by itself; tell the administrator if it goes on.</source>
+        <translation>キオスクが自動的に再試行します。続く場合は管理者に伝えてください。</translation>
+    </message>
+    <message>
+        <source>Tell the administrator: the hub refused this kiosk's request.</source>
+        <translation>管理者に伝えてください。中央サーバーがこのキオスクの要求を拒否しました。</translation>
+    </message>
+    <message>
+        <source>The card is checked again later; check-in goes on.</source>
+        <translation>カードは後で再確認されます。受付は続行されます。</translation>
+    </message>
+    <message>
+        <source>Tell the administrator: the facility's gateway account must be checked.</source>
+        <translation>管理者に伝えてください。施設の保険ゲートウェイのアカウントを確認する必要があります。</translation>
+    </message>
+    <message>
+        <source>Check the printer's cable and power.</source>
+        <translation>プリンターのケーブルと電源を確認してください。</translation>
+    </message>
+    <message>
+        <source>Switch the printer off and on again.</source>
+        <translation>プリンターの電源を入れ直してください。</translation>
+    </message>
+    <message>
+        <source>Correct the printer setting in the setup.</source>
+        <translation>セットアップでプリンターの設定を修正してください。</translation>
+    </message>
+    <message>
+        <source>Check the printer, then print again.</source>
+        <translation>プリンターを確認してから、もう一度印刷してください。</translation>
+    </message>
+    <message>
+        <source>Reinstall the kiosk: a font for the ticket is missing.</source>
+        <translation>キオスクを再インストールしてください。番号券用のフォントがありません。</translation>
+    </message>
+    <message>
+        <source>Check the camera's cable, then restart the kiosk.</source>
+        <translation>カメラのケーブルを確認してから、キオスクを再起動してください。</translation>
+    </message>
+    <message>
+        <source>Run the kiosk's self-test and reinstall if it fails.</source>
+        <translation>キオスクのセルフテストを実行し、失敗した場合は再インストールしてください。</translation>
+    </message>
+    <message>
+        <source>Nothing was read from the code.</source>
+        <translation>コードから何も読み取れませんでした。</translation>
+    </message>
+    <message>
+        <source>The code is too long to be a card code.</source>
+        <translation>コードが長すぎるため、カードのコードではありません。</translation>
+    </message>
+    <message>
+        <source>This code is not a health-insurance (BHYT) card or a citizen-ID (CCCD) code.</source>
+        <translation>このコードは健康保険証（BHYT）でも市民身分証（CCCD）のコードでもありません。</translation>
+    </message>
+    <message>
+        <source>The card number is not valid: check every character.</source>
+        <translation>カード番号が正しくありません。1文字ずつ確認してください。</translation>
+    </message>
+    <message>
+        <source>The citizen ID number is not valid: it has 12 digits.</source>
+        <translation>市民身分証番号が正しくありません。12桁の数字です。</translation>
+    </message>
+    <message>
+        <source>A date in the code cannot be read.</source>
+        <translation>コード内の日付を読み取れません。</translation>
+    </message>
+    <message>
+        <source>The gender in the code cannot be read.</source>
+        <translation>コード内の性別を読み取れません。</translation>
+    </message>
+    <message>
+        <source>The code is cut short: the name, date of birth or gender is missing.</source>
+        <translation>コードが途中で切れています。氏名、生年月日または性別がありません。</translation>
+    </message>
+    <message>
+        <source>A card number has 15 characters (or 10 digits, or the 12-digit personal ID), a citizen ID 12 digits; this one has {count}.</source>
+        <translation>カード番号は15文字（または10桁の数字、または12桁の個人識別番号）、市民身分証番号は12桁です。この番号は{count}桁です。</translation>
+    </message>
+    <message>
         <source>Unexpected error in the kiosk (support code {code}); the log has the details. Please report it.</source>
         <translation>キオスクで予期しないエラーが発生しました（サポートコード {code}）。詳細はログにあります。報告してください。</translation>
     </message>
     <message>
-        <source>Problem with the kiosk's surroundings, not with the patient: {summary}. {detail}</source>
-        <translation>患者さんではなく、キオスクの環境の問題です: {summary}。{detail}</translation>
+        <source>Problem with the kiosk's surroundings, not with the patient: {summary}.</source>
+        <translation>患者ではなく、キオスクの周辺環境の問題です：{summary}。</translation>
     </message>
     <message>
-        <source>{summary}: {detail}</source>
-        <translation>{summary}: {detail}</translation>
+        <source>{summary}.</source>
+        <translation>{summary}。</translation>
     </message>
 </context>
 <context>
@@ -481,6 +613,10 @@
         <translation>まだご利用中ですか？</translation>
     </message>
     <message>
+        <source>For your privacy the screen will be cleared in 1 second.</source>
+        <translation>プライバシー保護のため、1 秒後に画面を消去します。</translation>
+    </message>
+    <message>
         <source>For your privacy the screen will be cleared in {n} seconds.</source>
         <translation>プライバシー保護のため、{n} 秒後に画面を消去します。</translation>
     </message>
@@ -493,6 +629,7 @@
     <name>KeypadScreen</name>
     <message>
         <source>Type your health-insurance card number or citizen ID number</source>
+        <extracomment>"No card? Reception ticket": a number for the reception desk without any card.</extracomment>
         <translation>保険証番号または国民 ID 番号を入力してください</translation>
     </message>
     <message>
@@ -506,6 +643,10 @@
     <message>
         <source>Back</source>
         <translation>戻る</translation>
+    </message>
+    <message>
+        <source>No card? Reception ticket</source>
+        <translation>カードがない方：受付の番号券</translation>
     </message>
 </context>
 <context>
@@ -859,6 +1000,25 @@
     </message>
 </context>
 <context>
+    <name>ReceptionTicketScreen</name>
+    <message>
+        <source>Your number for reception</source>
+        <translation>受付の番号</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Please go to the reception desk and show this number; priority numbers are called first. The staff will help you.</source>
+        <translation>受付へ行き、この番号をお見せください。優先番号から先にお呼びします。スタッフがお手伝いします。</translation>
+    </message>
+    <message>
+        <source>Please wait near the reception desk until your number is called. The staff will help you.</source>
+        <translation>番号が呼ばれるまで受付の近くでお待ちください。スタッフがお手伝いします。</translation>
+    </message>
+</context>
+<context>
     <name>SelfServiceWindow</name>
     <message>
         <source>No ticket printer is configured.</source>
@@ -880,6 +1040,10 @@
     <message>
         <source>No camera is configured.</source>
         <translation>カメラが設定されていません。</translation>
+    </message>
+    <message>
+        <source>Camera: 1 frame decoded so far.</source>
+        <translation>カメラ：これまでに 1 フレームを解析しました。</translation>
     </message>
     <message>
         <source>Camera: {frames} frames decoded so far.</source>
@@ -1105,6 +1269,10 @@
     <message>
         <source>Synced {n} days ago</source>
         <translation>{n} 日前に同期</translation>
+    </message>
+    <message>
+        <source>Synced 1 day ago</source>
+        <translation>1 日前に同期</translation>
     </message>
     <message>
         <source>Uploads waiting too long: {n}</source>
@@ -1344,6 +1512,10 @@
         <translation>受付にお越しください。スタッフがお手伝いします。</translation>
     </message>
     <message>
+        <source>Please check the number: a card number has 15 characters, a citizen ID 12 digits. You typed {count}.</source>
+        <translation>番号を確認してください。カード番号は15文字、市民身分証番号は12桁です。入力されたのは{count}文字です。</translation>
+    </message>
+    <message>
         <source>Please check the number: a card number has 15 characters, a citizen ID 12 digits.</source>
         <translation>番号をご確認ください：保険証番号は15文字、身分証番号は12桁です。</translation>
     </message>
@@ -1362,14 +1534,6 @@
     <message>
         <source>Please use your new card {card} or see reception.</source>
         <translation>新しいカード {card} をお使いいただくか、受付にお越しください。</translation>
-    </message>
-    <message>
-        <source>The kiosk could not check or record this: {detail}</source>
-        <translation>キオスクで確認または記録できませんでした：{detail}</translation>
-    </message>
-    <message>
-        <source>Not a card payload: {detail}</source>
-        <translation>カードのデータではありません：{detail}</translation>
     </message>
     <message>
         <source>Already registered today: {tickets}</source>
@@ -1416,8 +1580,12 @@
         <translation>ゲートウェイが処理中です：暫定結果、後で再確認します。</translation>
     </message>
     <message>
-        <source>Gateway account problem, tell the administrator: {note}</source>
-        <translation>ゲートウェイのアカウントに問題があります。管理者に連絡してください：{note}</translation>
+        <source>The kiosk could not check or record this; the log has the details.</source>
+        <translation>キオスクはこれを確認または記録できませんでした。詳細はログにあります。</translation>
+    </message>
+    <message>
+        <source>Gateway account problem: tell the administrator. Provisional.</source>
+        <translation>ゲートウェイのアカウントに問題があります。管理者に伝えてください。暫定です。</translation>
     </message>
     <message>
         <source>The hub refused the look-up (device token?): provisional.</source>
@@ -1527,6 +1695,50 @@
         <source>not confirmed</source>
         <translation>未確認</translation>
     </message>
+    <message>
+        <source>Reception desk</source>
+        <translation>受付</translation>
+    </message>
+    <message>
+        <source>Reception desk – priority</source>
+        <translation>受付 – 優先</translation>
+    </message>
+    <message>
+        <source>Nobody is ahead of you.</source>
+        <translation>前に待っている人はいません。</translation>
+    </message>
+    <message>
+        <source>1 person is ahead of you.</source>
+        <translation>前に1人が待っています。</translation>
+    </message>
+    <message>
+        <source>{count} people are ahead of you.</source>
+        <translation>前に{count}人が待っています。</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. This visit is covered as it would be there.</source>
+        <translation>あなたのカードは別の医療機関に登録されています。今回の受診は登録先と同じように保険が適用されます。</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Health insurance covers this visit here.</source>
+        <translation>あなたのカードは別の医療機関に登録されています。ここでの今回の受診には健康保険が適用されます。</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Health insurance pays {percent}% of your card's benefit for this visit; reception can explain.</source>
+        <translation>あなたのカードは別の医療機関に登録されています。今回の受診では、健康保険がカードの給付の{percent}%を支払います。詳しくは受付でご説明します。</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Health insurance pays for this visit only with a referral paper: please show it at reception, or ask reception about paying yourself.</source>
+        <translation>あなたのカードは別の医療機関に登録されています。今回の受診に健康保険が適用されるのは紹介状がある場合のみです。受付で紹介状をお見せいただくか、自費での受診について受付でお尋ねください。</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Please see reception before your visit.</source>
+        <translation>あなたのカードは別の医療機関に登録されています。受診の前に受付にお越しください。</translation>
+    </message>
+    <message>
+        <source>We cannot tell yet where your card is registered. Reception will check it.</source>
+        <translation>カードの登録先がまだ分かりません。受付で確認します。</translation>
+    </message>
 </context>
 <context>
     <name>TicketScreen</name>
@@ -1604,11 +1816,24 @@
     <name>VerdictScreen</name>
     <message>
         <source>Continue</source>
+        <extracomment>"Call staff / reception ticket": a number for the reception desk. The priority number (elderly, pregnant, children under 6, disability), where the facility runs it.</extracomment>
         <translation>続ける</translation>
     </message>
     <message>
         <source>Start again</source>
         <translation>最初からやり直す</translation>
+    </message>
+    <message>
+        <source>Call staff / reception ticket</source>
+        <translation>スタッフを呼ぶ／受付の番号券</translation>
+    </message>
+    <message>
+        <source>Priority ticket</source>
+        <translation>優先の番号券</translation>
+    </message>
+    <message>
+        <source>Priority: people aged 75 or over, pregnant women, children under 6 and people with a disability.</source>
+        <translation>優先：75歳以上の方、妊娠中の方、6歳未満のお子さま、障害のある方。</translation>
     </message>
     <message>
         <source>Card: {number}</source>

@@ -343,16 +343,148 @@
         <translation>지원 코드: {code}</translation>
     </message>
     <message>
+        <source>Free space on the kiosk's disk, then try again; nothing was lost.</source>
+        <translation>키오스크 디스크 공간을 확보한 뒤 다시 시도하세요. 잃어버린 데이터는 없습니다.</translation>
+    </message>
+    <message>
+        <source>Another program is writing to the database: try again in a moment.</source>
+        <translation>다른 프로그램이 데이터베이스에 쓰는 중입니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The kiosk may not write its database: check the disk and the file's permissions.</source>
+        <translation>키오스크가 데이터베이스에 쓸 수 없습니다. 디스크와 파일 권한을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Call the administrator: the database must be restored from a backup.</source>
+        <translation>관리자에게 연락하세요. 백업에서 데이터베이스를 복원해야 합니다.</translation>
+    </message>
+    <message>
+        <source>Check the disk; call the administrator if it happens again.</source>
+        <translation>디스크를 확인하세요. 다시 발생하면 관리자에게 연락하세요.</translation>
+    </message>
+    <message>
+        <source>Check the database setting and that the database server is running.</source>
+        <translation>데이터베이스 설정과 데이터베이스 서버가 실행 중인지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Install the kiosk version that wrote this database.</source>
+        <translation>이 데이터베이스를 기록한 키오스크 버전을 설치하세요.</translation>
+    </message>
+    <message>
+        <source>Check the disk and the database; the log has the details.</source>
+        <translation>디스크와 데이터베이스를 확인하세요. 자세한 내용은 로그에 있습니다.</translation>
+    </message>
+    <message>
+        <source>Synchronise with the hub to get the departments, or choose another department.</source>
+        <translation>중앙 서버와 동기화하여 진료과 목록을 받거나 다른 진료과를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Correct the configuration file; the log names the setting.</source>
+        <translation>설정 파일을 고치세요. 로그에 문제가 된 설정이 적혀 있습니다.</translation>
+    </message>
+    <message>
+        <source>Check the card list file; the log names the line.</source>
+        <translation>카드 목록 파일을 확인하세요. 로그에 문제가 된 줄이 적혀 있습니다.</translation>
+    </message>
+    <message>
+        <source>Check the network and the hub address; check-in goes on offline.</source>
+        <translation>네트워크와 중앙 서버 주소를 확인하세요. 접수는 오프라인으로 계속됩니다.</translation>
+    </message>
+    <message>
+        <source>The kiosk tries again by itself.</source>
+        <translation>키오스크가 자동으로 다시 시도합니다.</translation>
+    </message>
+    <message>
+        <source>The kiosk tries again by itself; tell the administrator if it goes on.</source>
+        <translation>키오스크가 자동으로 다시 시도합니다. 계속되면 관리자에게 알리세요.</translation>
+    </message>
+    <message>
+        <source>Tell the administrator: the hub refused this kiosk's request.</source>
+        <translation>관리자에게 알리세요. 중앙 서버가 이 키오스크의 요청을 거부했습니다.</translation>
+    </message>
+    <message>
+        <source>The card is checked again later; check-in goes on.</source>
+        <translation>카드는 나중에 다시 확인됩니다. 접수는 계속됩니다.</translation>
+    </message>
+    <message>
+        <source>Tell the administrator: the facility's gateway account must be checked.</source>
+        <translation>관리자에게 알리세요. 기관의 보험 게이트웨이 계정을 확인해야 합니다.</translation>
+    </message>
+    <message>
+        <source>Check the printer's cable and power.</source>
+        <translation>프린터의 케이블과 전원을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Switch the printer off and on again.</source>
+        <translation>프린터를 껐다가 다시 켜세요.</translation>
+    </message>
+    <message>
+        <source>Correct the printer setting in the setup.</source>
+        <translation>설정에서 프린터 설정을 고치세요.</translation>
+    </message>
+    <message>
+        <source>Check the printer, then print again.</source>
+        <translation>프린터를 확인한 뒤 다시 인쇄하세요.</translation>
+    </message>
+    <message>
+        <source>Reinstall the kiosk: a font for the ticket is missing.</source>
+        <translation>키오스크를 다시 설치하세요. 번호표용 글꼴이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Check the camera's cable, then restart the kiosk.</source>
+        <translation>카메라 케이블을 확인한 뒤 키오스크를 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Run the kiosk's self-test and reinstall if it fails.</source>
+        <translation>키오스크 자체 점검을 실행하고, 실패하면 다시 설치하세요.</translation>
+    </message>
+    <message>
+        <source>Nothing was read from the code.</source>
+        <translation>코드에서 아무것도 읽지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>The code is too long to be a card code.</source>
+        <translation>코드가 너무 길어 카드 코드가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>This code is not a health-insurance (BHYT) card or a citizen-ID (CCCD) code.</source>
+        <translation>이 코드는 건강보험(BHYT) 카드나 시민 신분증(CCCD) 코드가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The card number is not valid: check every character.</source>
+        <translation>카드 번호가 올바르지 않습니다. 글자를 하나씩 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The citizen ID number is not valid: it has 12 digits.</source>
+        <translation>시민 신분증 번호가 올바르지 않습니다. 12자리 숫자여야 합니다.</translation>
+    </message>
+    <message>
+        <source>A date in the code cannot be read.</source>
+        <translation>코드 안의 날짜를 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The gender in the code cannot be read.</source>
+        <translation>코드 안의 성별을 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The code is cut short: the name, date of birth or gender is missing.</source>
+        <translation>코드가 잘렸습니다. 이름, 생년월일 또는 성별이 없습니다.</translation>
+    </message>
+    <message>
+        <source>A card number has 15 characters (or 10 digits, or the 12-digit personal ID), a citizen ID 12 digits; this one has {count}.</source>
+        <translation>카드 번호는 15자(또는 숫자 10자리, 또는 12자리 개인 식별 번호), 시민 신분증 번호는 숫자 12자리입니다. 이 번호는 {count}자리입니다.</translation>
+    </message>
+    <message>
         <source>Unexpected error in the kiosk (support code {code}); the log has the details. Please report it.</source>
         <translation>키오스크에서 예기치 않은 오류가 발생했습니다(지원 코드 {code}). 자세한 내용은 로그에 있습니다. 이 오류를 신고해 주세요.</translation>
     </message>
     <message>
-        <source>Problem with the kiosk's surroundings, not with the patient: {summary}. {detail}</source>
-        <translation>환자가 아니라 키오스크 환경의 문제입니다: {summary}. {detail}</translation>
+        <source>Problem with the kiosk's surroundings, not with the patient: {summary}.</source>
+        <translation>환자가 아니라 키오스크 주변 환경의 문제입니다: {summary}.</translation>
     </message>
     <message>
-        <source>{summary}: {detail}</source>
-        <translation>{summary}: {detail}</translation>
+        <source>{summary}.</source>
+        <translation>{summary}.</translation>
     </message>
 </context>
 <context>
@@ -481,6 +613,10 @@
         <translation>아직 계십니까?</translation>
     </message>
     <message>
+        <source>For your privacy the screen will be cleared in 1 second.</source>
+        <translation>개인정보 보호를 위해 1초 후 화면이 초기화됩니다.</translation>
+    </message>
+    <message>
         <source>For your privacy the screen will be cleared in {n} seconds.</source>
         <translation>개인정보 보호를 위해 {n}초 후 화면이 초기화됩니다.</translation>
     </message>
@@ -493,6 +629,7 @@
     <name>KeypadScreen</name>
     <message>
         <source>Type your health-insurance card number or citizen ID number</source>
+        <extracomment>"No card? Reception ticket": a number for the reception desk without any card.</extracomment>
         <translation>건강보험 카드 번호 또는 신분증 번호를 입력하세요</translation>
     </message>
     <message>
@@ -506,6 +643,10 @@
     <message>
         <source>Back</source>
         <translation>뒤로</translation>
+    </message>
+    <message>
+        <source>No card? Reception ticket</source>
+        <translation>카드가 없나요? 접수처 번호표</translation>
     </message>
 </context>
 <context>
@@ -859,6 +1000,25 @@
     </message>
 </context>
 <context>
+    <name>ReceptionTicketScreen</name>
+    <message>
+        <source>Your number for reception</source>
+        <translation>접수처 대기 번호</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Please go to the reception desk and show this number; priority numbers are called first. The staff will help you.</source>
+        <translation>접수처로 가서 이 번호를 보여 주세요. 우선 번호를 먼저 부릅니다. 직원이 도와드립니다.</translation>
+    </message>
+    <message>
+        <source>Please wait near the reception desk until your number is called. The staff will help you.</source>
+        <translation>번호를 부를 때까지 접수처 근처에서 기다려 주세요. 직원이 도와드립니다.</translation>
+    </message>
+</context>
+<context>
     <name>SelfServiceWindow</name>
     <message>
         <source>No ticket printer is configured.</source>
@@ -880,6 +1040,10 @@
     <message>
         <source>No camera is configured.</source>
         <translation>카메라가 설정되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Camera: 1 frame decoded so far.</source>
+        <translation>카메라: 지금까지 1프레임을 해독했습니다.</translation>
     </message>
     <message>
         <source>Camera: {frames} frames decoded so far.</source>
@@ -1105,6 +1269,10 @@
     <message>
         <source>Synced {n} days ago</source>
         <translation>{n}일 전 동기화</translation>
+    </message>
+    <message>
+        <source>Synced 1 day ago</source>
+        <translation>1일 전 동기화</translation>
     </message>
     <message>
         <source>Uploads waiting too long: {n}</source>
@@ -1344,6 +1512,10 @@
         <translation>접수처로 가 주세요. 직원이 도와드립니다.</translation>
     </message>
     <message>
+        <source>Please check the number: a card number has 15 characters, a citizen ID 12 digits. You typed {count}.</source>
+        <translation>번호를 확인해 주세요. 카드 번호는 15자, 시민 신분증 번호는 숫자 12자리입니다. 입력하신 것은 {count}자리입니다.</translation>
+    </message>
+    <message>
         <source>Please check the number: a card number has 15 characters, a citizen ID 12 digits.</source>
         <translation>번호를 확인해 주세요: 카드 번호는 15자, 신분증 번호는 12자리입니다.</translation>
     </message>
@@ -1362,14 +1534,6 @@
     <message>
         <source>Please use your new card {card} or see reception.</source>
         <translation>새 카드 {card}를 사용하시거나 접수처로 가 주세요.</translation>
-    </message>
-    <message>
-        <source>The kiosk could not check or record this: {detail}</source>
-        <translation>키오스크가 확인하거나 기록하지 못했습니다: {detail}</translation>
-    </message>
-    <message>
-        <source>Not a card payload: {detail}</source>
-        <translation>카드 데이터가 아닙니다: {detail}</translation>
     </message>
     <message>
         <source>Already registered today: {tickets}</source>
@@ -1416,8 +1580,12 @@
         <translation>게이트웨이가 아직 처리 중: 임시 결과이며 나중에 다시 확인합니다.</translation>
     </message>
     <message>
-        <source>Gateway account problem, tell the administrator: {note}</source>
-        <translation>게이트웨이 계정 문제, 관리자에게 알리세요: {note}</translation>
+        <source>The kiosk could not check or record this; the log has the details.</source>
+        <translation>키오스크가 이를 확인하거나 기록하지 못했습니다. 자세한 내용은 로그에 있습니다.</translation>
+    </message>
+    <message>
+        <source>Gateway account problem: tell the administrator. Provisional.</source>
+        <translation>게이트웨이 계정 문제: 관리자에게 알리세요. 임시 결과입니다.</translation>
     </message>
     <message>
         <source>The hub refused the look-up (device token?): provisional.</source>
@@ -1527,6 +1695,50 @@
         <source>not confirmed</source>
         <translation>미확인</translation>
     </message>
+    <message>
+        <source>Reception desk</source>
+        <translation>접수처</translation>
+    </message>
+    <message>
+        <source>Reception desk – priority</source>
+        <translation>접수처 – 우선</translation>
+    </message>
+    <message>
+        <source>Nobody is ahead of you.</source>
+        <translation>앞에 기다리는 사람이 없습니다.</translation>
+    </message>
+    <message>
+        <source>1 person is ahead of you.</source>
+        <translation>앞에 1명이 기다리고 있습니다.</translation>
+    </message>
+    <message>
+        <source>{count} people are ahead of you.</source>
+        <translation>앞에 {count}명이 기다리고 있습니다.</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. This visit is covered as it would be there.</source>
+        <translation>카드가 다른 의료기관에 등록되어 있습니다. 이번 진료는 등록 기관에서와 같이 보장됩니다.</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Health insurance covers this visit here.</source>
+        <translation>카드가 다른 의료기관에 등록되어 있습니다. 이곳에서의 이번 진료는 건강보험이 보장합니다.</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Health insurance pays {percent}% of your card's benefit for this visit; reception can explain.</source>
+        <translation>카드가 다른 의료기관에 등록되어 있습니다. 이번 진료는 건강보험이 카드 보장 수준의 {percent}%를 지급합니다. 접수처에서 설명해 드립니다.</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Health insurance pays for this visit only with a referral paper: please show it at reception, or ask reception about paying yourself.</source>
+        <translation>카드가 다른 의료기관에 등록되어 있습니다. 이번 진료는 진료의뢰서가 있어야 건강보험이 지급합니다. 접수처에 보여 주시거나, 본인 부담 진료에 대해 접수처에 문의하세요.</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Please see reception before your visit.</source>
+        <translation>카드가 다른 의료기관에 등록되어 있습니다. 진료 전에 접수처에 들러 주세요.</translation>
+    </message>
+    <message>
+        <source>We cannot tell yet where your card is registered. Reception will check it.</source>
+        <translation>카드가 어디에 등록되어 있는지 아직 알 수 없습니다. 접수처에서 확인해 드립니다.</translation>
+    </message>
 </context>
 <context>
     <name>TicketScreen</name>
@@ -1604,11 +1816,24 @@
     <name>VerdictScreen</name>
     <message>
         <source>Continue</source>
+        <extracomment>"Call staff / reception ticket": a number for the reception desk. The priority number (elderly, pregnant, children under 6, disability), where the facility runs it.</extracomment>
         <translation>계속</translation>
     </message>
     <message>
         <source>Start again</source>
         <translation>처음부터 다시</translation>
+    </message>
+    <message>
+        <source>Call staff / reception ticket</source>
+        <translation>직원 호출 / 접수 번호표</translation>
+    </message>
+    <message>
+        <source>Priority ticket</source>
+        <translation>우선 번호표</translation>
+    </message>
+    <message>
+        <source>Priority: people aged 75 or over, pregnant women, children under 6 and people with a disability.</source>
+        <translation>우선 대상: 75세 이상 어르신, 임신부, 6세 미만 어린이, 장애인.</translation>
     </message>
     <message>
         <source>Card: {number}</source>

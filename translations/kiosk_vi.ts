@@ -343,16 +343,148 @@
         <translation>Mã hỗ trợ: {code}</translation>
     </message>
     <message>
+        <source>Free space on the kiosk's disk, then try again; nothing was lost.</source>
+        <translation>Giải phóng dung lượng ổ đĩa của kiosk rồi thử lại; không mất dữ liệu nào.</translation>
+    </message>
+    <message>
+        <source>Another program is writing to the database: try again in a moment.</source>
+        <translation>Một chương trình khác đang ghi vào cơ sở dữ liệu: vui lòng thử lại sau giây lát.</translation>
+    </message>
+    <message>
+        <source>The kiosk may not write its database: check the disk and the file's permissions.</source>
+        <translation>Kiosk không được phép ghi cơ sở dữ liệu: kiểm tra ổ đĩa và quyền truy cập tệp.</translation>
+    </message>
+    <message>
+        <source>Call the administrator: the database must be restored from a backup.</source>
+        <translation>Gọi quản trị viên: cần khôi phục cơ sở dữ liệu từ bản sao lưu.</translation>
+    </message>
+    <message>
+        <source>Check the disk; call the administrator if it happens again.</source>
+        <translation>Kiểm tra ổ đĩa; gọi quản trị viên nếu lỗi lặp lại.</translation>
+    </message>
+    <message>
+        <source>Check the database setting and that the database server is running.</source>
+        <translation>Kiểm tra thiết lập cơ sở dữ liệu và máy chủ cơ sở dữ liệu có đang chạy không.</translation>
+    </message>
+    <message>
+        <source>Install the kiosk version that wrote this database.</source>
+        <translation>Cài đặt phiên bản kiosk đã ghi cơ sở dữ liệu này.</translation>
+    </message>
+    <message>
+        <source>Check the disk and the database; the log has the details.</source>
+        <translation>Kiểm tra ổ đĩa và cơ sở dữ liệu; chi tiết có trong nhật ký.</translation>
+    </message>
+    <message>
+        <source>Synchronise with the hub to get the departments, or choose another department.</source>
+        <translation>Đồng bộ với máy chủ trung tâm để nhận danh sách khoa, hoặc chọn khoa khác.</translation>
+    </message>
+    <message>
+        <source>Correct the configuration file; the log names the setting.</source>
+        <translation>Sửa tệp cấu hình; nhật ký ghi rõ thiết lập bị lỗi.</translation>
+    </message>
+    <message>
+        <source>Check the card list file; the log names the line.</source>
+        <translation>Kiểm tra tệp danh sách thẻ; nhật ký ghi rõ dòng bị lỗi.</translation>
+    </message>
+    <message>
+        <source>Check the network and the hub address; check-in goes on offline.</source>
+        <translation>Kiểm tra mạng và địa chỉ máy chủ trung tâm; việc tiếp nhận vẫn tiếp tục ngoại tuyến.</translation>
+    </message>
+    <message>
+        <source>The kiosk tries again by itself.</source>
+        <translation>Kiosk sẽ tự thử lại.</translation>
+    </message>
+    <message>
+        <source>The kiosk tries again by itself; tell the administrator if it goes on.</source>
+        <translation>Kiosk sẽ tự thử lại; báo quản trị viên nếu lỗi kéo dài.</translation>
+    </message>
+    <message>
+        <source>Tell the administrator: the hub refused this kiosk's request.</source>
+        <translation>Báo quản trị viên: máy chủ trung tâm từ chối yêu cầu của kiosk này.</translation>
+    </message>
+    <message>
+        <source>The card is checked again later; check-in goes on.</source>
+        <translation>Thẻ sẽ được kiểm tra lại sau; việc tiếp nhận vẫn tiếp tục.</translation>
+    </message>
+    <message>
+        <source>Tell the administrator: the facility's gateway account must be checked.</source>
+        <translation>Báo quản trị viên: cần kiểm tra tài khoản cổng giám định của cơ sở.</translation>
+    </message>
+    <message>
+        <source>Check the printer's cable and power.</source>
+        <translation>Kiểm tra cáp và nguồn điện của máy in.</translation>
+    </message>
+    <message>
+        <source>Switch the printer off and on again.</source>
+        <translation>Tắt máy in rồi bật lại.</translation>
+    </message>
+    <message>
+        <source>Correct the printer setting in the setup.</source>
+        <translation>Sửa thiết lập máy in trong phần cài đặt.</translation>
+    </message>
+    <message>
+        <source>Check the printer, then print again.</source>
+        <translation>Kiểm tra máy in rồi in lại.</translation>
+    </message>
+    <message>
+        <source>Reinstall the kiosk: a font for the ticket is missing.</source>
+        <translation>Cài đặt lại kiosk: thiếu phông chữ để in phiếu.</translation>
+    </message>
+    <message>
+        <source>Check the camera's cable, then restart the kiosk.</source>
+        <translation>Kiểm tra cáp camera rồi khởi động lại kiosk.</translation>
+    </message>
+    <message>
+        <source>Run the kiosk's self-test and reinstall if it fails.</source>
+        <translation>Chạy tự kiểm tra của kiosk và cài đặt lại nếu không đạt.</translation>
+    </message>
+    <message>
+        <source>Nothing was read from the code.</source>
+        <translation>Không đọc được gì từ mã.</translation>
+    </message>
+    <message>
+        <source>The code is too long to be a card code.</source>
+        <translation>Mã quá dài, không phải mã thẻ.</translation>
+    </message>
+    <message>
+        <source>This code is not a health-insurance (BHYT) card or a citizen-ID (CCCD) code.</source>
+        <translation>Mã này không phải thẻ bảo hiểm y tế (BHYT) hay mã căn cước công dân (CCCD).</translation>
+    </message>
+    <message>
+        <source>The card number is not valid: check every character.</source>
+        <translation>Số thẻ không hợp lệ: kiểm tra từng ký tự.</translation>
+    </message>
+    <message>
+        <source>The citizen ID number is not valid: it has 12 digits.</source>
+        <translation>Số căn cước công dân không hợp lệ: số này có 12 chữ số.</translation>
+    </message>
+    <message>
+        <source>A date in the code cannot be read.</source>
+        <translation>Không đọc được một ngày tháng trong mã.</translation>
+    </message>
+    <message>
+        <source>The gender in the code cannot be read.</source>
+        <translation>Không đọc được giới tính trong mã.</translation>
+    </message>
+    <message>
+        <source>The code is cut short: the name, date of birth or gender is missing.</source>
+        <translation>Mã bị thiếu: không có họ tên, ngày sinh hoặc giới tính.</translation>
+    </message>
+    <message>
+        <source>A card number has 15 characters (or 10 digits, or the 12-digit personal ID), a citizen ID 12 digits; this one has {count}.</source>
+        <translation>Số thẻ có 15 ký tự (hoặc 10 chữ số, hoặc số định danh cá nhân 12 chữ số), số căn cước công dân có 12 chữ số; số này có {count}.</translation>
+    </message>
+    <message>
         <source>Unexpected error in the kiosk (support code {code}); the log has the details. Please report it.</source>
         <translation>Lỗi không mong đợi trong máy check-in (mã hỗ trợ {code}); chi tiết có trong nhật ký. Vui lòng báo lại lỗi này.</translation>
     </message>
     <message>
-        <source>Problem with the kiosk's surroundings, not with the patient: {summary}. {detail}</source>
-        <translation>Sự cố ở môi trường của máy check-in, không phải do người bệnh: {summary}. {detail}</translation>
+        <source>Problem with the kiosk's surroundings, not with the patient: {summary}.</source>
+        <translation>Sự cố ở môi trường của kiosk, không phải do người bệnh: {summary}.</translation>
     </message>
     <message>
-        <source>{summary}: {detail}</source>
-        <translation>{summary}: {detail}</translation>
+        <source>{summary}.</source>
+        <translation>{summary}.</translation>
     </message>
 </context>
 <context>
@@ -481,6 +613,10 @@
         <translation>Bạn vẫn đang sử dụng chứ?</translation>
     </message>
     <message>
+        <source>For your privacy the screen will be cleared in 1 second.</source>
+        <translation>Để bảo vệ thông tin của bạn, màn hình sẽ được xóa sau 1 giây.</translation>
+    </message>
+    <message>
         <source>For your privacy the screen will be cleared in {n} seconds.</source>
         <translation>Để bảo vệ thông tin của bạn, màn hình sẽ được xóa sau {n} giây.</translation>
     </message>
@@ -493,6 +629,7 @@
     <name>KeypadScreen</name>
     <message>
         <source>Type your health-insurance card number or citizen ID number</source>
+        <extracomment>"No card? Reception ticket": a number for the reception desk without any card.</extracomment>
         <translation>Nhập số thẻ BHYT hoặc số căn cước công dân</translation>
     </message>
     <message>
@@ -506,6 +643,10 @@
     <message>
         <source>Back</source>
         <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>No card? Reception ticket</source>
+        <translation>Không có thẻ? Lấy số quầy tiếp đón</translation>
     </message>
 </context>
 <context>
@@ -859,6 +1000,25 @@
     </message>
 </context>
 <context>
+    <name>ReceptionTicketScreen</name>
+    <message>
+        <source>Your number for reception</source>
+        <translation>Số thứ tự của bạn tại quầy tiếp đón</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Hoàn tất</translation>
+    </message>
+    <message>
+        <source>Please go to the reception desk and show this number; priority numbers are called first. The staff will help you.</source>
+        <translation>Vui lòng đến quầy tiếp đón và xuất trình số này; số ưu tiên được gọi trước. Nhân viên sẽ giúp bạn.</translation>
+    </message>
+    <message>
+        <source>Please wait near the reception desk until your number is called. The staff will help you.</source>
+        <translation>Vui lòng chờ gần quầy tiếp đón cho đến khi được gọi số. Nhân viên sẽ giúp bạn.</translation>
+    </message>
+</context>
+<context>
     <name>SelfServiceWindow</name>
     <message>
         <source>No ticket printer is configured.</source>
@@ -880,6 +1040,10 @@
     <message>
         <source>No camera is configured.</source>
         <translation>Chưa cấu hình camera.</translation>
+    </message>
+    <message>
+        <source>Camera: 1 frame decoded so far.</source>
+        <translation>Camera: đã giải mã 1 khung hình.</translation>
     </message>
     <message>
         <source>Camera: {frames} frames decoded so far.</source>
@@ -1072,7 +1236,7 @@
     </message>
     <message>
         <source>Stand-alone: no hub configured</source>
-        <translation>Độc lập: chưa cấu hình hub</translation>
+        <translation>Độc lập: chưa cấu hình máy chủ</translation>
     </message>
     <message>
         <source>DEMO: sample cards, not a real check-in</source>
@@ -1080,11 +1244,11 @@
     </message>
     <message>
         <source>Hub connected</source>
-        <translation>Đã kết nối hub</translation>
+        <translation>Đã kết nối máy chủ</translation>
     </message>
     <message>
         <source>Hub not reachable: working offline</source>
-        <translation>Không kết nối được hub: đang làm việc ngoại tuyến</translation>
+        <translation>Không kết nối được máy chủ: đang làm việc ngoại tuyến</translation>
     </message>
     <message>
         <source>Never synced</source>
@@ -1105,6 +1269,10 @@
     <message>
         <source>Synced {n} days ago</source>
         <translation>Đồng bộ {n} ngày trước</translation>
+    </message>
+    <message>
+        <source>Synced 1 day ago</source>
+        <translation>Đồng bộ 1 ngày trước</translation>
     </message>
     <message>
         <source>Uploads waiting too long: {n}</source>
@@ -1344,6 +1512,10 @@
         <translation>Vui lòng đến quầy tiếp đón. Nhân viên sẽ hỗ trợ bạn.</translation>
     </message>
     <message>
+        <source>Please check the number: a card number has 15 characters, a citizen ID 12 digits. You typed {count}.</source>
+        <translation>Vui lòng kiểm tra lại số: số thẻ có 15 ký tự, số căn cước công dân có 12 chữ số. Bạn đã nhập {count}.</translation>
+    </message>
+    <message>
         <source>Please check the number: a card number has 15 characters, a citizen ID 12 digits.</source>
         <translation>Vui lòng kiểm tra lại số: số thẻ BHYT gồm 15 ký tự, số CCCD gồm 12 chữ số.</translation>
     </message>
@@ -1362,14 +1534,6 @@
     <message>
         <source>Please use your new card {card} or see reception.</source>
         <translation>Vui lòng dùng thẻ mới {card} hoặc đến quầy tiếp đón.</translation>
-    </message>
-    <message>
-        <source>The kiosk could not check or record this: {detail}</source>
-        <translation>Máy không kiểm tra hoặc ghi nhận được: {detail}</translation>
-    </message>
-    <message>
-        <source>Not a card payload: {detail}</source>
-        <translation>Không phải dữ liệu thẻ: {detail}</translation>
     </message>
     <message>
         <source>Already registered today: {tickets}</source>
@@ -1416,8 +1580,12 @@
         <translation>Cổng giám định đang xử lý: kết quả tạm thời, sẽ kiểm tra lại sau.</translation>
     </message>
     <message>
-        <source>Gateway account problem, tell the administrator: {note}</source>
-        <translation>Lỗi tài khoản cổng giám định, hãy báo quản trị viên: {note}</translation>
+        <source>The kiosk could not check or record this; the log has the details.</source>
+        <translation>Kiosk không thể kiểm tra hoặc ghi nhận việc này; chi tiết có trong nhật ký.</translation>
+    </message>
+    <message>
+        <source>Gateway account problem: tell the administrator. Provisional.</source>
+        <translation>Lỗi tài khoản cổng giám định: báo quản trị viên. Tạm thời chấp nhận.</translation>
     </message>
     <message>
         <source>The hub refused the look-up (device token?): provisional.</source>
@@ -1527,6 +1695,50 @@
         <source>not confirmed</source>
         <translation>chưa xác nhận</translation>
     </message>
+    <message>
+        <source>Reception desk</source>
+        <translation>Quầy tiếp đón</translation>
+    </message>
+    <message>
+        <source>Reception desk – priority</source>
+        <translation>Quầy tiếp đón – ưu tiên</translation>
+    </message>
+    <message>
+        <source>Nobody is ahead of you.</source>
+        <translation>Không có ai đứng trước bạn.</translation>
+    </message>
+    <message>
+        <source>1 person is ahead of you.</source>
+        <translation>Có 1 người đứng trước bạn.</translation>
+    </message>
+    <message>
+        <source>{count} people are ahead of you.</source>
+        <translation>Có {count} người đứng trước bạn.</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. This visit is covered as it would be there.</source>
+        <translation>Thẻ của bạn đăng ký khám chữa bệnh ban đầu ở cơ sở khác. Lần khám này được hưởng như tại nơi đăng ký.</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Health insurance covers this visit here.</source>
+        <translation>Thẻ của bạn đăng ký khám chữa bệnh ban đầu ở cơ sở khác. Bảo hiểm y tế chi trả lần khám này tại đây.</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Health insurance pays {percent}% of your card's benefit for this visit; reception can explain.</source>
+        <translation>Thẻ của bạn đăng ký khám chữa bệnh ban đầu ở cơ sở khác. Bảo hiểm y tế chi trả {percent}% mức hưởng của thẻ cho lần khám này; quầy tiếp đón sẽ giải thích thêm.</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Health insurance pays for this visit only with a referral paper: please show it at reception, or ask reception about paying yourself.</source>
+        <translation>Thẻ của bạn đăng ký khám chữa bệnh ban đầu ở cơ sở khác. Bảo hiểm y tế chỉ chi trả lần khám này khi có giấy chuyển tuyến: vui lòng xuất trình tại quầy tiếp đón, hoặc hỏi quầy tiếp đón về việc tự chi trả.</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Please see reception before your visit.</source>
+        <translation>Thẻ của bạn đăng ký khám chữa bệnh ban đầu ở cơ sở khác. Vui lòng đến quầy tiếp đón trước khi khám.</translation>
+    </message>
+    <message>
+        <source>We cannot tell yet where your card is registered. Reception will check it.</source>
+        <translation>Chưa xác định được nơi đăng ký khám chữa bệnh ban đầu của thẻ. Quầy tiếp đón sẽ kiểm tra.</translation>
+    </message>
 </context>
 <context>
     <name>TicketScreen</name>
@@ -1604,11 +1816,24 @@
     <name>VerdictScreen</name>
     <message>
         <source>Continue</source>
+        <extracomment>"Call staff / reception ticket": a number for the reception desk. The priority number (elderly, pregnant, children under 6, disability), where the facility runs it.</extracomment>
         <translation>Tiếp tục</translation>
     </message>
     <message>
         <source>Start again</source>
         <translation>Làm lại từ đầu</translation>
+    </message>
+    <message>
+        <source>Call staff / reception ticket</source>
+        <translation>Gọi nhân viên / lấy số tiếp đón</translation>
+    </message>
+    <message>
+        <source>Priority ticket</source>
+        <translation>Lấy số ưu tiên</translation>
+    </message>
+    <message>
+        <source>Priority: people aged 75 or over, pregnant women, children under 6 and people with a disability.</source>
+        <translation>Ưu tiên: người từ đủ 75 tuổi trở lên, phụ nữ có thai, trẻ em dưới 6 tuổi và người khuyết tật.</translation>
     </message>
     <message>
         <source>Card: {number}</source>

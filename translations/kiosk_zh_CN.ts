@@ -343,16 +343,148 @@
         <translation>支持代码：{code}</translation>
     </message>
     <message>
+        <source>Free space on the kiosk's disk, then try again; nothing was lost.</source>
+        <translation>请清理自助机磁盘空间后重试；数据没有丢失。</translation>
+    </message>
+    <message>
+        <source>Another program is writing to the database: try again in a moment.</source>
+        <translation>另一个程序正在写入数据库：请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The kiosk may not write its database: check the disk and the file's permissions.</source>
+        <translation>自助机无权写入数据库：请检查磁盘和文件权限。</translation>
+    </message>
+    <message>
+        <source>Call the administrator: the database must be restored from a backup.</source>
+        <translation>请联系管理员：需要从备份恢复数据库。</translation>
+    </message>
+    <message>
+        <source>Check the disk; call the administrator if it happens again.</source>
+        <translation>请检查磁盘；如再次发生，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Check the database setting and that the database server is running.</source>
+        <translation>请检查数据库设置以及数据库服务器是否在运行。</translation>
+    </message>
+    <message>
+        <source>Install the kiosk version that wrote this database.</source>
+        <translation>请安装写入此数据库的自助机版本。</translation>
+    </message>
+    <message>
+        <source>Check the disk and the database; the log has the details.</source>
+        <translation>请检查磁盘和数据库；详情见日志。</translation>
+    </message>
+    <message>
+        <source>Synchronise with the hub to get the departments, or choose another department.</source>
+        <translation>请与中心服务器同步以获取科室，或选择其他科室。</translation>
+    </message>
+    <message>
+        <source>Correct the configuration file; the log names the setting.</source>
+        <translation>请修改配置文件；日志中写明了出错的设置项。</translation>
+    </message>
+    <message>
+        <source>Check the card list file; the log names the line.</source>
+        <translation>请检查卡片列表文件；日志中写明了出错的行。</translation>
+    </message>
+    <message>
+        <source>Check the network and the hub address; check-in goes on offline.</source>
+        <translation>请检查网络和中心服务器地址；签到会以离线方式继续。</translation>
+    </message>
+    <message>
+        <source>The kiosk tries again by itself.</source>
+        <translation>自助机会自动重试。</translation>
+    </message>
+    <message>
+        <source>The kiosk tries again by itself; tell the administrator if it goes on.</source>
+        <translation>自助机会自动重试；如持续出现，请告知管理员。</translation>
+    </message>
+    <message>
+        <source>Tell the administrator: the hub refused this kiosk's request.</source>
+        <translation>请告知管理员：中心服务器拒绝了本自助机的请求。</translation>
+    </message>
+    <message>
+        <source>The card is checked again later; check-in goes on.</source>
+        <translation>稍后会再次核验此卡；签到继续进行。</translation>
+    </message>
+    <message>
+        <source>Tell the administrator: the facility's gateway account must be checked.</source>
+        <translation>请告知管理员：需要检查本机构的医保网关账户。</translation>
+    </message>
+    <message>
+        <source>Check the printer's cable and power.</source>
+        <translation>请检查打印机的线缆和电源。</translation>
+    </message>
+    <message>
+        <source>Switch the printer off and on again.</source>
+        <translation>请关闭打印机后重新打开。</translation>
+    </message>
+    <message>
+        <source>Correct the printer setting in the setup.</source>
+        <translation>请在设置中修改打印机设置。</translation>
+    </message>
+    <message>
+        <source>Check the printer, then print again.</source>
+        <translation>请检查打印机后重新打印。</translation>
+    </message>
+    <message>
+        <source>Reinstall the kiosk: a font for the ticket is missing.</source>
+        <translation>请重新安装自助机：缺少打印号票所需的字体。</translation>
+    </message>
+    <message>
+        <source>Check the camera's cable, then restart the kiosk.</source>
+        <translation>请检查摄像头线缆，然后重启自助机。</translation>
+    </message>
+    <message>
+        <source>Run the kiosk's self-test and reinstall if it fails.</source>
+        <translation>请运行自助机自检，如未通过请重新安装。</translation>
+    </message>
+    <message>
+        <source>Nothing was read from the code.</source>
+        <translation>未能从二维码读取任何内容。</translation>
+    </message>
+    <message>
+        <source>The code is too long to be a card code.</source>
+        <translation>此码太长，不是卡片二维码。</translation>
+    </message>
+    <message>
+        <source>This code is not a health-insurance (BHYT) card or a citizen-ID (CCCD) code.</source>
+        <translation>此码不是医保卡（BHYT）或公民身份证（CCCD）二维码。</translation>
+    </message>
+    <message>
+        <source>The card number is not valid: check every character.</source>
+        <translation>卡号无效：请逐个字符核对。</translation>
+    </message>
+    <message>
+        <source>The citizen ID number is not valid: it has 12 digits.</source>
+        <translation>公民身份证号无效：应为 12 位数字。</translation>
+    </message>
+    <message>
+        <source>A date in the code cannot be read.</source>
+        <translation>无法读取码中的日期。</translation>
+    </message>
+    <message>
+        <source>The gender in the code cannot be read.</source>
+        <translation>无法读取码中的性别。</translation>
+    </message>
+    <message>
+        <source>The code is cut short: the name, date of birth or gender is missing.</source>
+        <translation>此码不完整：缺少姓名、出生日期或性别。</translation>
+    </message>
+    <message>
+        <source>A card number has 15 characters (or 10 digits, or the 12-digit personal ID), a citizen ID 12 digits; this one has {count}.</source>
+        <translation>卡号为 15 个字符（或 10 位数字，或 12 位个人识别号），公民身份证号为 12 位数字；此号码有 {count} 位。</translation>
+    </message>
+    <message>
         <source>Unexpected error in the kiosk (support code {code}); the log has the details. Please report it.</source>
         <translation>自助机出现意外错误（支持代码 {code}），详细信息见日志。请报告此错误。</translation>
     </message>
     <message>
-        <source>Problem with the kiosk's surroundings, not with the patient: {summary}. {detail}</source>
-        <translation>问题出在自助机的运行环境，而不是患者：{summary}。{detail}</translation>
+        <source>Problem with the kiosk's surroundings, not with the patient: {summary}.</source>
+        <translation>问题出在自助机的运行环境，而不是患者：{summary}。</translation>
     </message>
     <message>
-        <source>{summary}: {detail}</source>
-        <translation>{summary}：{detail}</translation>
+        <source>{summary}.</source>
+        <translation>{summary}。</translation>
     </message>
 </context>
 <context>
@@ -481,6 +613,10 @@
         <translation>您还在吗？</translation>
     </message>
     <message>
+        <source>For your privacy the screen will be cleared in 1 second.</source>
+        <translation>为保护您的隐私，屏幕将在 1 秒后清空。</translation>
+    </message>
+    <message>
         <source>For your privacy the screen will be cleared in {n} seconds.</source>
         <translation>为保护您的隐私，屏幕将在 {n} 秒后清空。</translation>
     </message>
@@ -493,6 +629,7 @@
     <name>KeypadScreen</name>
     <message>
         <source>Type your health-insurance card number or citizen ID number</source>
+        <extracomment>"No card? Reception ticket": a number for the reception desk without any card.</extracomment>
         <translation>请输入医保卡号或公民身份证号</translation>
     </message>
     <message>
@@ -506,6 +643,10 @@
     <message>
         <source>Back</source>
         <translation>返回</translation>
+    </message>
+    <message>
+        <source>No card? Reception ticket</source>
+        <translation>没有卡？领取接待处号票</translation>
     </message>
 </context>
 <context>
@@ -859,6 +1000,25 @@
     </message>
 </context>
 <context>
+    <name>ReceptionTicketScreen</name>
+    <message>
+        <source>Your number for reception</source>
+        <translation>您的接待处排队号</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Please go to the reception desk and show this number; priority numbers are called first. The staff will help you.</source>
+        <translation>请前往接待处出示此号码；优先号会先叫。工作人员会帮助您。</translation>
+    </message>
+    <message>
+        <source>Please wait near the reception desk until your number is called. The staff will help you.</source>
+        <translation>请在接待处附近等候叫号。工作人员会帮助您。</translation>
+    </message>
+</context>
+<context>
     <name>SelfServiceWindow</name>
     <message>
         <source>No ticket printer is configured.</source>
@@ -880,6 +1040,10 @@
     <message>
         <source>No camera is configured.</source>
         <translation>未配置摄像头。</translation>
+    </message>
+    <message>
+        <source>Camera: 1 frame decoded so far.</source>
+        <translation>摄像头：已解码 1 帧。</translation>
     </message>
     <message>
         <source>Camera: {frames} frames decoded so far.</source>
@@ -1105,6 +1269,10 @@
     <message>
         <source>Synced {n} days ago</source>
         <translation>{n} 天前已同步</translation>
+    </message>
+    <message>
+        <source>Synced 1 day ago</source>
+        <translation>1 天前已同步</translation>
     </message>
     <message>
         <source>Uploads waiting too long: {n}</source>
@@ -1344,6 +1512,10 @@
         <translation>请到接待处，工作人员会为您提供帮助。</translation>
     </message>
     <message>
+        <source>Please check the number: a card number has 15 characters, a citizen ID 12 digits. You typed {count}.</source>
+        <translation>请核对号码：卡号为 15 个字符，公民身份证号为 12 位数字。您输入了 {count} 位。</translation>
+    </message>
+    <message>
         <source>Please check the number: a card number has 15 characters, a citizen ID 12 digits.</source>
         <translation>请核对号码：医保卡号为 15 位字符，身份证号为 12 位数字。</translation>
     </message>
@@ -1362,14 +1534,6 @@
     <message>
         <source>Please use your new card {card} or see reception.</source>
         <translation>请使用新卡 {card}，或到接待处咨询。</translation>
-    </message>
-    <message>
-        <source>The kiosk could not check or record this: {detail}</source>
-        <translation>本机无法查验或记录：{detail}</translation>
-    </message>
-    <message>
-        <source>Not a card payload: {detail}</source>
-        <translation>不是卡片数据：{detail}</translation>
     </message>
     <message>
         <source>Already registered today: {tickets}</source>
@@ -1416,8 +1580,12 @@
         <translation>网关仍在处理：暂定结果，稍后复核。</translation>
     </message>
     <message>
-        <source>Gateway account problem, tell the administrator: {note}</source>
-        <translation>网关账户有问题，请通知管理员：{note}</translation>
+        <source>The kiosk could not check or record this; the log has the details.</source>
+        <translation>自助机无法核验或记录此项；详情见日志。</translation>
+    </message>
+    <message>
+        <source>Gateway account problem: tell the administrator. Provisional.</source>
+        <translation>医保网关账户有问题：请告知管理员。暂定结果。</translation>
     </message>
     <message>
         <source>The hub refused the look-up (device token?): provisional.</source>
@@ -1527,6 +1695,50 @@
         <source>not confirmed</source>
         <translation>未确认</translation>
     </message>
+    <message>
+        <source>Reception desk</source>
+        <translation>接待处</translation>
+    </message>
+    <message>
+        <source>Reception desk – priority</source>
+        <translation>接待处 – 优先</translation>
+    </message>
+    <message>
+        <source>Nobody is ahead of you.</source>
+        <translation>您前面没有人。</translation>
+    </message>
+    <message>
+        <source>1 person is ahead of you.</source>
+        <translation>您前面有 1 人。</translation>
+    </message>
+    <message>
+        <source>{count} people are ahead of you.</source>
+        <translation>您前面有 {count} 人。</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. This visit is covered as it would be there.</source>
+        <translation>您的卡登记在其他医疗机构。本次就诊按在登记机构就诊的标准报销。</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Health insurance covers this visit here.</source>
+        <translation>您的卡登记在其他医疗机构。医保会支付您在这里的本次就诊。</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Health insurance pays {percent}% of your card's benefit for this visit; reception can explain.</source>
+        <translation>您的卡登记在其他医疗机构。本次就诊医保按您卡片待遇的 {percent}% 支付；接待处可以为您说明。</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Health insurance pays for this visit only with a referral paper: please show it at reception, or ask reception about paying yourself.</source>
+        <translation>您的卡登记在其他医疗机构。只有持转诊单，医保才支付本次就诊：请在接待处出示转诊单，或向接待处咨询自费就诊。</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Please see reception before your visit.</source>
+        <translation>您的卡登记在其他医疗机构。就诊前请先到接待处。</translation>
+    </message>
+    <message>
+        <source>We cannot tell yet where your card is registered. Reception will check it.</source>
+        <translation>暂时无法确定您的卡登记在哪家医疗机构。接待处会为您核实。</translation>
+    </message>
 </context>
 <context>
     <name>TicketScreen</name>
@@ -1604,11 +1816,24 @@
     <name>VerdictScreen</name>
     <message>
         <source>Continue</source>
+        <extracomment>"Call staff / reception ticket": a number for the reception desk. The priority number (elderly, pregnant, children under 6, disability), where the facility runs it.</extracomment>
         <translation>继续</translation>
     </message>
     <message>
         <source>Start again</source>
         <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Call staff / reception ticket</source>
+        <translation>呼叫工作人员 / 领取接待处号票</translation>
+    </message>
+    <message>
+        <source>Priority ticket</source>
+        <translation>领取优先号</translation>
+    </message>
+    <message>
+        <source>Priority: people aged 75 or over, pregnant women, children under 6 and people with a disability.</source>
+        <translation>优先：75 岁及以上老人、孕妇、6 岁以下儿童和残障人士。</translation>
     </message>
     <message>
         <source>Card: {number}</source>

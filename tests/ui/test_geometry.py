@@ -9,7 +9,9 @@ from PySide6.QtCore import QSize
 from pytestqt.qtbot import QtBot
 
 from kiosk.cards.identity import IdentityMismatch, IdentityPolicy
+from kiosk.cards.route import FacilityLevel, FacilityProfile, FormerTier
 from kiosk.checkin.service import CheckInService
+from kiosk.config import QueueConfig
 from kiosk.db.demo import DEMO_FACILITY, demo_scenarios
 from kiosk.db.store import Store
 from kiosk.ui.appearance import Appearance
@@ -42,6 +44,11 @@ def test_self_service_screens_fit(qtbot: QtBot, services: Services, languages: L
                                   appearance: Appearance, size: tuple[int, int], look: tuple[int, bool]) -> None:
     appearance.set_font_scale(look[0])
     appearance.set_high_contrast(look[1])
+    # the longest screens: priority queue and "people ahead" on, a facility whose route sends a card
+    # registered elsewhere to the desk (the route note and the reception button next to "Continue")
+    services.queue = QueueConfig(priority_queue=True, people_ahead=True)
+    assert services.checkin is not None
+    services.checkin.profile = FacilityProfile(DEMO_FACILITY, FacilityLevel.SPECIALISED, FormerTier.CENTRAL)
     model = SelfServiceModel(services, lambda: languages.current or languages.default)
     window = SelfServiceWindow(model, languages, appearance, idle_s=60, warn_s=20, pin_hash=lambda: "")
     qtbot.addWidget(window)
@@ -57,14 +64,21 @@ def test_self_service_screens_fit(qtbot: QtBot, services: Services, languages: L
         problems.extend(f"{where}: {p}" for p in found)
 
     for index, lang in enumerate(LANGS):
-        languages.switch(lang)
         window.reset()
+        languages.switch(lang)  # after the reset: a reset goes back to the default language
+        assert window.welcome.languages.buttons[lang].isChecked() or languages.current == lang
         check(f"{lang}/welcome")
-        for label in ("expired", "valid, registered here"):
+        for label in ("expired", "valid, registered elsewhere", "valid, registered here"):
             window.reset()
+            languages.switch(lang)  # the reset went back to the default language
             window.scan(SCENARIOS[label].payload)
             qtbot.waitUntil(lambda: window.model.screen is Screen.VERDICT)
             check(f"{lang}/verdict {label}")
+            if label == "expired":  # "Call staff / reception ticket": the priority number's screen
+                window.verdict.priority_button.click()
+                qtbot.waitUntil(lambda: window.model.screen is Screen.RECEPTION)
+                qtbot.waitUntil(lambda: window.reception.print_result is not None, timeout=10_000)
+                check(f"{lang}/reception_ticket")
         window.verdict.continue_button.click()
         qtbot.waitUntil(lambda: window.model.screen is Screen.DEPARTMENTS)
         check(f"{lang}/departments")
@@ -75,6 +89,11 @@ def test_self_service_screens_fit(qtbot: QtBot, services: Services, languages: L
         qtbot.waitUntil(lambda: window.model.screen is Screen.TICKET)
         qtbot.waitUntil(lambda: window.ticket.print_result is not None, timeout=10_000)
         check(f"{lang}/ticket")
+        window.overlay.show_countdown(20)  # "Are you still there?" over the ticket
+        qtbot.wait(20)
+        problems.extend(f"{lang}/idle warning: {p}"
+                        for p in geometry_problems(window, requested, window.overlay))
+        window.overlay.hide()
         for screen in (Screen.PIN, Screen.ADMIN, Screen.CLEANING, Screen.KEYPAD):
             window.model.go(screen)
             check(f"{lang}/{screen}")

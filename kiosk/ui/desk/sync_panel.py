@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.ui.base import TranslatedWidget
+from kiosk.ui.error_text import sync_error_text
 from kiosk.ui.status_model import Level, StatusSnapshot, SyncView, summarise_sync
 from kiosk.ui.widgets import button, label, set_role
 
@@ -61,8 +62,8 @@ class SyncPanel(TranslatedWidget):
         detail = []
         if s.minutes_since_success is not None:
             detail.append(self.tr("Last successful sync: {minutes} min ago").format(minutes=s.minutes_since_success))
-        if s.error:
-            detail.append(self.tr("Last error: {error}").format(error=s.error))
+        if s.error_code:  # worded from its code: the sync error's own message is English (for the log)
+            detail.append(self.tr("Last error: {error}").format(error=sync_error_text(s.error_code)))
         if s.rejected:
             detail.append(self.tr("{n} visits set aside: the hub rejected them; they are not sent again.")
                           .format(n=s.rejected))
