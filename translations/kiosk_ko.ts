@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
     <name>AdminScreen</name>
@@ -86,7 +85,7 @@
         <translation>진료과</translation>
     </message>
     <message>
-        <source>Import the clinic&apos;s departments from a JSON or CSV file, or keep the ones already here. The hub also sends departments at every synchronisation.</source>
+        <source>Import the clinic's departments from a JSON or CSV file, or keep the ones already here. The hub also sends departments at every synchronisation.</source>
         <translation>JSON 또는 CSV 파일에서 진료과를 가져오거나 현재 목록을 유지합니다. 허브도 동기화할 때마다 진료과를 보냅니다.</translation>
     </message>
     <message>
@@ -181,7 +180,7 @@
         <translation>의뢰서 없으면 0%</translation>
     </message>
     <message>
-        <source>Not known yet (the card&apos;s benefit level comes with the gateway&apos;s answer)</source>
+        <source>Not known yet (the card's benefit level comes with the gateway's answer)</source>
         <translation>아직 알 수 없음(카드 급여 수준은 게이트웨이 응답과 함께 옴)</translation>
     </message>
     <message>
@@ -193,7 +192,7 @@
         <translation>0%: 이 경로에서는 건강보험이 지급하지 않음</translation>
     </message>
     <message>
-        <source>{percent}% ({route}% of the card level&apos;s {level}%)</source>
+        <source>{percent}% ({route}% of the card level's {level}%)</source>
         <translation>{percent}%(카드 등급 {level}%의 {route}%)</translation>
     </message>
     <message>
@@ -225,7 +224,7 @@
         <translation>로컬 카드 목록(동기화한 적 없음), 온라인 미확인</translation>
     </message>
     <message>
-        <source>Only the card&apos;s own dates: not in the local card list, not confirmed online</source>
+        <source>Only the card's own dates: not in the local card list, not confirmed online</source>
         <translation>카드에 적힌 날짜만: 로컬 카드 목록에 없음, 온라인 미확인</translation>
     </message>
     <message>
@@ -241,7 +240,7 @@
         <translation>발급 기관 {office}</translation>
     </message>
     <message>
-        <source>Possibly still admitted elsewhere: {where} looked the card up after the patient&apos;s last discharge. Ask the patient before registering.</source>
+        <source>Possibly still admitted elsewhere: {where} looked the card up after the patient's last discharge. Ask the patient before registering.</source>
         <translation>다른 기관에 아직 입원 중일 수 있음: {where}이(가) 환자의 마지막 퇴원 후 카드를 조회함. 등록 전에 환자에게 확인하세요.</translation>
     </message>
     <message>
@@ -252,8 +251,8 @@
 <context>
     <name>DeskWindow</name>
     <message>
-        <source>That ticket is not one of today&apos;s visits.</source>
-        <extracomment>&quot;Setup…&quot; pressed: the kiosk setup (behind the admin PIN) is opened by the builder.</extracomment>
+        <source>That ticket is not one of today's visits.</source>
+        <extracomment>"Setup…" pressed: the kiosk setup (behind the admin PIN) is opened by the builder.</extracomment>
         <translation>이 번호표는 오늘 접수 건이 아닙니다.</translation>
     </message>
     <message>
@@ -344,7 +343,7 @@
         <translation>지원 코드: {code}</translation>
     </message>
     <message>
-        <source>Free space on the kiosk&apos;s disk, then try again; nothing was lost.</source>
+        <source>Free space on the kiosk's disk, then try again; nothing was lost.</source>
         <translation>키오스크 디스크 공간을 확보한 뒤 다시 시도하세요. 잃어버린 데이터는 없습니다.</translation>
     </message>
     <message>
@@ -352,7 +351,7 @@
         <translation>다른 프로그램이 데이터베이스에 쓰는 중입니다. 잠시 후 다시 시도하세요.</translation>
     </message>
     <message>
-        <source>The kiosk may not write its database: check the disk and the file&apos;s permissions.</source>
+        <source>The kiosk may not write its database: check the disk and the file's permissions.</source>
         <translation>키오스크가 데이터베이스에 쓸 수 없습니다. 디스크와 파일 권한을 확인하세요.</translation>
     </message>
     <message>
@@ -400,7 +399,7 @@
         <translation>키오스크가 자동으로 다시 시도합니다. 계속되면 관리자에게 알리세요.</translation>
     </message>
     <message>
-        <source>Tell the administrator: the hub refused this kiosk&apos;s request.</source>
+        <source>Tell the administrator: the hub refused this kiosk's request.</source>
         <translation>관리자에게 알리세요. 중앙 서버가 이 키오스크의 요청을 거부했습니다.</translation>
     </message>
     <message>
@@ -408,11 +407,11 @@
         <translation>카드는 나중에 다시 확인됩니다. 접수는 계속됩니다.</translation>
     </message>
     <message>
-        <source>Tell the administrator: the facility&apos;s gateway account must be checked.</source>
+        <source>Tell the administrator: the facility's gateway account must be checked.</source>
         <translation>관리자에게 알리세요. 기관의 보험 게이트웨이 계정을 확인해야 합니다.</translation>
     </message>
     <message>
-        <source>Check the printer&apos;s cable and power.</source>
+        <source>Check the printer's cable and power.</source>
         <translation>프린터의 케이블과 전원을 확인하세요.</translation>
     </message>
     <message>
@@ -432,11 +431,11 @@
         <translation>키오스크를 다시 설치하세요. 번호표용 글꼴이 없습니다.</translation>
     </message>
     <message>
-        <source>Check the camera&apos;s cable, then restart the kiosk.</source>
+        <source>Check the camera's cable, then restart the kiosk.</source>
         <translation>카메라 케이블을 확인한 뒤 키오스크를 다시 시작하세요.</translation>
     </message>
     <message>
-        <source>Run the kiosk&apos;s self-test and reinstall if it fails.</source>
+        <source>Run the kiosk's self-test and reinstall if it fails.</source>
         <translation>키오스크 자체 점검을 실행하고, 실패하면 다시 설치하세요.</translation>
     </message>
     <message>
@@ -480,7 +479,7 @@
         <translation>키오스크에서 예기치 않은 오류가 발생했습니다(지원 코드 {code}). 자세한 내용은 로그에 있습니다. 이 오류를 신고해 주세요.</translation>
     </message>
     <message>
-        <source>Problem with the kiosk&apos;s surroundings, not with the patient: {summary}.</source>
+        <source>Problem with the kiosk's surroundings, not with the patient: {summary}.</source>
         <translation>환자가 아니라 키오스크 주변 환경의 문제입니다: {summary}.</translation>
     </message>
     <message>
@@ -547,7 +546,7 @@
     <name>IdentityScreen</name>
     <message>
         <source>The kiosk cannot compare this ID card with your health-insurance card.</source>
-        <extracomment>&quot;I have no ID card with me&quot;. &quot;Try again&quot; after a code that was not a CCCD or did not match. &quot;Start again&quot; / &quot;Finish&quot;: back to the welcome screen.</extracomment>
+        <extracomment>"I have no ID card with me". "Try again" after a code that was not a CCCD or did not match. "Start again" / "Finish": back to the welcome screen.</extracomment>
         <translation>이 신분증을 건강보험 카드와 비교할 수 없습니다.</translation>
     </message>
     <message>
@@ -630,7 +629,7 @@
     <name>KeypadScreen</name>
     <message>
         <source>Type your health-insurance card number or citizen ID number</source>
-        <extracomment>&quot;No card? Reception ticket&quot;: a number for the reception desk without any card.</extracomment>
+        <extracomment>"No card? Reception ticket": a number for the reception desk without any card.</extracomment>
         <translation>건강보험 카드 번호 또는 신분증 번호를 입력하세요</translation>
     </message>
     <message>
@@ -713,7 +712,7 @@
         <translation>보험 게이트웨이가 응답하지 않습니다</translation>
     </message>
     <message>
-        <source>The insurance gateway refused the facility&apos;s account</source>
+        <source>The insurance gateway refused the facility's account</source>
         <translation>보험 게이트웨이가 기관 계정을 거부했습니다</translation>
     </message>
     <message>
@@ -749,7 +748,7 @@
         <translation>허브가 요청을 거부했습니다</translation>
     </message>
     <message>
-        <source>Another kiosk uses this device&apos;s token: register this kiosk as a new device</source>
+        <source>Another kiosk uses this device's token: register this kiosk as a new device</source>
         <translation>다른 키오스크가 이 장치의 토큰을 사용 중입니다: 이 키오스크를 새 장치로 등록하세요</translation>
     </message>
     <message>
@@ -824,7 +823,7 @@
     <name>PatientPanel</name>
     <message>
         <source>Name</source>
-        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question. Staff ticked / unticked &quot;identity document checked&quot;. Staff ticked / unticked &quot;self-pay&quot; (a CCCD check-in without a known card). The row of the gateway&apos;s kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
+        <extracomment>The most of the panel's height the footer takes before it scrolls (large text). Rows of the department list kept in view before the details start to scroll. Staff pressed "Register anyway" / "Cancel" on the confirmation question. Staff ticked / unticked "identity document checked". Staff ticked / unticked "self-pay" (a CCCD check-in without a known card). Staff chose the visit's circumstance (a :class:`Circumstance` value). The row of the gateway's kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
         <translation>이름</translation>
     </message>
     <message>
@@ -864,6 +863,26 @@
         <translation>진료과(&amp;D)</translation>
     </message>
     <message>
+        <source>Ci&amp;rcumstance</source>
+        <translation>내원 사유(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Came on their own</source>
+        <translation>직접 내원</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>응급</translation>
+    </message>
+    <message>
+        <source>Referral paper</source>
+        <translation>전원 의뢰서 있음</translation>
+    </message>
+    <message>
+        <source>Re-examination appointment</source>
+        <translation>재진 예약증 있음</translation>
+    </message>
+    <message>
         <source>Register (Enter)</source>
         <translation>접수 (Enter)</translation>
     </message>
@@ -896,7 +915,7 @@
         <translation>종료일 없음</translation>
     </message>
     <message>
-        <source>{percent}% by the card&apos;s benefit level (route not decided)</source>
+        <source>{percent}% by the card's benefit level (route not decided)</source>
         <translation>카드 급여 수준으로 {percent}%(경로 미정)</translation>
     </message>
     <message>
@@ -1003,7 +1022,7 @@
     <name>SelfServiceWindow</name>
     <message>
         <source>No ticket printer is configured.</source>
-        <extracomment>Exit code of &quot;Exit the kiosk&quot; in the admin panel (a supervisor must not restart the app).</extracomment>
+        <extracomment>Exit code of "Exit the kiosk" in the admin panel (a supervisor must not restart the app).</extracomment>
         <translation>번호표 프린터가 설정되지 않았습니다.</translation>
     </message>
     <message>
@@ -1050,8 +1069,8 @@
         <translation>카메라가 열렸지만 {seconds}초 안에 영상이 오지 않았습니다</translation>
     </message>
     <message>
-        <source>Scanner works: received &quot;{preview}&quot;</source>
-        <translation>스캐너 정상: &quot;{preview}&quot; 수신</translation>
+        <source>Scanner works: received "{preview}"</source>
+        <translation>스캐너 정상: "{preview}" 수신</translation>
     </message>
     <message>
         <source>No serial scanner chosen</source>
@@ -1082,8 +1101,8 @@
         <translation>프린터 설정을 사용할 수 없습니다</translation>
     </message>
     <message>
-        <source>Hub reached; the token belongs to device &quot;{device}&quot; of facility {facility}</source>
-        <translation>허브 연결됨: 토큰은 기관 {facility}의 장치 &quot;{device}&quot; 것입니다</translation>
+        <source>Hub reached; the token belongs to device "{device}" of facility {facility}</source>
+        <translation>허브 연결됨: 토큰은 기관 {facility}의 장치 "{device}" 것입니다</translation>
     </message>
     <message>
         <source>No hub: this kiosk works offline</source>
@@ -1094,7 +1113,7 @@
         <translation>허브에 연결할 수 없습니다</translation>
     </message>
     <message>
-        <source>The hub&apos;s certificate is not trusted by this computer</source>
+        <source>The hub's certificate is not trusted by this computer</source>
         <translation>이 컴퓨터는 허브의 인증서를 신뢰하지 않습니다</translation>
     </message>
     <message>
@@ -1173,7 +1192,7 @@
     <name>SetupWizard</name>
     <message>
         <source>Kiosk setup: {page}</source>
-        <extracomment>&quot;Restart me&quot;: the kiosk session (systemd unit, Shell Launcher) starts the app again with the new settings.</extracomment>
+        <extracomment>"Restart me": the kiosk session (systemd unit, Shell Launcher) starts the app again with the new settings.</extracomment>
         <translation>키오스크 설정: {page}</translation>
     </message>
     <message>
@@ -1505,7 +1524,7 @@
         <translation>건강보험증이나 신분증의 QR 코드가 아닙니다. VssID 앱 또는 칩 신분증의 코드를 보여 주세요.</translation>
     </message>
     <message>
-        <source>The card&apos;s own dates are current; reception will confirm it later. You can take a queue number now.</source>
+        <source>The card's own dates are current; reception will confirm it later. You can take a queue number now.</source>
         <translation>카드에 적힌 기간으로는 유효합니다. 접수처에서 나중에 확인합니다. 지금 번호표를 받으실 수 있습니다.</translation>
     </message>
     <message>
@@ -1625,7 +1644,7 @@
         <translation>번호표를 인쇄했습니다.</translation>
     </message>
     <message>
-        <source>Ticket printed; the printer&apos;s paper is running low.</source>
+        <source>Ticket printed; the printer's paper is running low.</source>
         <translation>번호표를 인쇄했습니다. 프린터 용지가 얼마 남지 않았습니다.</translation>
     </message>
     <message>
@@ -1705,7 +1724,7 @@
         <translation>카드가 다른 의료기관에 등록되어 있습니다. 이곳에서의 이번 진료는 건강보험이 보장합니다.</translation>
     </message>
     <message>
-        <source>Your card is registered at another facility. Health insurance pays {percent}% of your card&apos;s benefit for this visit; reception can explain.</source>
+        <source>Your card is registered at another facility. Health insurance pays {percent}% of your card's benefit for this visit; reception can explain.</source>
         <translation>카드가 다른 의료기관에 등록되어 있습니다. 이번 진료는 건강보험이 카드 보장 수준의 {percent}%를 지급합니다. 접수처에서 설명해 드립니다.</translation>
     </message>
     <message>
@@ -1725,7 +1744,7 @@
     <name>TicketScreen</name>
     <message>
         <source>Your queue number</source>
-        <extracomment>&quot;Print again&quot; on the &quot;you already have number X today&quot; screen.</extracomment>
+        <extracomment>"Print again" on the "you already have number X today" screen.</extracomment>
         <translation>대기 번호</translation>
     </message>
     <message>
@@ -1768,9 +1787,9 @@
         <translation>일/월/연도, 월/연도 또는 연도 (DD/MM/YYYY, MM/YYYY, YYYY)</translation>
     </message>
     <message>
-        <source>Number only (no QR code, e.g. a child under 6): type the BHYT number or the 12-digit personal ID above, then the name and date of birth. Tick &quot;12 digits = insurance number&quot; when the 12 digits are the card&apos;s number rather than a citizen ID.</source>
+        <source>Number only (no QR code, e.g. a child under 6): type the BHYT number or the 12-digit personal ID above, then the name and date of birth. Tick "12 digits = insurance number" when the 12 digits are the card's number rather than a citizen ID.</source>
         <extracomment>The 12 digits are the insurance number (personal ID used as the BHYT number), not a CCCD check-in.</extracomment>
-        <translation>번호만 있음(QR 코드 없음, 예: 6세 미만 어린이): 위에 건강보험 번호나 12자리 개인식별번호를 입력한 뒤 이름과 생년월일을 입력하세요. 12자리가 신분증 번호가 아니라 카드 번호이면 &quot;12자리 = 보험 번호&quot;를 선택하세요.</translation>
+        <translation>번호만 있음(QR 코드 없음, 예: 6세 미만 어린이): 위에 건강보험 번호나 12자리 개인식별번호를 입력한 뒤 이름과 생년월일을 입력하세요. 12자리가 신분증 번호가 아니라 카드 번호이면 "12자리 = 보험 번호"를 선택하세요.</translation>
     </message>
     <message>
         <source>12 digits = insurance &amp;number</source>
@@ -1781,7 +1800,7 @@
         <translation>온라인 조회(&amp;L)</translation>
     </message>
     <message>
-        <source>Enter the patient&apos;s full name.</source>
+        <source>Enter the patient's full name.</source>
         <translation>환자의 전체 이름을 입력하세요.</translation>
     </message>
     <message>
@@ -1797,7 +1816,7 @@
     <name>VerdictScreen</name>
     <message>
         <source>Continue</source>
-        <extracomment>&quot;Call staff / reception ticket&quot;: a number for the reception desk. The priority number (elderly, pregnant, children under 6, disability), where the facility runs it.</extracomment>
+        <extracomment>"Call staff / reception ticket": a number for the reception desk. The priority number (elderly, pregnant, children under 6, disability), where the facility runs it.</extracomment>
         <translation>계속</translation>
     </message>
     <message>
@@ -1829,7 +1848,7 @@
     <name>VisitsPanel</name>
     <message>
         <source>{old} → {new} (re-checked)</source>
-        <extracomment>Outbox states (``kiosk.db.visits``; a test keeps them equal) — not imported: the window is built before the database layer loads.</extracomment>
+        <extracomment>Outbox states (``kiosk.db.visits``; a test keeps them equal) — not imported: the window is built before the database layer loads. Columns by name (the verdict's index is kept by tests and by staff habit).</extracomment>
         <translation>{old} → {new} (재확인됨)</translation>
     </message>
     <message>
@@ -1837,7 +1856,23 @@
         <translation>{verdict}: 직원 확인 필요</translation>
     </message>
     <message>
-        <source>Today&apos;s visits</source>
+        <source>ID ✓</source>
+        <translation>신분증 ✓</translation>
+    </message>
+    <message>
+        <source>Identity document checked</source>
+        <translation>신분증 확인함</translation>
+    </message>
+    <message>
+        <source>self-pay</source>
+        <translation>자비</translation>
+    </message>
+    <message>
+        <source>Self-pay: not billed to BHYT</source>
+        <translation>자비 부담: 건강보험 청구 안 함</translation>
+    </message>
+    <message>
+        <source>Today's visits</source>
         <translation>오늘의 접수</translation>
     </message>
     <message>
@@ -1867,6 +1902,10 @@
     <message>
         <source>Upload</source>
         <translation>업로드</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>표시</translation>
     </message>
     <message>
         <source>waiting</source>
@@ -1912,7 +1951,7 @@
         <translation>2. QR 코드를 카메라 앞 약 15–20cm 거리에 대 주세요.</translation>
     </message>
     <message>
-        <source>Tip: turn the phone&apos;s screen brightness up and hold it still.</source>
+        <source>Tip: turn the phone's screen brightness up and hold it still.</source>
         <translation>팁: 휴대폰 화면 밝기를 높이고 움직이지 마세요.</translation>
     </message>
     <message>

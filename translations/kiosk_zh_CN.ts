@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AdminScreen</name>
@@ -86,7 +85,7 @@
         <translation>科室</translation>
     </message>
     <message>
-        <source>Import the clinic&apos;s departments from a JSON or CSV file, or keep the ones already here. The hub also sends departments at every synchronisation.</source>
+        <source>Import the clinic's departments from a JSON or CSV file, or keep the ones already here. The hub also sends departments at every synchronisation.</source>
         <translation>从 JSON 或 CSV 文件导入本院科室，或保留现有科室。中心服务器每次同步时也会发送科室。</translation>
     </message>
     <message>
@@ -181,7 +180,7 @@
         <translation>无转诊单为 0%</translation>
     </message>
     <message>
-        <source>Not known yet (the card&apos;s benefit level comes with the gateway&apos;s answer)</source>
+        <source>Not known yet (the card's benefit level comes with the gateway's answer)</source>
         <translation>尚不知道（卡的待遇等级随网关答复提供）</translation>
     </message>
     <message>
@@ -193,7 +192,7 @@
         <translation>0%：此就诊途径医保不支付</translation>
     </message>
     <message>
-        <source>{percent}% ({route}% of the card level&apos;s {level}%)</source>
+        <source>{percent}% ({route}% of the card level's {level}%)</source>
         <translation>{percent}%（卡等级 {level}% 的 {route}%）</translation>
     </message>
     <message>
@@ -225,7 +224,7 @@
         <translation>本地卡列表（从未同步），未在线确认</translation>
     </message>
     <message>
-        <source>Only the card&apos;s own dates: not in the local card list, not confirmed online</source>
+        <source>Only the card's own dates: not in the local card list, not confirmed online</source>
         <translation>仅依据卡上日期：不在本地卡列表中，未在线确认</translation>
     </message>
     <message>
@@ -241,7 +240,7 @@
         <translation>签发机构 {office}</translation>
     </message>
     <message>
-        <source>Possibly still admitted elsewhere: {where} looked the card up after the patient&apos;s last discharge. Ask the patient before registering.</source>
+        <source>Possibly still admitted elsewhere: {where} looked the card up after the patient's last discharge. Ask the patient before registering.</source>
         <translation>可能仍在其他机构住院：{where} 在患者最近一次出院后查询过此卡。登记前请询问患者。</translation>
     </message>
     <message>
@@ -252,8 +251,8 @@
 <context>
     <name>DeskWindow</name>
     <message>
-        <source>That ticket is not one of today&apos;s visits.</source>
-        <extracomment>&quot;Setup…&quot; pressed: the kiosk setup (behind the admin PIN) is opened by the builder.</extracomment>
+        <source>That ticket is not one of today's visits.</source>
+        <extracomment>"Setup…" pressed: the kiosk setup (behind the admin PIN) is opened by the builder.</extracomment>
         <translation>该号票不是今天的就诊记录。</translation>
     </message>
     <message>
@@ -344,7 +343,7 @@
         <translation>支持代码：{code}</translation>
     </message>
     <message>
-        <source>Free space on the kiosk&apos;s disk, then try again; nothing was lost.</source>
+        <source>Free space on the kiosk's disk, then try again; nothing was lost.</source>
         <translation>请清理自助机磁盘空间后重试；数据没有丢失。</translation>
     </message>
     <message>
@@ -352,7 +351,7 @@
         <translation>另一个程序正在写入数据库：请稍后重试。</translation>
     </message>
     <message>
-        <source>The kiosk may not write its database: check the disk and the file&apos;s permissions.</source>
+        <source>The kiosk may not write its database: check the disk and the file's permissions.</source>
         <translation>自助机无权写入数据库：请检查磁盘和文件权限。</translation>
     </message>
     <message>
@@ -400,7 +399,7 @@
         <translation>自助机会自动重试；如持续出现，请告知管理员。</translation>
     </message>
     <message>
-        <source>Tell the administrator: the hub refused this kiosk&apos;s request.</source>
+        <source>Tell the administrator: the hub refused this kiosk's request.</source>
         <translation>请告知管理员：中心服务器拒绝了本自助机的请求。</translation>
     </message>
     <message>
@@ -408,11 +407,11 @@
         <translation>稍后会再次核验此卡；签到继续进行。</translation>
     </message>
     <message>
-        <source>Tell the administrator: the facility&apos;s gateway account must be checked.</source>
+        <source>Tell the administrator: the facility's gateway account must be checked.</source>
         <translation>请告知管理员：需要检查本机构的医保网关账户。</translation>
     </message>
     <message>
-        <source>Check the printer&apos;s cable and power.</source>
+        <source>Check the printer's cable and power.</source>
         <translation>请检查打印机的线缆和电源。</translation>
     </message>
     <message>
@@ -432,11 +431,11 @@
         <translation>请重新安装自助机：缺少打印号票所需的字体。</translation>
     </message>
     <message>
-        <source>Check the camera&apos;s cable, then restart the kiosk.</source>
+        <source>Check the camera's cable, then restart the kiosk.</source>
         <translation>请检查摄像头线缆，然后重启自助机。</translation>
     </message>
     <message>
-        <source>Run the kiosk&apos;s self-test and reinstall if it fails.</source>
+        <source>Run the kiosk's self-test and reinstall if it fails.</source>
         <translation>请运行自助机自检，如未通过请重新安装。</translation>
     </message>
     <message>
@@ -480,7 +479,7 @@
         <translation>自助机出现意外错误（支持代码 {code}），详细信息见日志。请报告此错误。</translation>
     </message>
     <message>
-        <source>Problem with the kiosk&apos;s surroundings, not with the patient: {summary}.</source>
+        <source>Problem with the kiosk's surroundings, not with the patient: {summary}.</source>
         <translation>问题出在自助机的运行环境，而不是患者：{summary}。</translation>
     </message>
     <message>
@@ -547,7 +546,7 @@
     <name>IdentityScreen</name>
     <message>
         <source>The kiosk cannot compare this ID card with your health-insurance card.</source>
-        <extracomment>&quot;I have no ID card with me&quot;. &quot;Try again&quot; after a code that was not a CCCD or did not match. &quot;Start again&quot; / &quot;Finish&quot;: back to the welcome screen.</extracomment>
+        <extracomment>"I have no ID card with me". "Try again" after a code that was not a CCCD or did not match. "Start again" / "Finish": back to the welcome screen.</extracomment>
         <translation>本机无法将此身份证与您的医保卡进行核对。</translation>
     </message>
     <message>
@@ -630,7 +629,7 @@
     <name>KeypadScreen</name>
     <message>
         <source>Type your health-insurance card number or citizen ID number</source>
-        <extracomment>&quot;No card? Reception ticket&quot;: a number for the reception desk without any card.</extracomment>
+        <extracomment>"No card? Reception ticket": a number for the reception desk without any card.</extracomment>
         <translation>请输入医保卡号或公民身份证号</translation>
     </message>
     <message>
@@ -713,7 +712,7 @@
         <translation>医保网关没有响应</translation>
     </message>
     <message>
-        <source>The insurance gateway refused the facility&apos;s account</source>
+        <source>The insurance gateway refused the facility's account</source>
         <translation>医保网关拒绝了本机构的账户</translation>
     </message>
     <message>
@@ -749,7 +748,7 @@
         <translation>中心服务器拒绝了该请求</translation>
     </message>
     <message>
-        <source>Another kiosk uses this device&apos;s token: register this kiosk as a new device</source>
+        <source>Another kiosk uses this device's token: register this kiosk as a new device</source>
         <translation>另一台自助机正在使用本设备的令牌：请将本机注册为新设备</translation>
     </message>
     <message>
@@ -824,7 +823,7 @@
     <name>PatientPanel</name>
     <message>
         <source>Name</source>
-        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question. Staff ticked / unticked &quot;identity document checked&quot;. Staff ticked / unticked &quot;self-pay&quot; (a CCCD check-in without a known card). The row of the gateway&apos;s kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
+        <extracomment>The most of the panel's height the footer takes before it scrolls (large text). Rows of the department list kept in view before the details start to scroll. Staff pressed "Register anyway" / "Cancel" on the confirmation question. Staff ticked / unticked "identity document checked". Staff ticked / unticked "self-pay" (a CCCD check-in without a known card). Staff chose the visit's circumstance (a :class:`Circumstance` value). The row of the gateway's kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
         <translation>姓名</translation>
     </message>
     <message>
@@ -864,6 +863,26 @@
         <translation>科室(&amp;D)</translation>
     </message>
     <message>
+        <source>Ci&amp;rcumstance</source>
+        <translation>就诊情形(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Came on their own</source>
+        <translation>自行就诊</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>急诊</translation>
+    </message>
+    <message>
+        <source>Referral paper</source>
+        <translation>持转诊单</translation>
+    </message>
+    <message>
+        <source>Re-examination appointment</source>
+        <translation>持复诊预约单</translation>
+    </message>
+    <message>
         <source>Register (Enter)</source>
         <translation>登记 (Enter)</translation>
     </message>
@@ -896,7 +915,7 @@
         <translation>无截止日期</translation>
     </message>
     <message>
-        <source>{percent}% by the card&apos;s benefit level (route not decided)</source>
+        <source>{percent}% by the card's benefit level (route not decided)</source>
         <translation>按卡的待遇等级 {percent}%（未确定就诊途径）</translation>
     </message>
     <message>
@@ -1003,7 +1022,7 @@
     <name>SelfServiceWindow</name>
     <message>
         <source>No ticket printer is configured.</source>
-        <extracomment>Exit code of &quot;Exit the kiosk&quot; in the admin panel (a supervisor must not restart the app).</extracomment>
+        <extracomment>Exit code of "Exit the kiosk" in the admin panel (a supervisor must not restart the app).</extracomment>
         <translation>未配置号票打印机。</translation>
     </message>
     <message>
@@ -1050,7 +1069,7 @@
         <translation>摄像头已打开，但 {seconds} 秒内没有图像</translation>
     </message>
     <message>
-        <source>Scanner works: received &quot;{preview}&quot;</source>
+        <source>Scanner works: received "{preview}"</source>
         <translation>扫描器正常：收到“{preview}”</translation>
     </message>
     <message>
@@ -1082,7 +1101,7 @@
         <translation>打印机设置无法使用</translation>
     </message>
     <message>
-        <source>Hub reached; the token belongs to device &quot;{device}&quot; of facility {facility}</source>
+        <source>Hub reached; the token belongs to device "{device}" of facility {facility}</source>
         <translation>已连接中心服务器；令牌属于机构 {facility} 的设备“{device}”</translation>
     </message>
     <message>
@@ -1094,7 +1113,7 @@
         <translation>无法连接中心服务器</translation>
     </message>
     <message>
-        <source>The hub&apos;s certificate is not trusted by this computer</source>
+        <source>The hub's certificate is not trusted by this computer</source>
         <translation>本机不信任中心服务器的证书</translation>
     </message>
     <message>
@@ -1173,7 +1192,7 @@
     <name>SetupWizard</name>
     <message>
         <source>Kiosk setup: {page}</source>
-        <extracomment>&quot;Restart me&quot;: the kiosk session (systemd unit, Shell Launcher) starts the app again with the new settings.</extracomment>
+        <extracomment>"Restart me": the kiosk session (systemd unit, Shell Launcher) starts the app again with the new settings.</extracomment>
         <translation>自助机设置：{page}</translation>
     </message>
     <message>
@@ -1505,7 +1524,7 @@
         <translation>这不是医保卡或身份证的二维码。请出示 VssID 应用中的二维码或芯片身份证上的二维码。</translation>
     </message>
     <message>
-        <source>The card&apos;s own dates are current; reception will confirm it later. You can take a queue number now.</source>
+        <source>The card's own dates are current; reception will confirm it later. You can take a queue number now.</source>
         <translation>根据卡上的日期，此卡在有效期内；接待处稍后会确认。您现在可以取号。</translation>
     </message>
     <message>
@@ -1625,7 +1644,7 @@
         <translation>号票已打印。</translation>
     </message>
     <message>
-        <source>Ticket printed; the printer&apos;s paper is running low.</source>
+        <source>Ticket printed; the printer's paper is running low.</source>
         <translation>号票已打印；打印机纸张即将用完。</translation>
     </message>
     <message>
@@ -1705,7 +1724,7 @@
         <translation>您的卡登记在其他医疗机构。医保会支付您在这里的本次就诊。</translation>
     </message>
     <message>
-        <source>Your card is registered at another facility. Health insurance pays {percent}% of your card&apos;s benefit for this visit; reception can explain.</source>
+        <source>Your card is registered at another facility. Health insurance pays {percent}% of your card's benefit for this visit; reception can explain.</source>
         <translation>您的卡登记在其他医疗机构。本次就诊医保按您卡片待遇的 {percent}% 支付；接待处可以为您说明。</translation>
     </message>
     <message>
@@ -1725,7 +1744,7 @@
     <name>TicketScreen</name>
     <message>
         <source>Your queue number</source>
-        <extracomment>&quot;Print again&quot; on the &quot;you already have number X today&quot; screen.</extracomment>
+        <extracomment>"Print again" on the "you already have number X today" screen.</extracomment>
         <translation>您的排队号码</translation>
     </message>
     <message>
@@ -1768,7 +1787,7 @@
         <translation>日/月/年、月/年 或 年（DD/MM/YYYY、MM/YYYY、YYYY）</translation>
     </message>
     <message>
-        <source>Number only (no QR code, e.g. a child under 6): type the BHYT number or the 12-digit personal ID above, then the name and date of birth. Tick &quot;12 digits = insurance number&quot; when the 12 digits are the card&apos;s number rather than a citizen ID.</source>
+        <source>Number only (no QR code, e.g. a child under 6): type the BHYT number or the 12-digit personal ID above, then the name and date of birth. Tick "12 digits = insurance number" when the 12 digits are the card's number rather than a citizen ID.</source>
         <extracomment>The 12 digits are the insurance number (personal ID used as the BHYT number), not a CCCD check-in.</extracomment>
         <translation>仅有号码（无二维码，如 6 岁以下儿童）：在上方输入医保卡号或 12 位个人识别号，再输入姓名和出生日期。如果这 12 位数字是医保卡号而不是身份证号，请勾选“12 位为医保号”。</translation>
     </message>
@@ -1781,7 +1800,7 @@
         <translation>在线查询(&amp;L)</translation>
     </message>
     <message>
-        <source>Enter the patient&apos;s full name.</source>
+        <source>Enter the patient's full name.</source>
         <translation>请输入患者的全名。</translation>
     </message>
     <message>
@@ -1797,7 +1816,7 @@
     <name>VerdictScreen</name>
     <message>
         <source>Continue</source>
-        <extracomment>&quot;Call staff / reception ticket&quot;: a number for the reception desk. The priority number (elderly, pregnant, children under 6, disability), where the facility runs it.</extracomment>
+        <extracomment>"Call staff / reception ticket": a number for the reception desk. The priority number (elderly, pregnant, children under 6, disability), where the facility runs it.</extracomment>
         <translation>继续</translation>
     </message>
     <message>
@@ -1829,7 +1848,7 @@
     <name>VisitsPanel</name>
     <message>
         <source>{old} → {new} (re-checked)</source>
-        <extracomment>Outbox states (``kiosk.db.visits``; a test keeps them equal) — not imported: the window is built before the database layer loads.</extracomment>
+        <extracomment>Outbox states (``kiosk.db.visits``; a test keeps them equal) — not imported: the window is built before the database layer loads. Columns by name (the verdict's index is kept by tests and by staff habit).</extracomment>
         <translation>{old} → {new}（已复核）</translation>
     </message>
     <message>
@@ -1837,7 +1856,23 @@
         <translation>{verdict}：需要工作人员处理</translation>
     </message>
     <message>
-        <source>Today&apos;s visits</source>
+        <source>ID ✓</source>
+        <translation>证件 ✓</translation>
+    </message>
+    <message>
+        <source>Identity document checked</source>
+        <translation>已核对身份证件</translation>
+    </message>
+    <message>
+        <source>self-pay</source>
+        <translation>自费</translation>
+    </message>
+    <message>
+        <source>Self-pay: not billed to BHYT</source>
+        <translation>自费：不走医保</translation>
+    </message>
+    <message>
+        <source>Today's visits</source>
         <translation>今日就诊</translation>
     </message>
     <message>
@@ -1867,6 +1902,10 @@
     <message>
         <source>Upload</source>
         <translation>上传</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>标记</translation>
     </message>
     <message>
         <source>waiting</source>
@@ -1912,7 +1951,7 @@
         <translation>2. 将二维码对准摄像头，距离约 15–20 厘米。</translation>
     </message>
     <message>
-        <source>Tip: turn the phone&apos;s screen brightness up and hold it still.</source>
+        <source>Tip: turn the phone's screen brightness up and hold it still.</source>
         <translation>提示：调高手机屏幕亮度并保持手机稳定。</translation>
     </message>
     <message>
