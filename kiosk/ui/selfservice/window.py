@@ -125,7 +125,9 @@ class SelfServiceWindow(KioskWindow):
         m.feedback.connect(self._feedback)
         self.welcome.languages.chosen.connect(self._choose_language)
         self.languages.changed.connect(self.welcome.languages.set_current)
-        self.languages.changed.connect(lambda _code: self._arm_idle())
+        # A bound method, not a lambda: Qt drops the connection when this window is destroyed (the language
+        # manager outlives it: a lambda kept calling into a deleted window's idle timer).
+        self.languages.changed.connect(self._language_changed)
         self.verdict.proceed.connect(m.proceed)
         self.verdict.back.connect(self.reset)
         self.verdict.reception.connect(lambda: m.take_desk_number(DeskQueue.RECEPTION))
@@ -217,6 +219,9 @@ class SelfServiceWindow(KioskWindow):
     def _allowed(self) -> bool:
         result: CheckResult | None = self.model.result
         return result is not None and result.self_service_allowed
+
+    def _language_changed(self, _code: str) -> None:
+        self._arm_idle()
 
     def _arm_idle(self) -> None:
         screen = self.model.screen
