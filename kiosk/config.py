@@ -141,6 +141,30 @@ class QueueConfig:
     reset_time: str = "00:00"
     #: Queue numbers on tickets are zero-padded to this many digits ("K01-012").
     ticket_digits: int = 3
+    #: Prefix of the reception desk's numbers, taken at the self-service kiosk when a card cannot be used
+    #: ("Call staff / reception ticket", docs/kiosk-ux.md §10a); 1-8 letters or digits ("TD" = tiếp đón).
+    reception_prefix: str = "TD"
+    #: A priority queue at the reception desk (elderly, pregnant, children under 6, disability): the
+    #: self-service screens offer a priority number next to the reception number. Off by default.
+    priority_queue: bool = False
+    #: Prefix of the priority queue's numbers (1-8 letters or digits; "UT" = ưu tiên).
+    priority_prefix: str = "UT"
+    #: Show "people ahead of you" on the self-service screen and the ticket. The kiosk does not know which
+    #: numbers were already called: it counts the numbers issued before this one today (an upper bound).
+    people_ahead: bool = False
+
+    def check(self) -> None:
+        """ConfigError names a bad prefix or two queues that would print the same numbers."""
+        from kiosk.queueing import check_prefix
+
+        for key in ("reception_prefix", "priority_prefix"):
+            try:
+                check_prefix(getattr(self, key))
+            except ValueError as exc:
+                raise ConfigError(f"queue.{key}: {exc}") from None
+        if self.priority_queue and self.priority_prefix.upper() == self.reception_prefix.upper():
+            raise ConfigError("queue.priority_prefix: must differ from queue.reception_prefix "
+                              f"({self.reception_prefix!r}), or the two queues print the same numbers")
 
 
 @dataclass
@@ -319,6 +343,7 @@ def load_config(path: Path | None = None, *, environ: typing.Mapping[str, str] |
         try:
             config.facility.profile()
             config.eligibility.identity_policy()
+            config.queue.check()
         except ConfigError as exc:
             raise ConfigError(f"{config_path}: {exc}") from exc
         if config.schema_version > SCHEMA_VERSION:

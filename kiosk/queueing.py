@@ -9,6 +9,7 @@ ticket is written.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import re
 from dataclasses import dataclass
 
@@ -66,3 +67,47 @@ class QueueRules:
 def next_number(last: int | None) -> int:
     """The number after ``last`` (None: nothing issued yet on this queue day)."""
     return 1 if last is None else last + 1
+
+
+class DeskQueue(enum.StrEnum):
+    """Queues at the reception desk, for numbers issued without a department (docs/kiosk-ux.md §10a).
+
+    ``reception``: a patient whose card could not be used (or who has none) takes a number for the desk.
+    ``priority``: the same desk, served first: elderly, pregnant, children under 6, people with a
+    disability — only where the facility turns it on (``[queue] priority_queue``).
+    """
+
+    RECEPTION = "reception"
+    PRIORITY = "priority"
+
+    @property
+    def counter_key(self) -> str:
+        """The key of this queue's daily counter in the store's ``queue_counters`` (next to the
+        departments' codes; ``@`` never starts a department code, so the two can never meet)."""
+        return f"@{self.value}"
+
+
+def people_ahead(number: int) -> int:
+    """Numbers issued before ``number`` on its queue day, in its queue.
+
+    The kiosk does not know which numbers staff have already called, so this is an upper bound: the
+    people who took a number before this patient today (docs/kiosk-ux.md §10a says so to the facility).
+    """
+    if number < 1:
+        raise ValueError(f"queue numbers start at 1, got {number}")
+    return number - 1
+
+
+@dataclass(frozen=True, slots=True)
+class DeskNumber:
+    """A number issued for a reception-desk queue (no card, no visit)."""
+
+    queue: DeskQueue
+    number: int
+    #: As printed, e.g. "TD-007".
+    ticket: str
+    queue_day: dt.date
+
+    @property
+    def ahead(self) -> int:
+        return people_ahead(self.number)

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ja" sourcelanguage="en">
 <context>
     <name>AdminScreen</name>
@@ -86,7 +85,7 @@
         <translation>診療科</translation>
     </message>
     <message>
-        <source>Import the clinic&apos;s departments from a JSON or CSV file, or keep the ones already here. The hub also sends departments at every synchronisation.</source>
+        <source>Import the clinic's departments from a JSON or CSV file, or keep the ones already here. The hub also sends departments at every synchronisation.</source>
         <translation>JSON または CSV ファイルから診療科を取り込むか、現在の診療科をそのまま使います。ハブも同期のたびに診療科を送ります。</translation>
     </message>
     <message>
@@ -181,7 +180,7 @@
         <translation>紹介状なしでは0%</translation>
     </message>
     <message>
-        <source>Not known yet (the card&apos;s benefit level comes with the gateway&apos;s answer)</source>
+        <source>Not known yet (the card's benefit level comes with the gateway's answer)</source>
         <translation>まだ不明（カードの給付水準はゲートウェイの回答で判明）</translation>
     </message>
     <message>
@@ -193,7 +192,7 @@
         <translation>0%：この経路では保険給付なし</translation>
     </message>
     <message>
-        <source>{percent}% ({route}% of the card level&apos;s {level}%)</source>
+        <source>{percent}% ({route}% of the card level's {level}%)</source>
         <translation>{percent}%（カード水準 {level}% の {route}%）</translation>
     </message>
     <message>
@@ -225,7 +224,7 @@
         <translation>ローカルのカード一覧（未同期）、オンライン未確認</translation>
     </message>
     <message>
-        <source>Only the card&apos;s own dates: not in the local card list, not confirmed online</source>
+        <source>Only the card's own dates: not in the local card list, not confirmed online</source>
         <translation>カード記載の日付のみ：ローカル一覧になし、オンライン未確認</translation>
     </message>
     <message>
@@ -241,7 +240,7 @@
         <translation>発行 {office}</translation>
     </message>
     <message>
-        <source>Possibly still admitted elsewhere: {where} looked the card up after the patient&apos;s last discharge. Ask the patient before registering.</source>
+        <source>Possibly still admitted elsewhere: {where} looked the card up after the patient's last discharge. Ask the patient before registering.</source>
         <translation>他院にまだ入院中の可能性：{where} が最後の退院後にカードを照会しています。登録前に患者に確認してください。</translation>
     </message>
     <message>
@@ -252,8 +251,8 @@
 <context>
     <name>DeskWindow</name>
     <message>
-        <source>That ticket is not one of today&apos;s visits.</source>
-        <extracomment>&quot;Setup…&quot; pressed: the kiosk setup (behind the admin PIN) is opened by the builder.</extracomment>
+        <source>That ticket is not one of today's visits.</source>
+        <extracomment>"Setup…" pressed: the kiosk setup (behind the admin PIN) is opened by the builder.</extracomment>
         <translation>この番号札は本日の受付ではありません。</translation>
     </message>
     <message>
@@ -344,16 +343,148 @@
         <translation>サポートコード: {code}</translation>
     </message>
     <message>
+        <source>Free space on the kiosk's disk, then try again; nothing was lost.</source>
+        <translation>キオスクのディスクの空き容量を確保してから再試行してください。データは失われていません。</translation>
+    </message>
+    <message>
+        <source>Another program is writing to the database: try again in a moment.</source>
+        <translation>別のプログラムがデータベースに書き込み中です。しばらくしてから再試行してください。</translation>
+    </message>
+    <message>
+        <source>The kiosk may not write its database: check the disk and the file's permissions.</source>
+        <translation>キオスクがデータベースに書き込めません。ディスクとファイルの権限を確認してください。</translation>
+    </message>
+    <message>
+        <source>Call the administrator: the database must be restored from a backup.</source>
+        <translation>管理者に連絡してください。バックアップからデータベースを復元する必要があります。</translation>
+    </message>
+    <message>
+        <source>Check the disk; call the administrator if it happens again.</source>
+        <translation>ディスクを確認してください。再発する場合は管理者に連絡してください。</translation>
+    </message>
+    <message>
+        <source>Check the database setting and that the database server is running.</source>
+        <translation>データベースの設定と、データベースサーバーが動作しているかを確認してください。</translation>
+    </message>
+    <message>
+        <source>Install the kiosk version that wrote this database.</source>
+        <translation>このデータベースを書き込んだバージョンのキオスクをインストールしてください。</translation>
+    </message>
+    <message>
+        <source>Check the disk and the database; the log has the details.</source>
+        <translation>ディスクとデータベースを確認してください。詳細はログにあります。</translation>
+    </message>
+    <message>
+        <source>Synchronise with the hub to get the departments, or choose another department.</source>
+        <translation>中央サーバーと同期して診療科を取得するか、別の診療科を選んでください。</translation>
+    </message>
+    <message>
+        <source>Correct the configuration file; the log names the setting.</source>
+        <translation>設定ファイルを修正してください。問題の設定項目はログに記録されています。</translation>
+    </message>
+    <message>
+        <source>Check the card list file; the log names the line.</source>
+        <translation>カード一覧ファイルを確認してください。問題の行はログに記録されています。</translation>
+    </message>
+    <message>
+        <source>Check the network and the hub address; check-in goes on offline.</source>
+        <translation>ネットワークと中央サーバーのアドレスを確認してください。受付はオフラインで続行されます。</translation>
+    </message>
+    <message>
+        <source>The kiosk tries again by itself.</source>
+        <translation>キオスクが自動的に再試行します。</translation>
+    </message>
+    <message>
+        <source>The kiosk tries again by itself; tell the administrator if it goes on.</source>
+        <translation>キオスクが自動的に再試行します。続く場合は管理者に伝えてください。</translation>
+    </message>
+    <message>
+        <source>Tell the administrator: the hub refused this kiosk's request.</source>
+        <translation>管理者に伝えてください。中央サーバーがこのキオスクの要求を拒否しました。</translation>
+    </message>
+    <message>
+        <source>The card is checked again later; check-in goes on.</source>
+        <translation>カードは後で再確認されます。受付は続行されます。</translation>
+    </message>
+    <message>
+        <source>Tell the administrator: the facility's gateway account must be checked.</source>
+        <translation>管理者に伝えてください。施設の保険ゲートウェイのアカウントを確認する必要があります。</translation>
+    </message>
+    <message>
+        <source>Check the printer's cable and power.</source>
+        <translation>プリンターのケーブルと電源を確認してください。</translation>
+    </message>
+    <message>
+        <source>Switch the printer off and on again.</source>
+        <translation>プリンターの電源を入れ直してください。</translation>
+    </message>
+    <message>
+        <source>Correct the printer setting in the setup.</source>
+        <translation>セットアップでプリンターの設定を修正してください。</translation>
+    </message>
+    <message>
+        <source>Check the printer, then print again.</source>
+        <translation>プリンターを確認してから、もう一度印刷してください。</translation>
+    </message>
+    <message>
+        <source>Reinstall the kiosk: a font for the ticket is missing.</source>
+        <translation>キオスクを再インストールしてください。番号券用のフォントがありません。</translation>
+    </message>
+    <message>
+        <source>Check the camera's cable, then restart the kiosk.</source>
+        <translation>カメラのケーブルを確認してから、キオスクを再起動してください。</translation>
+    </message>
+    <message>
+        <source>Run the kiosk's self-test and reinstall if it fails.</source>
+        <translation>キオスクのセルフテストを実行し、失敗した場合は再インストールしてください。</translation>
+    </message>
+    <message>
+        <source>Nothing was read from the code.</source>
+        <translation>コードから何も読み取れませんでした。</translation>
+    </message>
+    <message>
+        <source>The code is too long to be a card code.</source>
+        <translation>コードが長すぎるため、カードのコードではありません。</translation>
+    </message>
+    <message>
+        <source>This code is not a health-insurance (BHYT) card or a citizen-ID (CCCD) code.</source>
+        <translation>このコードは健康保険証（BHYT）でも市民身分証（CCCD）のコードでもありません。</translation>
+    </message>
+    <message>
+        <source>The card number is not valid: check every character.</source>
+        <translation>カード番号が正しくありません。1文字ずつ確認してください。</translation>
+    </message>
+    <message>
+        <source>The citizen ID number is not valid: it has 12 digits.</source>
+        <translation>市民身分証番号が正しくありません。12桁の数字です。</translation>
+    </message>
+    <message>
+        <source>A date in the code cannot be read.</source>
+        <translation>コード内の日付を読み取れません。</translation>
+    </message>
+    <message>
+        <source>The gender in the code cannot be read.</source>
+        <translation>コード内の性別を読み取れません。</translation>
+    </message>
+    <message>
+        <source>The code is cut short: the name, date of birth or gender is missing.</source>
+        <translation>コードが途中で切れています。氏名、生年月日または性別がありません。</translation>
+    </message>
+    <message>
+        <source>A card number has 15 characters (or 10 digits, or the 12-digit personal ID), a citizen ID 12 digits; this one has {count}.</source>
+        <translation>カード番号は15文字（または10桁の数字、または12桁の個人識別番号）、市民身分証番号は12桁です。この番号は{count}桁です。</translation>
+    </message>
+    <message>
         <source>Unexpected error in the kiosk (support code {code}); the log has the details. Please report it.</source>
         <translation>キオスクで予期しないエラーが発生しました（サポートコード {code}）。詳細はログにあります。報告してください。</translation>
     </message>
     <message>
-        <source>Problem with the kiosk&apos;s surroundings, not with the patient: {summary}. {detail}</source>
-        <translation>患者さんではなく、キオスクの環境の問題です: {summary}。{detail}</translation>
+        <source>Problem with the kiosk's surroundings, not with the patient: {summary}.</source>
+        <translation>患者ではなく、キオスクの周辺環境の問題です：{summary}。</translation>
     </message>
     <message>
-        <source>{summary}: {detail}</source>
-        <translation>{summary}: {detail}</translation>
+        <source>{summary}.</source>
+        <translation>{summary}。</translation>
     </message>
 </context>
 <context>
@@ -415,7 +546,7 @@
     <name>IdentityScreen</name>
     <message>
         <source>The kiosk cannot compare this ID card with your health-insurance card.</source>
-        <extracomment>&quot;I have no ID card with me&quot;. &quot;Try again&quot; after a code that was not a CCCD or did not match. &quot;Start again&quot; / &quot;Finish&quot;: back to the welcome screen.</extracomment>
+        <extracomment>"I have no ID card with me". "Try again" after a code that was not a CCCD or did not match. "Start again" / "Finish": back to the welcome screen.</extracomment>
         <translation>この身分証を健康保険証と照合できません。</translation>
     </message>
     <message>
@@ -482,6 +613,10 @@
         <translation>まだご利用中ですか？</translation>
     </message>
     <message>
+        <source>For your privacy the screen will be cleared in 1 second.</source>
+        <translation>プライバシー保護のため、1 秒後に画面を消去します。</translation>
+    </message>
+    <message>
         <source>For your privacy the screen will be cleared in {n} seconds.</source>
         <translation>プライバシー保護のため、{n} 秒後に画面を消去します。</translation>
     </message>
@@ -494,6 +629,7 @@
     <name>KeypadScreen</name>
     <message>
         <source>Type your health-insurance card number or citizen ID number</source>
+        <extracomment>"No card? Reception ticket": a number for the reception desk without any card.</extracomment>
         <translation>保険証番号または国民 ID 番号を入力してください</translation>
     </message>
     <message>
@@ -507,6 +643,10 @@
     <message>
         <source>Back</source>
         <translation>戻る</translation>
+    </message>
+    <message>
+        <source>No card? Reception ticket</source>
+        <translation>カードがない方：受付の番号券</translation>
     </message>
 </context>
 <context>
@@ -572,7 +712,7 @@
         <translation>保険ゲートウェイが応答しません</translation>
     </message>
     <message>
-        <source>The insurance gateway refused the facility&apos;s account</source>
+        <source>The insurance gateway refused the facility's account</source>
         <translation>保険ゲートウェイが施設のアカウントを拒否しました</translation>
     </message>
     <message>
@@ -608,7 +748,7 @@
         <translation>ハブが要求を拒否しました</translation>
     </message>
     <message>
-        <source>Another kiosk uses this device&apos;s token: register this kiosk as a new device</source>
+        <source>Another kiosk uses this device's token: register this kiosk as a new device</source>
         <translation>別のキオスクがこのデバイスのトークンを使っています：このキオスクを新しいデバイスとして登録してください</translation>
     </message>
     <message>
@@ -683,7 +823,7 @@
     <name>PatientPanel</name>
     <message>
         <source>Name</source>
-        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question. Staff ticked / unticked &quot;identity document checked&quot;. Staff ticked / unticked &quot;self-pay&quot; (a CCCD check-in without a known card). The row of the gateway&apos;s kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
+        <extracomment>The most of the panel's height the footer takes before it scrolls (large text). Rows of the department list kept in view before the details start to scroll. Staff pressed "Register anyway" / "Cancel" on the confirmation question. Staff ticked / unticked "identity document checked". Staff ticked / unticked "self-pay" (a CCCD check-in without a known card). Staff chose the visit's circumstance (a :class:`Circumstance` value). The row of the gateway's kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
         <translation>氏名</translation>
     </message>
     <message>
@@ -723,6 +863,26 @@
         <translation>診療科(&amp;D)</translation>
     </message>
     <message>
+        <source>Ci&amp;rcumstance</source>
+        <translation>受診の状況(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Came on their own</source>
+        <translation>自分で来院</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>救急</translation>
+    </message>
+    <message>
+        <source>Referral paper</source>
+        <translation>紹介状あり</translation>
+    </message>
+    <message>
+        <source>Re-examination appointment</source>
+        <translation>再診予約あり</translation>
+    </message>
+    <message>
         <source>Register (Enter)</source>
         <translation>登録 (Enter)</translation>
     </message>
@@ -755,7 +915,7 @@
         <translation>終了日なし</translation>
     </message>
     <message>
-        <source>{percent}% by the card&apos;s benefit level (route not decided)</source>
+        <source>{percent}% by the card's benefit level (route not decided)</source>
         <translation>カードの給付水準で {percent}%（経路未決定）</translation>
     </message>
     <message>
@@ -840,10 +1000,29 @@
     </message>
 </context>
 <context>
+    <name>ReceptionTicketScreen</name>
+    <message>
+        <source>Your number for reception</source>
+        <translation>受付の番号</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Please go to the reception desk and show this number; priority numbers are called first. The staff will help you.</source>
+        <translation>受付へ行き、この番号をお見せください。優先番号から先にお呼びします。スタッフがお手伝いします。</translation>
+    </message>
+    <message>
+        <source>Please wait near the reception desk until your number is called. The staff will help you.</source>
+        <translation>番号が呼ばれるまで受付の近くでお待ちください。スタッフがお手伝いします。</translation>
+    </message>
+</context>
+<context>
     <name>SelfServiceWindow</name>
     <message>
         <source>No ticket printer is configured.</source>
-        <extracomment>Exit code of &quot;Exit the kiosk&quot; in the admin panel (a supervisor must not restart the app).</extracomment>
+        <extracomment>Exit code of "Exit the kiosk" in the admin panel (a supervisor must not restart the app).</extracomment>
         <translation>番号札プリンターが設定されていません。</translation>
     </message>
     <message>
@@ -861,6 +1040,10 @@
     <message>
         <source>No camera is configured.</source>
         <translation>カメラが設定されていません。</translation>
+    </message>
+    <message>
+        <source>Camera: 1 frame decoded so far.</source>
+        <translation>カメラ：これまでに 1 フレームを解析しました。</translation>
     </message>
     <message>
         <source>Camera: {frames} frames decoded so far.</source>
@@ -886,7 +1069,7 @@
         <translation>カメラは開きましたが {seconds} 秒以内に画像が届きません</translation>
     </message>
     <message>
-        <source>Scanner works: received &quot;{preview}&quot;</source>
+        <source>Scanner works: received "{preview}"</source>
         <translation>スキャナー正常：「{preview}」を受信</translation>
     </message>
     <message>
@@ -918,7 +1101,7 @@
         <translation>プリンターの設定が使えません</translation>
     </message>
     <message>
-        <source>Hub reached; the token belongs to device &quot;{device}&quot; of facility {facility}</source>
+        <source>Hub reached; the token belongs to device "{device}" of facility {facility}</source>
         <translation>ハブに接続しました。トークンは医療機関 {facility} のデバイス「{device}」のものです</translation>
     </message>
     <message>
@@ -930,7 +1113,7 @@
         <translation>ハブに接続できません</translation>
     </message>
     <message>
-        <source>The hub&apos;s certificate is not trusted by this computer</source>
+        <source>The hub's certificate is not trusted by this computer</source>
         <translation>このコンピューターはハブの証明書を信頼していません</translation>
     </message>
     <message>
@@ -1009,7 +1192,7 @@
     <name>SetupWizard</name>
     <message>
         <source>Kiosk setup: {page}</source>
-        <extracomment>&quot;Restart me&quot;: the kiosk session (systemd unit, Shell Launcher) starts the app again with the new settings.</extracomment>
+        <extracomment>"Restart me": the kiosk session (systemd unit, Shell Launcher) starts the app again with the new settings.</extracomment>
         <translation>キオスク設定：{page}</translation>
     </message>
     <message>
@@ -1086,6 +1269,10 @@
     <message>
         <source>Synced {n} days ago</source>
         <translation>{n} 日前に同期</translation>
+    </message>
+    <message>
+        <source>Synced 1 day ago</source>
+        <translation>1 日前に同期</translation>
     </message>
     <message>
         <source>Uploads waiting too long: {n}</source>
@@ -1325,6 +1512,10 @@
         <translation>受付にお越しください。スタッフがお手伝いします。</translation>
     </message>
     <message>
+        <source>Please check the number: a card number has 15 characters, a citizen ID 12 digits. You typed {count}.</source>
+        <translation>番号を確認してください。カード番号は15文字、市民身分証番号は12桁です。入力されたのは{count}文字です。</translation>
+    </message>
+    <message>
         <source>Please check the number: a card number has 15 characters, a citizen ID 12 digits.</source>
         <translation>番号をご確認ください：保険証番号は15文字、身分証番号は12桁です。</translation>
     </message>
@@ -1333,7 +1524,7 @@
         <translation>健康保険証または身分証の QR コードではありません。VssID アプリまたは IC チップ付き身分証のコードをお見せください。</translation>
     </message>
     <message>
-        <source>The card&apos;s own dates are current; reception will confirm it later. You can take a queue number now.</source>
+        <source>The card's own dates are current; reception will confirm it later. You can take a queue number now.</source>
         <translation>カードに記載された期間内です。後ほど受付で確認します。今すぐ番号札をお取りいただけます。</translation>
     </message>
     <message>
@@ -1343,14 +1534,6 @@
     <message>
         <source>Please use your new card {card} or see reception.</source>
         <translation>新しいカード {card} をお使いいただくか、受付にお越しください。</translation>
-    </message>
-    <message>
-        <source>The kiosk could not check or record this: {detail}</source>
-        <translation>キオスクで確認または記録できませんでした：{detail}</translation>
-    </message>
-    <message>
-        <source>Not a card payload: {detail}</source>
-        <translation>カードのデータではありません：{detail}</translation>
     </message>
     <message>
         <source>Already registered today: {tickets}</source>
@@ -1397,8 +1580,12 @@
         <translation>ゲートウェイが処理中です：暫定結果、後で再確認します。</translation>
     </message>
     <message>
-        <source>Gateway account problem, tell the administrator: {note}</source>
-        <translation>ゲートウェイのアカウントに問題があります。管理者に連絡してください：{note}</translation>
+        <source>The kiosk could not check or record this; the log has the details.</source>
+        <translation>キオスクはこれを確認または記録できませんでした。詳細はログにあります。</translation>
+    </message>
+    <message>
+        <source>Gateway account problem: tell the administrator. Provisional.</source>
+        <translation>ゲートウェイのアカウントに問題があります。管理者に伝えてください。暫定です。</translation>
     </message>
     <message>
         <source>The hub refused the look-up (device token?): provisional.</source>
@@ -1457,7 +1644,7 @@
         <translation>番号札を印刷しました。</translation>
     </message>
     <message>
-        <source>Ticket printed; the printer&apos;s paper is running low.</source>
+        <source>Ticket printed; the printer's paper is running low.</source>
         <translation>番号札を印刷しました。プリンターの用紙が残りわずかです。</translation>
     </message>
     <message>
@@ -1508,12 +1695,56 @@
         <source>not confirmed</source>
         <translation>未確認</translation>
     </message>
+    <message>
+        <source>Reception desk</source>
+        <translation>受付</translation>
+    </message>
+    <message>
+        <source>Reception desk – priority</source>
+        <translation>受付 – 優先</translation>
+    </message>
+    <message>
+        <source>Nobody is ahead of you.</source>
+        <translation>前に待っている人はいません。</translation>
+    </message>
+    <message>
+        <source>1 person is ahead of you.</source>
+        <translation>前に1人が待っています。</translation>
+    </message>
+    <message>
+        <source>{count} people are ahead of you.</source>
+        <translation>前に{count}人が待っています。</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. This visit is covered as it would be there.</source>
+        <translation>あなたのカードは別の医療機関に登録されています。今回の受診は登録先と同じように保険が適用されます。</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Health insurance covers this visit here.</source>
+        <translation>あなたのカードは別の医療機関に登録されています。ここでの今回の受診には健康保険が適用されます。</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Health insurance pays {percent}% of your card's benefit for this visit; reception can explain.</source>
+        <translation>あなたのカードは別の医療機関に登録されています。今回の受診では、健康保険がカードの給付の{percent}%を支払います。詳しくは受付でご説明します。</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Health insurance pays for this visit only with a referral paper: please show it at reception, or ask reception about paying yourself.</source>
+        <translation>あなたのカードは別の医療機関に登録されています。今回の受診に健康保険が適用されるのは紹介状がある場合のみです。受付で紹介状をお見せいただくか、自費での受診について受付でお尋ねください。</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Please see reception before your visit.</source>
+        <translation>あなたのカードは別の医療機関に登録されています。受診の前に受付にお越しください。</translation>
+    </message>
+    <message>
+        <source>We cannot tell yet where your card is registered. Reception will check it.</source>
+        <translation>カードの登録先がまだ分かりません。受付で確認します。</translation>
+    </message>
 </context>
 <context>
     <name>TicketScreen</name>
     <message>
         <source>Your queue number</source>
-        <extracomment>&quot;Print again&quot; on the &quot;you already have number X today&quot; screen.</extracomment>
+        <extracomment>"Print again" on the "you already have number X today" screen.</extracomment>
         <translation>あなたの受付番号</translation>
     </message>
     <message>
@@ -1556,7 +1787,7 @@
         <translation>日/月/年・月/年・年（DD/MM/YYYY、MM/YYYY、YYYY）</translation>
     </message>
     <message>
-        <source>Number only (no QR code, e.g. a child under 6): type the BHYT number or the 12-digit personal ID above, then the name and date of birth. Tick &quot;12 digits = insurance number&quot; when the 12 digits are the card&apos;s number rather than a citizen ID.</source>
+        <source>Number only (no QR code, e.g. a child under 6): type the BHYT number or the 12-digit personal ID above, then the name and date of birth. Tick "12 digits = insurance number" when the 12 digits are the card's number rather than a citizen ID.</source>
         <extracomment>The 12 digits are the insurance number (personal ID used as the BHYT number), not a CCCD check-in.</extracomment>
         <translation>番号のみ（QRコードなし、例：6歳未満の子ども）：上に保険番号または12桁の個人識別番号を入力し、氏名と生年月日を入力します。12桁が身分証番号ではなく保険証の番号なら「12桁は保険番号」にチェックしてください。</translation>
     </message>
@@ -1569,7 +1800,7 @@
         <translation>オンライン照会(&amp;L)</translation>
     </message>
     <message>
-        <source>Enter the patient&apos;s full name.</source>
+        <source>Enter the patient's full name.</source>
         <translation>患者の氏名を入力してください。</translation>
     </message>
     <message>
@@ -1585,11 +1816,24 @@
     <name>VerdictScreen</name>
     <message>
         <source>Continue</source>
+        <extracomment>"Call staff / reception ticket": a number for the reception desk. The priority number (elderly, pregnant, children under 6, disability), where the facility runs it.</extracomment>
         <translation>続ける</translation>
     </message>
     <message>
         <source>Start again</source>
         <translation>最初からやり直す</translation>
+    </message>
+    <message>
+        <source>Call staff / reception ticket</source>
+        <translation>スタッフを呼ぶ／受付の番号券</translation>
+    </message>
+    <message>
+        <source>Priority ticket</source>
+        <translation>優先の番号券</translation>
+    </message>
+    <message>
+        <source>Priority: people aged 75 or over, pregnant women, children under 6 and people with a disability.</source>
+        <translation>優先：75歳以上の方、妊娠中の方、6歳未満のお子さま、障害のある方。</translation>
     </message>
     <message>
         <source>Card: {number}</source>
@@ -1604,7 +1848,7 @@
     <name>VisitsPanel</name>
     <message>
         <source>{old} → {new} (re-checked)</source>
-        <extracomment>Outbox states (``kiosk.db.visits``; a test keeps them equal) — not imported: the window is built before the database layer loads.</extracomment>
+        <extracomment>Outbox states (``kiosk.db.visits``; a test keeps them equal) — not imported: the window is built before the database layer loads. Columns by name (the verdict's index is kept by tests and by staff habit).</extracomment>
         <translation>{old} → {new}（再確認済み）</translation>
     </message>
     <message>
@@ -1612,7 +1856,23 @@
         <translation>{verdict}：スタッフの対応が必要</translation>
     </message>
     <message>
-        <source>Today&apos;s visits</source>
+        <source>ID ✓</source>
+        <translation>本人確認 ✓</translation>
+    </message>
+    <message>
+        <source>Identity document checked</source>
+        <translation>本人確認書類を確認済み</translation>
+    </message>
+    <message>
+        <source>self-pay</source>
+        <translation>自費</translation>
+    </message>
+    <message>
+        <source>Self-pay: not billed to BHYT</source>
+        <translation>自費：保険請求しない</translation>
+    </message>
+    <message>
+        <source>Today's visits</source>
         <translation>本日の受付</translation>
     </message>
     <message>
@@ -1642,6 +1902,10 @@
     <message>
         <source>Upload</source>
         <translation>送信</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>記録</translation>
     </message>
     <message>
         <source>waiting</source>
@@ -1687,7 +1951,7 @@
         <translation>2. QR コードをカメラの前、約 15〜20 cm の距離にかざしてください。</translation>
     </message>
     <message>
-        <source>Tip: turn the phone&apos;s screen brightness up and hold it still.</source>
+        <source>Tip: turn the phone's screen brightness up and hold it still.</source>
         <translation>ヒント：スマートフォンの画面を明るくして、動かさないでください。</translation>
     </message>
     <message>

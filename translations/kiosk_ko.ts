@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
     <name>AdminScreen</name>
@@ -86,7 +85,7 @@
         <translation>진료과</translation>
     </message>
     <message>
-        <source>Import the clinic&apos;s departments from a JSON or CSV file, or keep the ones already here. The hub also sends departments at every synchronisation.</source>
+        <source>Import the clinic's departments from a JSON or CSV file, or keep the ones already here. The hub also sends departments at every synchronisation.</source>
         <translation>JSON 또는 CSV 파일에서 진료과를 가져오거나 현재 목록을 유지합니다. 허브도 동기화할 때마다 진료과를 보냅니다.</translation>
     </message>
     <message>
@@ -181,7 +180,7 @@
         <translation>의뢰서 없으면 0%</translation>
     </message>
     <message>
-        <source>Not known yet (the card&apos;s benefit level comes with the gateway&apos;s answer)</source>
+        <source>Not known yet (the card's benefit level comes with the gateway's answer)</source>
         <translation>아직 알 수 없음(카드 급여 수준은 게이트웨이 응답과 함께 옴)</translation>
     </message>
     <message>
@@ -193,7 +192,7 @@
         <translation>0%: 이 경로에서는 건강보험이 지급하지 않음</translation>
     </message>
     <message>
-        <source>{percent}% ({route}% of the card level&apos;s {level}%)</source>
+        <source>{percent}% ({route}% of the card level's {level}%)</source>
         <translation>{percent}%(카드 등급 {level}%의 {route}%)</translation>
     </message>
     <message>
@@ -225,7 +224,7 @@
         <translation>로컬 카드 목록(동기화한 적 없음), 온라인 미확인</translation>
     </message>
     <message>
-        <source>Only the card&apos;s own dates: not in the local card list, not confirmed online</source>
+        <source>Only the card's own dates: not in the local card list, not confirmed online</source>
         <translation>카드에 적힌 날짜만: 로컬 카드 목록에 없음, 온라인 미확인</translation>
     </message>
     <message>
@@ -241,7 +240,7 @@
         <translation>발급 기관 {office}</translation>
     </message>
     <message>
-        <source>Possibly still admitted elsewhere: {where} looked the card up after the patient&apos;s last discharge. Ask the patient before registering.</source>
+        <source>Possibly still admitted elsewhere: {where} looked the card up after the patient's last discharge. Ask the patient before registering.</source>
         <translation>다른 기관에 아직 입원 중일 수 있음: {where}이(가) 환자의 마지막 퇴원 후 카드를 조회함. 등록 전에 환자에게 확인하세요.</translation>
     </message>
     <message>
@@ -252,8 +251,8 @@
 <context>
     <name>DeskWindow</name>
     <message>
-        <source>That ticket is not one of today&apos;s visits.</source>
-        <extracomment>&quot;Setup…&quot; pressed: the kiosk setup (behind the admin PIN) is opened by the builder.</extracomment>
+        <source>That ticket is not one of today's visits.</source>
+        <extracomment>"Setup…" pressed: the kiosk setup (behind the admin PIN) is opened by the builder.</extracomment>
         <translation>이 번호표는 오늘 접수 건이 아닙니다.</translation>
     </message>
     <message>
@@ -344,16 +343,148 @@
         <translation>지원 코드: {code}</translation>
     </message>
     <message>
+        <source>Free space on the kiosk's disk, then try again; nothing was lost.</source>
+        <translation>키오스크 디스크 공간을 확보한 뒤 다시 시도하세요. 잃어버린 데이터는 없습니다.</translation>
+    </message>
+    <message>
+        <source>Another program is writing to the database: try again in a moment.</source>
+        <translation>다른 프로그램이 데이터베이스에 쓰는 중입니다. 잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>The kiosk may not write its database: check the disk and the file's permissions.</source>
+        <translation>키오스크가 데이터베이스에 쓸 수 없습니다. 디스크와 파일 권한을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Call the administrator: the database must be restored from a backup.</source>
+        <translation>관리자에게 연락하세요. 백업에서 데이터베이스를 복원해야 합니다.</translation>
+    </message>
+    <message>
+        <source>Check the disk; call the administrator if it happens again.</source>
+        <translation>디스크를 확인하세요. 다시 발생하면 관리자에게 연락하세요.</translation>
+    </message>
+    <message>
+        <source>Check the database setting and that the database server is running.</source>
+        <translation>데이터베이스 설정과 데이터베이스 서버가 실행 중인지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Install the kiosk version that wrote this database.</source>
+        <translation>이 데이터베이스를 기록한 키오스크 버전을 설치하세요.</translation>
+    </message>
+    <message>
+        <source>Check the disk and the database; the log has the details.</source>
+        <translation>디스크와 데이터베이스를 확인하세요. 자세한 내용은 로그에 있습니다.</translation>
+    </message>
+    <message>
+        <source>Synchronise with the hub to get the departments, or choose another department.</source>
+        <translation>중앙 서버와 동기화하여 진료과 목록을 받거나 다른 진료과를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Correct the configuration file; the log names the setting.</source>
+        <translation>설정 파일을 고치세요. 로그에 문제가 된 설정이 적혀 있습니다.</translation>
+    </message>
+    <message>
+        <source>Check the card list file; the log names the line.</source>
+        <translation>카드 목록 파일을 확인하세요. 로그에 문제가 된 줄이 적혀 있습니다.</translation>
+    </message>
+    <message>
+        <source>Check the network and the hub address; check-in goes on offline.</source>
+        <translation>네트워크와 중앙 서버 주소를 확인하세요. 접수는 오프라인으로 계속됩니다.</translation>
+    </message>
+    <message>
+        <source>The kiosk tries again by itself.</source>
+        <translation>키오스크가 자동으로 다시 시도합니다.</translation>
+    </message>
+    <message>
+        <source>The kiosk tries again by itself; tell the administrator if it goes on.</source>
+        <translation>키오스크가 자동으로 다시 시도합니다. 계속되면 관리자에게 알리세요.</translation>
+    </message>
+    <message>
+        <source>Tell the administrator: the hub refused this kiosk's request.</source>
+        <translation>관리자에게 알리세요. 중앙 서버가 이 키오스크의 요청을 거부했습니다.</translation>
+    </message>
+    <message>
+        <source>The card is checked again later; check-in goes on.</source>
+        <translation>카드는 나중에 다시 확인됩니다. 접수는 계속됩니다.</translation>
+    </message>
+    <message>
+        <source>Tell the administrator: the facility's gateway account must be checked.</source>
+        <translation>관리자에게 알리세요. 기관의 보험 게이트웨이 계정을 확인해야 합니다.</translation>
+    </message>
+    <message>
+        <source>Check the printer's cable and power.</source>
+        <translation>프린터의 케이블과 전원을 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Switch the printer off and on again.</source>
+        <translation>프린터를 껐다가 다시 켜세요.</translation>
+    </message>
+    <message>
+        <source>Correct the printer setting in the setup.</source>
+        <translation>설정에서 프린터 설정을 고치세요.</translation>
+    </message>
+    <message>
+        <source>Check the printer, then print again.</source>
+        <translation>프린터를 확인한 뒤 다시 인쇄하세요.</translation>
+    </message>
+    <message>
+        <source>Reinstall the kiosk: a font for the ticket is missing.</source>
+        <translation>키오스크를 다시 설치하세요. 번호표용 글꼴이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Check the camera's cable, then restart the kiosk.</source>
+        <translation>카메라 케이블을 확인한 뒤 키오스크를 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Run the kiosk's self-test and reinstall if it fails.</source>
+        <translation>키오스크 자체 점검을 실행하고, 실패하면 다시 설치하세요.</translation>
+    </message>
+    <message>
+        <source>Nothing was read from the code.</source>
+        <translation>코드에서 아무것도 읽지 못했습니다.</translation>
+    </message>
+    <message>
+        <source>The code is too long to be a card code.</source>
+        <translation>코드가 너무 길어 카드 코드가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>This code is not a health-insurance (BHYT) card or a citizen-ID (CCCD) code.</source>
+        <translation>이 코드는 건강보험(BHYT) 카드나 시민 신분증(CCCD) 코드가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The card number is not valid: check every character.</source>
+        <translation>카드 번호가 올바르지 않습니다. 글자를 하나씩 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The citizen ID number is not valid: it has 12 digits.</source>
+        <translation>시민 신분증 번호가 올바르지 않습니다. 12자리 숫자여야 합니다.</translation>
+    </message>
+    <message>
+        <source>A date in the code cannot be read.</source>
+        <translation>코드 안의 날짜를 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The gender in the code cannot be read.</source>
+        <translation>코드 안의 성별을 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>The code is cut short: the name, date of birth or gender is missing.</source>
+        <translation>코드가 잘렸습니다. 이름, 생년월일 또는 성별이 없습니다.</translation>
+    </message>
+    <message>
+        <source>A card number has 15 characters (or 10 digits, or the 12-digit personal ID), a citizen ID 12 digits; this one has {count}.</source>
+        <translation>카드 번호는 15자(또는 숫자 10자리, 또는 12자리 개인 식별 번호), 시민 신분증 번호는 숫자 12자리입니다. 이 번호는 {count}자리입니다.</translation>
+    </message>
+    <message>
         <source>Unexpected error in the kiosk (support code {code}); the log has the details. Please report it.</source>
         <translation>키오스크에서 예기치 않은 오류가 발생했습니다(지원 코드 {code}). 자세한 내용은 로그에 있습니다. 이 오류를 신고해 주세요.</translation>
     </message>
     <message>
-        <source>Problem with the kiosk&apos;s surroundings, not with the patient: {summary}. {detail}</source>
-        <translation>환자가 아니라 키오스크 환경의 문제입니다: {summary}. {detail}</translation>
+        <source>Problem with the kiosk's surroundings, not with the patient: {summary}.</source>
+        <translation>환자가 아니라 키오스크 주변 환경의 문제입니다: {summary}.</translation>
     </message>
     <message>
-        <source>{summary}: {detail}</source>
-        <translation>{summary}: {detail}</translation>
+        <source>{summary}.</source>
+        <translation>{summary}.</translation>
     </message>
 </context>
 <context>
@@ -415,7 +546,7 @@
     <name>IdentityScreen</name>
     <message>
         <source>The kiosk cannot compare this ID card with your health-insurance card.</source>
-        <extracomment>&quot;I have no ID card with me&quot;. &quot;Try again&quot; after a code that was not a CCCD or did not match. &quot;Start again&quot; / &quot;Finish&quot;: back to the welcome screen.</extracomment>
+        <extracomment>"I have no ID card with me". "Try again" after a code that was not a CCCD or did not match. "Start again" / "Finish": back to the welcome screen.</extracomment>
         <translation>이 신분증을 건강보험 카드와 비교할 수 없습니다.</translation>
     </message>
     <message>
@@ -482,6 +613,10 @@
         <translation>아직 계십니까?</translation>
     </message>
     <message>
+        <source>For your privacy the screen will be cleared in 1 second.</source>
+        <translation>개인정보 보호를 위해 1초 후 화면이 초기화됩니다.</translation>
+    </message>
+    <message>
         <source>For your privacy the screen will be cleared in {n} seconds.</source>
         <translation>개인정보 보호를 위해 {n}초 후 화면이 초기화됩니다.</translation>
     </message>
@@ -494,6 +629,7 @@
     <name>KeypadScreen</name>
     <message>
         <source>Type your health-insurance card number or citizen ID number</source>
+        <extracomment>"No card? Reception ticket": a number for the reception desk without any card.</extracomment>
         <translation>건강보험 카드 번호 또는 신분증 번호를 입력하세요</translation>
     </message>
     <message>
@@ -507,6 +643,10 @@
     <message>
         <source>Back</source>
         <translation>뒤로</translation>
+    </message>
+    <message>
+        <source>No card? Reception ticket</source>
+        <translation>카드가 없나요? 접수처 번호표</translation>
     </message>
 </context>
 <context>
@@ -572,7 +712,7 @@
         <translation>보험 게이트웨이가 응답하지 않습니다</translation>
     </message>
     <message>
-        <source>The insurance gateway refused the facility&apos;s account</source>
+        <source>The insurance gateway refused the facility's account</source>
         <translation>보험 게이트웨이가 기관 계정을 거부했습니다</translation>
     </message>
     <message>
@@ -608,7 +748,7 @@
         <translation>허브가 요청을 거부했습니다</translation>
     </message>
     <message>
-        <source>Another kiosk uses this device&apos;s token: register this kiosk as a new device</source>
+        <source>Another kiosk uses this device's token: register this kiosk as a new device</source>
         <translation>다른 키오스크가 이 장치의 토큰을 사용 중입니다: 이 키오스크를 새 장치로 등록하세요</translation>
     </message>
     <message>
@@ -683,7 +823,7 @@
     <name>PatientPanel</name>
     <message>
         <source>Name</source>
-        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question. Staff ticked / unticked &quot;identity document checked&quot;. Staff ticked / unticked &quot;self-pay&quot; (a CCCD check-in without a known card). The row of the gateway&apos;s kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
+        <extracomment>The most of the panel's height the footer takes before it scrolls (large text). Rows of the department list kept in view before the details start to scroll. Staff pressed "Register anyway" / "Cancel" on the confirmation question. Staff ticked / unticked "identity document checked". Staff ticked / unticked "self-pay" (a CCCD check-in without a known card). Staff chose the visit's circumstance (a :class:`Circumstance` value). The row of the gateway's kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
         <translation>이름</translation>
     </message>
     <message>
@@ -723,6 +863,26 @@
         <translation>진료과(&amp;D)</translation>
     </message>
     <message>
+        <source>Ci&amp;rcumstance</source>
+        <translation>내원 사유(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Came on their own</source>
+        <translation>직접 내원</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>응급</translation>
+    </message>
+    <message>
+        <source>Referral paper</source>
+        <translation>전원 의뢰서 있음</translation>
+    </message>
+    <message>
+        <source>Re-examination appointment</source>
+        <translation>재진 예약증 있음</translation>
+    </message>
+    <message>
         <source>Register (Enter)</source>
         <translation>접수 (Enter)</translation>
     </message>
@@ -755,7 +915,7 @@
         <translation>종료일 없음</translation>
     </message>
     <message>
-        <source>{percent}% by the card&apos;s benefit level (route not decided)</source>
+        <source>{percent}% by the card's benefit level (route not decided)</source>
         <translation>카드 급여 수준으로 {percent}%(경로 미정)</translation>
     </message>
     <message>
@@ -840,10 +1000,29 @@
     </message>
 </context>
 <context>
+    <name>ReceptionTicketScreen</name>
+    <message>
+        <source>Your number for reception</source>
+        <translation>접수처 대기 번호</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Please go to the reception desk and show this number; priority numbers are called first. The staff will help you.</source>
+        <translation>접수처로 가서 이 번호를 보여 주세요. 우선 번호를 먼저 부릅니다. 직원이 도와드립니다.</translation>
+    </message>
+    <message>
+        <source>Please wait near the reception desk until your number is called. The staff will help you.</source>
+        <translation>번호를 부를 때까지 접수처 근처에서 기다려 주세요. 직원이 도와드립니다.</translation>
+    </message>
+</context>
+<context>
     <name>SelfServiceWindow</name>
     <message>
         <source>No ticket printer is configured.</source>
-        <extracomment>Exit code of &quot;Exit the kiosk&quot; in the admin panel (a supervisor must not restart the app).</extracomment>
+        <extracomment>Exit code of "Exit the kiosk" in the admin panel (a supervisor must not restart the app).</extracomment>
         <translation>번호표 프린터가 설정되지 않았습니다.</translation>
     </message>
     <message>
@@ -861,6 +1040,10 @@
     <message>
         <source>No camera is configured.</source>
         <translation>카메라가 설정되지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Camera: 1 frame decoded so far.</source>
+        <translation>카메라: 지금까지 1프레임을 해독했습니다.</translation>
     </message>
     <message>
         <source>Camera: {frames} frames decoded so far.</source>
@@ -886,8 +1069,8 @@
         <translation>카메라가 열렸지만 {seconds}초 안에 영상이 오지 않았습니다</translation>
     </message>
     <message>
-        <source>Scanner works: received &quot;{preview}&quot;</source>
-        <translation>스캐너 정상: &quot;{preview}&quot; 수신</translation>
+        <source>Scanner works: received "{preview}"</source>
+        <translation>스캐너 정상: "{preview}" 수신</translation>
     </message>
     <message>
         <source>No serial scanner chosen</source>
@@ -918,8 +1101,8 @@
         <translation>프린터 설정을 사용할 수 없습니다</translation>
     </message>
     <message>
-        <source>Hub reached; the token belongs to device &quot;{device}&quot; of facility {facility}</source>
-        <translation>허브 연결됨: 토큰은 기관 {facility}의 장치 &quot;{device}&quot; 것입니다</translation>
+        <source>Hub reached; the token belongs to device "{device}" of facility {facility}</source>
+        <translation>허브 연결됨: 토큰은 기관 {facility}의 장치 "{device}" 것입니다</translation>
     </message>
     <message>
         <source>No hub: this kiosk works offline</source>
@@ -930,7 +1113,7 @@
         <translation>허브에 연결할 수 없습니다</translation>
     </message>
     <message>
-        <source>The hub&apos;s certificate is not trusted by this computer</source>
+        <source>The hub's certificate is not trusted by this computer</source>
         <translation>이 컴퓨터는 허브의 인증서를 신뢰하지 않습니다</translation>
     </message>
     <message>
@@ -1009,7 +1192,7 @@
     <name>SetupWizard</name>
     <message>
         <source>Kiosk setup: {page}</source>
-        <extracomment>&quot;Restart me&quot;: the kiosk session (systemd unit, Shell Launcher) starts the app again with the new settings.</extracomment>
+        <extracomment>"Restart me": the kiosk session (systemd unit, Shell Launcher) starts the app again with the new settings.</extracomment>
         <translation>키오스크 설정: {page}</translation>
     </message>
     <message>
@@ -1086,6 +1269,10 @@
     <message>
         <source>Synced {n} days ago</source>
         <translation>{n}일 전 동기화</translation>
+    </message>
+    <message>
+        <source>Synced 1 day ago</source>
+        <translation>1일 전 동기화</translation>
     </message>
     <message>
         <source>Uploads waiting too long: {n}</source>
@@ -1325,6 +1512,10 @@
         <translation>접수처로 가 주세요. 직원이 도와드립니다.</translation>
     </message>
     <message>
+        <source>Please check the number: a card number has 15 characters, a citizen ID 12 digits. You typed {count}.</source>
+        <translation>번호를 확인해 주세요. 카드 번호는 15자, 시민 신분증 번호는 숫자 12자리입니다. 입력하신 것은 {count}자리입니다.</translation>
+    </message>
+    <message>
         <source>Please check the number: a card number has 15 characters, a citizen ID 12 digits.</source>
         <translation>번호를 확인해 주세요: 카드 번호는 15자, 신분증 번호는 12자리입니다.</translation>
     </message>
@@ -1333,7 +1524,7 @@
         <translation>건강보험증이나 신분증의 QR 코드가 아닙니다. VssID 앱 또는 칩 신분증의 코드를 보여 주세요.</translation>
     </message>
     <message>
-        <source>The card&apos;s own dates are current; reception will confirm it later. You can take a queue number now.</source>
+        <source>The card's own dates are current; reception will confirm it later. You can take a queue number now.</source>
         <translation>카드에 적힌 기간으로는 유효합니다. 접수처에서 나중에 확인합니다. 지금 번호표를 받으실 수 있습니다.</translation>
     </message>
     <message>
@@ -1343,14 +1534,6 @@
     <message>
         <source>Please use your new card {card} or see reception.</source>
         <translation>새 카드 {card}를 사용하시거나 접수처로 가 주세요.</translation>
-    </message>
-    <message>
-        <source>The kiosk could not check or record this: {detail}</source>
-        <translation>키오스크가 확인하거나 기록하지 못했습니다: {detail}</translation>
-    </message>
-    <message>
-        <source>Not a card payload: {detail}</source>
-        <translation>카드 데이터가 아닙니다: {detail}</translation>
     </message>
     <message>
         <source>Already registered today: {tickets}</source>
@@ -1397,8 +1580,12 @@
         <translation>게이트웨이가 아직 처리 중: 임시 결과이며 나중에 다시 확인합니다.</translation>
     </message>
     <message>
-        <source>Gateway account problem, tell the administrator: {note}</source>
-        <translation>게이트웨이 계정 문제, 관리자에게 알리세요: {note}</translation>
+        <source>The kiosk could not check or record this; the log has the details.</source>
+        <translation>키오스크가 이를 확인하거나 기록하지 못했습니다. 자세한 내용은 로그에 있습니다.</translation>
+    </message>
+    <message>
+        <source>Gateway account problem: tell the administrator. Provisional.</source>
+        <translation>게이트웨이 계정 문제: 관리자에게 알리세요. 임시 결과입니다.</translation>
     </message>
     <message>
         <source>The hub refused the look-up (device token?): provisional.</source>
@@ -1457,7 +1644,7 @@
         <translation>번호표를 인쇄했습니다.</translation>
     </message>
     <message>
-        <source>Ticket printed; the printer&apos;s paper is running low.</source>
+        <source>Ticket printed; the printer's paper is running low.</source>
         <translation>번호표를 인쇄했습니다. 프린터 용지가 얼마 남지 않았습니다.</translation>
     </message>
     <message>
@@ -1508,12 +1695,56 @@
         <source>not confirmed</source>
         <translation>미확인</translation>
     </message>
+    <message>
+        <source>Reception desk</source>
+        <translation>접수처</translation>
+    </message>
+    <message>
+        <source>Reception desk – priority</source>
+        <translation>접수처 – 우선</translation>
+    </message>
+    <message>
+        <source>Nobody is ahead of you.</source>
+        <translation>앞에 기다리는 사람이 없습니다.</translation>
+    </message>
+    <message>
+        <source>1 person is ahead of you.</source>
+        <translation>앞에 1명이 기다리고 있습니다.</translation>
+    </message>
+    <message>
+        <source>{count} people are ahead of you.</source>
+        <translation>앞에 {count}명이 기다리고 있습니다.</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. This visit is covered as it would be there.</source>
+        <translation>카드가 다른 의료기관에 등록되어 있습니다. 이번 진료는 등록 기관에서와 같이 보장됩니다.</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Health insurance covers this visit here.</source>
+        <translation>카드가 다른 의료기관에 등록되어 있습니다. 이곳에서의 이번 진료는 건강보험이 보장합니다.</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Health insurance pays {percent}% of your card's benefit for this visit; reception can explain.</source>
+        <translation>카드가 다른 의료기관에 등록되어 있습니다. 이번 진료는 건강보험이 카드 보장 수준의 {percent}%를 지급합니다. 접수처에서 설명해 드립니다.</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Health insurance pays for this visit only with a referral paper: please show it at reception, or ask reception about paying yourself.</source>
+        <translation>카드가 다른 의료기관에 등록되어 있습니다. 이번 진료는 진료의뢰서가 있어야 건강보험이 지급합니다. 접수처에 보여 주시거나, 본인 부담 진료에 대해 접수처에 문의하세요.</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Please see reception before your visit.</source>
+        <translation>카드가 다른 의료기관에 등록되어 있습니다. 진료 전에 접수처에 들러 주세요.</translation>
+    </message>
+    <message>
+        <source>We cannot tell yet where your card is registered. Reception will check it.</source>
+        <translation>카드가 어디에 등록되어 있는지 아직 알 수 없습니다. 접수처에서 확인해 드립니다.</translation>
+    </message>
 </context>
 <context>
     <name>TicketScreen</name>
     <message>
         <source>Your queue number</source>
-        <extracomment>&quot;Print again&quot; on the &quot;you already have number X today&quot; screen.</extracomment>
+        <extracomment>"Print again" on the "you already have number X today" screen.</extracomment>
         <translation>대기 번호</translation>
     </message>
     <message>
@@ -1556,9 +1787,9 @@
         <translation>일/월/연도, 월/연도 또는 연도 (DD/MM/YYYY, MM/YYYY, YYYY)</translation>
     </message>
     <message>
-        <source>Number only (no QR code, e.g. a child under 6): type the BHYT number or the 12-digit personal ID above, then the name and date of birth. Tick &quot;12 digits = insurance number&quot; when the 12 digits are the card&apos;s number rather than a citizen ID.</source>
+        <source>Number only (no QR code, e.g. a child under 6): type the BHYT number or the 12-digit personal ID above, then the name and date of birth. Tick "12 digits = insurance number" when the 12 digits are the card's number rather than a citizen ID.</source>
         <extracomment>The 12 digits are the insurance number (personal ID used as the BHYT number), not a CCCD check-in.</extracomment>
-        <translation>번호만 있음(QR 코드 없음, 예: 6세 미만 어린이): 위에 건강보험 번호나 12자리 개인식별번호를 입력한 뒤 이름과 생년월일을 입력하세요. 12자리가 신분증 번호가 아니라 카드 번호이면 &quot;12자리 = 보험 번호&quot;를 선택하세요.</translation>
+        <translation>번호만 있음(QR 코드 없음, 예: 6세 미만 어린이): 위에 건강보험 번호나 12자리 개인식별번호를 입력한 뒤 이름과 생년월일을 입력하세요. 12자리가 신분증 번호가 아니라 카드 번호이면 "12자리 = 보험 번호"를 선택하세요.</translation>
     </message>
     <message>
         <source>12 digits = insurance &amp;number</source>
@@ -1569,7 +1800,7 @@
         <translation>온라인 조회(&amp;L)</translation>
     </message>
     <message>
-        <source>Enter the patient&apos;s full name.</source>
+        <source>Enter the patient's full name.</source>
         <translation>환자의 전체 이름을 입력하세요.</translation>
     </message>
     <message>
@@ -1585,11 +1816,24 @@
     <name>VerdictScreen</name>
     <message>
         <source>Continue</source>
+        <extracomment>"Call staff / reception ticket": a number for the reception desk. The priority number (elderly, pregnant, children under 6, disability), where the facility runs it.</extracomment>
         <translation>계속</translation>
     </message>
     <message>
         <source>Start again</source>
         <translation>처음부터 다시</translation>
+    </message>
+    <message>
+        <source>Call staff / reception ticket</source>
+        <translation>직원 호출 / 접수 번호표</translation>
+    </message>
+    <message>
+        <source>Priority ticket</source>
+        <translation>우선 번호표</translation>
+    </message>
+    <message>
+        <source>Priority: people aged 75 or over, pregnant women, children under 6 and people with a disability.</source>
+        <translation>우선 대상: 75세 이상 어르신, 임신부, 6세 미만 어린이, 장애인.</translation>
     </message>
     <message>
         <source>Card: {number}</source>
@@ -1604,7 +1848,7 @@
     <name>VisitsPanel</name>
     <message>
         <source>{old} → {new} (re-checked)</source>
-        <extracomment>Outbox states (``kiosk.db.visits``; a test keeps them equal) — not imported: the window is built before the database layer loads.</extracomment>
+        <extracomment>Outbox states (``kiosk.db.visits``; a test keeps them equal) — not imported: the window is built before the database layer loads. Columns by name (the verdict's index is kept by tests and by staff habit).</extracomment>
         <translation>{old} → {new} (재확인됨)</translation>
     </message>
     <message>
@@ -1612,7 +1856,23 @@
         <translation>{verdict}: 직원 확인 필요</translation>
     </message>
     <message>
-        <source>Today&apos;s visits</source>
+        <source>ID ✓</source>
+        <translation>신분증 ✓</translation>
+    </message>
+    <message>
+        <source>Identity document checked</source>
+        <translation>신분증 확인함</translation>
+    </message>
+    <message>
+        <source>self-pay</source>
+        <translation>자비</translation>
+    </message>
+    <message>
+        <source>Self-pay: not billed to BHYT</source>
+        <translation>자비 부담: 건강보험 청구 안 함</translation>
+    </message>
+    <message>
+        <source>Today's visits</source>
         <translation>오늘의 접수</translation>
     </message>
     <message>
@@ -1642,6 +1902,10 @@
     <message>
         <source>Upload</source>
         <translation>업로드</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>표시</translation>
     </message>
     <message>
         <source>waiting</source>
@@ -1687,7 +1951,7 @@
         <translation>2. QR 코드를 카메라 앞 약 15–20cm 거리에 대 주세요.</translation>
     </message>
     <message>
-        <source>Tip: turn the phone&apos;s screen brightness up and hold it still.</source>
+        <source>Tip: turn the phone's screen brightness up and hold it still.</source>
         <translation>팁: 휴대폰 화면 밝기를 높이고 움직이지 마세요.</translation>
     </message>
     <message>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
     <name>AdminScreen</name>
@@ -86,7 +85,7 @@
         <translation>Khoa khám</translation>
     </message>
     <message>
-        <source>Import the clinic&apos;s departments from a JSON or CSV file, or keep the ones already here. The hub also sends departments at every synchronisation.</source>
+        <source>Import the clinic's departments from a JSON or CSV file, or keep the ones already here. The hub also sends departments at every synchronisation.</source>
         <translation>Nhập danh sách khoa từ tệp JSON hoặc CSV, hoặc giữ danh sách hiện có. Máy chủ trung tâm cũng gửi danh sách khoa mỗi lần đồng bộ.</translation>
     </message>
     <message>
@@ -134,7 +133,7 @@
     </message>
     <message>
         <source>With a referral paper</source>
-        <translation>Có giấy chuyển tuyến</translation>
+        <translation>Có giấy chuyển cơ sở KCB</translation>
     </message>
     <message>
         <source>Re-examination appointment</source>
@@ -181,7 +180,7 @@
         <translation>0% nếu không có giấy chuyển tuyến</translation>
     </message>
     <message>
-        <source>Not known yet (the card&apos;s benefit level comes with the gateway&apos;s answer)</source>
+        <source>Not known yet (the card's benefit level comes with the gateway's answer)</source>
         <translation>Chưa biết (mức hưởng của thẻ có khi cổng giám định trả lời)</translation>
     </message>
     <message>
@@ -193,7 +192,7 @@
         <translation>0%: BHYT không chi trả theo tuyến này</translation>
     </message>
     <message>
-        <source>{percent}% ({route}% of the card level&apos;s {level}%)</source>
+        <source>{percent}% ({route}% of the card level's {level}%)</source>
         <translation>{percent}% ({route}% của mức {level}% theo thẻ)</translation>
     </message>
     <message>
@@ -225,7 +224,7 @@
         <translation>Danh sách thẻ tại chỗ (chưa đồng bộ lần nào), chưa xác nhận trực tuyến</translation>
     </message>
     <message>
-        <source>Only the card&apos;s own dates: not in the local card list, not confirmed online</source>
+        <source>Only the card's own dates: not in the local card list, not confirmed online</source>
         <translation>Chỉ theo ngày in trên thẻ: không có trong danh sách thẻ tại chỗ, chưa xác nhận trực tuyến</translation>
     </message>
     <message>
@@ -241,7 +240,7 @@
         <translation>cấp bởi {office}</translation>
     </message>
     <message>
-        <source>Possibly still admitted elsewhere: {where} looked the card up after the patient&apos;s last discharge. Ask the patient before registering.</source>
+        <source>Possibly still admitted elsewhere: {where} looked the card up after the patient's last discharge. Ask the patient before registering.</source>
         <translation>Có thể chưa ra viện ở nơi khác: {where} đã tra cứu thẻ sau lần ra viện gần nhất. Hỏi người bệnh trước khi đăng ký.</translation>
     </message>
     <message>
@@ -252,8 +251,8 @@
 <context>
     <name>DeskWindow</name>
     <message>
-        <source>That ticket is not one of today&apos;s visits.</source>
-        <extracomment>&quot;Setup…&quot; pressed: the kiosk setup (behind the admin PIN) is opened by the builder.</extracomment>
+        <source>That ticket is not one of today's visits.</source>
+        <extracomment>"Setup…" pressed: the kiosk setup (behind the admin PIN) is opened by the builder.</extracomment>
         <translation>Phiếu này không thuộc lượt khám hôm nay.</translation>
     </message>
     <message>
@@ -344,16 +343,148 @@
         <translation>Mã hỗ trợ: {code}</translation>
     </message>
     <message>
+        <source>Free space on the kiosk's disk, then try again; nothing was lost.</source>
+        <translation>Giải phóng dung lượng ổ đĩa của kiosk rồi thử lại; không mất dữ liệu nào.</translation>
+    </message>
+    <message>
+        <source>Another program is writing to the database: try again in a moment.</source>
+        <translation>Một chương trình khác đang ghi vào cơ sở dữ liệu: vui lòng thử lại sau giây lát.</translation>
+    </message>
+    <message>
+        <source>The kiosk may not write its database: check the disk and the file's permissions.</source>
+        <translation>Kiosk không được phép ghi cơ sở dữ liệu: kiểm tra ổ đĩa và quyền truy cập tệp.</translation>
+    </message>
+    <message>
+        <source>Call the administrator: the database must be restored from a backup.</source>
+        <translation>Gọi quản trị viên: cần khôi phục cơ sở dữ liệu từ bản sao lưu.</translation>
+    </message>
+    <message>
+        <source>Check the disk; call the administrator if it happens again.</source>
+        <translation>Kiểm tra ổ đĩa; gọi quản trị viên nếu lỗi lặp lại.</translation>
+    </message>
+    <message>
+        <source>Check the database setting and that the database server is running.</source>
+        <translation>Kiểm tra thiết lập cơ sở dữ liệu và máy chủ cơ sở dữ liệu có đang chạy không.</translation>
+    </message>
+    <message>
+        <source>Install the kiosk version that wrote this database.</source>
+        <translation>Cài đặt phiên bản kiosk đã ghi cơ sở dữ liệu này.</translation>
+    </message>
+    <message>
+        <source>Check the disk and the database; the log has the details.</source>
+        <translation>Kiểm tra ổ đĩa và cơ sở dữ liệu; chi tiết có trong nhật ký.</translation>
+    </message>
+    <message>
+        <source>Synchronise with the hub to get the departments, or choose another department.</source>
+        <translation>Đồng bộ với máy chủ trung tâm để nhận danh sách khoa, hoặc chọn khoa khác.</translation>
+    </message>
+    <message>
+        <source>Correct the configuration file; the log names the setting.</source>
+        <translation>Sửa tệp cấu hình; nhật ký ghi rõ thiết lập bị lỗi.</translation>
+    </message>
+    <message>
+        <source>Check the card list file; the log names the line.</source>
+        <translation>Kiểm tra tệp danh sách thẻ; nhật ký ghi rõ dòng bị lỗi.</translation>
+    </message>
+    <message>
+        <source>Check the network and the hub address; check-in goes on offline.</source>
+        <translation>Kiểm tra mạng và địa chỉ máy chủ trung tâm; việc tiếp nhận vẫn tiếp tục ngoại tuyến.</translation>
+    </message>
+    <message>
+        <source>The kiosk tries again by itself.</source>
+        <translation>Kiosk sẽ tự thử lại.</translation>
+    </message>
+    <message>
+        <source>The kiosk tries again by itself; tell the administrator if it goes on.</source>
+        <translation>Kiosk sẽ tự thử lại; báo quản trị viên nếu lỗi kéo dài.</translation>
+    </message>
+    <message>
+        <source>Tell the administrator: the hub refused this kiosk's request.</source>
+        <translation>Báo quản trị viên: máy chủ trung tâm từ chối yêu cầu của kiosk này.</translation>
+    </message>
+    <message>
+        <source>The card is checked again later; check-in goes on.</source>
+        <translation>Thẻ sẽ được kiểm tra lại sau; việc tiếp nhận vẫn tiếp tục.</translation>
+    </message>
+    <message>
+        <source>Tell the administrator: the facility's gateway account must be checked.</source>
+        <translation>Báo quản trị viên: cần kiểm tra tài khoản cổng giám định của cơ sở.</translation>
+    </message>
+    <message>
+        <source>Check the printer's cable and power.</source>
+        <translation>Kiểm tra cáp và nguồn điện của máy in.</translation>
+    </message>
+    <message>
+        <source>Switch the printer off and on again.</source>
+        <translation>Tắt máy in rồi bật lại.</translation>
+    </message>
+    <message>
+        <source>Correct the printer setting in the setup.</source>
+        <translation>Sửa thiết lập máy in trong phần cài đặt.</translation>
+    </message>
+    <message>
+        <source>Check the printer, then print again.</source>
+        <translation>Kiểm tra máy in rồi in lại.</translation>
+    </message>
+    <message>
+        <source>Reinstall the kiosk: a font for the ticket is missing.</source>
+        <translation>Cài đặt lại kiosk: thiếu phông chữ để in phiếu.</translation>
+    </message>
+    <message>
+        <source>Check the camera's cable, then restart the kiosk.</source>
+        <translation>Kiểm tra cáp camera rồi khởi động lại kiosk.</translation>
+    </message>
+    <message>
+        <source>Run the kiosk's self-test and reinstall if it fails.</source>
+        <translation>Chạy tự kiểm tra của kiosk và cài đặt lại nếu không đạt.</translation>
+    </message>
+    <message>
+        <source>Nothing was read from the code.</source>
+        <translation>Không đọc được gì từ mã.</translation>
+    </message>
+    <message>
+        <source>The code is too long to be a card code.</source>
+        <translation>Mã quá dài, không phải mã thẻ.</translation>
+    </message>
+    <message>
+        <source>This code is not a health-insurance (BHYT) card or a citizen-ID (CCCD) code.</source>
+        <translation>Mã này không phải thẻ bảo hiểm y tế (BHYT) hay mã căn cước công dân (CCCD).</translation>
+    </message>
+    <message>
+        <source>The card number is not valid: check every character.</source>
+        <translation>Số thẻ không hợp lệ: kiểm tra từng ký tự.</translation>
+    </message>
+    <message>
+        <source>The citizen ID number is not valid: it has 12 digits.</source>
+        <translation>Số căn cước công dân không hợp lệ: số này có 12 chữ số.</translation>
+    </message>
+    <message>
+        <source>A date in the code cannot be read.</source>
+        <translation>Không đọc được một ngày tháng trong mã.</translation>
+    </message>
+    <message>
+        <source>The gender in the code cannot be read.</source>
+        <translation>Không đọc được giới tính trong mã.</translation>
+    </message>
+    <message>
+        <source>The code is cut short: the name, date of birth or gender is missing.</source>
+        <translation>Mã bị thiếu: không có họ tên, ngày sinh hoặc giới tính.</translation>
+    </message>
+    <message>
+        <source>A card number has 15 characters (or 10 digits, or the 12-digit personal ID), a citizen ID 12 digits; this one has {count}.</source>
+        <translation>Số thẻ có 15 ký tự (hoặc 10 chữ số, hoặc số định danh cá nhân 12 chữ số), số căn cước công dân có 12 chữ số; số này có {count}.</translation>
+    </message>
+    <message>
         <source>Unexpected error in the kiosk (support code {code}); the log has the details. Please report it.</source>
         <translation>Lỗi không mong đợi trong máy check-in (mã hỗ trợ {code}); chi tiết có trong nhật ký. Vui lòng báo lại lỗi này.</translation>
     </message>
     <message>
-        <source>Problem with the kiosk&apos;s surroundings, not with the patient: {summary}. {detail}</source>
-        <translation>Sự cố ở môi trường của máy check-in, không phải do người bệnh: {summary}. {detail}</translation>
+        <source>Problem with the kiosk's surroundings, not with the patient: {summary}.</source>
+        <translation>Sự cố ở môi trường của kiosk, không phải do người bệnh: {summary}.</translation>
     </message>
     <message>
-        <source>{summary}: {detail}</source>
-        <translation>{summary}: {detail}</translation>
+        <source>{summary}.</source>
+        <translation>{summary}.</translation>
     </message>
 </context>
 <context>
@@ -415,7 +546,7 @@
     <name>IdentityScreen</name>
     <message>
         <source>The kiosk cannot compare this ID card with your health-insurance card.</source>
-        <extracomment>&quot;I have no ID card with me&quot;. &quot;Try again&quot; after a code that was not a CCCD or did not match. &quot;Start again&quot; / &quot;Finish&quot;: back to the welcome screen.</extracomment>
+        <extracomment>"I have no ID card with me". "Try again" after a code that was not a CCCD or did not match. "Start again" / "Finish": back to the welcome screen.</extracomment>
         <translation>Máy không so sánh được căn cước này với thẻ BHYT của bạn.</translation>
     </message>
     <message>
@@ -482,6 +613,10 @@
         <translation>Bạn vẫn đang sử dụng chứ?</translation>
     </message>
     <message>
+        <source>For your privacy the screen will be cleared in 1 second.</source>
+        <translation>Để bảo vệ thông tin của bạn, màn hình sẽ được xóa sau 1 giây.</translation>
+    </message>
+    <message>
         <source>For your privacy the screen will be cleared in {n} seconds.</source>
         <translation>Để bảo vệ thông tin của bạn, màn hình sẽ được xóa sau {n} giây.</translation>
     </message>
@@ -494,6 +629,7 @@
     <name>KeypadScreen</name>
     <message>
         <source>Type your health-insurance card number or citizen ID number</source>
+        <extracomment>"No card? Reception ticket": a number for the reception desk without any card.</extracomment>
         <translation>Nhập số thẻ BHYT hoặc số căn cước công dân</translation>
     </message>
     <message>
@@ -507,6 +643,10 @@
     <message>
         <source>Back</source>
         <translation>Quay lại</translation>
+    </message>
+    <message>
+        <source>No card? Reception ticket</source>
+        <translation>Không có thẻ? Lấy số quầy tiếp đón</translation>
     </message>
 </context>
 <context>
@@ -572,7 +712,7 @@
         <translation>Cổng giám định BHYT không phản hồi</translation>
     </message>
     <message>
-        <source>The insurance gateway refused the facility&apos;s account</source>
+        <source>The insurance gateway refused the facility's account</source>
         <translation>Cổng giám định BHYT từ chối tài khoản của cơ sở</translation>
     </message>
     <message>
@@ -608,7 +748,7 @@
         <translation>Máy chủ trung tâm từ chối yêu cầu</translation>
     </message>
     <message>
-        <source>Another kiosk uses this device&apos;s token: register this kiosk as a new device</source>
+        <source>Another kiosk uses this device's token: register this kiosk as a new device</source>
         <translation>Một kiosk khác đang dùng mã thiết bị này: hãy đăng ký kiosk này như một thiết bị mới</translation>
     </message>
     <message>
@@ -683,7 +823,7 @@
     <name>PatientPanel</name>
     <message>
         <source>Name</source>
-        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question. Staff ticked / unticked &quot;identity document checked&quot;. Staff ticked / unticked &quot;self-pay&quot; (a CCCD check-in without a known card). The row of the gateway&apos;s kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
+        <extracomment>The most of the panel's height the footer takes before it scrolls (large text). Rows of the department list kept in view before the details start to scroll. Staff pressed "Register anyway" / "Cancel" on the confirmation question. Staff ticked / unticked "identity document checked". Staff ticked / unticked "self-pay" (a CCCD check-in without a known card). Staff chose the visit's circumstance (a :class:`Circumstance` value). The row of the gateway's kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
         <translation>Họ tên</translation>
     </message>
     <message>
@@ -723,6 +863,26 @@
         <translation>&amp;Khoa khám</translation>
     </message>
     <message>
+        <source>Ci&amp;rcumstance</source>
+        <translation>Trường &amp;hợp</translation>
+    </message>
+    <message>
+        <source>Came on their own</source>
+        <translation>Tự đến khám</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>Cấp cứu</translation>
+    </message>
+    <message>
+        <source>Referral paper</source>
+        <translation>Có giấy chuyển cơ sở KCB</translation>
+    </message>
+    <message>
+        <source>Re-examination appointment</source>
+        <translation>Có giấy hẹn khám lại</translation>
+    </message>
+    <message>
         <source>Register (Enter)</source>
         <translation>Đăng ký (Enter)</translation>
     </message>
@@ -755,7 +915,7 @@
         <translation>không thời hạn</translation>
     </message>
     <message>
-        <source>{percent}% by the card&apos;s benefit level (route not decided)</source>
+        <source>{percent}% by the card's benefit level (route not decided)</source>
         <translation>{percent}% theo mức hưởng của thẻ (chưa xác định tuyến)</translation>
     </message>
     <message>
@@ -840,10 +1000,29 @@
     </message>
 </context>
 <context>
+    <name>ReceptionTicketScreen</name>
+    <message>
+        <source>Your number for reception</source>
+        <translation>Số thứ tự của bạn tại quầy tiếp đón</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Hoàn tất</translation>
+    </message>
+    <message>
+        <source>Please go to the reception desk and show this number; priority numbers are called first. The staff will help you.</source>
+        <translation>Vui lòng đến quầy tiếp đón và xuất trình số này; số ưu tiên được gọi trước. Nhân viên sẽ giúp bạn.</translation>
+    </message>
+    <message>
+        <source>Please wait near the reception desk until your number is called. The staff will help you.</source>
+        <translation>Vui lòng chờ gần quầy tiếp đón cho đến khi được gọi số. Nhân viên sẽ giúp bạn.</translation>
+    </message>
+</context>
+<context>
     <name>SelfServiceWindow</name>
     <message>
         <source>No ticket printer is configured.</source>
-        <extracomment>Exit code of &quot;Exit the kiosk&quot; in the admin panel (a supervisor must not restart the app).</extracomment>
+        <extracomment>Exit code of "Exit the kiosk" in the admin panel (a supervisor must not restart the app).</extracomment>
         <translation>Chưa cấu hình máy in phiếu.</translation>
     </message>
     <message>
@@ -861,6 +1040,10 @@
     <message>
         <source>No camera is configured.</source>
         <translation>Chưa cấu hình camera.</translation>
+    </message>
+    <message>
+        <source>Camera: 1 frame decoded so far.</source>
+        <translation>Camera: đã giải mã 1 khung hình.</translation>
     </message>
     <message>
         <source>Camera: {frames} frames decoded so far.</source>
@@ -886,7 +1069,7 @@
         <translation>Camera đã mở nhưng không gửi ảnh trong {seconds} giây</translation>
     </message>
     <message>
-        <source>Scanner works: received &quot;{preview}&quot;</source>
+        <source>Scanner works: received "{preview}"</source>
         <translation>Máy quét hoạt động: đã nhận “{preview}”</translation>
     </message>
     <message>
@@ -918,7 +1101,7 @@
         <translation>Cài đặt máy in không dùng được</translation>
     </message>
     <message>
-        <source>Hub reached; the token belongs to device &quot;{device}&quot; of facility {facility}</source>
+        <source>Hub reached; the token belongs to device "{device}" of facility {facility}</source>
         <translation>Đã kết nối máy chủ; token thuộc thiết bị “{device}” của cơ sở {facility}</translation>
     </message>
     <message>
@@ -930,7 +1113,7 @@
         <translation>Không kết nối được máy chủ trung tâm</translation>
     </message>
     <message>
-        <source>The hub&apos;s certificate is not trusted by this computer</source>
+        <source>The hub's certificate is not trusted by this computer</source>
         <translation>Máy tính này không tin cậy chứng chỉ của máy chủ trung tâm</translation>
     </message>
     <message>
@@ -1009,7 +1192,7 @@
     <name>SetupWizard</name>
     <message>
         <source>Kiosk setup: {page}</source>
-        <extracomment>&quot;Restart me&quot;: the kiosk session (systemd unit, Shell Launcher) starts the app again with the new settings.</extracomment>
+        <extracomment>"Restart me": the kiosk session (systemd unit, Shell Launcher) starts the app again with the new settings.</extracomment>
         <translation>Cài đặt kiosk: {page}</translation>
     </message>
     <message>
@@ -1053,7 +1236,7 @@
     </message>
     <message>
         <source>Stand-alone: no hub configured</source>
-        <translation>Độc lập: chưa cấu hình hub</translation>
+        <translation>Độc lập: chưa cấu hình máy chủ</translation>
     </message>
     <message>
         <source>DEMO: sample cards, not a real check-in</source>
@@ -1061,11 +1244,11 @@
     </message>
     <message>
         <source>Hub connected</source>
-        <translation>Đã kết nối hub</translation>
+        <translation>Đã kết nối máy chủ</translation>
     </message>
     <message>
         <source>Hub not reachable: working offline</source>
-        <translation>Không kết nối được hub: đang làm việc ngoại tuyến</translation>
+        <translation>Không kết nối được máy chủ: đang làm việc ngoại tuyến</translation>
     </message>
     <message>
         <source>Never synced</source>
@@ -1086,6 +1269,10 @@
     <message>
         <source>Synced {n} days ago</source>
         <translation>Đồng bộ {n} ngày trước</translation>
+    </message>
+    <message>
+        <source>Synced 1 day ago</source>
+        <translation>Đồng bộ 1 ngày trước</translation>
     </message>
     <message>
         <source>Uploads waiting too long: {n}</source>
@@ -1325,6 +1512,10 @@
         <translation>Vui lòng đến quầy tiếp đón. Nhân viên sẽ hỗ trợ bạn.</translation>
     </message>
     <message>
+        <source>Please check the number: a card number has 15 characters, a citizen ID 12 digits. You typed {count}.</source>
+        <translation>Vui lòng kiểm tra lại số: số thẻ có 15 ký tự, số căn cước công dân có 12 chữ số. Bạn đã nhập {count}.</translation>
+    </message>
+    <message>
         <source>Please check the number: a card number has 15 characters, a citizen ID 12 digits.</source>
         <translation>Vui lòng kiểm tra lại số: số thẻ BHYT gồm 15 ký tự, số CCCD gồm 12 chữ số.</translation>
     </message>
@@ -1333,7 +1524,7 @@
         <translation>Đây không phải mã QR của thẻ BHYT hoặc CCCD. Vui lòng đưa mã trong ứng dụng VssID hoặc trên thẻ căn cước gắn chip.</translation>
     </message>
     <message>
-        <source>The card&apos;s own dates are current; reception will confirm it later. You can take a queue number now.</source>
+        <source>The card's own dates are current; reception will confirm it later. You can take a queue number now.</source>
         <translation>Theo thông tin trên mã, thẻ đang trong thời hạn; quầy tiếp đón sẽ xác nhận sau. Bạn có thể lấy số thứ tự ngay.</translation>
     </message>
     <message>
@@ -1343,14 +1534,6 @@
     <message>
         <source>Please use your new card {card} or see reception.</source>
         <translation>Vui lòng dùng thẻ mới {card} hoặc đến quầy tiếp đón.</translation>
-    </message>
-    <message>
-        <source>The kiosk could not check or record this: {detail}</source>
-        <translation>Máy không kiểm tra hoặc ghi nhận được: {detail}</translation>
-    </message>
-    <message>
-        <source>Not a card payload: {detail}</source>
-        <translation>Không phải dữ liệu thẻ: {detail}</translation>
     </message>
     <message>
         <source>Already registered today: {tickets}</source>
@@ -1397,8 +1580,12 @@
         <translation>Cổng giám định đang xử lý: kết quả tạm thời, sẽ kiểm tra lại sau.</translation>
     </message>
     <message>
-        <source>Gateway account problem, tell the administrator: {note}</source>
-        <translation>Lỗi tài khoản cổng giám định, hãy báo quản trị viên: {note}</translation>
+        <source>The kiosk could not check or record this; the log has the details.</source>
+        <translation>Kiosk không thể kiểm tra hoặc ghi nhận việc này; chi tiết có trong nhật ký.</translation>
+    </message>
+    <message>
+        <source>Gateway account problem: tell the administrator. Provisional.</source>
+        <translation>Lỗi tài khoản cổng giám định: báo quản trị viên. Tạm thời chấp nhận.</translation>
     </message>
     <message>
         <source>The hub refused the look-up (device token?): provisional.</source>
@@ -1457,7 +1644,7 @@
         <translation>Đã in phiếu.</translation>
     </message>
     <message>
-        <source>Ticket printed; the printer&apos;s paper is running low.</source>
+        <source>Ticket printed; the printer's paper is running low.</source>
         <translation>Đã in phiếu; máy in sắp hết giấy.</translation>
     </message>
     <message>
@@ -1508,12 +1695,56 @@
         <source>not confirmed</source>
         <translation>chưa xác nhận</translation>
     </message>
+    <message>
+        <source>Reception desk</source>
+        <translation>Quầy tiếp đón</translation>
+    </message>
+    <message>
+        <source>Reception desk – priority</source>
+        <translation>Quầy tiếp đón – ưu tiên</translation>
+    </message>
+    <message>
+        <source>Nobody is ahead of you.</source>
+        <translation>Không có ai đứng trước bạn.</translation>
+    </message>
+    <message>
+        <source>1 person is ahead of you.</source>
+        <translation>Có 1 người đứng trước bạn.</translation>
+    </message>
+    <message>
+        <source>{count} people are ahead of you.</source>
+        <translation>Có {count} người đứng trước bạn.</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. This visit is covered as it would be there.</source>
+        <translation>Thẻ của bạn đăng ký khám chữa bệnh ban đầu ở cơ sở khác. Lần khám này được hưởng như tại nơi đăng ký.</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Health insurance covers this visit here.</source>
+        <translation>Thẻ của bạn đăng ký khám chữa bệnh ban đầu ở cơ sở khác. Bảo hiểm y tế chi trả lần khám này tại đây.</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Health insurance pays {percent}% of your card's benefit for this visit; reception can explain.</source>
+        <translation>Thẻ của bạn đăng ký khám chữa bệnh ban đầu ở cơ sở khác. Bảo hiểm y tế chi trả {percent}% mức hưởng của thẻ cho lần khám này; quầy tiếp đón sẽ giải thích thêm.</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Health insurance pays for this visit only with a referral paper: please show it at reception, or ask reception about paying yourself.</source>
+        <translation>Thẻ của bạn đăng ký khám chữa bệnh ban đầu ở cơ sở khác. Bảo hiểm y tế chỉ chi trả lần khám này khi có giấy chuyển tuyến: vui lòng xuất trình tại quầy tiếp đón, hoặc hỏi quầy tiếp đón về việc tự chi trả.</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Please see reception before your visit.</source>
+        <translation>Thẻ của bạn đăng ký khám chữa bệnh ban đầu ở cơ sở khác. Vui lòng đến quầy tiếp đón trước khi khám.</translation>
+    </message>
+    <message>
+        <source>We cannot tell yet where your card is registered. Reception will check it.</source>
+        <translation>Chưa xác định được nơi đăng ký khám chữa bệnh ban đầu của thẻ. Quầy tiếp đón sẽ kiểm tra.</translation>
+    </message>
 </context>
 <context>
     <name>TicketScreen</name>
     <message>
         <source>Your queue number</source>
-        <extracomment>&quot;Print again&quot; on the &quot;you already have number X today&quot; screen.</extracomment>
+        <extracomment>"Print again" on the "you already have number X today" screen.</extracomment>
         <translation>Số thứ tự của bạn</translation>
     </message>
     <message>
@@ -1556,9 +1787,9 @@
         <translation>NN/TT/NNNN, TT/NNNN hoặc NNNN</translation>
     </message>
     <message>
-        <source>Number only (no QR code, e.g. a child under 6): type the BHYT number or the 12-digit personal ID above, then the name and date of birth. Tick &quot;12 digits = insurance number&quot; when the 12 digits are the card&apos;s number rather than a citizen ID.</source>
+        <source>Number only (no QR code, e.g. a child under 6): type the BHYT number or the 12-digit personal ID above, then the name and date of birth. Tick "12 digits = insurance number" when the 12 digits are the card's number rather than a citizen ID.</source>
         <extracomment>The 12 digits are the insurance number (personal ID used as the BHYT number), not a CCCD check-in.</extracomment>
-        <translation>Chỉ có số (không có mã QR, ví dụ trẻ dưới 6 tuổi): nhập mã thẻ BHYT hoặc số định danh 12 số ở trên, rồi họ tên và ngày sinh. Đánh dấu &quot;12 số là mã số BHYT&quot; khi 12 số là mã thẻ chứ không phải số căn cước.</translation>
+        <translation>Chỉ có số (không có mã QR, ví dụ trẻ dưới 6 tuổi): nhập mã thẻ BHYT hoặc số định danh 12 số ở trên, rồi họ tên và ngày sinh. Đánh dấu "12 số là mã số BHYT" khi 12 số là mã thẻ chứ không phải số căn cước.</translation>
     </message>
     <message>
         <source>12 digits = insurance &amp;number</source>
@@ -1569,7 +1800,7 @@
         <translation>Tra &amp;cứu trực tuyến</translation>
     </message>
     <message>
-        <source>Enter the patient&apos;s full name.</source>
+        <source>Enter the patient's full name.</source>
         <translation>Nhập họ tên đầy đủ của người bệnh.</translation>
     </message>
     <message>
@@ -1585,11 +1816,24 @@
     <name>VerdictScreen</name>
     <message>
         <source>Continue</source>
+        <extracomment>"Call staff / reception ticket": a number for the reception desk. The priority number (elderly, pregnant, children under 6, disability), where the facility runs it.</extracomment>
         <translation>Tiếp tục</translation>
     </message>
     <message>
         <source>Start again</source>
         <translation>Làm lại từ đầu</translation>
+    </message>
+    <message>
+        <source>Call staff / reception ticket</source>
+        <translation>Gọi nhân viên / lấy số tiếp đón</translation>
+    </message>
+    <message>
+        <source>Priority ticket</source>
+        <translation>Lấy số ưu tiên</translation>
+    </message>
+    <message>
+        <source>Priority: people aged 75 or over, pregnant women, children under 6 and people with a disability.</source>
+        <translation>Ưu tiên: người từ đủ 75 tuổi trở lên, phụ nữ có thai, trẻ em dưới 6 tuổi và người khuyết tật.</translation>
     </message>
     <message>
         <source>Card: {number}</source>
@@ -1604,7 +1848,7 @@
     <name>VisitsPanel</name>
     <message>
         <source>{old} → {new} (re-checked)</source>
-        <extracomment>Outbox states (``kiosk.db.visits``; a test keeps them equal) — not imported: the window is built before the database layer loads.</extracomment>
+        <extracomment>Outbox states (``kiosk.db.visits``; a test keeps them equal) — not imported: the window is built before the database layer loads. Columns by name (the verdict's index is kept by tests and by staff habit).</extracomment>
         <translation>{old} → {new} (đã kiểm tra lại)</translation>
     </message>
     <message>
@@ -1612,7 +1856,23 @@
         <translation>{verdict}: cần nhân viên xử lý</translation>
     </message>
     <message>
-        <source>Today&apos;s visits</source>
+        <source>ID ✓</source>
+        <translation>Giấy tờ ✓</translation>
+    </message>
+    <message>
+        <source>Identity document checked</source>
+        <translation>Đã kiểm tra giấy tờ tùy thân</translation>
+    </message>
+    <message>
+        <source>self-pay</source>
+        <translation>tự chi trả</translation>
+    </message>
+    <message>
+        <source>Self-pay: not billed to BHYT</source>
+        <translation>Tự chi trả: không tính BHYT</translation>
+    </message>
+    <message>
+        <source>Today's visits</source>
         <translation>Lượt khám hôm nay</translation>
     </message>
     <message>
@@ -1642,6 +1902,10 @@
     <message>
         <source>Upload</source>
         <translation>Gửi lên</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>Ghi chú</translation>
     </message>
     <message>
         <source>waiting</source>
@@ -1687,7 +1951,7 @@
         <translation>2. Đưa mã QR trước camera, cách khoảng 15–20 cm.</translation>
     </message>
     <message>
-        <source>Tip: turn the phone&apos;s screen brightness up and hold it still.</source>
+        <source>Tip: turn the phone's screen brightness up and hold it still.</source>
         <translation>Mẹo: tăng độ sáng màn hình điện thoại và giữ yên tay.</translation>
     </message>
     <message>

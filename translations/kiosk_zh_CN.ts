@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AdminScreen</name>
@@ -86,7 +85,7 @@
         <translation>科室</translation>
     </message>
     <message>
-        <source>Import the clinic&apos;s departments from a JSON or CSV file, or keep the ones already here. The hub also sends departments at every synchronisation.</source>
+        <source>Import the clinic's departments from a JSON or CSV file, or keep the ones already here. The hub also sends departments at every synchronisation.</source>
         <translation>从 JSON 或 CSV 文件导入本院科室，或保留现有科室。中心服务器每次同步时也会发送科室。</translation>
     </message>
     <message>
@@ -181,7 +180,7 @@
         <translation>无转诊单为 0%</translation>
     </message>
     <message>
-        <source>Not known yet (the card&apos;s benefit level comes with the gateway&apos;s answer)</source>
+        <source>Not known yet (the card's benefit level comes with the gateway's answer)</source>
         <translation>尚不知道（卡的待遇等级随网关答复提供）</translation>
     </message>
     <message>
@@ -193,7 +192,7 @@
         <translation>0%：此就诊途径医保不支付</translation>
     </message>
     <message>
-        <source>{percent}% ({route}% of the card level&apos;s {level}%)</source>
+        <source>{percent}% ({route}% of the card level's {level}%)</source>
         <translation>{percent}%（卡等级 {level}% 的 {route}%）</translation>
     </message>
     <message>
@@ -225,7 +224,7 @@
         <translation>本地卡列表（从未同步），未在线确认</translation>
     </message>
     <message>
-        <source>Only the card&apos;s own dates: not in the local card list, not confirmed online</source>
+        <source>Only the card's own dates: not in the local card list, not confirmed online</source>
         <translation>仅依据卡上日期：不在本地卡列表中，未在线确认</translation>
     </message>
     <message>
@@ -241,7 +240,7 @@
         <translation>签发机构 {office}</translation>
     </message>
     <message>
-        <source>Possibly still admitted elsewhere: {where} looked the card up after the patient&apos;s last discharge. Ask the patient before registering.</source>
+        <source>Possibly still admitted elsewhere: {where} looked the card up after the patient's last discharge. Ask the patient before registering.</source>
         <translation>可能仍在其他机构住院：{where} 在患者最近一次出院后查询过此卡。登记前请询问患者。</translation>
     </message>
     <message>
@@ -252,8 +251,8 @@
 <context>
     <name>DeskWindow</name>
     <message>
-        <source>That ticket is not one of today&apos;s visits.</source>
-        <extracomment>&quot;Setup…&quot; pressed: the kiosk setup (behind the admin PIN) is opened by the builder.</extracomment>
+        <source>That ticket is not one of today's visits.</source>
+        <extracomment>"Setup…" pressed: the kiosk setup (behind the admin PIN) is opened by the builder.</extracomment>
         <translation>该号票不是今天的就诊记录。</translation>
     </message>
     <message>
@@ -344,16 +343,148 @@
         <translation>支持代码：{code}</translation>
     </message>
     <message>
+        <source>Free space on the kiosk's disk, then try again; nothing was lost.</source>
+        <translation>请清理自助机磁盘空间后重试；数据没有丢失。</translation>
+    </message>
+    <message>
+        <source>Another program is writing to the database: try again in a moment.</source>
+        <translation>另一个程序正在写入数据库：请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The kiosk may not write its database: check the disk and the file's permissions.</source>
+        <translation>自助机无权写入数据库：请检查磁盘和文件权限。</translation>
+    </message>
+    <message>
+        <source>Call the administrator: the database must be restored from a backup.</source>
+        <translation>请联系管理员：需要从备份恢复数据库。</translation>
+    </message>
+    <message>
+        <source>Check the disk; call the administrator if it happens again.</source>
+        <translation>请检查磁盘；如再次发生，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Check the database setting and that the database server is running.</source>
+        <translation>请检查数据库设置以及数据库服务器是否在运行。</translation>
+    </message>
+    <message>
+        <source>Install the kiosk version that wrote this database.</source>
+        <translation>请安装写入此数据库的自助机版本。</translation>
+    </message>
+    <message>
+        <source>Check the disk and the database; the log has the details.</source>
+        <translation>请检查磁盘和数据库；详情见日志。</translation>
+    </message>
+    <message>
+        <source>Synchronise with the hub to get the departments, or choose another department.</source>
+        <translation>请与中心服务器同步以获取科室，或选择其他科室。</translation>
+    </message>
+    <message>
+        <source>Correct the configuration file; the log names the setting.</source>
+        <translation>请修改配置文件；日志中写明了出错的设置项。</translation>
+    </message>
+    <message>
+        <source>Check the card list file; the log names the line.</source>
+        <translation>请检查卡片列表文件；日志中写明了出错的行。</translation>
+    </message>
+    <message>
+        <source>Check the network and the hub address; check-in goes on offline.</source>
+        <translation>请检查网络和中心服务器地址；签到会以离线方式继续。</translation>
+    </message>
+    <message>
+        <source>The kiosk tries again by itself.</source>
+        <translation>自助机会自动重试。</translation>
+    </message>
+    <message>
+        <source>The kiosk tries again by itself; tell the administrator if it goes on.</source>
+        <translation>自助机会自动重试；如持续出现，请告知管理员。</translation>
+    </message>
+    <message>
+        <source>Tell the administrator: the hub refused this kiosk's request.</source>
+        <translation>请告知管理员：中心服务器拒绝了本自助机的请求。</translation>
+    </message>
+    <message>
+        <source>The card is checked again later; check-in goes on.</source>
+        <translation>稍后会再次核验此卡；签到继续进行。</translation>
+    </message>
+    <message>
+        <source>Tell the administrator: the facility's gateway account must be checked.</source>
+        <translation>请告知管理员：需要检查本机构的医保网关账户。</translation>
+    </message>
+    <message>
+        <source>Check the printer's cable and power.</source>
+        <translation>请检查打印机的线缆和电源。</translation>
+    </message>
+    <message>
+        <source>Switch the printer off and on again.</source>
+        <translation>请关闭打印机后重新打开。</translation>
+    </message>
+    <message>
+        <source>Correct the printer setting in the setup.</source>
+        <translation>请在设置中修改打印机设置。</translation>
+    </message>
+    <message>
+        <source>Check the printer, then print again.</source>
+        <translation>请检查打印机后重新打印。</translation>
+    </message>
+    <message>
+        <source>Reinstall the kiosk: a font for the ticket is missing.</source>
+        <translation>请重新安装自助机：缺少打印号票所需的字体。</translation>
+    </message>
+    <message>
+        <source>Check the camera's cable, then restart the kiosk.</source>
+        <translation>请检查摄像头线缆，然后重启自助机。</translation>
+    </message>
+    <message>
+        <source>Run the kiosk's self-test and reinstall if it fails.</source>
+        <translation>请运行自助机自检，如未通过请重新安装。</translation>
+    </message>
+    <message>
+        <source>Nothing was read from the code.</source>
+        <translation>未能从二维码读取任何内容。</translation>
+    </message>
+    <message>
+        <source>The code is too long to be a card code.</source>
+        <translation>此码太长，不是卡片二维码。</translation>
+    </message>
+    <message>
+        <source>This code is not a health-insurance (BHYT) card or a citizen-ID (CCCD) code.</source>
+        <translation>此码不是医保卡（BHYT）或公民身份证（CCCD）二维码。</translation>
+    </message>
+    <message>
+        <source>The card number is not valid: check every character.</source>
+        <translation>卡号无效：请逐个字符核对。</translation>
+    </message>
+    <message>
+        <source>The citizen ID number is not valid: it has 12 digits.</source>
+        <translation>公民身份证号无效：应为 12 位数字。</translation>
+    </message>
+    <message>
+        <source>A date in the code cannot be read.</source>
+        <translation>无法读取码中的日期。</translation>
+    </message>
+    <message>
+        <source>The gender in the code cannot be read.</source>
+        <translation>无法读取码中的性别。</translation>
+    </message>
+    <message>
+        <source>The code is cut short: the name, date of birth or gender is missing.</source>
+        <translation>此码不完整：缺少姓名、出生日期或性别。</translation>
+    </message>
+    <message>
+        <source>A card number has 15 characters (or 10 digits, or the 12-digit personal ID), a citizen ID 12 digits; this one has {count}.</source>
+        <translation>卡号为 15 个字符（或 10 位数字，或 12 位个人识别号），公民身份证号为 12 位数字；此号码有 {count} 位。</translation>
+    </message>
+    <message>
         <source>Unexpected error in the kiosk (support code {code}); the log has the details. Please report it.</source>
         <translation>自助机出现意外错误（支持代码 {code}），详细信息见日志。请报告此错误。</translation>
     </message>
     <message>
-        <source>Problem with the kiosk&apos;s surroundings, not with the patient: {summary}. {detail}</source>
-        <translation>问题出在自助机的运行环境，而不是患者：{summary}。{detail}</translation>
+        <source>Problem with the kiosk's surroundings, not with the patient: {summary}.</source>
+        <translation>问题出在自助机的运行环境，而不是患者：{summary}。</translation>
     </message>
     <message>
-        <source>{summary}: {detail}</source>
-        <translation>{summary}：{detail}</translation>
+        <source>{summary}.</source>
+        <translation>{summary}。</translation>
     </message>
 </context>
 <context>
@@ -415,7 +546,7 @@
     <name>IdentityScreen</name>
     <message>
         <source>The kiosk cannot compare this ID card with your health-insurance card.</source>
-        <extracomment>&quot;I have no ID card with me&quot;. &quot;Try again&quot; after a code that was not a CCCD or did not match. &quot;Start again&quot; / &quot;Finish&quot;: back to the welcome screen.</extracomment>
+        <extracomment>"I have no ID card with me". "Try again" after a code that was not a CCCD or did not match. "Start again" / "Finish": back to the welcome screen.</extracomment>
         <translation>本机无法将此身份证与您的医保卡进行核对。</translation>
     </message>
     <message>
@@ -482,6 +613,10 @@
         <translation>您还在吗？</translation>
     </message>
     <message>
+        <source>For your privacy the screen will be cleared in 1 second.</source>
+        <translation>为保护您的隐私，屏幕将在 1 秒后清空。</translation>
+    </message>
+    <message>
         <source>For your privacy the screen will be cleared in {n} seconds.</source>
         <translation>为保护您的隐私，屏幕将在 {n} 秒后清空。</translation>
     </message>
@@ -494,6 +629,7 @@
     <name>KeypadScreen</name>
     <message>
         <source>Type your health-insurance card number or citizen ID number</source>
+        <extracomment>"No card? Reception ticket": a number for the reception desk without any card.</extracomment>
         <translation>请输入医保卡号或公民身份证号</translation>
     </message>
     <message>
@@ -507,6 +643,10 @@
     <message>
         <source>Back</source>
         <translation>返回</translation>
+    </message>
+    <message>
+        <source>No card? Reception ticket</source>
+        <translation>没有卡？领取接待处号票</translation>
     </message>
 </context>
 <context>
@@ -572,7 +712,7 @@
         <translation>医保网关没有响应</translation>
     </message>
     <message>
-        <source>The insurance gateway refused the facility&apos;s account</source>
+        <source>The insurance gateway refused the facility's account</source>
         <translation>医保网关拒绝了本机构的账户</translation>
     </message>
     <message>
@@ -608,7 +748,7 @@
         <translation>中心服务器拒绝了该请求</translation>
     </message>
     <message>
-        <source>Another kiosk uses this device&apos;s token: register this kiosk as a new device</source>
+        <source>Another kiosk uses this device's token: register this kiosk as a new device</source>
         <translation>另一台自助机正在使用本设备的令牌：请将本机注册为新设备</translation>
     </message>
     <message>
@@ -683,7 +823,7 @@
     <name>PatientPanel</name>
     <message>
         <source>Name</source>
-        <extracomment>Staff pressed &quot;Register anyway&quot; / &quot;Cancel&quot; on the confirmation question. Staff ticked / unticked &quot;identity document checked&quot;. Staff ticked / unticked &quot;self-pay&quot; (a CCCD check-in without a known card). The row of the gateway&apos;s kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
+        <extracomment>The most of the panel's height the footer takes before it scrolls (large text). Rows of the department list kept in view before the details start to scroll. Staff pressed "Register anyway" / "Cancel" on the confirmation question. Staff ticked / unticked "identity document checked". Staff ticked / unticked "self-pay" (a CCCD check-in without a known card). Staff chose the visit's circumstance (a :class:`Circumstance` value). The row of the gateway's kept data (area, five-year date, issuing office): shown only when the gateway answered with them.</extracomment>
         <translation>姓名</translation>
     </message>
     <message>
@@ -723,6 +863,26 @@
         <translation>科室(&amp;D)</translation>
     </message>
     <message>
+        <source>Ci&amp;rcumstance</source>
+        <translation>就诊情形(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Came on their own</source>
+        <translation>自行就诊</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>急诊</translation>
+    </message>
+    <message>
+        <source>Referral paper</source>
+        <translation>持转诊单</translation>
+    </message>
+    <message>
+        <source>Re-examination appointment</source>
+        <translation>持复诊预约单</translation>
+    </message>
+    <message>
         <source>Register (Enter)</source>
         <translation>登记 (Enter)</translation>
     </message>
@@ -755,7 +915,7 @@
         <translation>无截止日期</translation>
     </message>
     <message>
-        <source>{percent}% by the card&apos;s benefit level (route not decided)</source>
+        <source>{percent}% by the card's benefit level (route not decided)</source>
         <translation>按卡的待遇等级 {percent}%（未确定就诊途径）</translation>
     </message>
     <message>
@@ -840,10 +1000,29 @@
     </message>
 </context>
 <context>
+    <name>ReceptionTicketScreen</name>
+    <message>
+        <source>Your number for reception</source>
+        <translation>您的接待处排队号</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Please go to the reception desk and show this number; priority numbers are called first. The staff will help you.</source>
+        <translation>请前往接待处出示此号码；优先号会先叫。工作人员会帮助您。</translation>
+    </message>
+    <message>
+        <source>Please wait near the reception desk until your number is called. The staff will help you.</source>
+        <translation>请在接待处附近等候叫号。工作人员会帮助您。</translation>
+    </message>
+</context>
+<context>
     <name>SelfServiceWindow</name>
     <message>
         <source>No ticket printer is configured.</source>
-        <extracomment>Exit code of &quot;Exit the kiosk&quot; in the admin panel (a supervisor must not restart the app).</extracomment>
+        <extracomment>Exit code of "Exit the kiosk" in the admin panel (a supervisor must not restart the app).</extracomment>
         <translation>未配置号票打印机。</translation>
     </message>
     <message>
@@ -861,6 +1040,10 @@
     <message>
         <source>No camera is configured.</source>
         <translation>未配置摄像头。</translation>
+    </message>
+    <message>
+        <source>Camera: 1 frame decoded so far.</source>
+        <translation>摄像头：已解码 1 帧。</translation>
     </message>
     <message>
         <source>Camera: {frames} frames decoded so far.</source>
@@ -886,7 +1069,7 @@
         <translation>摄像头已打开，但 {seconds} 秒内没有图像</translation>
     </message>
     <message>
-        <source>Scanner works: received &quot;{preview}&quot;</source>
+        <source>Scanner works: received "{preview}"</source>
         <translation>扫描器正常：收到“{preview}”</translation>
     </message>
     <message>
@@ -918,7 +1101,7 @@
         <translation>打印机设置无法使用</translation>
     </message>
     <message>
-        <source>Hub reached; the token belongs to device &quot;{device}&quot; of facility {facility}</source>
+        <source>Hub reached; the token belongs to device "{device}" of facility {facility}</source>
         <translation>已连接中心服务器；令牌属于机构 {facility} 的设备“{device}”</translation>
     </message>
     <message>
@@ -930,7 +1113,7 @@
         <translation>无法连接中心服务器</translation>
     </message>
     <message>
-        <source>The hub&apos;s certificate is not trusted by this computer</source>
+        <source>The hub's certificate is not trusted by this computer</source>
         <translation>本机不信任中心服务器的证书</translation>
     </message>
     <message>
@@ -1009,7 +1192,7 @@
     <name>SetupWizard</name>
     <message>
         <source>Kiosk setup: {page}</source>
-        <extracomment>&quot;Restart me&quot;: the kiosk session (systemd unit, Shell Launcher) starts the app again with the new settings.</extracomment>
+        <extracomment>"Restart me": the kiosk session (systemd unit, Shell Launcher) starts the app again with the new settings.</extracomment>
         <translation>自助机设置：{page}</translation>
     </message>
     <message>
@@ -1086,6 +1269,10 @@
     <message>
         <source>Synced {n} days ago</source>
         <translation>{n} 天前已同步</translation>
+    </message>
+    <message>
+        <source>Synced 1 day ago</source>
+        <translation>1 天前已同步</translation>
     </message>
     <message>
         <source>Uploads waiting too long: {n}</source>
@@ -1325,6 +1512,10 @@
         <translation>请到接待处，工作人员会为您提供帮助。</translation>
     </message>
     <message>
+        <source>Please check the number: a card number has 15 characters, a citizen ID 12 digits. You typed {count}.</source>
+        <translation>请核对号码：卡号为 15 个字符，公民身份证号为 12 位数字。您输入了 {count} 位。</translation>
+    </message>
+    <message>
         <source>Please check the number: a card number has 15 characters, a citizen ID 12 digits.</source>
         <translation>请核对号码：医保卡号为 15 位字符，身份证号为 12 位数字。</translation>
     </message>
@@ -1333,7 +1524,7 @@
         <translation>这不是医保卡或身份证的二维码。请出示 VssID 应用中的二维码或芯片身份证上的二维码。</translation>
     </message>
     <message>
-        <source>The card&apos;s own dates are current; reception will confirm it later. You can take a queue number now.</source>
+        <source>The card's own dates are current; reception will confirm it later. You can take a queue number now.</source>
         <translation>根据卡上的日期，此卡在有效期内；接待处稍后会确认。您现在可以取号。</translation>
     </message>
     <message>
@@ -1343,14 +1534,6 @@
     <message>
         <source>Please use your new card {card} or see reception.</source>
         <translation>请使用新卡 {card}，或到接待处咨询。</translation>
-    </message>
-    <message>
-        <source>The kiosk could not check or record this: {detail}</source>
-        <translation>本机无法查验或记录：{detail}</translation>
-    </message>
-    <message>
-        <source>Not a card payload: {detail}</source>
-        <translation>不是卡片数据：{detail}</translation>
     </message>
     <message>
         <source>Already registered today: {tickets}</source>
@@ -1397,8 +1580,12 @@
         <translation>网关仍在处理：暂定结果，稍后复核。</translation>
     </message>
     <message>
-        <source>Gateway account problem, tell the administrator: {note}</source>
-        <translation>网关账户有问题，请通知管理员：{note}</translation>
+        <source>The kiosk could not check or record this; the log has the details.</source>
+        <translation>自助机无法核验或记录此项；详情见日志。</translation>
+    </message>
+    <message>
+        <source>Gateway account problem: tell the administrator. Provisional.</source>
+        <translation>医保网关账户有问题：请告知管理员。暂定结果。</translation>
     </message>
     <message>
         <source>The hub refused the look-up (device token?): provisional.</source>
@@ -1457,7 +1644,7 @@
         <translation>号票已打印。</translation>
     </message>
     <message>
-        <source>Ticket printed; the printer&apos;s paper is running low.</source>
+        <source>Ticket printed; the printer's paper is running low.</source>
         <translation>号票已打印；打印机纸张即将用完。</translation>
     </message>
     <message>
@@ -1508,12 +1695,56 @@
         <source>not confirmed</source>
         <translation>未确认</translation>
     </message>
+    <message>
+        <source>Reception desk</source>
+        <translation>接待处</translation>
+    </message>
+    <message>
+        <source>Reception desk – priority</source>
+        <translation>接待处 – 优先</translation>
+    </message>
+    <message>
+        <source>Nobody is ahead of you.</source>
+        <translation>您前面没有人。</translation>
+    </message>
+    <message>
+        <source>1 person is ahead of you.</source>
+        <translation>您前面有 1 人。</translation>
+    </message>
+    <message>
+        <source>{count} people are ahead of you.</source>
+        <translation>您前面有 {count} 人。</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. This visit is covered as it would be there.</source>
+        <translation>您的卡登记在其他医疗机构。本次就诊按在登记机构就诊的标准报销。</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Health insurance covers this visit here.</source>
+        <translation>您的卡登记在其他医疗机构。医保会支付您在这里的本次就诊。</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Health insurance pays {percent}% of your card's benefit for this visit; reception can explain.</source>
+        <translation>您的卡登记在其他医疗机构。本次就诊医保按您卡片待遇的 {percent}% 支付；接待处可以为您说明。</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Health insurance pays for this visit only with a referral paper: please show it at reception, or ask reception about paying yourself.</source>
+        <translation>您的卡登记在其他医疗机构。只有持转诊单，医保才支付本次就诊：请在接待处出示转诊单，或向接待处咨询自费就诊。</translation>
+    </message>
+    <message>
+        <source>Your card is registered at another facility. Please see reception before your visit.</source>
+        <translation>您的卡登记在其他医疗机构。就诊前请先到接待处。</translation>
+    </message>
+    <message>
+        <source>We cannot tell yet where your card is registered. Reception will check it.</source>
+        <translation>暂时无法确定您的卡登记在哪家医疗机构。接待处会为您核实。</translation>
+    </message>
 </context>
 <context>
     <name>TicketScreen</name>
     <message>
         <source>Your queue number</source>
-        <extracomment>&quot;Print again&quot; on the &quot;you already have number X today&quot; screen.</extracomment>
+        <extracomment>"Print again" on the "you already have number X today" screen.</extracomment>
         <translation>您的排队号码</translation>
     </message>
     <message>
@@ -1556,7 +1787,7 @@
         <translation>日/月/年、月/年 或 年（DD/MM/YYYY、MM/YYYY、YYYY）</translation>
     </message>
     <message>
-        <source>Number only (no QR code, e.g. a child under 6): type the BHYT number or the 12-digit personal ID above, then the name and date of birth. Tick &quot;12 digits = insurance number&quot; when the 12 digits are the card&apos;s number rather than a citizen ID.</source>
+        <source>Number only (no QR code, e.g. a child under 6): type the BHYT number or the 12-digit personal ID above, then the name and date of birth. Tick "12 digits = insurance number" when the 12 digits are the card's number rather than a citizen ID.</source>
         <extracomment>The 12 digits are the insurance number (personal ID used as the BHYT number), not a CCCD check-in.</extracomment>
         <translation>仅有号码（无二维码，如 6 岁以下儿童）：在上方输入医保卡号或 12 位个人识别号，再输入姓名和出生日期。如果这 12 位数字是医保卡号而不是身份证号，请勾选“12 位为医保号”。</translation>
     </message>
@@ -1569,7 +1800,7 @@
         <translation>在线查询(&amp;L)</translation>
     </message>
     <message>
-        <source>Enter the patient&apos;s full name.</source>
+        <source>Enter the patient's full name.</source>
         <translation>请输入患者的全名。</translation>
     </message>
     <message>
@@ -1585,11 +1816,24 @@
     <name>VerdictScreen</name>
     <message>
         <source>Continue</source>
+        <extracomment>"Call staff / reception ticket": a number for the reception desk. The priority number (elderly, pregnant, children under 6, disability), where the facility runs it.</extracomment>
         <translation>继续</translation>
     </message>
     <message>
         <source>Start again</source>
         <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Call staff / reception ticket</source>
+        <translation>呼叫工作人员 / 领取接待处号票</translation>
+    </message>
+    <message>
+        <source>Priority ticket</source>
+        <translation>领取优先号</translation>
+    </message>
+    <message>
+        <source>Priority: people aged 75 or over, pregnant women, children under 6 and people with a disability.</source>
+        <translation>优先：75 岁及以上老人、孕妇、6 岁以下儿童和残障人士。</translation>
     </message>
     <message>
         <source>Card: {number}</source>
@@ -1604,7 +1848,7 @@
     <name>VisitsPanel</name>
     <message>
         <source>{old} → {new} (re-checked)</source>
-        <extracomment>Outbox states (``kiosk.db.visits``; a test keeps them equal) — not imported: the window is built before the database layer loads.</extracomment>
+        <extracomment>Outbox states (``kiosk.db.visits``; a test keeps them equal) — not imported: the window is built before the database layer loads. Columns by name (the verdict's index is kept by tests and by staff habit).</extracomment>
         <translation>{old} → {new}（已复核）</translation>
     </message>
     <message>
@@ -1612,7 +1856,23 @@
         <translation>{verdict}：需要工作人员处理</translation>
     </message>
     <message>
-        <source>Today&apos;s visits</source>
+        <source>ID ✓</source>
+        <translation>证件 ✓</translation>
+    </message>
+    <message>
+        <source>Identity document checked</source>
+        <translation>已核对身份证件</translation>
+    </message>
+    <message>
+        <source>self-pay</source>
+        <translation>自费</translation>
+    </message>
+    <message>
+        <source>Self-pay: not billed to BHYT</source>
+        <translation>自费：不走医保</translation>
+    </message>
+    <message>
+        <source>Today's visits</source>
         <translation>今日就诊</translation>
     </message>
     <message>
@@ -1642,6 +1902,10 @@
     <message>
         <source>Upload</source>
         <translation>上传</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>标记</translation>
     </message>
     <message>
         <source>waiting</source>
@@ -1687,7 +1951,7 @@
         <translation>2. 将二维码对准摄像头，距离约 15–20 厘米。</translation>
     </message>
     <message>
-        <source>Tip: turn the phone&apos;s screen brightness up and hold it still.</source>
+        <source>Tip: turn the phone's screen brightness up and hold it still.</source>
         <translation>提示：调高手机屏幕亮度并保持手机稳定。</translation>
     </message>
     <message>

@@ -67,7 +67,8 @@ def parse_bhyt(fields: list[str], terminated: bool, warnings: list[str]) -> Bhyt
         warnings.append("lowercase_card_number: the card number arrived in lower case")
     problem = numbers.card_number_problem(number)
     if problem is not None:
-        raise CardPayloadError(PayloadErrorCode.BAD_CARD_NUMBER, f"Bad card number {number!r}: {problem}.")
+        raise CardPayloadError(PayloadErrorCode.BAD_CARD_NUMBER, f"Bad card number {number!r}: {problem}.",
+                               length=numbers.wrong_length(number))
     if len(fields) < 4:
         raise CardPayloadError(PayloadErrorCode.MISSING_FIELD,
                                "The card code is cut short: name, date of birth or gender is missing.")

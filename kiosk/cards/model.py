@@ -50,9 +50,12 @@ class CardPayloadError(KioskError, ValueError):
 
     summary = "This is not a usable card code"
 
-    def __init__(self, code: PayloadErrorCode, message: str) -> None:
+    def __init__(self, code: PayloadErrorCode, message: str, *, length: int | None = None) -> None:
         super().__init__(message)
         self.code = code
+        #: With ``BAD_CARD_NUMBER``: how many characters the number had, when that is what is wrong (the
+        #: interface words the error from its code and this count, not from the English message).
+        self.length = length
 
     def to_json(self) -> dict[str, Any]:
         return {"error": {"code": str(self.code), "message": self.message}}

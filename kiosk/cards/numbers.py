@@ -27,6 +27,11 @@ FACILITY_CODE_RE: Final = re.compile(r"\d{2}[0-9A-Z]{3}")
 _FACILITY_JUNK: Final = str.maketrans("", "", " -\u2013\u2014\u00a0\t")
 
 
+def wrong_length(number: str) -> int | None:
+    """The number's length when no card number has that many characters (10, 12 or 15), else None."""
+    return None if len(number) in (10, 12, 15) else len(number)
+
+
 def card_number_problem(number: str) -> str | None:
     """None when ``number`` is a valid card number, else what is wrong with it (English)."""
     if not CARD_NUMBER_RE.fullmatch(number):

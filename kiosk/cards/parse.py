@@ -30,6 +30,6 @@ def parse_payload(data: str | bytes) -> BhytCard | CccdCard:
         raise CardPayloadError(
             PayloadErrorCode.BAD_CARD_NUMBER,
             f"Bad card number {first!r}: a card number has 15 characters (or 10 digits, or the 12-digit "
-            f"personal ID), a citizen ID 12 digits; this one has {len(first)}.",
+            f"personal ID), a citizen ID 12 digits; this one has {len(first)}.", length=len(first),
         )
     raise CardPayloadError(PayloadErrorCode.NOT_A_CARD, NOT_A_CARD_MESSAGE)

@@ -27,7 +27,8 @@ def card_from_typed(text: str, *, name: str | None = None, birth_date: BirthDate
                         address=None, issued_on=None)
     problem = numbers.card_number_problem(value)
     if problem is not None:
-        raise CardPayloadError(PayloadErrorCode.BAD_CARD_NUMBER, f"Bad card number {value!r}: {problem}.")
+        raise CardPayloadError(PayloadErrorCode.BAD_CARD_NUMBER, f"Bad card number {value!r}: {problem}.",
+                               length=numbers.wrong_length(value))
     full = len(value) == 15
     return BhytCard(layout=BhytLayout.OTHER, card_number=value, object_code=value[:2] if full else None,
                     benefit_level=int(value[2]) if full else None, province_code=value[3:5] if full else None,

@@ -71,6 +71,9 @@ class CheckResult:
     #: Set when the input is not a usable card: the error code (PayloadErrorCode value, or "system").
     error_code: str | None = None
     error_detail: str = ""
+    #: With ``bad_card_number``: the number's length when no card number is that long (the interface words
+    #: errors from ``error_code`` and this, never from the English ``error_detail``).
+    error_length: int | None = None
     #: With ``SYSTEM_ERROR``: what failed (environment fault, refusal or bug with its support code).
     fault: Fault | None = None
     #: The card was typed (a number only): the visit records card_kind "manual".

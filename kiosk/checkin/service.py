@@ -162,7 +162,8 @@ class CheckInService:
             else:
                 card = parse_payload(text)
         except CardPayloadError as exc:
-            return CheckResult(source, error_code=str(exc.code), error_detail=exc.message, manual=manual)
+            return CheckResult(source, error_code=str(exc.code), error_detail=exc.message,
+                               error_length=exc.length, manual=manual)
         return self._decide_cached(card, source, manual, on)
 
     def begin_typed(self, number: str, *, name: str | None = None, birth_date: BirthDate | None = None,
@@ -176,7 +177,8 @@ class CheckInService:
         try:
             card = card_from_typed(number, name=name, birth_date=birth_date, insurance_number=insurance_number)
         except CardPayloadError as exc:
-            return CheckResult(Source.TYPED, error_code=str(exc.code), error_detail=exc.message, manual=True)
+            return CheckResult(Source.TYPED, error_code=str(exc.code), error_detail=exc.message,
+                               error_length=exc.length, manual=True)
         return self._decide_cached(card, Source.TYPED, True, on)
 
     def check_typed(self, number: str, *, name: str | None = None, birth_date: BirthDate | None = None,

@@ -38,6 +38,7 @@ from kiosk.config import Config, ConfigError
 from kiosk.db import schema
 from kiosk.db.base import iso_now, local_now, translate_errors
 from kiosk.db.convert import visit_card_fields
+from kiosk.db.desk_queue import DeskQueueNumbers
 from kiosk.db.engine import make_engine, normalise_url, sqlite_path
 from kiosk.db.errors import (
     CannotOpenDatabaseError,
@@ -83,7 +84,7 @@ def _put(conn: Connection, key: str, value: str, *, exists: bool) -> None:
         conn.execute(SETTINGS.insert().values(key=key, value=value))
 
 
-class Store(Reference, Visits, Outbox, VisitUpdates):
+class Store(Reference, Visits, Outbox, VisitUpdates, DeskQueueNumbers):
     def __init__(self, engine: Engine, *, queue_rules: QueueRules | None = None,
                  clock: Callable[[], dt.datetime] | None = None) -> None:
         self.engine = engine

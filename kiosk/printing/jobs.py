@@ -77,15 +77,18 @@ def text_job(ticket: Ticket, width_dots: int, *, cut: bool = True) -> bytes:
     printer.textln("-" * 32)
     for key, value in (("department", ticket.department_name), ("room", ticket.room)):
         folded = to_ascii(value)
-        if folded:
+        if folded and key == "department" and not ticket.for_visit:
+            printer.textln(folded)  # a reception-desk number: the desk's name, no caption
+        elif folded:
             printer.textln(f"{_ascii_label(lang, key)}: {folded}")
     printer.textln(f"{_ascii_label(lang, 'issued')}: {ticket.issued_text}")
     if to_ascii(ticket.note):
         printer.textln(to_ascii(ticket.note))
     printer.ln()
-    printer.qr(ticket.qr_payload, ec=QR_ECLEVEL_M, size=6, native=True)
-    printer.ln()
-    printer.textln(_ascii_label(lang, "show_code"))
+    if ticket.for_visit:
+        printer.qr(ticket.qr_payload, ec=QR_ECLEVEL_M, size=6, native=True)
+        printer.ln()
+        printer.textln(_ascii_label(lang, "show_code"))
     printer.set(align="center", bold=True)
     printer.textln(_ascii_label(lang, "wait"))
     printer.set_with_default()

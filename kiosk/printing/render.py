@@ -172,7 +172,8 @@ def render_ticket(ticket: Ticket, width_dots: int = WIDTH_80MM) -> Image.Image:
     c.gap(22)
     c.rule()
     c.gap(10)
-    c.text(label(lang, "department"), 22)
+    if ticket.for_visit:
+        c.text(label(lang, "department"), 22)
     c.text(ticket.department_name, 34, bold=True)
     if ticket.room:
         c.gap(6)
@@ -184,10 +185,11 @@ def render_ticket(ticket: Ticket, width_dots: int = WIDTH_80MM) -> Image.Image:
     if ticket.note:
         c.gap(6)
         c.text(ticket.note, 26, bold=True)
-    c.gap(QUIET_ZONE_MODULES * 7 - 8)  # the previous line's leading adds about 8 dots
-    c.qr(ticket.qr_payload, 7)
-    c.gap(QUIET_ZONE_MODULES * 7 - 4)
-    c.text(label(lang, "show_code"), 22)
+    if ticket.for_visit:
+        c.gap(QUIET_ZONE_MODULES * 7 - 8)  # the previous line's leading adds about 8 dots
+        c.qr(ticket.qr_payload, 7)
+        c.gap(QUIET_ZONE_MODULES * 7 - 4)
+        c.text(label(lang, "show_code"), 22)
     c.gap(6)
     c.text(label(lang, "wait"), 24, bold=True)
     return _finish(c)

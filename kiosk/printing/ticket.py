@@ -52,6 +52,9 @@ class Ticket:
     language: Language = DEFAULT_LANGUAGE
     #: Optional extra line under the room (e.g. "3 people ahead of you"); already translated.
     note: str = field(default="")
+    #: False for a reception-desk number (docs/kiosk-ux.md §10a): it names no visit, so the ticket has no
+    #: QR code to show at reception and ``department_name`` (the desk) is printed without the caption.
+    for_visit: bool = True
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__

@@ -96,6 +96,7 @@ class SyncLoop:
                                                                                    retry_after or 0.0)
             log.info("sync failed (%s); next attempt in %.1f s", exc.message, delay)
             self._publish(syncing=False, online=exc.status is not None, last_error=exc.message,
+                          last_error_code=exc.code,
                           pending_count=self.engine.store.pending_count(),
                           oldest_pending_at=self.engine.store.oldest_pending_at(),
                           rejected_count=self.engine.store.rejected_count(),
@@ -104,11 +105,11 @@ class SyncLoop:
         except Exception as exc:  # a bug or an environment problem (disk full): keep the kiosk running
             log.exception("sync failed unexpectedly")
             delay = self.backoff.next_delay()
-            self._publish(syncing=False, last_error=f"{type(exc).__name__}: {exc}"[:200],
+            self._publish(syncing=False, last_error=f"{type(exc).__name__}: {exc}"[:200], last_error_code="bug",
                           next_attempt_at=_utcnow() + dt.timedelta(seconds=delay))
             return delay
         self.backoff.reset()
-        self._publish(syncing=False, online=True, last_error=None, last_success_at=_utcnow(),
+        self._publish(syncing=False, online=True, last_error=None, last_error_code=None, last_success_at=_utcnow(),
                       pending_count=report.pending, oldest_pending_at=self.engine.store.oldest_pending_at(),
                       rejected_count=report.set_aside,
                       next_attempt_at=_utcnow() + dt.timedelta(seconds=self.interval_s))

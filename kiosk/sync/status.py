@@ -20,6 +20,9 @@ class SyncStatus:
     rejected_count: int = 0
     #: Short English description of the last failure (no patient data), None after a success.
     last_error: str | None = None
+    #: The error code of that failure (``hub_unreachable`` …; ``bug`` for an unexpected one): the interface
+    #: words the error from it, ``last_error`` is for logs.
+    last_error_code: str | None = None
     #: A sync is running now.
     syncing: bool = False
     #: No hub is configured: the kiosk works offline only.

@@ -88,7 +88,7 @@ class KioskApp:
         self.sounds = SoundPlayer(enabled=options.sounds)
         self.services = Services(runner=self.runner, checkin=None, printer=None, facility_name=config.facility.name,
                                  feedback=self.sounds, on_visit_recorded=self._visit_recorded,
-                                 intake=scan_intake(config))
+                                 intake=scan_intake(config), queue=config.queue)
         self.store: Any = None
         self.sync_store: Any = None
         self.printer: Any = None
@@ -286,6 +286,8 @@ def start_trace(window: KioskWindow, languages: LanguageManager, options: RunOpt
     model = getattr(window, "model", None)
     if model is not None:  # every scan the check-in core handled, whatever its input (camera, serial, wedge)
         model.result_changed.connect(trace.checked)
+        if hasattr(model, "desk_number_changed"):  # self-service: "Call staff / reception ticket"
+            model.desk_number_changed.connect(trace.desk_number)
     languages.changed.connect(lambda _code: trace.screen(trace.current_screen or window.first_screen))
     trace.screen(window.first_screen)
     window.trace = trace  # type: ignore[attr-defined]

@@ -1,7 +1,8 @@
 """The check-in core (:mod:`kiosk.checkin`) on the UI's lanes: the database lane never waits on the network.
 
-A check is db (parse, cache, decide) → io (the hub's online look-up, ≤ its time limit; only for a card
-missing from the cache) → db (cache the gateway's records, earlier visits). While the look-up waits,
+A check is db (parse, cache, decide) → io (the hub's online confirmation, ≤ its time limit; for every
+check-in, cached cards too, whenever a hub is set up: ``CheckInService.needs_online``) → db (cache the
+gateway's records, earlier visits). Without a hub the io step is skipped. While the look-up waits,
 the database lane serves the visit list, departments and status reads (bench/ui_bench.py measures it).
 """
 

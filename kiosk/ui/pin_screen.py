@@ -9,7 +9,7 @@ import logging
 import math
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.admin_pin import PinCheck, PinFormatError, PinGuard, check_new_pin, hash_pin
 from kiosk.ui.base import TranslatedWidget
@@ -81,7 +81,11 @@ class PinScreen(TranslatedWidget):
         side_box = QWidget()
         side_box.setMaximumWidth(640)
         side_box.setLayout(side)
-        root = QHBoxLayout(self)
+        # title and field beside the keypad while both fit the width, above it otherwise (200 % text in a
+        # long language: the side column was squeezed below its buttons' width)
+        self.side_box, self.side = side_box, side
+        self.keypad = keypad
+        self.root = root = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         root.setContentsMargins(48, 24, 48, 24)
         root.setSpacing(48)
         root.addStretch(1)
@@ -181,4 +185,21 @@ class PinScreen(TranslatedWidget):
     def event(self, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange, QEvent.Type.Polish):
             self.even_keys()
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest):
+            self._arrange()
         return super().event(event)
+
+    def _arrange(self) -> None:
+        margins = self.root.contentsMargins()
+        inner = self.side.contentsMargins()
+        side = min(640, max(self.side_box.minimumSizeHint().width(),
+                            self.cancel_button.sizeHint().width() + inner.left() + inner.right()))
+        if self.side_box.minimumWidth() != side:  # the stretches beside it must not squeeze its buttons
+            self.side_box.setMinimumWidth(side)
+        side_by_side = (side + self.root.spacing()
+                        + self.keypad.minimumSizeHint().width() + margins.left() + margins.right())
+        wanted = (QBoxLayout.Direction.LeftToRight if side_by_side <= self.width()
+                  else QBoxLayout.Direction.TopToBottom)
+        if self.root.direction() != wanted:
+            self.root.setDirection(wanted)
+            self.updateGeometry()

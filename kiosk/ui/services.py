@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from kiosk.checkin.intake import ScanIntake
+from kiosk.config import QueueConfig
 from kiosk.ui.workers import TaskRunner
 
 if TYPE_CHECKING:
@@ -45,3 +46,5 @@ class Services:
     clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now().astimezone())
     #: Serial, wedge and typed input pass this ScanGate (duplicate window) before a check.
     intake: ScanIntake = field(default_factory=ScanIntake)
+    #: ``[queue]``: reception and priority numbers, "people ahead of you" (docs/kiosk-ux.md §10a).
+    queue: QueueConfig = field(default_factory=QueueConfig)

@@ -84,6 +84,8 @@ class SyncSummary:
     error: str | None
     #: Visits set aside because the hub rejected them (never resent unchanged).
     rejected: int = 0
+    #: The last failure's error code (``SyncStatus.last_error_code``): what the screens word it from.
+    error_code: str | None = None
 
 
 @dataclass
@@ -119,8 +121,9 @@ def summarise_sync(status: SyncStatusLike | None, *, hub_configured: bool, now: 
         level = Level.OK if status.last_error is None else Level.WARN
     else:
         level = Level.MUTED
+    error_code = getattr(status, "last_error_code", None) or ("sync_error" if status.last_error else None)
     return SyncSummary(view, level, minutes, status.pending_count, too_old, status.last_error,
-                       status.rejected_count)
+                       status.rejected_count, error_code)
 
 
 def relative_minutes(minutes: int) -> tuple[str, int]:

@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
+from kiosk.ui.error_text import sync_error_text
 from kiosk.ui.status_model import (
     DeviceState,
     DeviceStatus,
@@ -99,7 +100,7 @@ class StatusBar(QFrame):
                 "now": self.tr("Synced just now"),
                 "min": self.tr("Synced {n} min ago"),
                 "h": self.tr("Synced {n} h ago"),
-                "d": self.tr("Synced {n} days ago"),
+                "d": self.tr("Synced {n} days ago") if n != 1 else self.tr("Synced 1 day ago"),
             }[unit].format(n=n)
         self.last_label.setText(last)
         self.last_label.setVisible(bool(last))
@@ -110,7 +111,7 @@ class StatusBar(QFrame):
             pending = self.tr("Waiting to upload: {n}").format(n=summary.pending)
         self.pending_label.setText(pending)
         _set_role(self.pending_label, Level.BAD if summary.pending_too_old else Level.MUTED)
-        self.pending_label.setToolTip(summary.error or "")
+        self.pending_label.setToolTip(sync_error_text(summary.error_code))
         names = {"camera": self.tr("Camera"), "scanner": self.tr("Scanner"), "printer": self.tr("Printer")}
         for name, label in self.device_labels.items():
             status: DeviceStatus = getattr(s, name)

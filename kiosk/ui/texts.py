@@ -12,12 +12,20 @@ from PySide6.QtCore import QCoreApplication
 
 from kiosk.cards.eligibility import Verdict
 from kiosk.checkin.result import SYSTEM_ERROR, CheckResult
-from kiosk.ui.error_text import patient_note, staff_text
+from kiosk.ui.error_text import patient_note, payload_error_text, staff_text
 
 if TYPE_CHECKING:
+    from kiosk.cards.route import RouteDecision
     from kiosk.printing.status import PrintStatus
+    from kiosk.queueing import DeskQueue
 
 translate = QCoreApplication.translate
+
+
+def mask_number(number: str) -> str:
+    """Only the last 4 characters of a card/ID number on a public screen (every number the self-service
+    screens show: the scanned card and the card that replaced it)."""
+    return "•" * max(0, len(number) - 4) + number[-4:] if len(number) > 4 else number
 
 
 def verdict_title(verdict: Verdict | None) -> str:
@@ -48,6 +56,9 @@ def verdict_explanation(result: CheckResult) -> str:
             note = patient_note(result.fault)
             return " ".join(filter(None, (translate("Texts", "Please see reception. The staff will help you."), note)))
         if result.manual:
+            if result.error_length is not None:
+                return translate("Texts", "Please check the number: a card number has 15 characters, a citizen "
+                                          "ID 12 digits. You typed {count}.").format(count=result.error_length)
             return translate("Texts",
                              "Please check the number: a card number has 15 characters, a citizen ID 12 digits.")
         return translate("Texts", "This is not the QR code of a health-insurance card or a citizen ID. "
@@ -59,7 +70,8 @@ def verdict_explanation(result: CheckResult) -> str:
                                       "You can take a queue number now.")
         return translate("Texts", "Please choose where you want to go.")
     if d.verdict is Verdict.REPLACED and d.replaced_by:
-        return translate("Texts", "Please use your new card {card} or see reception.").format(card=d.replaced_by)
+        return translate("Texts", "Please use your new card {card} or see reception.").format(
+            card=mask_number(d.replaced_by))
     return translate("Texts", "Please see reception. The staff will help you.")
 
 
@@ -70,9 +82,8 @@ def staff_reason(result: CheckResult, *, eligibility_shown: bool = False) -> str
         if result.error_code == SYSTEM_ERROR:
             if result.fault is not None:
                 return staff_text(result.fault)
-            return translate("Texts", "The kiosk could not check or record this: {detail}").format(
-                detail=result.error_detail)
-        return translate("Texts", "Not a card payload: {detail}").format(detail=result.error_detail)
+            return translate("Texts", "The kiosk could not check or record this; the log has the details.")
+        return payload_error_text(result.error_code, result.error_length)
     d = result.decision
     parts: list[str] = []
     if result.earlier_tickets:
@@ -105,8 +116,7 @@ def online_text(result: CheckResult) -> str:
         "not_configured": translate("Texts", "No gateway on the hub: provisional."),
         "rate_limited": translate("Texts", "Too many look-ups right now: provisional, re-checked later."),
         "pending": translate("Texts", "The gateway is still answering: provisional, re-checked later."),
-        "config_error": translate("Texts", "Gateway account problem, tell the administrator: {note}").format(
-            note=online.message("vi")),
+        "config_error": translate("Texts", "Gateway account problem: tell the administrator. Provisional."),
         "hub_rejected": translate("Texts", "The hub refused the look-up (device token?): provisional."),
         "incomplete_card": translate("Texts", "Name or date of birth missing: cannot look the card up online."),
     }
@@ -173,3 +183,48 @@ def verdict_short(value: str) -> str:
         return short[Verdict(value)]
     except ValueError:
         return value
+
+
+def desk_queue_name(queue: DeskQueue) -> str:
+    """What a reception-desk number is for, on the screen and the ticket (by ``DeskQueue`` value)."""
+    names = {
+        "reception": translate("Texts", "Reception desk"),
+        "priority": translate("Texts", "Reception desk – priority"),
+    }
+    return names[str(queue.value)]
+
+
+def people_ahead_text(count: int) -> str:
+    """ "3 people are ahead of you", with a natural form for none and one (English plural by count;
+    the other catalogues have one form)."""
+    if count <= 0:
+        return translate("Texts", "Nobody is ahead of you.")
+    if count == 1:
+        return translate("Texts", "1 person is ahead of you.")
+    return translate("Texts", "{count} people are ahead of you.").format(count=count)
+
+
+def route_note(route: RouteDecision | None) -> str:
+    """A plain note for the patient when the card is registered elsewhere or the desk / a referral paper is
+    needed (docs/eligibility.md "Route and facility level"); "" when there is nothing to say."""
+    if route is None:
+        return ""
+    value = str(route.route.value)
+    notes = {
+        "primary_care_anywhere": translate(
+            "Texts", "Your card is registered at another facility. This visit is covered as it would be there."),
+        "self_referred": translate(
+            "Texts", "Your card is registered at another facility. Health insurance covers this visit here.")
+        if route.benefit.route_percent >= 100 else translate(
+            "Texts", "Your card is registered at another facility. Health insurance pays {percent}% of your "
+                     "card's benefit for this visit; reception can explain.").format(
+            percent=route.benefit.route_percent),
+        "referral_needed": translate(
+            "Texts", "Your card is registered at another facility. Health insurance pays for this visit only with "
+                     "a referral paper: please show it at reception, or ask reception about paying yourself."),
+        "outside_route": translate(
+            "Texts", "Your card is registered at another facility. Please see reception before your visit."),
+        "unknown": translate(
+            "Texts", "We cannot tell yet where your card is registered. Reception will check it."),
+    }
+    return notes.get(value, "")

@@ -3,7 +3,9 @@
 Events (documented in kiosk/ui/README.md, "Trace"):
 
 - ``{"t", "event": "screen", "screen", "mode", "lang", "demo"}`` whenever the shown screen changes;
-- ``{"t", "event": "scan", "source", "ok", "verdict"}`` for every scan the check-in core handled.
+- ``{"t", "event": "scan", "source", "ok", "verdict"}`` for every scan the check-in core handled;
+- ``{"t", "event": "desk_number", "queue": "reception"|"priority", "reason"}`` for every number taken with
+  "Call staff / reception ticket" (``reason``: the verdict or error code it followed, or ``no_card``).
 
 ``t`` is seconds since the trace was opened. No patient data is written: no payload, card number,
 name or birth date. Each line is flushed at once, so a script can follow the file while the kiosk runs.
@@ -59,6 +61,13 @@ class EventTrace(QObject):
         verdict = result.verdict
         self.scan(str(result.source.value), result.ok, str(verdict.value) if verdict is not None
                   else result.error_code)
+
+    def desk_number(self, issued: Any) -> None:
+        """A reception-desk number from the self-service model (``desk_number_changed``); ``None`` (the
+        screen was cleared) is none. The number itself is not patient data, but it is not needed either."""
+        if issued is None:
+            return
+        self._write({"event": "desk_number", "queue": str(issued.number.queue.value), "reason": issued.reason})
 
     def close(self) -> None:
         if self._file is not None:

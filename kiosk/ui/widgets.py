@@ -62,6 +62,12 @@ def button(text: str = "", role: str | None = None, name: str | None = None) -> 
     return widget
 
 
+def feedback_colour(ok: bool, warn: bool = False) -> QColor:
+    """Scan feedback: green for a good card, red for a failure, amber for a card not confirmed yet (the
+    same tone as its banner: an "unknown" verdict never flashes green)."""
+    return QColor("#e69500" if warn else "#1e9e48" if ok else "#d0312d")
+
+
 class CameraView(QWidget):
     """The live preview: the frame, darkened outside a centred square guide, and a success/failure flash."""
 
@@ -86,8 +92,8 @@ class CameraView(QWidget):
         self._image = None
         self.update()
 
-    def flash(self, ok: bool, ms: int = 900) -> None:
-        self._flash = QColor("#1e9e48" if ok else "#d0312d")
+    def flash(self, ok: bool, ms: int = 900, *, warn: bool = False) -> None:
+        self._flash = feedback_colour(ok, warn)
         self._flash_timer.start(ms)
         self.update()
 
@@ -271,20 +277,29 @@ class ReflowRow(QWidget):
                   else QBoxLayout.Direction.TopToBottom)
         if self.box.direction() != wanted:
             self.box.setDirection(wanted)
+            self.updateGeometry()  # the height it needs changed with the direction
         super().resizeEvent(event)
 
     def minimumSizeHint(self) -> QSize:
-        # Narrow enough to stack: the row never forces the window wider than its widest part.
+        # Narrow enough to stack: the row never forces the window wider than its widest part. The height is
+        # the current arrangement's: side by side it does not reserve the stacked height (no gap under it).
         first, second = self.first.minimumSizeHint(), self.second.sizeHint()
-        return QSize(max(first.width(), second.width()), first.height() + self.box.spacing() + second.height())
+        if self.box.direction() == QBoxLayout.Direction.LeftToRight:
+            height = max(first.height(), second.height())
+        else:
+            height = first.height() + self.box.spacing() + second.height()
+        return QSize(max(first.width(), second.width()), height)
 
 
 class FlowLayout(QLayout):
     """Items left to right, wrapping onto the next line when the width runs out (Qt's flow-layout
     example): the status strip keeps one line at normal text and never widens the window at large text."""
 
-    def __init__(self, parent: QWidget | None = None, *, spacing: int = 16, line_spacing: int = 2) -> None:
+    def __init__(self, parent: QWidget | None = None, *, spacing: int = 16, line_spacing: int = 2,
+                 centre: bool = False) -> None:
+        """``centre``: each line centred in the width (a row of buttons), else starting at the left."""
         super().__init__(parent)
+        self._centre = centre
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
         self._line_spacing = line_spacing
@@ -344,6 +359,9 @@ class FlowLayout(QLayout):
         for line in lines:
             height = max((hint.height() for _item, hint in line), default=0)
             x = area.x()
+            if self._centre and line:
+                used = sum(hint.width() for _item, hint in line) + self._spacing * (len(line) - 1)
+                x += max(0, (area.width() - used) // 2)
             for item, hint in line:
                 if move:  # centred on the line
                     item.setGeometry(QRect(QPoint(x, y + (height - hint.height()) // 2), hint))
@@ -428,7 +446,7 @@ class ReflowGrid(QWidget):
 
 
 class FlashFrame(QWidget):
-    """A thick green or red frame around the whole window for a moment (scan feedback); never takes input."""
+    """A thick green, amber or red frame around the whole window for a moment (scan feedback); never takes input."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -440,8 +458,8 @@ class FlashFrame(QWidget):
         self._timer.timeout.connect(self._end)
         self.hide()
 
-    def flash(self, ok: bool, ms: int = 1200) -> None:
-        self.colour = QColor("#1e9e48" if ok else "#d0312d")
+    def flash(self, ok: bool, ms: int = 1200, *, warn: bool = False) -> None:
+        self.colour = feedback_colour(ok, warn)
         parent = self.parentWidget()
         if parent is not None:
             self.setGeometry(parent.rect())

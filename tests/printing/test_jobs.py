@@ -110,3 +110,10 @@ def test_text_mode_printer_sends_native_qr() -> None:
     assert printer.print_ticket(make_ticket("ko")).ok
     job = parse(printer.last_dummy_job).jobs[0]
     assert job.rasters == [] and job.qr_payloads == [make_ticket().qr_payload.encode()]
+
+
+def test_text_mode_desk_number_has_no_qr() -> None:
+    printer = TicketPrinter(PrinterSettings(target="dummy", mode="text"))
+    assert printer.print_ticket(make_ticket("vi", for_visit=False)).ok
+    job = parse(printer.last_dummy_job).jobs[0]
+    assert job.qr_payloads == []

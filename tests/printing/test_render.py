@@ -127,3 +127,11 @@ def test_test_page_covers_all_scripts() -> None:
 def test_unusable_widths_are_refused(width: int) -> None:
     with pytest.raises(ValueError, match="multiple of 8"):
         check_width(width)
+
+
+def test_a_reception_desk_number_prints_no_qr_code() -> None:
+    """A desk number names no visit (docs/kiosk-ux.md §10a): no QR code to show at reception."""
+    zxingcpp = pytest.importorskip("zxingcpp")
+    visit, desk = make_ticket("vi"), make_ticket("vi", for_visit=False)
+    assert zxingcpp.read_barcodes(render_ticket(desk).convert("L")) == []
+    assert render_ticket(desk).height < render_ticket(visit).height - 150

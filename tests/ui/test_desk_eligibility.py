@@ -10,12 +10,14 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from kiosk.cards import BhytCard, CccdCard
 from kiosk.cards.eligibility import Decision, Verdict
 from kiosk.cards.identity import IdentityPolicy
-from kiosk.cards.route import FacilityLevel, FacilityProfile
+from kiosk.cards.route import FacilityLevel, FacilityProfile, FormerTier
+from kiosk.checkin.circumstances import Circumstance
 from kiosk.checkin.service import CheckInService
 from kiosk.db.demo import DEMO_FACILITY, demo_scenarios
 from kiosk.db.store import Store
@@ -283,3 +285,84 @@ def test_no_percentage_where_reception_decides(qtbot: QtBot, desk: DeskWindow, s
     desk.scan(SCENARIOS["citizen ID, not in the cache"].payload, "serial")  # no registered facility known yet
     qtbot.waitUntil(lambda: desk.patient.result is not None)
     assert field(desk, "benefit") == "Not known yet: the registered facility is not known"
+
+
+#: A specialised facility that was a central hospital: a self-referred outpatient needs a referral paper (3.1).
+CENTRAL = FacilityProfile(code=DEMO_FACILITY, level=FacilityLevel.SPECIALISED, former_tier=FormerTier.CENTRAL)
+
+
+def test_circumstance_decides_the_route_again_and_the_visit_records_it(qtbot: QtBot, desk: DeskWindow,
+                                                                       services: Services, store: Store,
+                                                                       languages: LanguageManager) -> None:
+    use(services, store, profile=CENTRAL, identity_policy=IdentityPolicy.ALWAYS)
+    languages.switch("en")
+    desk.scan(ELSEWHERE, "serial")
+    qtbot.waitUntil(lambda: desk.patient.result is not None)
+    route = desk.patient.result.route  # type: ignore[union-attr]
+    assert route is not None and str(route.route) == "referral_needed" and route.benefit.percent == 0
+    assert field(desk, "route").startswith("Referral paper needed")
+    desk.patient.identity_box.setChecked(True)
+    # keyboard: Alt+R reaches the circumstance box, arrow keys choose
+    QTest.keyClick(desk, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    assert desk.patient.circumstance_box.hasFocus()
+    assert desk.patient.circumstance_box.currentText() == "Came on their own"
+    QTest.keyClick(desk.patient.circumstance_box, Qt.Key.Key_Down)
+    QTest.keyClick(desk.patient.circumstance_box, Qt.Key.Key_Down)
+    assert desk.model.circumstance is Circumstance.REFERRAL
+    route = desk.patient.result.route  # type: ignore[union-attr]
+    assert route is not None and str(route.route) == "referral" and route.object_code == "1.3"
+    assert route.benefit.percent == route.benefit.level_percent and route.benefit.percent
+    assert field(desk, "route") == "With a referral paper · code 1.3"
+    assert field(desk, "benefit") == f"{route.benefit.percent}% of covered costs"
+    assert desk.patient.identity_box.isChecked() and desk.model.identity_checked  # the boxes stay ticked
+    languages.switch("vi")  # live retranslation of the box
+    assert desk.patient.circumstance_box.currentText() == "Có giấy chuyển cơ sở KCB"
+    desk.patient.register_button.click()
+    qtbot.waitUntil(lambda: desk.model.last_visit is not None)
+    visit = desk.model.last_visit
+    assert visit is not None and visit.route == "referral" and visit.benefit_percent == route.benefit.percent
+    # the next patient starts self-presented
+    desk.scan(HERE, "serial")
+    qtbot.waitUntil(lambda: desk.patient.result is not None)
+    assert desk.patient.circumstance_box.currentIndex() == 0 and desk.model.circumstance is Circumstance.NONE
+    desk.model.set_circumstance(Circumstance.EMERGENCY)  # registered here comes first in the table
+    assert str(desk.patient.result.route.route) == "registered_here"  # type: ignore[union-attr]
+
+
+def test_circumstance_without_a_facility_profile_changes_nothing(qtbot: QtBot, desk: DeskWindow,
+                                                                 services: Services, store: Store) -> None:
+    use(services, store, identity_policy=IdentityPolicy.OFF)
+    desk.scan(ELSEWHERE, "serial")
+    qtbot.waitUntil(lambda: desk.patient.result is not None)
+    assert not desk.patient.circumstance_box.isEnabled()
+    before = desk.patient.result
+    desk.model.set_circumstance(Circumstance.EMERGENCY)
+    assert desk.patient.result == before and before is not None and before.route is None
+
+
+def test_visit_list_marks_identity_checked_and_self_pay(qtbot: QtBot, desk: DeskWindow, services: Services,
+                                                        store: Store, languages: LanguageManager) -> None:
+    use(services, store, identity_policy=IdentityPolicy.ALWAYS)
+    languages.switch("en")
+    desk.scan(HERE, "serial")
+    qtbot.waitUntil(lambda: desk.patient.result is not None)
+    desk.patient.identity_box.setChecked(True)
+    desk.patient.register_button.click()
+    qtbot.waitUntil(lambda: desk.visits.table.rowCount() == 1)
+    use(services, store, online=GatewayAnswers(offline=True), identity_policy=IdentityPolicy.OFF)
+    desk.scan(SCENARIOS["citizen ID, not in the cache"].payload, "serial")
+    qtbot.waitUntil(lambda: desk.patient.result is not None)
+    desk.patient.self_pay_box.setChecked(True)
+    desk.patient.register_button.click()
+    qtbot.waitUntil(lambda: desk.model.confirmation is not None)
+    desk.patient.confirm_button.click()
+    qtbot.waitUntil(lambda: desk.visits.table.rowCount() == 2)
+    table = desk.visits.table
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert "Marks" in headers
+    column = headers.index("Marks")
+    marks = {desk.visits.visits[row].ticket: table.item(row, column).text() for row in range(2)}
+    assert sorted(marks.values()) == ["ID ✓", "self-pay"]
+    languages.switch("vi")
+    assert sorted(table.item(row, column).text() for row in range(2)) == ["Giấy tờ ✓", "tự chi trả"]
+    assert table.horizontalHeaderItem(column).text() == "Ghi chú"

@@ -9,7 +9,9 @@ from PySide6.QtCore import QSize
 from pytestqt.qtbot import QtBot
 
 from kiosk.cards.identity import IdentityMismatch, IdentityPolicy
+from kiosk.cards.route import FacilityLevel, FacilityProfile, FormerTier
 from kiosk.checkin.service import CheckInService
+from kiosk.config import QueueConfig
 from kiosk.db.demo import DEMO_FACILITY, demo_scenarios
 from kiosk.db.store import Store
 from kiosk.ui.appearance import Appearance
@@ -42,6 +44,11 @@ def test_self_service_screens_fit(qtbot: QtBot, services: Services, languages: L
                                   appearance: Appearance, size: tuple[int, int], look: tuple[int, bool]) -> None:
     appearance.set_font_scale(look[0])
     appearance.set_high_contrast(look[1])
+    # the longest screens: priority queue and "people ahead" on, a facility whose route sends a card
+    # registered elsewhere to the desk (the route note and the reception button next to "Continue")
+    services.queue = QueueConfig(priority_queue=True, people_ahead=True)
+    assert services.checkin is not None
+    services.checkin.profile = FacilityProfile(DEMO_FACILITY, FacilityLevel.SPECIALISED, FormerTier.CENTRAL)
     model = SelfServiceModel(services, lambda: languages.current or languages.default)
     window = SelfServiceWindow(model, languages, appearance, idle_s=60, warn_s=20, pin_hash=lambda: "")
     qtbot.addWidget(window)
@@ -57,14 +64,21 @@ def test_self_service_screens_fit(qtbot: QtBot, services: Services, languages: L
         problems.extend(f"{where}: {p}" for p in found)
 
     for index, lang in enumerate(LANGS):
-        languages.switch(lang)
         window.reset()
+        languages.switch(lang)  # after the reset: a reset goes back to the default language
+        assert window.welcome.languages.buttons[lang].isChecked() or languages.current == lang
         check(f"{lang}/welcome")
-        for label in ("expired", "valid, registered here"):
+        for label in ("expired", "valid, registered elsewhere", "valid, registered here"):
             window.reset()
+            languages.switch(lang)  # the reset went back to the default language
             window.scan(SCENARIOS[label].payload)
             qtbot.waitUntil(lambda: window.model.screen is Screen.VERDICT)
             check(f"{lang}/verdict {label}")
+            if label == "expired":  # "Call staff / reception ticket": the priority number's screen
+                window.verdict.priority_button.click()
+                qtbot.waitUntil(lambda: window.model.screen is Screen.RECEPTION)
+                qtbot.waitUntil(lambda: window.reception.print_result is not None, timeout=10_000)
+                check(f"{lang}/reception_ticket")
         window.verdict.continue_button.click()
         qtbot.waitUntil(lambda: window.model.screen is Screen.DEPARTMENTS)
         check(f"{lang}/departments")
@@ -75,6 +89,11 @@ def test_self_service_screens_fit(qtbot: QtBot, services: Services, languages: L
         qtbot.waitUntil(lambda: window.model.screen is Screen.TICKET)
         qtbot.waitUntil(lambda: window.ticket.print_result is not None, timeout=10_000)
         check(f"{lang}/ticket")
+        window.overlay.show_countdown(20)  # "Are you still there?" over the ticket
+        qtbot.wait(20)
+        problems.extend(f"{lang}/idle warning: {p}"
+                        for p in geometry_problems(window, requested, window.overlay))
+        window.overlay.hide()
         for screen in (Screen.PIN, Screen.ADMIN, Screen.CLEANING, Screen.KEYPAD):
             window.model.go(screen)
             check(f"{lang}/{screen}")
@@ -96,6 +115,7 @@ def test_self_service_screens_fit(qtbot: QtBot, services: Services, languages: L
     assert not problems, "\n".join(problems)
 
 
+
 @pytest.mark.parametrize("look", LOOKS, ids=_look_id)
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_desk_screens_fit(qtbot: QtBot, services: Services, store: Store, languages: LanguageManager,
@@ -115,14 +135,21 @@ def test_desk_screens_fit(qtbot: QtBot, services: Services, store: Store, langua
     requested = QSize(*size)
     problems: list[str] = []
 
+    # At 100 % text on 1280x720 the action stays in view without scrolling, in every language and with
+    # the longest patient panel: Register whole, the highlighted department whole.
+    action_in_view = look == (100, False) and size == (1280, 720)
+
     def check(where: str) -> None:
         qtbot.wait(20)
         problems.extend(f"{where}: {p}" for p in geometry_problems(window, requested, window))
+        if action_in_view and window.patient.result is not None:
+            problems.extend(f"{where}: {p}" for p in action_hidden(window))
 
     for lang in LANGS:
         languages.switch(lang)
         check(f"{lang}/desk")
-        for label in ("expired", "valid, registered elsewhere", "citizen ID, not in the cache"):
+        for label in ("valid, registered here", "expired", "valid, registered elsewhere",
+                      "citizen ID, not in the cache"):
             window.scan(SCENARIOS[label].payload, "serial")
             qtbot.waitUntil(lambda: window.patient.result is not None)
             check(f"{lang}/patient {label}")
@@ -142,3 +169,17 @@ def test_desk_screens_fit(qtbot: QtBot, services: Services, store: Store, langua
         check(f"{lang}/patient online, identity, number only")
         window._clear()
     assert not problems, "\n".join(problems)
+
+
+def action_hidden(window: DeskWindow) -> list[str]:
+    """What of the desk's action (department choice, Register) needs scrolling to be seen."""
+    patient = window.patient
+    problems = []
+    if not patient.fully_visible(patient.register_button):
+        problems.append("Register is not fully visible without scrolling")
+    item = patient.dept_list.currentItem()
+    if item is None or not patient.fully_visible(patient.dept_list):
+        problems.append("the department list is not fully visible without scrolling")
+    elif not patient.dept_list.viewport().rect().contains(patient.dept_list.visualItemRect(item)):
+        problems.append("the highlighted department is scrolled out of its list")
+    return problems

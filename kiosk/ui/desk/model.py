@@ -11,6 +11,10 @@ With ``[eligibility] identity_check = "always"`` a BHYT check-in (not a CCCD, no
 
 A number typed with the name and birth date staff entered (:meth:`enter_typed`) is looked up through the
 core's ``begin_typed`` (children under 6 with only the number; docs/eligibility.md row 3).
+
+The circumstance staff choose (emergency, referral paper, re-examination appointment:
+:meth:`set_circumstance`) re-decides the shown check's route with the core's rules
+(``kiosk.checkin.circumstances``); the visit records that route and its benefit.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.cards.identity import IdentityStep
+from kiosk.checkin.circumstances import Circumstance, with_circumstance
 from kiosk.checkin.result import SYSTEM_ERROR, CheckResult, Source
 from kiosk.faults import describe_failure
 from kiosk.ui.checkin import check_begun_in_background, check_in_background
@@ -66,6 +71,8 @@ class DeskModel(QObject):
     confirm_needed = Signal(object)  # Confirmation | None
     #: Register was pressed before the "identity checked" step was done.
     identity_missing = Signal()
+    #: The shown check with its route decided again for the chosen circumstance (CheckResult).
+    route_changed = Signal(object)
 
     def __init__(self, services: Services, language: Callable[[], str], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +89,9 @@ class DeskModel(QObject):
         self.identity_checked = False
         #: Staff marked the visit self-pay (not billed to BHYT): a CCCD check-in without a known card.
         self.self_pay = False
+        #: The circumstance staff chose for the shown check, and that check as the core decided it.
+        self.circumstance = Circumstance.NONE
+        self.checked: CheckResult | None = None
 
     @property
     def busy(self) -> bool:
@@ -90,6 +100,7 @@ class DeskModel(QObject):
     def _failed(self, error: BaseException) -> None:
         fault = describe_failure(error, "desk task", log)
         self.problem.emit(staff_text(fault)[:300])
+        self.checked = None
         self.result = CheckResult(Source.TYPED, error_code=SYSTEM_ERROR, error_detail=fault.detail[:300],
                                   fault=fault)
         self.result_changed.emit(self.result)
@@ -152,6 +163,8 @@ class DeskModel(QObject):
     def _checked(self, result: CheckResult) -> None:
         self.identity_checked = False
         self.self_pay = False
+        self.circumstance = Circumstance.NONE
+        self.checked = result
         self.result = result
         self.result_changed.emit(result)
         self.feedback.emit(result.ok and result.verdict is not None and result.verdict.accepted)
@@ -163,6 +176,8 @@ class DeskModel(QObject):
         self._ask(None)
         self.services.intake.forget()
         self.identity_checked = False
+        self.circumstance = Circumstance.NONE
+        self.checked = None
         self.result = None
         self.result_changed.emit(None)
 
@@ -176,6 +191,16 @@ class DeskModel(QObject):
 
     def set_identity_checked(self, checked: bool) -> None:
         self.identity_checked = checked
+
+    def set_circumstance(self, circumstance: Circumstance | str) -> None:
+        """Emergency, referral paper or appointment (or none): the shown check's route is decided again."""
+        checked, checkin = self.checked, self.services.checkin
+        self.circumstance = Circumstance(circumstance)
+        if checked is None or self.result is None or checkin is None:
+            return
+        self._ask(None)  # a question asked about the old route no longer stands
+        self.result = with_circumstance(checked, self.circumstance, checkin.profile)
+        self.route_changed.emit(self.result)
 
     def set_self_pay(self, self_pay: bool) -> None:
         """The patient pays the visit (not billed to BHYT; docs/eligibility.md row 17)."""
@@ -244,6 +269,8 @@ class DeskModel(QObject):
         visit = registration.visit
         self.services.intake.forget()  # the next scan of this card is a new presentation
         self.identity_checked = False
+        self.circumstance = Circumstance.NONE
+        self.checked = None
         self.last_visit = visit
         self.result = None
         self.result_changed.emit(None)

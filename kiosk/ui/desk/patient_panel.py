@@ -1,17 +1,23 @@
 """The desk's patient panel: verdict and reason, the card's data, route and benefit, what the verdict rests
 on (confirmed online or the cache's age), the gateway's kept data and warnings, the "identity checked" step,
-department choice, register."""
+the visit's circumstance (emergency, referral paper, appointment), department choice, register.
+
+Two parts: the details scroll (at large text), the footer (circumstance, self-pay, identity, department
+list, register) stays in view. The department list shrinks first (down to a few rows); only then does the
+footer give up height and scroll itself, never more than :data:`FOOTER_SHARE` of the panel.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFormLayout,
-    QLabel,
+    QComboBox,
+    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QScrollArea,
@@ -21,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.cards import BhytCard, CccdCard
 from kiosk.cards.eligibility import Verdict
+from kiosk.checkin.circumstances import Circumstance
 from kiosk.checkin.result import CheckResult, StaffFlag
 from kiosk.ui.base import TranslatedWidget
 from kiosk.ui.desk.eligibility_text import (
@@ -30,13 +37,18 @@ from kiosk.ui.desk.eligibility_text import (
     source_text,
     warning_text,
 )
+from kiosk.ui.desk.field_grid import FieldGrid
 from kiosk.ui.texts import result_title, staff_reason, verdict_short
-from kiosk.ui.widgets import ReflowGrid, button, label, set_role
+from kiosk.ui.widgets import ReflowGrid, ScrollPage, button, label, set_role
 
 if TYPE_CHECKING:
     from kiosk.db.reference import DepartmentInfo
     from kiosk.ui.desk.model import Confirmation
 
+#: The most of the panel's height the footer takes before it scrolls (large text).
+FOOTER_SHARE = 0.7
+#: Rows of the department list kept in view before the details start to scroll.
+DEPARTMENT_ROWS = 3
 
 class PatientPanel(TranslatedWidget):
     register = Signal(str)
@@ -49,6 +61,8 @@ class PatientPanel(TranslatedWidget):
     identity_checked = Signal(bool)
     #: Staff ticked / unticked "self-pay" (a CCCD check-in without a known card).
     self_pay = Signal(bool)
+    #: Staff chose the visit's circumstance (a :class:`Circumstance` value).
+    circumstance = Signal(str)
 
     #: The row of the gateway's kept data (area, five-year date, issuing office): shown only when the gateway
     #: answered with them.
@@ -64,16 +78,20 @@ class PatientPanel(TranslatedWidget):
         self.banner.setObjectName("desk-verdict")
         self.reason = label("", align=Qt.AlignmentFlag.AlignLeft)
         self.reason.setObjectName("desk-reason")
-        self.form = QFormLayout()
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # value under its caption when narrow
-        self.fields: dict[str, tuple[QLabel, QLabel]] = {}
-        for key in ("name", "birth", "number", "citizen", "validity", "facility", "route", "benefit", "source",
-                    *self.GATEWAY_ROWS):
-            caption, value = QLabel(), QLabel()
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setWordWrap(True)
-            self.fields[key] = (caption, value)
-            self.form.addRow(caption, value)
+        # route and benefit right after the patient: what staff act on comes first
+        self.field_grid = FieldGrid(("name", "birth", "route", "benefit", "number", "citizen", "validity",
+                                     "facility", "source", *self.GATEWAY_ROWS), wide=("source", *self.GATEWAY_ROWS))
+        self.fields = self.field_grid.fields
+        # The visit's circumstance: feeds the route decision (kiosk.checkin.circumstances).
+        self.circumstance_caption = label("", align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                                          wrap=False)
+        self.circumstance_box = QComboBox()
+        self.circumstance_box.setObjectName("desk-circumstance")
+        for value in Circumstance:
+            self.circumstance_box.addItem("", str(value))
+        self.circumstance_box.currentIndexChanged.connect(
+            lambda i: self.circumstance.emit(str(self.circumstance_box.itemData(i))))
+        self.circumstance_caption.setBuddy(self.circumstance_box)
         self.warning = label("", "warn", align=Qt.AlignmentFlag.AlignLeft)
         self.warning.setObjectName("desk-admitted-elsewhere")
         self.warning.hide()
@@ -119,22 +137,85 @@ class PatientPanel(TranslatedWidget):
         self.confirm_box.set_widgets([self.confirm_button, self.cancel_button])
         self.confirm_box.hide()
         self.confirm_text.hide()
+        details = QWidget()
+        details.setObjectName("desk-details")
+        self.details_layout = QVBoxLayout(details)
+        self.details_layout.setContentsMargins(0, 0, 0, 0)
+        self.details_layout.addWidget(self.banner)
+        self.details_layout.addWidget(self.reason)
+        self.details_layout.addWidget(self.warning)
+        self.details_layout.addWidget(self.field_grid)
+        self.details_layout.addWidget(self.identity_note)
+        self.details_layout.addStretch(1)
+        footer = QWidget()
+        footer.setObjectName("desk-footer")
+        circumstance = QWidget()
+        circumstance_row = QHBoxLayout(circumstance)
+        circumstance_row.setContentsMargins(0, 0, 0, 0)
+        circumstance_row.addWidget(self.circumstance_caption)
+        circumstance_row.addWidget(self.circumstance_box, 1)
+        self.visit_row = ReflowGrid(2, spacing=8)  # the circumstance and the tick boxes side by side
+        self.visit_row.set_widgets([circumstance, self.identity_box, self.self_pay_box])
+        foot = QVBoxLayout(footer)
+        foot.setContentsMargins(0, 4, 0, 0)
+        foot.addWidget(self.visit_row)
+        foot.addWidget(self.dept_caption)
+        foot.addWidget(self.dept_list, 1)
+        foot.addWidget(self.confirm_text)
+        foot.addWidget(self.confirm_box)
+        foot.addWidget(self.action_row)
+        self.details = ScrollPage(details)
+        self.footer = ScrollPage(footer)
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
-        root.addWidget(self.banner)
-        root.addWidget(self.reason)
-        root.addLayout(self.form)
-        root.addWidget(self.warning)
-        root.addWidget(self.self_pay_box)
-        root.addWidget(self.dept_caption)
-        root.addWidget(self.dept_list, 1)
-        root.addWidget(self.identity_note)
-        root.addWidget(self.identity_box)
-        root.addWidget(self.confirm_text)
-        root.addWidget(self.confirm_box)
-        root.addWidget(self.action_row)
+        root.addWidget(self.details, 1)
+        root.addWidget(self.footer)
+        for page in (details, footer):
+            page.installEventFilter(self)
         self.dept_caption.setBuddy(self.dept_list)
         self.retranslate_ui()
+
+    def add_above(self, widget: QWidget) -> None:
+        """Put ``widget`` (the number-only fields) at the top of the scrolling details."""
+        self.details_layout.insertWidget(0, widget)
+
+    # ----- keeping the footer in view ---------------------------------------------------------------------
+    def balance(self) -> None:
+        """Give the footer what it needs (the department list at :data:`DEPARTMENT_ROWS` rows), at most
+        :data:`FOOTER_SHARE` of the panel; the department list takes what the details leave over."""
+        height = self.height()
+        if height <= 0:
+            return
+        row = max(self.dept_list.sizeHintForRow(0), self.dept_list.fontMetrics().height() + 4)
+        self.dept_list.setMinimumHeight(DEPARTMENT_ROWS * row + 2 * self.dept_list.frameWidth())
+        width = self.footer.maximumViewportSize().width()
+        footer_need = self.footer.minimum_height_for(width)
+        details_need = self.details.minimum_height_for(self.details.maximumViewportSize().width())
+        layout = self.layout()
+        spacing = max(0, layout.spacing()) if layout is not None else 0
+        share = min(footer_need, int(height * FOOTER_SHARE))
+        wanted = max(share, height - spacing - details_need)
+        if self.footer.height() != wanted or self.footer.minimumHeight() != wanted:
+            self.footer.setFixedHeight(wanted)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.balance()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest and watched in (self.details.page, self.footer.page):
+            QTimer.singleShot(0, self, self.balance)
+        return super().eventFilter(watched, event)
+
+    def fully_visible(self, widget: QWidget) -> bool:
+        """``widget`` is shown whole, without scrolling (its scroll page's viewport holds all of it)."""
+        page = self.footer if self.footer.page.isAncestorOf(widget) else self.details
+        if not widget.isVisibleTo(self):
+            return False
+        top_left = widget.mapTo(page.viewport(), widget.rect().topLeft())
+        bottom_right = widget.mapTo(page.viewport(), widget.rect().bottomRight())
+        view = page.viewport().rect()
+        return view.contains(top_left) and view.contains(bottom_right)
 
     def selected_department(self) -> str | None:
         item = self.dept_list.currentItem()
@@ -172,6 +253,15 @@ class PatientPanel(TranslatedWidget):
         self.self_pay_box.setChecked(False)
         self.self_pay_box.blockSignals(False)
         self.self_pay_box.setVisible(result is not None and StaffFlag.CCCD_WITHOUT_CARD in result.staff_flags)
+        self.circumstance_box.blockSignals(True)
+        self.circumstance_box.setCurrentIndex(0)  # a new check starts self-presented
+        self.circumstance_box.blockSignals(False)
+        self.circumstance_box.setEnabled(result is not None and result.route is not None)
+        self.retranslate_ui()
+
+    def update_route(self, result: CheckResult) -> None:
+        """The same check with its route decided again (a circumstance was chosen): the boxes stay."""
+        self.result = result
         self.retranslate_ui()
 
     def show_identity_missing(self) -> None:
@@ -179,7 +269,7 @@ class PatientPanel(TranslatedWidget):
         self.identity_missing = True
         self.retranslate_ui()
         self.identity_box.setFocus()
-        self._reveal(self.identity_box)
+        self._reveal(self.identity_note)
 
     def _reveal(self, widget: QWidget) -> None:
         """Scroll the panel's scroll page (large text) so that ``widget`` is in view."""
@@ -212,6 +302,12 @@ class PatientPanel(TranslatedWidget):
         for key, (caption, _value) in self.fields.items():
             caption.setText(captions[key])
         self.dept_caption.setText(self.tr("&Department"))
+        self.circumstance_caption.setText(self.tr("Ci&rcumstance"))
+        names = {Circumstance.NONE: self.tr("Came on their own"), Circumstance.EMERGENCY: self.tr("Emergency"),
+                 Circumstance.REFERRAL: self.tr("Referral paper"),
+                 Circumstance.APPOINTMENT: self.tr("Re-examination appointment")}
+        for index in range(self.circumstance_box.count()):
+            self.circumstance_box.setItemText(index, names[Circumstance(self.circumstance_box.itemData(index))])
         self.register_button.setText(self.tr("Register (Enter)"))
         self.reprint_button.setText(self.tr("Reprint (F5)"))
         self.clear_button.setText(self.tr("Clear (Esc)"))
@@ -234,6 +330,8 @@ class PatientPanel(TranslatedWidget):
                 text += " · " + self.tr("Room {room}").format(room=dept.room)
             item.setText(text)
         self._show_patient()
+        self.field_grid.pairs = 0  # the captions' widths changed
+        self.field_grid.arrange(self.field_grid.width() or 10_000)
 
     def _question(self) -> str:
         asked = self.confirmation
@@ -259,7 +357,7 @@ class PatientPanel(TranslatedWidget):
             for _caption, value in self.fields.values():
                 value.clear()
             for key in self.GATEWAY_ROWS:
-                self.form.setRowVisible(self.fields[key][1], False)
+                self.field_grid.set_row_visible(key, False)
             self.warning.clear()
             self.warning.hide()
             return
@@ -304,7 +402,7 @@ class PatientPanel(TranslatedWidget):
         for key, (_caption, value) in self.fields.items():
             value.setText(values[key] or "—")
         for key in self.GATEWAY_ROWS:
-            self.form.setRowVisible(self.fields[key][1], bool(values[key]))
+            self.field_grid.set_row_visible(key, bool(values[key]))
         warning = warning_text(r)
         self.warning.setText(warning)
         self.warning.setVisible(bool(warning))

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from kiosk.ui.base import TranslatedWidget
+from kiosk.ui.error_text import sync_error_text
 from kiosk.ui.status_model import Level, StatusSnapshot, SyncView, summarise_sync
 from kiosk.ui.widgets import button, label, set_role
 
@@ -26,13 +27,12 @@ class SyncPanel(TranslatedWidget):
         self.detail = label("", "muted", align=Qt.AlignmentFlag.AlignLeft)
         self.sync_button = button(name="sync-now")
         self.sync_button.clicked.connect(self.sync_now)
-        column = QVBoxLayout()
+        # the button under the texts: they get the panel's whole width (the desk's right side is the narrower)
+        column = QVBoxLayout(frame)
         column.addWidget(self.title)
         column.addWidget(self.state)
         column.addWidget(self.detail)
-        row = QHBoxLayout(frame)
-        row.addLayout(column, 1)
-        row.addWidget(self.sync_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        column.addWidget(self.sync_button, 0, Qt.AlignmentFlag.AlignRight)
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.addWidget(frame)
@@ -62,8 +62,8 @@ class SyncPanel(TranslatedWidget):
         detail = []
         if s.minutes_since_success is not None:
             detail.append(self.tr("Last successful sync: {minutes} min ago").format(minutes=s.minutes_since_success))
-        if s.error:
-            detail.append(self.tr("Last error: {error}").format(error=s.error))
+        if s.error_code:  # worded from its code: the sync error's own message is English (for the log)
+            detail.append(self.tr("Last error: {error}").format(error=sync_error_text(s.error_code)))
         if s.rejected:
             detail.append(self.tr("{n} visits set aside: the hub rejected them; they are not sent again.")
                           .format(n=s.rejected))

@@ -1,4 +1,6 @@
-"""Today's visits with a search field (ticket, name, card number, CCCD; accents optional)."""
+"""Today's visits with a search field (ticket, name, card number, CCCD; accents optional). Each row shows
+the verdict (flagged when the hub's re-check changed it), what the desk marked on the visit (identity
+document checked, self-pay) and its upload state."""
 
 from __future__ import annotations
 
@@ -8,7 +10,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QPushButton,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.ui.base import TranslatedWidget
 from kiosk.ui.texts import verdict_short
-from kiosk.ui.widgets import label
+from kiosk.ui.widgets import ReflowGrid, label
 
 if TYPE_CHECKING:
     from kiosk.db.records import VisitRecord
@@ -27,7 +28,9 @@ if TYPE_CHECKING:
 #: Outbox states (``kiosk.db.visits``; a test keeps them equal) — not imported: the window is built
 #: before the database layer loads.
 TO_SEND, SENDING, SENT, REJECTED = "to_send", "sending", "sent", "rejected"
-COLUMNS = ("ticket", "time", "name", "department_code", "verdict", "sync")
+COLUMNS = ("ticket", "time", "name", "department_code", "verdict", "marks", "sync")
+#: Columns by name (the verdict's index is kept by tests and by staff habit).
+VERDICT_COLUMN, MARKS_COLUMN, SYNC_COLUMN = COLUMNS.index("verdict"), COLUMNS.index("marks"), COLUMNS.index("sync")
 
 
 class VisitsPanel(TranslatedWidget):
@@ -63,15 +66,14 @@ class VisitsPanel(TranslatedWidget):
         self.seen_button.setObjectName("recheck-seen")
         self.seen_button.setEnabled(False)
         self.seen_button.clicked.connect(self._acknowledge)
-        footer = QHBoxLayout()
-        footer.addWidget(self.count, 1)
-        footer.addWidget(self.seen_button)
+        footer = ReflowGrid(2, spacing=8)  # the button under the count when the side is narrow
+        footer.set_widgets([self.count, self.seen_button])
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.addWidget(self.title)
         root.addWidget(self.query)
         root.addWidget(self.table, 1)
-        root.addLayout(footer)
+        root.addWidget(footer)
         self.retranslate_ui()
 
     def show_visits(self, visits: list[VisitRecord]) -> None:
@@ -79,7 +81,7 @@ class VisitsPanel(TranslatedWidget):
         self.table.setRowCount(len(visits))
         for row, visit in enumerate(visits):
             cells = (visit.ticket, visit.created_at[11:16], visit.name or visit.card_number or visit.citizen_id,
-                     visit.department_code, None, visit.sync_state)
+                     visit.department_code, None, None, visit.sync_state)
             for col, value in enumerate(cells):
                 item = QTableWidgetItem("" if value is None else str(value))
                 item.setData(Qt.ItemDataRole.UserRole, visit.id)
@@ -128,19 +130,35 @@ class VisitsPanel(TranslatedWidget):
         item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, "flagged" if flagged else "")
         item.setBackground(QBrush(QColor("#ffe08a")) if flagged else QBrush())
 
+    def _show_marks(self, item: QTableWidgetItem, visit: VisitRecord) -> None:
+        """What the desk marked on the visit: identity document checked, self-pay (not billed to BHYT)."""
+        short, full = [], []
+        if visit.identity_checked:
+            short.append(self.tr("ID ✓"))
+            full.append(self.tr("Identity document checked"))
+        if visit.self_pay:
+            short.append(self.tr("self-pay"))
+            full.append(self.tr("Self-pay: not billed to BHYT"))
+        item.setText(" · ".join(short))
+        item.setToolTip("\n".join(full))
+        item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, "; ".join(full))
+
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Today's visits"))
         self.query.setPlaceholderText(self.tr("Search: ticket, name, card number, citizen ID"))
         headers = (self.tr("Ticket"), self.tr("Time"), self.tr("Name"), self.tr("Department"), self.tr("Verdict"),
-                   self.tr("Upload"))
+                   self.tr("Marks"), self.tr("Upload"))
         self.table.setHorizontalHeaderLabels(list(headers))
         sync_text = {TO_SEND: self.tr("waiting"), SENDING: self.tr("sending"), SENT: self.tr("uploaded"),
                      REJECTED: self.tr("rejected")}
         for row, visit in enumerate(self.visits):
-            verdict_item = self.table.item(row, 4)
+            verdict_item = self.table.item(row, VERDICT_COLUMN)
             if verdict_item is not None:
                 self._show_verdict(verdict_item, visit)
-            sync_item = self.table.item(row, 5)
+            marks_item = self.table.item(row, MARKS_COLUMN)
+            if marks_item is not None:
+                self._show_marks(marks_item, visit)
+            sync_item = self.table.item(row, SYNC_COLUMN)
             if sync_item is not None:
                 state = visit.sync_state or ""
                 sync_item.setText(sync_text.get(state, state))

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QSplitter, QVBoxLayout, QWidget
 
 from kiosk.checkin.result import CheckResult
@@ -87,16 +87,15 @@ class DeskWindow(KioskWindow, TranslatedWidget):
         right_layout.addWidget(self.visits, 1)
         right_layout.addWidget(self.sync)
         split = QSplitter()  # each side scrolls at large text instead of growing the window
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.typed)
-        left_layout.addWidget(self.patient, 1)
-        split.addWidget(ScrollPage(left))
-        split.addWidget(ScrollPage(right))
+        # The patient panel scrolls its details itself and keeps its footer (department, register) in view.
+        self.patient.add_above(self.typed)
+        split.addWidget(self.patient)
+        self.right = ScrollPage(right)
+        split.addWidget(self.right)
         split.setChildrenCollapsible(False)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
+        split.setStretchFactor(0, 3)  # the patient panel is the work: it gets the larger share
+        split.setStretchFactor(1, 2)
+        self.split = split
         body = QVBoxLayout()
         body.setContentsMargins(16, 12, 16, 8)
         body.addWidget(top)
@@ -117,7 +116,8 @@ class DeskWindow(KioskWindow, TranslatedWidget):
         self.setTabOrder(self.typed.name, self.typed.birth)
         self.setTabOrder(self.typed.birth, self.typed.insurance)
         self.setTabOrder(self.typed.insurance, self.typed.look_up_button)
-        self.setTabOrder(self.typed.look_up_button, self.patient.self_pay_box)
+        self.setTabOrder(self.typed.look_up_button, self.patient.circumstance_box)
+        self.setTabOrder(self.patient.circumstance_box, self.patient.self_pay_box)
         self.setTabOrder(self.patient.self_pay_box, self.patient.dept_list)
         self.setTabOrder(self.patient.dept_list, self.patient.identity_box)
         self.setTabOrder(self.patient.identity_box, self.patient.register_button)
@@ -144,6 +144,8 @@ class DeskWindow(KioskWindow, TranslatedWidget):
         self.patient.cancelled.connect(self._cancel_confirmation)
         self.patient.identity_checked.connect(m.set_identity_checked)
         self.patient.self_pay.connect(m.set_self_pay)
+        self.patient.circumstance.connect(m.set_circumstance)
+        m.route_changed.connect(self.patient.update_route)
         m.identity_missing.connect(self.patient.show_identity_missing)
         self.typed.look_up.connect(self._look_up_typed)
         self.visits.search.connect(m.search)
@@ -158,6 +160,25 @@ class DeskWindow(KioskWindow, TranslatedWidget):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(slot)
         self.sync.sync_now.connect(on_sync_now or (lambda: None))
+
+    def share_split(self) -> None:
+        """The patient panel gets 3/5 of the width, the visits side the rest but never less than its page
+        needs (large text, a long language): it would scroll sideways."""
+        total = self.split.width() - self.split.handleWidth()
+        if total <= 0:
+            return
+        bar = self.right.verticalScrollBar().sizeHint().width()
+        right = min(total // 2, max(total * 2 // 5, self.right.page.minimumSizeHint().width() + bar))
+        self.split.setSizes([total - right, right])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.share_split()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange, QEvent.Type.LanguageChange):
+            QTimer.singleShot(0, self, self.share_split)
 
     def scan(self, payload: str, source: str = "camera") -> None:
         self.model.scan(payload, source)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.ui.base import TranslatedWidget
-from kiosk.ui.widgets import button, label
+from kiosk.ui.widgets import ReflowRow, button, label, reserve_wrapped_height
 
 
 class IdleOverlay(TranslatedWidget):
@@ -28,7 +28,15 @@ class IdleOverlay(TranslatedWidget):
         column = QVBoxLayout(panel)
         column.setContentsMargins(32, 24, 32, 24)
         column.setSpacing(16)
-        for w in (self.title, self.countdown, self.message, self.continue_button):
+        # the countdown beside the question: at 200 % text the four stacked did not fit 720 pixels
+        top = ReflowRow(self.title, self.countdown, spacing=24)
+        # the pair centred, the number beside the question rather than at the panel's edge
+        top.box.setStretchFactor(self.title, 0)
+        top.box.setAlignment(self.countdown, Qt.AlignmentFlag.AlignCenter)
+        top.box.insertStretch(0, 1)
+        top.box.addStretch(1)
+        column.addWidget(top)
+        for w in (self.message, self.continue_button):
             column.addWidget(w)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -40,6 +48,13 @@ class IdleOverlay(TranslatedWidget):
         root.addStretch(1)
         self.hide()
         self.retranslate_ui()
+
+    def event(self, event: QEvent) -> bool:
+        # the question and the message wrap at large text: reserve the lines they need at their width (a
+        # box layout sizes a wrapped label for its minimum width, and the title's last line was cut at 200 %)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.LayoutRequest, QEvent.Type.Show):
+            reserve_wrapped_height(self.title, self.message)
+        return super().event(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -58,6 +73,9 @@ class IdleOverlay(TranslatedWidget):
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Are you still there?"))
-        self.message.setText(self.tr("For your privacy the screen will be cleared in {n} seconds.")
-                             .format(n=self.seconds))
+        if self.seconds == 1:  # English has a form per count; the other catalogues one
+            self.message.setText(self.tr("For your privacy the screen will be cleared in 1 second."))
+        else:
+            self.message.setText(self.tr("For your privacy the screen will be cleared in {n} seconds.")
+                                 .format(n=self.seconds))
         self.continue_button.setText(self.tr("Continue"))

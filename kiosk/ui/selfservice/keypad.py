@@ -10,10 +10,10 @@ import re
 from typing import Final
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.ui.base import TranslatedWidget
-from kiosk.ui.widgets import ReflowGrid, button, label, set_role
+from kiosk.ui.widgets import FlowLayout, ReflowGrid, button, label, set_role
 
 # What a patient can type: a card number (15 characters or 10 digits) or a 12-digit ID number.
 TYPED_NUMBER_RE: Final = re.compile(r"[A-Z]{2}[0-9A-Z]{13}|\d{10}|\d{12}")
@@ -28,6 +28,8 @@ def typed_number_complete(text: str) -> bool:
 class KeypadScreen(TranslatedWidget):
     submitted = Signal(str)
     back = Signal()
+    #: "No card? Reception ticket": a number for the reception desk without any card.
+    reception = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,19 +59,23 @@ class KeypadScreen(TranslatedWidget):
         self.check_button.clicked.connect(self._submit)
         self.back_button = button("", name="keypad-back")
         self.back_button.clicked.connect(self.back)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.back_button)
-        bottom.addStretch(1)
-        bottom.addWidget(self.check_button)
+        self.reception_button = button("", name="keypad-reception-ticket")
+        self.reception_button.clicked.connect(self.reception)
+        bottom_row = QWidget()
+        bottom = FlowLayout(bottom_row, spacing=16, line_spacing=12, centre=True)
+        for b in (self.back_button, self.reception_button, self.check_button):
+            bottom.addWidget(b)
         root = QVBoxLayout(self)
         root.setContentsMargins(48, 24, 48, 24)
         root.setSpacing(16)
         root.addWidget(self.title)
         root.addWidget(self.field)
         root.addWidget(self.help)
+        # the buttons above the keys: at 720 px the keys need most of the height, and "Check" and the way
+        # out must be visible without scrolling
+        root.addWidget(bottom_row)
         root.addWidget(grid)
         root.addStretch(1)
-        root.addLayout(bottom)
         self.retranslate_ui()
 
     def start(self) -> None:
@@ -101,3 +107,4 @@ class KeypadScreen(TranslatedWidget):
                                   "Citizen ID: 12 digits."))
         self.check_button.setText(self.tr("Check"))
         self.back_button.setText(self.tr("Back"))
+        self.reception_button.setText(self.tr("No card? Reception ticket"))

@@ -19,12 +19,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk.checkin.desk_numbers import desk_reason, take_desk_number
 from kiosk.checkin.result import SYSTEM_ERROR, CheckResult, Source
 from kiosk.faults import describe_failure
+from kiosk.queueing import DeskQueue
 from kiosk.ui.checkin import check_in_background
 from kiosk.ui.operation import Operations
 from kiosk.ui.selfservice.identity import IdentityFlow, scan_needed
 from kiosk.ui.services import Services
+from kiosk.ui.texts import desk_queue_name, people_ahead_text
 
 if TYPE_CHECKING:
     from kiosk.checkin.result import Registration
@@ -32,6 +35,7 @@ if TYPE_CHECKING:
     from kiosk.db.reference import DepartmentInfo
     from kiosk.printing.status import PrintResult
     from kiosk.printing.ticket import Ticket
+    from kiosk.queueing import DeskNumber
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +49,8 @@ class Screen(enum.StrEnum):
     ADMIN = "admin"
     CLEANING = "cleaning"
     KEYPAD = "keypad"
+    #: A number for the reception desk (or its priority queue), taken without a card.
+    RECEPTION = "reception_ticket"
     #: The identity step: scan the CCCD too (kiosk/ui/selfservice/identity.py).
     IDENTITY = "identity"
 
@@ -56,6 +62,28 @@ class IssuedTicket:
     ticket: Ticket
     #: The patient already had this number today (nothing new was recorded; a reprint is offered).
     repeat: bool = False
+    #: Show "people ahead of you" (``[queue] people_ahead``).
+    show_ahead: bool = False
+
+
+def desk_number_offered(result: CheckResult | None) -> bool:
+    """"Call staff / reception ticket" is offered on every failure verdict, and where the route sends the
+    patient to the desk (registered elsewhere, a referral paper needed, facility not known)."""
+    if result is None:
+        return False
+    return not result.self_service_allowed or (result.route is not None and result.route.needs_desk)
+
+
+@dataclass(frozen=True)
+class IssuedDeskNumber:
+    """A reception-desk number ("Call staff / reception ticket"), with the ticket that prints it."""
+
+    number: DeskNumber
+    ticket: Ticket
+    #: Why it was taken (verdict, error code or "no_card"); for the trace, never shown.
+    reason: str
+    #: Show "people ahead of you" (``[queue] people_ahead``).
+    show_ahead: bool = False
 
 
 class SelfServiceModel(QObject):
@@ -63,6 +91,7 @@ class SelfServiceModel(QObject):
     result_changed = Signal(object)  # CheckResult | None
     departments_changed = Signal(list)  # list[DepartmentInfo]
     ticket_changed = Signal(object)  # IssuedTicket | None
+    desk_number_changed = Signal(object)  # IssuedDeskNumber | None
     print_changed = Signal(object)  # PrintResult | None
     printer_state = Signal(object)  # PrintStatus
     feedback = Signal(bool)
@@ -78,6 +107,7 @@ class SelfServiceModel(QObject):
         self.result: CheckResult | None = None
         self.departments: list[DepartmentInfo] = []
         self.issued: IssuedTicket | None = None
+        self.desk_number: IssuedDeskNumber | None = None
         self.print_result: PrintResult | None = None
         self._source = Source.CAMERA
         self.identity = IdentityFlow(self.ops, self)
@@ -95,7 +125,7 @@ class SelfServiceModel(QObject):
 
     @property
     def has_patient_data(self) -> bool:
-        return self.result is not None or self.issued is not None
+        return self.result is not None or self.issued is not None or self.desk_number is not None
 
     def _failed(self, error: BaseException) -> None:
         fault = describe_failure(error, "check-in", log)
@@ -174,8 +204,14 @@ class SelfServiceModel(QObject):
         lang = self.language()
         return Ticket(facility_name=self.services.facility_name, department_name=department.name(lang),
                       room=department.room or "", ticket_text=visit.ticket, issued_at=self.services.clock(),
-                      visit_id=uuid.UUID(visit.id),
+                      visit_id=uuid.UUID(visit.id), note=self._ahead_note(visit.queue_number),
                       language=lang if lang in ("vi", "en", "zh", "ko", "ja") else "vi")  # type: ignore[arg-type]
+
+    def _ahead_note(self, number: int) -> str:
+        """ "3 people ahead of you" where the facility shows it (``[queue] people_ahead``), else ""."""
+        from kiosk.queueing import people_ahead
+
+        return people_ahead_text(people_ahead(number)) if self.services.queue.people_ahead else ""
 
     def _visit_recorded(self) -> None:
         """Also when the patient walked away (reset) before the ticket came back: it is recorded."""
@@ -186,7 +222,7 @@ class SelfServiceModel(QObject):
         self._visit_recorded()
         visit = registration.visit
         ticket = self._ticket(visit, department)
-        self.issued = IssuedTicket(visit, department, ticket)
+        self.issued = IssuedTicket(visit, department, ticket, show_ahead=self.services.queue.people_ahead)
         self.print_result = None
         self.ticket_changed.emit(self.issued)
         self.print_changed.emit(None)
@@ -229,6 +265,40 @@ class SelfServiceModel(QObject):
         self.print_result = result
         self.print_changed.emit(result)
 
+    # ----- a number for the reception desk ---------------------------------------------------------------
+    @property
+    def priority_queue(self) -> bool:
+        return self.services.queue.priority_queue
+
+    def take_desk_number(self, queue: DeskQueue | str = DeskQueue.RECEPTION) -> None:
+        """"Call staff / reception ticket": the next number of the desk's (or the priority) queue, printed.
+        Offered on every failure verdict and on the keypad (no card); the reason goes to the audit log."""
+        checkin = self.services.checkin
+        queue = DeskQueue(queue)
+        if self.busy or checkin is None or (queue is DeskQueue.PRIORITY and not self.priority_queue):
+            return
+        if not (self.screen is Screen.KEYPAD or (self.screen is Screen.VERDICT and desk_number_offered(self.result))):
+            return
+        reason = desk_reason(self.result if self.screen is Screen.VERDICT else None)
+        store, config, clock = checkin.store, self.services.queue, self.services.clock
+        self.ops.run(lambda: take_desk_number(store, queue, config, reason=reason, now=clock()),  # type: ignore[arg-type]
+                     lambda number: self._desk_number(number, reason))
+
+    def _desk_number(self, number: DeskNumber, reason: str) -> None:
+        from kiosk.printing.ticket import Ticket
+
+        lang = self.language()
+        ticket = Ticket(facility_name=self.services.facility_name, department_name=desk_queue_name(number.queue),
+                        room="", ticket_text=number.ticket, issued_at=self.services.clock(), visit_id=uuid.uuid4(),
+                        note=self._ahead_note(number.number), for_visit=False,
+                        language=lang if lang in ("vi", "en", "zh", "ko", "ja") else "vi")  # type: ignore[arg-type]
+        self.desk_number = IssuedDeskNumber(number, ticket, reason, show_ahead=self.services.queue.people_ahead)
+        self.print_result = None
+        self.desk_number_changed.emit(self.desk_number)
+        self.print_changed.emit(None)
+        self.go(Screen.RECEPTION)
+        self.print_ticket(ticket)
+
     # ----- reset -------------------------------------------------------------------------------------------
     def reset(self) -> None:
         """Forget the patient: data off the screen and out of memory, back to the welcome screen."""
@@ -237,10 +307,12 @@ class SelfServiceModel(QObject):
         self.identity.reset()
         self.result = None
         self.issued = None
+        self.desk_number = None
         self.print_result = None
         self.departments = []
         self.result_changed.emit(None)
         self.ticket_changed.emit(None)
+        self.desk_number_changed.emit(None)
         self.departments_changed.emit([])
         self.print_changed.emit(None)
         self.go(Screen.WELCOME)

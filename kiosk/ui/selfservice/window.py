@@ -5,15 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.cards.eligibility import Verdict
 from kiosk.checkin.result import CheckResult
 from kiosk.exitcodes import ExitCode
+from kiosk.faults import describe_failure
+from kiosk.queueing import DeskQueue
 from kiosk.ui.admin_pin import PinGuard
 from kiosk.ui.appearance import Appearance
 from kiosk.ui.base import KioskWindow
+from kiosk.ui.error_text import staff_text
 from kiosk.ui.i18n import LanguageManager
 from kiosk.ui.idle import CornerTaps, IdleWatcher
 from kiosk.ui.pin_screen import PinScreen
@@ -24,6 +28,7 @@ from kiosk.ui.selfservice.identity_screen import IdentityScreen
 from kiosk.ui.selfservice.idle_overlay import IdleOverlay
 from kiosk.ui.selfservice.keypad import KeypadScreen
 from kiosk.ui.selfservice.model import Screen, SelfServiceModel
+from kiosk.ui.selfservice.reception import ReceptionTicketScreen
 from kiosk.ui.selfservice.ticket import TicketScreen
 from kiosk.ui.selfservice.verdict import VerdictScreen
 from kiosk.ui.selfservice.welcome import WelcomeScreen
@@ -62,18 +67,20 @@ class SelfServiceWindow(KioskWindow):
         self._on_settings = on_settings
         lang = lambda: languages.current or languages.default  # noqa: E731
         self.welcome = WelcomeScreen(model.services.facility_name)
-        self.verdict = VerdictScreen()
+        self.verdict = VerdictScreen(priority_queue=model.priority_queue)
         self.departments = DepartmentScreen(lang)
         self.ticket = TicketScreen(lang)
         self.pin = PinScreen(self.pin_guard)
         self.admin = AdminScreen(appearance.font_scale, appearance.high_contrast)
         self.cleaning = CleaningScreen()
         self.keypad = KeypadScreen()
+        self.reception = ReceptionTicketScreen()
         self.identity = IdentityScreen()
         self.screens: dict[Screen, QWidget] = {
             Screen.WELCOME: self.welcome, Screen.VERDICT: self.verdict, Screen.DEPARTMENTS: self.departments,
             Screen.TICKET: self.ticket, Screen.PIN: self.pin, Screen.ADMIN: self.admin,
-            Screen.CLEANING: self.cleaning, Screen.KEYPAD: self.keypad, Screen.IDENTITY: self.identity,
+            Screen.CLEANING: self.cleaning, Screen.KEYPAD: self.keypad, Screen.RECEPTION: self.reception,
+            Screen.IDENTITY: self.identity,
         }
         self.stack = QStackedWidget()
         self.pages: dict[Screen, ScrollPage] = {}
@@ -101,6 +108,7 @@ class SelfServiceWindow(KioskWindow):
         self.ticket_seconds = ticket_seconds
         self.verdict_seconds = verdict_seconds
         self._wire()
+        self._no_focus_rings()
         self.welcome.languages.set_current(languages.current or languages.default)
 
     # ----- wiring --------------------------------------------------------------------------------------
@@ -111,13 +119,21 @@ class SelfServiceWindow(KioskWindow):
         m.departments_changed.connect(self.departments.show_departments)
         m.ticket_changed.connect(self.ticket.show_ticket)
         m.print_changed.connect(self.ticket.show_print)
+        m.desk_number_changed.connect(self.reception.show_number)
+        m.print_changed.connect(self.reception.show_print)
         m.busy_changed.connect(self.welcome.set_checking)
         m.feedback.connect(self._feedback)
         self.welcome.languages.chosen.connect(self._choose_language)
         self.languages.changed.connect(self.welcome.languages.set_current)
-        self.languages.changed.connect(lambda _code: self._arm_idle())
+        # A bound method, not a lambda: Qt drops the connection when this window is destroyed (the language
+        # manager outlives it: a lambda kept calling into a deleted window's idle timer).
+        self.languages.changed.connect(self._language_changed)
         self.verdict.proceed.connect(m.proceed)
         self.verdict.back.connect(self.reset)
+        self.verdict.reception.connect(lambda: m.take_desk_number(DeskQueue.RECEPTION))
+        self.verdict.priority.connect(lambda: m.take_desk_number(DeskQueue.PRIORITY))
+        self.keypad.reception.connect(lambda: m.take_desk_number(DeskQueue.RECEPTION))
+        self.reception.done.connect(self.reset)
         self.departments.chosen.connect(m.choose)
         self.departments.back.connect(self.reset)
         self.ticket.done.connect(self.reset)
@@ -176,7 +192,8 @@ class SelfServiceWindow(KioskWindow):
         if self.camera is not None:
             self.camera.set_active(screen in (Screen.WELCOME, Screen.IDENTITY))
         self._auto_back.stop()
-        if screen is Screen.TICKET:
+        self._no_focus_rings()
+        if screen is Screen.TICKET or screen is Screen.RECEPTION:
             self._auto_back.start(self.ticket_seconds * 1000)
         elif screen is Screen.VERDICT and not self._allowed():
             self._auto_back.start(self.verdict_seconds * 1000)
@@ -187,6 +204,13 @@ class SelfServiceWindow(KioskWindow):
         self._arm_idle()
         self.screen_shown.emit(name)
 
+    def _no_focus_rings(self) -> None:
+        """Touch screen: a button never keeps focus after a tap, so no focus ring stays on the last one
+        touched (buttons made later, the departments', are caught at the next screen change)."""
+        for b in self.findChildren(QPushButton):
+            if b.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
     def _identity_changed(self, state: str) -> None:
         self.identity.show_state(state, self.model.identity.mismatches)
         if state in (IdentityState.PASSED, IdentityState.MISMATCH, IdentityState.NOT_A_CCCD):
@@ -196,16 +220,22 @@ class SelfServiceWindow(KioskWindow):
         result: CheckResult | None = self.model.result
         return result is not None and result.self_service_allowed
 
+    def _language_changed(self, _code: str) -> None:
+        self._arm_idle()
+
     def _arm_idle(self) -> None:
         screen = self.model.screen
-        patient = screen in (Screen.VERDICT, Screen.DEPARTMENTS, Screen.TICKET, Screen.KEYPAD, Screen.IDENTITY)
+        patient = screen in (Screen.VERDICT, Screen.DEPARTMENTS, Screen.TICKET, Screen.KEYPAD, Screen.IDENTITY,
+                             Screen.RECEPTION)
         staff = screen in (Screen.PIN, Screen.ADMIN)
         foreign = self.languages.current not in ("", self.languages.default)
         self.idle.arm(patient or staff or (screen is Screen.WELCOME and foreign))
 
     def _feedback(self, ok: bool) -> None:
-        self.welcome.camera.flash(ok)
-        self.flash.flash(ok)
+        result = self.model.result
+        warn = result is not None and result.verdict is Verdict.UNKNOWN  # amber like its banner, never green
+        self.welcome.camera.flash(ok, warn=warn)
+        self.flash.flash(ok, warn=warn)
         if self.model.services.feedback is not None:
             self.model.services.feedback.play(ok)
 
@@ -223,7 +253,8 @@ class SelfServiceWindow(KioskWindow):
 
     # ----- admin -------------------------------------------------------------------------------------------
     def _admin_entry(self) -> None:
-        if self.model.screen in (Screen.WELCOME, Screen.VERDICT, Screen.DEPARTMENTS, Screen.TICKET, Screen.IDENTITY):
+        if self.model.screen in (Screen.WELCOME, Screen.VERDICT, Screen.DEPARTMENTS, Screen.TICKET, Screen.IDENTITY,
+                                 Screen.RECEPTION):
             self.model.reset()
             self.model.go(Screen.PIN)
 
@@ -253,19 +284,22 @@ class SelfServiceWindow(KioskWindow):
             return
         self.admin.show_info(self.tr("Printing a test ticket…"))
         services.runner.run(printer.test_print, self._test_printed,
-                            lambda e: self.admin.show_info(self.tr("Printer: {message}").format(message=str(e))),
+                            lambda e: self.admin.show_info(self.tr("Printer: {message}").format(
+                                message=staff_text(describe_failure(e, "test print")))),
                             lane="io")
 
     def _test_printed(self, result: PrintResult) -> None:
         text = self.tr("Test page printed.") if result.printed else staff_print_text(result.status)
-        detail = f" ({result.detail})" if result.detail else ""
-        self.admin.show_info(self.tr("Printer: {message}").format(message=text + detail))
+        # the print result's detail is English (for the log): staff read the translated outcome only
+        self.admin.show_info(self.tr("Printer: {message}").format(message=text))
 
     def _camera_check(self) -> None:
         if self.camera is None:
             self.admin.show_info(self.tr("No camera is configured."))
             return
-        self.admin.show_info(self.tr("Camera: {frames} frames decoded so far.").format(frames=self.camera.frames))
+        frames = self.camera.frames
+        self.admin.show_info(self.tr("Camera: 1 frame decoded so far.") if frames == 1 else
+                             self.tr("Camera: {frames} frames decoded so far.").format(frames=frames))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.overlay.setGeometry(self.rect())
