@@ -59,6 +59,16 @@ def xvfb(size: str = "1280x720x24") -> Iterator[XServer]:
             proc.kill()
 
 
+def stop_app(proc: subprocess.Popen[str]) -> None:
+    """End a kiosk started for a test: terminate, and kill it if it does not exit within 20 s."""
+    proc.terminate()
+    try:
+        proc.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+
+
 def wait_for(predicate: object, timeout: float, what: str, proc: subprocess.Popen[str] | None = None) -> None:
     """Wait until ``predicate()`` is true (a condition, not a sleep-then-assert); fails with ``what``."""
     assert callable(predicate)

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.support.xserver import XServer, kiosk_command, wait_for, xvfb
+from tests.support.xserver import XServer, kiosk_command, stop_app, wait_for, xvfb
 
 pytestmark = pytest.mark.slow
 
@@ -68,12 +68,7 @@ def kiosk_app(tmp_path: Path, display: XServer) -> Iterator[tuple[subprocess.Pop
         display.xdotool("mousemove", "--sync", "640", "360")  # focus follows the pointer without a WM
         yield proc, trace
     finally:
-        proc.terminate()
-        try:
-            proc.communicate(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.communicate()
+        stop_app(proc)
 
 
 def test_five_corner_taps_open_the_admin_pin_screen(display: XServer,

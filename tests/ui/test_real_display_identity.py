@@ -31,7 +31,7 @@ from kiosk.ui.selfservice.model import Screen, SelfServiceModel
 from kiosk.ui.selfservice.window import SelfServiceWindow
 from kiosk.ui.services import Services
 from kiosk.ui.workers import TaskRunner
-from tests.support.xserver import XServer, kiosk_command, wait_for, xvfb
+from tests.support.xserver import XServer, kiosk_command, stop_app, wait_for, xvfb
 from tests.ui.test_real_display import CONFIG, read_trace
 
 pytestmark = pytest.mark.slow
@@ -114,12 +114,7 @@ def test_wedge_card_then_continue_then_cccd_reaches_the_departments(qtbot: QtBot
         text = trace.read_text(encoding="utf-8")
         assert "Tran Van Minh" not in text and "079090001234" not in text  # no patient data in the trace
     finally:
-        proc.terminate()
-        try:
-            proc.communicate(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.communicate()
+        stop_app(proc)
 
 
 @pytest.fixture
