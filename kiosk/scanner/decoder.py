@@ -57,10 +57,19 @@ SMALL_IMAGE_PX = 800
 #: Live mode: codes with fewer px/module than this get SMALL_CODE_STRATEGY on every frame.
 SMALL_MODULE_PX = 1.9
 SMALL_CODE_STRATEGY = "roi_up4_lanczos_sharp"
+#: Run first on a region where zxing-cpp located a code (with its version) but could not decode it.
+RECTIFY_STRATEGY = "roi_rectify"
 #: The strategy run on the fused region (several aligned frames averaged) of a small code.
 FUSED_STRATEGY = "fused_flat_up4"
 #: A candidate from the previous frames is reused for this many frames when none is found.
 CANDIDATE_MEMORY_FRAMES = 3
+
+
+def size_factor(roi: np.ndarray) -> float:
+    """What a region strategy is charged, as a multiple of its nominal cost: costs are for a ~150 px
+    region; larger ones cost more, but upscaled images are capped at strategies.MAX_SIDE, so the
+    growth levels off."""
+    return min((max(roi.shape[:2]) / 150.0) ** 2, 2.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +218,7 @@ class PhoneScreenDecoder:
     def _cascade(self, gray: np.ndarray, candidates: list[Candidate], result: FrameResult,
                  start: float, budget_ms: float, still: bool) -> None:
         strategies = self._strategies()
+        small = max(gray.shape[:2]) <= SMALL_IMAGE_PX
         rois = []
         for c in candidates[:2]:
             x0, y0, x1, y1 = c.box(gray.shape)
@@ -220,7 +230,7 @@ class PhoneScreenDecoder:
         strategies = [*strategies, *(s for s in EXTRA_ROI_STRATEGIES if s[0] not in self.without)]
         index = {s[0]: i for i, s in enumerate(strategies)}
         plan: list[tuple[int, int, bool]] = []  # (strategy index, roi index, advances the cursor)
-        if still and max(gray.shape[:2]) <= SMALL_IMAGE_PX:
+        if still and small:
             plan = [(k, r, False) for r in range(len(rois)) for k in range(n)]
         elif still:  # a camera frame: an order for its module size
             for c_index, (c, _) in enumerate(rois):
@@ -230,9 +240,9 @@ class PhoneScreenDecoder:
                 plan += [(k, c_index, False) for k in order]
         else:
             rotation = [((self._cursor + k) % n, 0, True) for k in range(n)]
-            small = (rois[0][0].module_px or 9.0) < SMALL_MODULE_PX
+            small_code = (rois[0][0].module_px or 9.0) < SMALL_MODULE_PX
             first = next((i for i, s in enumerate(strategies) if s[0] == SMALL_CODE_STRATEGY), None)
-            if small and first is not None:  # the one strategy that reads 1.3-1.5 px codes: every frame
+            if small_code and first is not None:  # the one strategy that reads 1.3-1.5 px codes: every frame
                 plan = [(first, 0, False)] + [p for p in rotation if p[0] != first]
                 if self._fusion is not None and len(self._fusion):
                     fused = self._fusion.fused(gray, rois[0][0].box(gray.shape))
@@ -241,6 +251,13 @@ class PhoneScreenDecoder:
                         plan.insert(0, (index[FUSED_STRATEGY], len(rois) - 1, False))
             else:
                 plan = rotation
+        rectify = index.get(RECTIFY_STRATEGY)
+        if rectify is not None and still and small:
+            # a small image zxing located a code in but could not decode (a photo of a bent print):
+            # its grid first (rectify.py). Not on camera frames: there it read no frame of
+            # kiosk.scanner.handheld's tuning seeds that the orders do not read sooner (issue 17)
+            located = [r for r, (c, _) in enumerate(rois) if c.version]  # only zxing reports a version
+            plan = [(rectify, r, False) for r in located] + [p for p in plan if p[0] != rectify or p[1] not in located]
         for done, (k, r, advances) in enumerate(plan):
             name, fn, cost = strategies[k]
             candidate, roi = rois[r]
@@ -252,9 +269,7 @@ class PhoneScreenDecoder:
                 if advances:
                     self._cursor = (k + 1) % n
                 continue
-            # Costs are for a ~150 px ROI; larger ROIs cost more, but upscaled images are capped at
-            # strategies.MAX_SIDE, so the growth levels off.
-            scale = min((max(roi.shape) / 150.0) ** 2, 2.0)
+            scale = size_factor(roi)
             if done > 0 and not (r > 0 and not still) and self._elapsed(start) + cost * scale > budget_ms:
                 break
             if advances:

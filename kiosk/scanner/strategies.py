@@ -212,6 +212,11 @@ def _up3_otsu(roi: np.ndarray, angle: float) -> list[RawRead]:
     return _otsu_levels(_unsharp(_scale(roi, 3.0)))
 
 
+#: Finder completion hands at most this many repaired codes that zxing-cpp locates but cannot decode
+#: to rectify.py (each rectification costs a few ms).
+COMPLETION_RECTIFIED = 2
+#: At most this many located codes are rectified per region (each costs a few ms).
+MAX_RECTIFIED = 2
 #: Offsets (in modules) tried around each plausible place of a lost finder (perspective moves it).
 COMPLETION_OFFSETS: tuple[tuple[int, int], ...] = ((0, 0), (1, 0), (-1, 0), (0, 1), (0, -1))
 
@@ -219,12 +224,46 @@ COMPLETION_OFFSETS: tuple[tuple[int, int], ...] = ((0, 0), (1, 0), (-1, 0), (0, 
 def _finder_completion(roi: np.ndarray, angle: float) -> list[RawRead]:
     """Two finder patterns found, the third lost under glare or a finger: draw it in (finders.py)."""
     from kiosk.scanner.finders import completions
+    from kiosk.scanner.rectify import rectified_reads
 
     module = max(roi.shape[:2]) / 85.0  # a wide ROI is ~1.5x the code; a BHYT code has ~57-65 modules
+    rectified = 0
     for repaired in completions(roi, module, places=2, offsets=COMPLETION_OFFSETS):
-        reads = [RawRead(b.text, "zxing") for b in zxing_read(repaired, downscale=False, invert=False)]
+        found = zxing_read(repaired, downscale=False, invert=False, errors=True)
+        reads = [RawRead(b.text, "zxing") for b in found if b.valid]
         if reads:
             return reads
+        # located with the drawn finder but undecodable: the drawn finder or the grid is a little
+        # off; register the grid to the code's own modules (rectify.py), a bounded number of times
+        for b in found:
+            version = barcode_version(b)
+            if version and rectified < COMPLETION_RECTIFIED:
+                rectified += 1
+                texts = rectified_reads(repaired, barcode_quad(b), version)
+                if texts:
+                    return [RawRead(t, "zxing") for t in texts]
+    return []
+
+
+def _rectify(roi: np.ndarray, angle: float) -> list[RawRead]:
+    """A code zxing-cpp locates but cannot decode (bent, lens-distorted, its grid half a module off):
+    resample it on a grid registered to its own modules (rectify.py)."""
+    from kiosk.scanner.rectify import rectified_reads
+
+    module = max(roi.shape[:2]) / ROI_MODULES
+    up = _scale(roi, TARGET_MODULE_PX / max(module, 0.5))
+    otsu, _ = cv2.threshold(cv2.GaussianBlur(up, (0, 0), 1.0), 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    # zxing's own binarizer first; if it locates nothing, a global threshold
+    for image, binarizer in ((up, zxingcpp.Binarizer.LocalAverage),
+                             (cv2.threshold(up, otsu, 255, cv2.THRESH_BINARY)[1], zxingcpp.Binarizer.BoolCast)):
+        found = [b for b in zxing_read(image, binarizer, downscale=False, errors=True)
+                 if not b.valid and barcode_version(b)]  # a Micro QR guess ("M3") has no number
+        for b in found[:MAX_RECTIFIED]:
+            texts = rectified_reads(up, barcode_quad(b), barcode_version(b) or 0)
+            if texts:
+                return [RawRead(t, "zxing") for t in texts]
+        if found:
+            return []
     return []
 
 
@@ -283,6 +322,10 @@ EXTRA_ROI_STRATEGIES: tuple[tuple[str, Strategy, float], ...] = (
     # gain on its held-out seeds (65.8 % with it early in the orders, 66.9 % without; motion 40 % either
     # way). Kept selectable for further work on blur; in no order, so the decoder never runs it.
     ("roi_deblur_up2", _deblur_up2, 7.0),
+    # Issue 17, third round (rectify.py). roi_rectify runs first on a small still image where zxing-cpp
+    # located a code it could not decode (decoder.RECTIFY_STRATEGY): bent prints. On camera frames it
+    # read nothing the orders below do not already read (handheld tuning seeds), so it is in no order.
+    ("roi_rectify", _rectify, 6.0),
 )
 #: Strategies that get a wider region (a lost finder may lie outside the located texture).
 WIDE_MARGIN = 0.3

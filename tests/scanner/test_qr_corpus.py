@@ -22,9 +22,9 @@ from tests.scanner.conftest import StepClock
 BLACKBOX = CORPUS / "zxing-blackbox"
 #: Images read per folder (and in all) by decode_still with the nominal budget, counted by this test.
 FLOORS: dict[str, int] = {
-    "qrcode-1": 20, "qrcode-2": 34, "qrcode-3": 42, "qrcode-4": 41, "qrcode-5": 19, "qrcode-6": 15,
+    "qrcode-1": 20, "qrcode-2": 34, "qrcode-3": 42, "qrcode-4": 48, "qrcode-5": 19, "qrcode-6": 15,
 }
-TOTAL_FLOOR = 171  # of 179 images (95.5 %)
+TOTAL_FLOOR = 178  # of 179 images (99.4 %; issue 17 third round: bent prints read by roi_rectify)
 
 
 def _norm(text: str) -> str:
