@@ -47,8 +47,9 @@ from kiosk.scanner.strategies import (
 
 #: Default time budget per live frame (ms): leaves room for capture and UI at 30 fps on 2 cores.
 LIVE_BUDGET_MS = 18.0
-#: Nominal cost of the whole-frame zxing pass and the texture detector (ms, see nominal_budget).
-BASE_COST_MS = 6.0
+#: Nominal cost of the whole-frame zxing pass and the texture detector (ms, see nominal_budget; measured
+#: with ``python -m bench.decode_costs`` like the strategies' costs in strategies.py).
+BASE_COST_MS = 2.5
 #: Default budget for a single image.
 STILL_BUDGET_MS = 28.0
 #: Images up to this size (longest side) also get the whole-image strategies (before the ROI cascade).

@@ -293,39 +293,42 @@ def finder_lost(candidate: Candidate, roi: np.ndarray) -> bool:
 APPLIES: dict[str, Callable[[Candidate, np.ndarray], bool]] = {"roi_wide_finder_completion": finder_lost}
 
 #: ROI strategies in the order they are tried (greedy: most extra reads per ms first, measured on the
-#: synthetic suite), with their mean cost in ms for a ~150 px ROI.
+#: synthetic suite), with their nominal cost: the mean CPU ms for a ~150 px ROI on the reference machine
+#: (the project's 2-vCPU VM, idle, one OpenCV thread), measured on tuning frames only by
+#: ``python -m bench.decode_costs`` (issue 17, third round; the earlier figures had been taken under a
+#: load average of 7-11 and were about three times these).
 ROI_STRATEGIES: tuple[tuple[str, Strategy, float], ...] = (
     # issue 17: the global-threshold strategies first (measured on kiosk.scanner.handheld's tuning seeds
     # and on approach clips of seeds 300-311, not the benchmark's)
-    ("roi_target_otsu", _target_otsu, 2.4),
-    ("roi_up3_otsu", _up3_otsu, 3.6),
-    ("roi_up2", _up2, 0.9),
-    ("roi_up2_fixed", _up2_fixed, 1.8),
-    ("roi_up4_lanczos_sharp", _up4_lanczos_sharp, 7.1),
-    ("roi_up3_adaptive", _up3_adaptive, 5.7),
-    ("roi_denoise_up4", _denoise_up4, 7.1),
-    ("roi_deskew_up3", _deskew_up3, 3.5),
-    ("roi_up3_sharp", _up3_sharp, 2.9),
-    ("roi_flat_up2", _flat_up2, 4.1),
-    ("roi_zbar_up2", _zbar_up2, 8.8),
+    ("roi_target_otsu", _target_otsu, 0.8),
+    ("roi_up3_otsu", _up3_otsu, 1.3),
+    ("roi_up2", _up2, 0.35),
+    ("roi_up2_fixed", _up2_fixed, 0.55),
+    ("roi_up4_lanczos_sharp", _up4_lanczos_sharp, 2.4),
+    ("roi_up3_adaptive", _up3_adaptive, 2.0),
+    ("roi_denoise_up4", _denoise_up4, 2.4),
+    ("roi_deskew_up3", _deskew_up3, 1.2),
+    ("roi_up3_sharp", _up3_sharp, 1.0),
+    ("roi_flat_up2", _flat_up2, 2.1),
+    ("roi_zbar_up2", _zbar_up2, 3.3),
     # added after the order above was chosen (issue 17), measured on kiosk.scanner.handheld's tuning seeds:
-    ("roi_wide_finder_completion", _finder_completion, 6.0),
+    ("roi_wide_finder_completion", _finder_completion, 9.6),
 )
 
 
 #: Extra ROI strategies, used only in the camera-frame orders below (not in the live rotation).
 EXTRA_ROI_STRATEGIES: tuple[tuple[str, Strategy, float], ...] = (
-    ("roi_up4_strong", _up4_strong, 4.0),  # after roi_up4_fixed in both orders: its 4x image is cached
-    ("roi_up4_fixed", _up4_fixed, 6.0),
-    ("fused_flat_up4", fused_flat_up4, 7.5),  # also good on a single frame of a small code
+    ("roi_up4_strong", _up4_strong, 2.4),  # after roi_up4_fixed in both orders: its 4x image is cached
+    ("roi_up4_fixed", _up4_fixed, 2.1),
+    ("fused_flat_up4", fused_flat_up4, 3.6),  # also good on a single frame of a small code
     # Measured and NOT used (issue 17): +15 points on motion frames of handheld's tuning seeds, but no
     # gain on its held-out seeds (65.8 % with it early in the orders, 66.9 % without; motion 40 % either
     # way). Kept selectable for further work on blur; in no order, so the decoder never runs it.
-    ("roi_deblur_up2", _deblur_up2, 7.0),
+    ("roi_deblur_up2", _deblur_up2, 1.4),
     # Issue 17, third round (rectify.py). roi_rectify runs first on a small still image where zxing-cpp
     # located a code it could not decode (decoder.RECTIFY_STRATEGY): bent prints. On camera frames it
     # read nothing the orders below do not already read (handheld tuning seeds), so it is in no order.
-    ("roi_rectify", _rectify, 6.0),
+    ("roi_rectify", _rectify, 8.2),
 )
 #: Strategies that get a wider region (a lost finder may lie outside the located texture).
 WIDE_MARGIN = 0.3
