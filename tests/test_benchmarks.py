@@ -94,7 +94,19 @@ def _sync_pull(r: dict[str, Any]) -> None:
     assert killed["equal_to_hub"] is True and killed["resume_exit"] == 0
 
 
+def _decode_costs(r: dict[str, Any]) -> None:
+    from kiosk.scanner.strategies import ROI_STRATEGIES
+
+    costs = r["costs"]
+    assert costs["(whole frame + regions)"]["measured_ms"] > 0
+    measured = {name for name, row in costs.items() if row["regions"] > 0 and row["measured_ms"] > 0}
+    # every strategy of the live rotation that applies everywhere was timed (completion only where a
+    # finder may be lost under glare: the quick frames need not have one)
+    assert {name for name, _, _ in ROI_STRATEGIES} - {"roi_wide_finder_completion"} <= measured
+
+
 CHECKS: dict[str, Callable[[dict[str, Any]], None]] = {
+    "decode_costs": _decode_costs,
     "hub_ingest": _hub_ingest, "card_lookup_bench": _card_lookup, "hub_lookup": _hub_lookup,
     "ui_soak": _ui_soak, "ui_bench": _ui_bench, "gateway_bench": _gateway, "sync_pull": _sync_pull,
 }
