@@ -258,7 +258,11 @@ def equalised(means: np.ndarray, bits: np.ndarray, mask: np.ndarray, value: np.n
     board = (np.add.outer(np.arange(n), np.arange(n)) % 2).astype(bool)
     b = bits.astype(np.float32)
     for _ in range(rounds):
-        weights, *_ = np.linalg.lstsq(_design(b, background), m, rcond=None)
+        design = _design(b, background)
+        # least squares through the normal equations: 15 unknowns, thousands of modules (numpy's SVD-based
+        # lstsq cost 4 ms a call here, this 0.1 ms); a tiny ridge keeps a singular system solvable
+        gram = design.T @ design + 1e-3 * np.eye(design.shape[1], dtype=np.float32)
+        weights = np.linalg.solve(gram, design.T @ m)
         own = float(weights[4])  # the module's own colour (dark = 1) must lower its mean
         if own >= 0:
             break

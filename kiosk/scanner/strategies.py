@@ -221,8 +221,7 @@ MAX_RECTIFIED = 2
 COMPLETION_OFFSETS: tuple[tuple[int, int], ...] = ((0, 0), (1, 0), (-1, 0), (0, 1), (0, -1))
 
 
-def _finder_completion(roi: np.ndarray, angle: float) -> list[RawRead]:
-    """Two finder patterns found, the third lost under glare or a finger: draw it in (finders.py)."""
+def _completed(roi: np.ndarray, rectify: int) -> list[RawRead]:
     from kiosk.scanner.finders import completions
     from kiosk.scanner.rectify import rectified_reads
 
@@ -237,12 +236,23 @@ def _finder_completion(roi: np.ndarray, angle: float) -> list[RawRead]:
         # off; register the grid to the code's own modules (rectify.py), a bounded number of times
         for b in found:
             version = barcode_version(b)
-            if version and rectified < COMPLETION_RECTIFIED:
+            if version and rectified < rectify:
                 rectified += 1
                 texts = rectified_reads(repaired, barcode_quad(b), version)
                 if texts:
                     return [RawRead(t, "zxing") for t in texts]
     return []
+
+
+def _finder_completion(roi: np.ndarray, angle: float) -> list[RawRead]:
+    """Two finder patterns found, the third lost under glare or a finger: draw it in (finders.py)."""
+    return _completed(roi, 0)
+
+
+def _finder_completion_rectified(roi: np.ndarray, angle: float) -> list[RawRead]:
+    """Finder completion, and a repaired code zxing-cpp locates but cannot decode goes to rectify.py
+    (single camera frames only: a rectification costs tens of ms, more than a live frame's budget)."""
+    return _completed(roi, COMPLETION_RECTIFIED)
 
 
 def _rectify(roi: np.ndarray, angle: float) -> list[RawRead]:
@@ -290,7 +300,10 @@ def finder_lost(candidate: Candidate, roi: np.ndarray) -> bool:
 
 
 #: Strategies that only make sense for some regions: skipped (and not charged to the budget) otherwise.
-APPLIES: dict[str, Callable[[Candidate, np.ndarray], bool]] = {"roi_wide_finder_completion": finder_lost}
+APPLIES: dict[str, Callable[[Candidate, np.ndarray], bool]] = {
+    "roi_wide_finder_completion": finder_lost, "roi_wide_finder_completion_rectified": finder_lost}
+#: A strategy in a camera-frame order makes these redundant (they do the same and less).
+SUPERSEDES: dict[str, str] = {"roi_wide_finder_completion_rectified": "roi_wide_finder_completion"}
 
 #: ROI strategies in the order they are tried (greedy: most extra reads per ms first, measured on the
 #: synthetic suite), with their nominal cost: the mean CPU ms for a ~150 px ROI on the reference machine
@@ -312,7 +325,7 @@ ROI_STRATEGIES: tuple[tuple[str, Strategy, float], ...] = (
     ("roi_flat_up2", _flat_up2, 2.1),
     ("roi_zbar_up2", _zbar_up2, 3.3),
     # added after the order above was chosen (issue 17), measured on kiosk.scanner.handheld's tuning seeds:
-    ("roi_wide_finder_completion", _finder_completion, 9.6),
+    ("roi_wide_finder_completion", _finder_completion, 2.5),
 )
 
 
@@ -328,7 +341,9 @@ EXTRA_ROI_STRATEGIES: tuple[tuple[str, Strategy, float], ...] = (
     # Issue 17, third round (rectify.py). roi_rectify runs first on a small still image where zxing-cpp
     # located a code it could not decode (decoder.RECTIFY_STRATEGY): bent prints. On camera frames it
     # read nothing the orders below do not already read (handheld tuning seeds), so it is in no order.
-    ("roi_rectify", _rectify, 8.2),
+    ("roi_rectify", _rectify, 8.3),
+    # finder completion with rectification (in the camera-frame orders, instead of the plain one)
+    ("roi_wide_finder_completion_rectified", _finder_completion_rectified, 11.4),
 )
 #: Strategies that get a wider region (a lost finder may lie outside the located texture).
 WIDE_MARGIN = 0.3
@@ -342,13 +357,13 @@ FRAME_SMALL_MODULE_PX = 2.3
 #: charged) when a finder may be lost under a reflection (finder_lost), and then it is what reads the
 #: code; with the measured costs (third round) it was first, and moving it second read the same tuning
 #: frames for a fifth less CPU (median 6.5 -> 5.2 ms), as roi_target_otsu reads many glare frames itself.
-_HANDHELD_GREEDY: tuple[str, ...] = ("roi_target_otsu", "roi_wide_finder_completion", "roi_up2", "roi_up3_otsu",
-                                     "roi_up3_adaptive", "roi_up4_fixed")
+_HANDHELD_GREEDY: tuple[str, ...] = ("roi_target_otsu", "roi_wide_finder_completion_rectified", "roi_up2",
+                                     "roi_up3_otsu", "roi_up3_adaptive", "roi_up4_fixed")
 FRAME_ORDER_SMALL: tuple[str, ...] = (*_HANDHELD_GREEDY, *(n for n in (
-    "roi_wide_finder_completion", "roi_up2", "roi_up2_fixed", "roi_up3_sharp", "fused_flat_up4",
+    "roi_wide_finder_completion_rectified", "roi_up2", "roi_up2_fixed", "roi_up3_sharp", "fused_flat_up4",
     "roi_up4_fixed", "roi_deskew_up3", "roi_up4_strong") if n not in _HANDHELD_GREEDY))
 FRAME_ORDER_LARGE: tuple[str, ...] = (*_HANDHELD_GREEDY, *(n for n in (
-    "roi_wide_finder_completion", "roi_up2", "roi_up2_fixed", "roi_up3_adaptive", "roi_up4_fixed",
+    "roi_wide_finder_completion_rectified", "roi_up2", "roi_up2_fixed", "roi_up3_adaptive", "roi_up4_fixed",
     "roi_up4_strong") if n not in _HANDHELD_GREEDY))
 
 
