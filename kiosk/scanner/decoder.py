@@ -39,7 +39,6 @@ from kiosk.scanner.strategies import (
     FRAME_SMALL_MODULE_PX,
     FULL_STRATEGIES,
     ROI_STRATEGIES,
-    SUPERSEDES,
     WIDE_MARGIN,
     barcode_quad,
     barcode_version,
@@ -244,8 +243,7 @@ class PhoneScreenDecoder:
             for c_index, (c, _) in enumerate(rois):
                 names = FRAME_ORDER_SMALL if (c.module_px or 9.0) < FRAME_SMALL_MODULE_PX else FRAME_ORDER_LARGE
                 order = [index[m] for m in names if m in index]
-                redundant = {SUPERSEDES[m] for m in names if m in SUPERSEDES}
-                order += [k for k in range(n) if k not in order and strategies[k][0] not in redundant]
+                order += [k for k in range(n) if k not in order]
                 plan += [(k, c_index, False) for k in order]
         else:
             rotation = [((self._cursor + k) % n, 0, True) for k in range(n)]

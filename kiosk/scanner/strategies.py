@@ -302,8 +302,6 @@ def finder_lost(candidate: Candidate, roi: np.ndarray) -> bool:
 #: Strategies that only make sense for some regions: skipped (and not charged to the budget) otherwise.
 APPLIES: dict[str, Callable[[Candidate, np.ndarray], bool]] = {
     "roi_wide_finder_completion": finder_lost, "roi_wide_finder_completion_rectified": finder_lost}
-#: A strategy in a camera-frame order makes these redundant (they do the same and less).
-SUPERSEDES: dict[str, str] = {"roi_wide_finder_completion_rectified": "roi_wide_finder_completion"}
 
 #: ROI strategies in the order they are tried (greedy: most extra reads per ms first, measured on the
 #: synthetic suite), with their nominal cost: the mean CPU ms for a ~150 px ROI on the reference machine
@@ -357,8 +355,8 @@ FRAME_SMALL_MODULE_PX = 2.3
 #: charged) when a finder may be lost under a reflection (finder_lost), and then it is what reads the
 #: code; with the measured costs (third round) it was first, and moving it second read the same tuning
 #: frames for a fifth less CPU (median 6.5 -> 5.2 ms), as roi_target_otsu reads many glare frames itself.
-_HANDHELD_GREEDY: tuple[str, ...] = ("roi_target_otsu", "roi_wide_finder_completion_rectified", "roi_up2",
-                                     "roi_up3_otsu", "roi_up3_adaptive", "roi_up4_fixed")
+_HANDHELD_GREEDY: tuple[str, ...] = ("roi_target_otsu", "roi_wide_finder_completion", "roi_up2", "roi_up3_otsu",
+                                     "roi_up3_adaptive", "roi_up4_fixed")
 FRAME_ORDER_SMALL: tuple[str, ...] = (*_HANDHELD_GREEDY, *(n for n in (
     "roi_wide_finder_completion_rectified", "roi_up2", "roi_up2_fixed", "roi_up3_sharp", "fused_flat_up4",
     "roi_up4_fixed", "roi_deskew_up3", "roi_up4_strong") if n not in _HANDHELD_GREEDY))

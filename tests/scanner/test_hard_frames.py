@@ -123,8 +123,7 @@ def test_decoder_reads_finder_glare_frame() -> None:
     frame, payload = handheld.render("finder_glare", 4.0, 0)
     result = frozen_decoder().decode_still(frame)
     assert result.texts == [payload]
-    # on a single camera frame the completion that can also rectify runs (the plain one is for live frames)
-    assert result.reads[0].strategy == "roi_wide_finder_completion_rectified"
+    assert result.reads[0].strategy == "roi_wide_finder_completion"
 
 
 # -- tighter regions and global thresholds (issue 17, second round) ----------------------------------
