@@ -129,6 +129,36 @@ def test_budget_limits_strategies_per_frame_whatever_the_machine() -> None:
     assert 1 < len(tight) < len(loose)
 
 
+def test_live_frames_start_a_strategy_only_if_its_cost_with_margin_fits() -> None:
+    """Frozen clock (nothing measured is spent): only the predictions decide. Live, a strategy starts if
+    COST_MARGIN x its nominal cost fits what is left; a single image takes no margin."""
+    from kiosk.scanner import decoder as decoder_module
+    from kiosk.scanner.strategies import ROI_STRATEGIES
+
+    payload = synthetic_bhyt_payload(0)
+    frame = render(scene_params("mix", 2.0, 0), payload)  # unreadable; module ~2.3 px: plain rotation
+    live = PhoneScreenDecoder(budget_ms=1000.0, clock=StepClock(0.0))
+    first = live.decode(frame)
+    roi_names = [t for t in first.tried if t != "raw"]
+    assert len(roi_names) == len(ROI_STRATEGIES)  # a budget that cannot run out: the whole rotation
+    # a budget with room for the second strategy at its nominal cost, but not at 1.5 times it
+    costs = {name: cost for name, _, cost in ROI_STRATEGIES}
+    candidate = first.candidates[0]
+    x0, y0, x1, y1 = candidate.box(frame.shape)
+    factor = decoder_module.size_factor(frame[y0:y1, x0:x1])
+    first_cost, second = (costs[name] * factor for name in roi_names[:2])
+    # frozen measured clock: nothing counts as spent, so room for the second strategy at its nominal
+    # cost but not at COST_MARGIN times it
+    budget = second * (1 + decoder_module.COST_MARGIN) / 2
+    live_tried = PhoneScreenDecoder(budget_ms=budget, clock=StepClock(0.0)).decode(frame).tried
+    assert [t for t in live_tried if t != "raw"] == roi_names[:1]  # the first always runs; not the second
+    assert roi_names[1] in PhoneScreenDecoder(budget_ms=budget, clock=StepClock(0.0)).decode_still(frame).tried
+    # nominal costs are the clock itself (whole-frame pass included): exact, no margin
+    exact = decoder_module.BASE_COST_MS + first_cost + second + 0.01
+    nominal = PhoneScreenDecoder(budget_ms=exact, nominal_budget=True).decode(frame).tried
+    assert [t for t in nominal if t != "raw"] == roi_names[:2]
+
+
 def test_inverted_dark_mode_code(payload: str) -> None:
     frame = render(scene_params("dark", 2.5, 1), payload)
     assert frozen_decoder().decode_still(frame).texts == [payload]

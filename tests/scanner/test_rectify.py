@@ -77,6 +77,16 @@ def test_the_decoder_reads_a_bent_print_through_roi_rectify() -> None:
     assert result.reads[0].strategy == "roi_rectify"
 
 
+def test_a_dark_mode_code_is_rectified_in_its_own_polarity() -> None:
+    modules = _modules()
+    image = 255 - _bent(_image(modules, 6), amplitude=2.0, period=140.0)  # light modules on a dark page
+    n = modules.shape[0]
+    assert PAYLOAD not in _zxing_texts(image)
+    q = 4 * 6.0
+    quad = [(q + x * 6.0, q + y * 6.0) for x, y in ((0, 0), (n, 0), (n, n), (0, n))]
+    assert rectify.rectified_reads(image, quad, (n - 17) // 4) == [PAYLOAD]
+
+
 def test_a_wrong_grid_never_gives_a_wrong_text() -> None:
     modules = _modules()
     image = _image(modules, 5)
