@@ -213,15 +213,17 @@ def _up3_otsu(roi: np.ndarray, angle: float) -> list[RawRead]:
 
 
 #: Finder completion hands at most this many repaired codes that zxing-cpp locates but cannot decode
-#: to rectify.py (each rectification costs a few ms).
+#: to rectify.py (a rectification costs up to tens of ms on a large region).
 COMPLETION_RECTIFIED = 2
-#: At most this many located codes are rectified per region (each costs a few ms).
+#: At most this many located codes are rectified per region (a rectification costs up to tens of ms).
 MAX_RECTIFIED = 2
 #: Offsets (in modules) tried around each plausible place of a lost finder (perspective moves it).
 COMPLETION_OFFSETS: tuple[tuple[int, int], ...] = ((0, 0), (1, 0), (-1, 0), (0, 1), (0, -1))
 
 
 def _completed(roi: np.ndarray, rectify: int) -> list[RawRead]:
+    """Finder completion (finders.py); up to ``rectify`` repaired codes that zxing-cpp locates but
+    cannot decode are handed to rectify.py."""
     from kiosk.scanner.finders import completions
     from kiosk.scanner.rectify import rectified_reads
 
@@ -340,7 +342,8 @@ EXTRA_ROI_STRATEGIES: tuple[tuple[str, Strategy, float], ...] = (
     # located a code it could not decode (decoder.RECTIFY_STRATEGY): bent prints. On camera frames it
     # read nothing the orders below do not already read (handheld tuning seeds), so it is in no order.
     ("roi_rectify", _rectify, 8.3),
-    # finder completion with rectification (in the camera-frame orders, instead of the plain one)
+    # finder completion with rectification: in the camera-frame orders right after their greedy part
+    # (plain completion comes second there); not live, a rectification costs tens of ms
     ("roi_wide_finder_completion_rectified", _finder_completion_rectified, 11.4),
 )
 #: Strategies that get a wider region (a lost finder may lie outside the located texture).
