@@ -75,15 +75,12 @@ def run_sync(db_path: Path, hub_url: str, token: str, *args: str, timeout: float
     return proc.returncode, json.loads(lines[-1]) if lines else {}
 
 
-class CuttingProxy:
-    """TCP proxy on 127.0.0.1 that forwards to ``target`` and, while ``cut_responses`` > 0, closes the
-    client connection after forwarding the request and receiving the start of the hub's answer:
-    the hub has done the work, the client never hears of it (a network cut mid-response)."""
+class LoopbackProxy:
+    """A TCP proxy on 127.0.0.1 in front of ``target_port``: accepts connections in a thread and hands each
+    to ``_handle`` (in its own thread); subclasses decide what is forwarded."""
 
     def __init__(self, target_port: int) -> None:
         self.target_port = target_port
-        self.cut_responses = 0
-        self.cuts_done = 0
         self._server = socket.socket()
         self._server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._server.bind(("127.0.0.1", 0))
@@ -107,6 +104,20 @@ class CuttingProxy:
             except OSError:
                 return
             threading.Thread(target=self._handle, args=(client,), daemon=True).start()
+
+    def _handle(self, client: socket.socket) -> None:
+        raise NotImplementedError
+
+
+class CuttingProxy(LoopbackProxy):
+    """Forwards to the hub and, while ``cut_responses`` > 0, closes the client connection after
+    forwarding the request and receiving the start of the hub's answer: the hub has done the work, the
+    client never hears of it (a network cut mid-response)."""
+
+    def __init__(self, target_port: int) -> None:
+        self.cut_responses = 0
+        self.cuts_done = 0
+        super().__init__(target_port)
 
     def _handle(self, client: socket.socket) -> None:
         upstream = socket.create_connection(("127.0.0.1", self.target_port))
@@ -242,36 +253,16 @@ class PushRecorder:
         await send({"type": "http.response.body", "body": answer})
 
 
-class PushGateProxy:
-    """TCP proxy on 127.0.0.1 in front of a hub process that signals ``forwarded`` once the hub has been sent
-    the whole request of push number ``after + 1`` (it then forwards nothing more): the test can kill the hub
-    while that batch is in its hands, without depending on how fast either side is."""
+class PushGateProxy(LoopbackProxy):
+    """Signals ``forwarded`` once the hub has been sent the whole request of push number ``after + 1`` (it
+    then forwards nothing more): the test can kill the hub while that batch is in its hands, without
+    depending on how fast either side is."""
 
     def __init__(self, target_port: int, after: int) -> None:
-        self.target_port = target_port
         self.after = after
         self.forwarded = threading.Event()
         self._pushes = 0
-        self._server = socket.socket()
-        self._server.bind(("127.0.0.1", 0))
-        self._server.listen(16)
-        self.port = int(self._server.getsockname()[1])
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def close(self) -> None:
-        self._server.close()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                client, _ = self._server.accept()
-            except OSError:
-                return
-            threading.Thread(target=self._handle, args=(client,), daemon=True).start()
+        super().__init__(target_port)
 
     def _requests(self, client: socket.socket) -> Iterator[bytes]:
         """The client's requests, one whole request (headers and body) at a time."""
