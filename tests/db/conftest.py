@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
@@ -12,6 +14,34 @@ from kiosk.queueing import QueueRules
 #: A fixed local moment (Vietnam, UTC+7) for tests that record visits.
 VN = dt.timezone(dt.timedelta(hours=7))
 MORNING = dt.datetime(2026, 11, 22, 8, 15, 3, 123000, tzinfo=VN)
+
+T = TypeVar("T")
+
+
+def take_concurrently(db_url: str, per_writer: int, take: Callable[[Store], T], writers: int = 2) -> list[T]:
+    """``writers`` stores on one database (as kiosks with their own engines would be), started together,
+    each calling ``take`` ``per_writer`` times; every result, in no particular order. A writer's error
+    fails the caller's test."""
+    results: list[T] = []
+    errors: list[BaseException] = []
+    start = threading.Barrier(writers)
+
+    def writer() -> None:
+        try:
+            with Store.open(db_url, clock=lambda: MORNING) as store:
+                start.wait()
+                for _ in range(per_writer):
+                    results.append(take(store))
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer) for _ in range(writers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    return results
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

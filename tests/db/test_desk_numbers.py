@@ -4,11 +4,10 @@ the departments', never shared between two writers, audited, on SQLite and Postg
 from __future__ import annotations
 
 import datetime as dt
-import threading
 
 from kiosk.db.store import Store
 from kiosk.queueing import DeskQueue, QueueRules
-from tests.db.conftest import MORNING
+from tests.db.conftest import MORNING, take_concurrently
 
 
 def test_numbers_per_queue_and_day_with_the_reset_time(db_url: str) -> None:
@@ -36,23 +35,6 @@ def test_two_writers_never_share_a_desk_number(db_url: str) -> None:
     with Store.open(db_url):
         pass
     per_writer = 30
-    tickets: list[str] = []
-    errors: list[BaseException] = []
-    start = threading.Barrier(2)
-
-    def writer() -> None:
-        try:
-            with Store.open(db_url, clock=lambda: MORNING) as store:
-                start.wait()
-                for _ in range(per_writer):
-                    tickets.append(store.issue_desk_number(DeskQueue.RECEPTION, "TD").ticket)
-        except BaseException as exc:  # reported below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=writer) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
+    tickets = take_concurrently(db_url, per_writer,
+                                lambda store: store.issue_desk_number(DeskQueue.RECEPTION, "TD").ticket)
     assert sorted(tickets) == [f"TD-{n:03d}" for n in range(1, 2 * per_writer + 1)]

@@ -16,7 +16,7 @@ from kiosk.db.demo import DEMO_FACILITY, demo_scenarios, load_demo
 from kiosk.db.errors import StoreUsageError, UnknownDepartmentError
 from kiosk.db.store import Store
 from kiosk.queueing import QueueRules
-from tests.db.conftest import MORNING, VN
+from tests.db.conftest import MORNING, VN, take_concurrently
 
 MANUAL = visit_card_fields(None, None, verdict="unknown", provisional=True, registered_here=None,
                            benefit_level=None)
@@ -129,25 +129,7 @@ def test_two_writers_never_share_a_queue_number(db_url: str) -> None:
     with Store.open(db_url) as setup:
         setup.apply_reference_data(departments=[{"code": "K01", "name": "Khám"}])
     per_writer = 40
-    tickets: list[int] = []
-    errors: list[BaseException] = []
-    start = threading.Barrier(2)
-
-    def writer() -> None:
-        try:
-            with Store.open(db_url, clock=lambda: MORNING) as store:
-                start.wait()
-                for _ in range(per_writer):
-                    tickets.append(store.add_visit("K01", MANUAL)["queue_number"])
-        except BaseException as exc:  # reported below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=writer) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
+    tickets = take_concurrently(db_url, per_writer, lambda store: store.add_visit("K01", MANUAL)["queue_number"])
     assert sorted(tickets) == list(range(1, 2 * per_writer + 1))
 
 
